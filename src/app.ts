@@ -1,0 +1,166 @@
+/** The process container: builds every service once and starts the roles asked for. */
+import type { Logger } from "pino";
+import type { Redis } from "ioredis";
+import { sandboxEnabled, type Config } from "./config.ts";
+import { ChannelMessenger } from "./channels/messenger.ts";
+import { SandboxChatLog } from "./channels/sandbox/sandbox-chat-log.ts";
+import { SandboxSender } from "./channels/sandbox/sandbox-sender.ts";
+import { TelegramChannel } from "./channels/telegram/telegram-channel.ts";
+import { Conversation } from "./conversation/conversation.ts";
+import type { ConversationDeps } from "./conversation/deps.ts";
+import type { InviteLinks } from "./conversation/messages.ts";
+import { I18n } from "./i18n/i18n.ts";
+import { DEMO_CATALOG_DIR } from "./landmarks/demo-catalog.ts";
+import { importCatalog } from "./landmarks/import.ts";
+import { Producers } from "./queues/producers.ts";
+import { CheckinRepository } from "./store/checkin-repository.ts";
+import { ContactRepository } from "./store/contact-repository.ts";
+import { ConversationStateStore } from "./store/conversation-state.ts";
+import { Keys } from "./store/keys.ts";
+import { LandmarkRepository } from "./store/landmark-repository.ts";
+import { MediaStore } from "./store/media-store.ts";
+import { PersonRepository } from "./store/person-repository.ts";
+import { RateLimiter } from "./store/rate-limiter.ts";
+import { createRedis } from "./store/redis.ts";
+import { RedisSubmissionIndex } from "./store/submission-index.ts";
+import { TripRepository } from "./store/trip-repository.ts";
+import { NotEvaluatedMatcher } from "./verification/not-evaluated-matcher.ts";
+import { PhotoVerifier } from "./verification/photo-verifier.ts";
+import type { VisualMatcher } from "./verification/contracts.ts";
+import { buildWebServer, type WebServer } from "./web/server.ts";
+import type { WorkerDeps } from "./workers/deps.ts";
+import { Workers } from "./workers/workers.ts";
+
+export const ROLES = ["bot", "worker", "web"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface AppOptions {
+  roles: readonly Role[];
+  /** Replaces the visual matcher (tests, the real matcher once it exists). */
+  matcher?: VisualMatcher;
+  now?: () => Date;
+}
+
+export class App {
+  readonly redis: Redis;
+  readonly keys: Keys;
+  readonly conversation: Conversation;
+  readonly deps: ConversationDeps;
+  readonly workerDeps: WorkerDeps;
+  readonly producers: Producers;
+  readonly sandboxLog: SandboxChatLog;
+  readonly telegram?: TelegramChannel;
+  web?: WebServer;
+  private workers?: Workers;
+
+  constructor(
+    readonly config: Config,
+    readonly log: Logger,
+    private readonly opts: AppOptions,
+  ) {
+    const now = opts.now ?? (() => new Date());
+    this.redis = createRedis(config.REDIS_URL, "app");
+    this.keys = new Keys(config.REDIS_PREFIX);
+    const { redis, keys } = this;
+    const media = new MediaStore(redis, keys, config.MEDIA_TTL);
+    const persons = new PersonRepository(redis, keys, config.RETENTION);
+    const contacts = new ContactRepository(redis, keys, config.INVITE_TTL, config.RETENTION);
+    const trips = new TripRepository(redis, keys, config.RETENTION);
+    const checkins = new CheckinRepository(redis, keys, config.CHECKIN_PAIR_WINDOW, config.RETENTION);
+    const landmarks = new LandmarkRepository(redis, keys);
+    const i18n = new I18n();
+    this.producers = new Producers(redis, config.REDIS_PREFIX);
+    this.sandboxLog = new SandboxChatLog(redis, keys, media, config.RETENTION);
+    const messenger = new ChannelMessenger().register(new SandboxSender(this.sandboxLog));
+    if (config.TELEGRAM_BOT_TOKEN) {
+      this.telegram = new TelegramChannel(
+        {
+          token: config.TELEGRAM_BOT_TOKEN,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          maxPhotoBytes: config.MAX_PHOTO_BYTES,
+          webhook:
+            config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+              ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET }
+              : undefined,
+        },
+        log,
+      );
+      messenger.register(this.telegram.sender);
+    }
+    const photoLimits = { maxBytes: config.MAX_PHOTO_BYTES, maxPixels: config.MAX_PHOTO_PIXELS, minSide: config.MIN_PHOTO_SIDE };
+    const telegram = this.telegram;
+    const inviteLinks: InviteLinks = {
+      link: (channel, code) =>
+        channel === "telegram" && telegram
+          ? `https://t.me/${telegram.username}?start=${code}`
+          : `${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/sandbox?start=${code}`,
+    };
+    this.deps = {
+      persons, contacts, trips, checkins, media, landmarks, messenger, i18n, log, photoLimits, inviteLinks, now,
+      states: new ConversationStateStore(redis, keys),
+      rates: new RateLimiter(redis, keys),
+      queues: this.producers,
+      config,
+    };
+    const submissions = new RedisSubmissionIndex(redis, keys, config.RETENTION);
+    this.workerDeps = {
+      persons, contacts, trips, checkins, media, landmarks, messenger, i18n, log, now, submissions,
+      queues: this.producers,
+      verifier: new PhotoVerifier({
+        matcher: opts.matcher ?? new NotEvaluatedMatcher(),
+        submissions,
+        limits: photoLimits,
+        freshnessMs: config.PHOTO_FRESHNESS,
+      }),
+    };
+    this.conversation = new Conversation(this.deps);
+  }
+
+  /** Loads the configured catalog (the demo one by default) where its landmarks are not in the store yet. */
+  async seedCatalog(): Promise<void> {
+    const dir = this.config.CATALOG_DIR ?? DEMO_CATALOG_DIR;
+    const result = await importCatalog(dir, this.deps.landmarks, { onlyMissing: true });
+    if (result.imported.length) this.log.info({ imported: result.imported.length }, "landmarks imported");
+  }
+
+  async start(): Promise<void> {
+    const { config, opts } = this;
+    await this.redis.ping();
+    if (this.telegram) await this.telegram.init();
+    if (opts.roles.includes("worker")) {
+      this.workers = new Workers(
+        this.workerDeps,
+        {
+          connection: this.redis,
+          prefix: config.REDIS_PREFIX,
+          verifyConcurrency: config.VERIFY_CONCURRENCY,
+          notifyConcurrency: config.NOTIFY_CONCURRENCY,
+          maxPhotoBytes: config.MAX_PHOTO_BYTES,
+        },
+        this.log,
+      );
+    }
+    const handle = (msg: Parameters<Conversation["handle"]>[0]) => this.conversation.handle(msg);
+    if (opts.roles.includes("web")) {
+      this.web = await buildWebServer({
+        app: this,
+        sandbox: sandboxEnabled(config),
+        handle,
+      });
+    }
+    if (this.telegram && opts.roles.includes("bot")) {
+      this.telegram.attach(handle);
+      if (this.telegram.bot && config.TELEGRAM_WEBHOOK_URL && this.web) await this.telegram.startWebhook(this.web.fastify);
+      else await this.telegram.startPolling();
+    }
+    if (this.web) await this.web.listen(config.PORT, config.HOST);
+  }
+
+  async stop(): Promise<void> {
+    await this.telegram?.stop();
+    await this.web?.close();
+    await this.workers?.close();
+    await this.producers.close();
+    this.redis.disconnect();
+  }
+}

@@ -1,0 +1,18 @@
+import type { ChatAddress } from "../domain/identity.ts";
+import { UnreachableError, type ChannelSender, type Messenger, type Outbound } from "../conversation/messages.ts";
+
+/** Routes each outbound message to the sender of the recipient's channel. */
+export class ChannelMessenger implements Messenger {
+  private readonly senders = new Map<string, ChannelSender>();
+
+  register(sender: ChannelSender): this {
+    this.senders.set(sender.id, sender);
+    return this;
+  }
+
+  async send(to: ChatAddress, message: Outbound): Promise<void> {
+    const sender = this.senders.get(to.channel);
+    if (!sender) throw new UnreachableError("unknown_channel");
+    await sender.send(to.chatId, message);
+  }
+}

@@ -1,0 +1,20 @@
+import type { ChannelSender, Outbound } from "../../conversation/messages.ts";
+import type { SandboxChatLog } from "./sandbox-chat-log.ts";
+
+export const SANDBOX_CHAT_ID = /^[a-z0-9-]{1,32}$/;
+
+export class SandboxSender implements ChannelSender {
+  readonly id = "sandbox" as const;
+
+  constructor(private readonly log: SandboxChatLog) {}
+
+  async send(chatId: string, message: Outbound): Promise<void> {
+    await this.log.append(chatId, {
+      dir: "out",
+      text: message.text,
+      buttons: message.buttons,
+      requestLocation: message.requestLocation,
+      photo: message.photo,
+    });
+  }
+}

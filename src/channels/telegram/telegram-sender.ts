@@ -1,0 +1,50 @@
+import { GrammyError, InputFile, type Api } from "grammy";
+import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from "grammy/types";
+import { UnreachableError, type ChannelSender, type Outbound } from "../../conversation/messages.ts";
+
+const CAPTION_LIMIT = 1024;
+
+function markup(message: Outbound): InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | undefined {
+  if (message.buttons?.length) {
+    return { inline_keyboard: message.buttons.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data }))) };
+  }
+  if (message.requestLocation) {
+    return {
+      keyboard: [[{ text: message.requestLocation.label, request_location: true }]],
+      one_time_keyboard: true,
+      resize_keyboard: true,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Renders outbound messages for Telegram. Text is always sent without parse_mode, so whatever a
+ * user wrote (a name like "<b>x</b>") reaches others as text, never as markup.
+ */
+export class TelegramSender implements ChannelSender {
+  readonly id = "telegram" as const;
+
+  constructor(private readonly api: Api) {}
+
+  async send(chatId: string, message: Outbound): Promise<void> {
+    const reply_markup = markup(message);
+    try {
+      if (message.photo) {
+        const photo = new InputFile(message.photo, "arrival.jpg");
+        if (message.text.length <= CAPTION_LIMIT) {
+          await this.api.sendPhoto(chatId, photo, { caption: message.text, reply_markup });
+          return;
+        }
+        await this.api.sendPhoto(chatId, photo);
+      }
+      await this.api.sendMessage(chatId, message.text, { reply_markup });
+    } catch (err) {
+      if (err instanceof GrammyError && err.error_code === 403) throw new UnreachableError("blocked");
+      if (err instanceof GrammyError && err.error_code === 400 && /chat not found/i.test(err.description)) {
+        throw new UnreachableError("not_found");
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The channel-agnostic message shapes. Channel adapters map their updates to Inbound and render
+ * Outbound; the conversation core sees nothing channel-specific.
+ */
+import type { ChannelId, ChatAddress } from "../domain/identity.ts";
+
+interface InboundBase {
+  from: ChatAddress;
+  /** The sender's display name as the client shows it. Untrusted text. */
+  name: string;
+  /** The client's language tag, when the channel tells it. */
+  languageHint?: string;
+  at: Date;
+}
+
+export type Inbound =
+  | (InboundBase & { kind: "text"; text: string })
+  /** A button press; `data` is what the core put in the button. */
+  | (InboundBase & { kind: "choice"; data: string })
+  | (InboundBase & {
+      kind: "photo";
+      /** Sent as a file (document) rather than a compressed photo: EXIF survives. */
+      asFile: boolean;
+      forwarded: boolean;
+      /** Size as announced by the channel before download, when known. */
+      size?: number;
+      mime?: string;
+      download(): Promise<Buffer>;
+    })
+  | (InboundBase & { kind: "document"; mime?: string; size?: number })
+  | (InboundBase & {
+      kind: "location";
+      lat: number;
+      lon: number;
+      accuracyM?: number;
+      live: boolean;
+      forwarded: boolean;
+      venue: boolean;
+      /** A later position of a live location already shared: handled silently. */
+      liveUpdate?: boolean;
+    })
+  | (InboundBase & { kind: "unsupported" });
+
+export interface Button {
+  label: string;
+  /** Returned as Inbound "choice" data. At most 64 bytes (Telegram's callback limit). */
+  data: string;
+}
+
+export interface Outbound {
+  /** Plain text: channels must never interpret it as markup. */
+  text: string;
+  buttons?: Button[][];
+  /** Ask for the sender's location with the channel's native control, when it has one. */
+  requestLocation?: { label: string };
+  photo?: Buffer;
+}
+
+/** Sends to any address on any configured channel. */
+export interface Messenger {
+  send(to: ChatAddress, message: Outbound): Promise<void>;
+}
+
+/** A channel's outbound side. */
+export interface ChannelSender {
+  readonly id: ChannelId;
+  send(chatId: string, message: Outbound): Promise<void>;
+}
+
+/** The link a family member opens to accept an invite, per channel. */
+export interface InviteLinks {
+  link(channel: ChannelId, code: string): string;
+}
+
+export class UnreachableError extends Error {
+  override name = "UnreachableError";
+  constructor(readonly reason: "blocked" | "not_found" | "unknown_channel") {
+    super(`recipient unreachable: ${reason}`);
+  }
+}

@@ -1,0 +1,49 @@
+import { DEFAULT_LOCALE, matchLocale, type Locale } from "../domain/locale.ts";
+import type { Person } from "../domain/person.ts";
+import type { MessageVars } from "../i18n/i18n.ts";
+import type { ConversationDeps } from "./deps.ts";
+import type { Button, Inbound, Outbound } from "./messages.ts";
+
+/** One inbound message being handled: who sent it, in which language to answer, and how. */
+export class Turn<M extends Inbound = Inbound> {
+  constructor(
+    readonly deps: ConversationDeps,
+    readonly msg: M,
+    public person: Person,
+  ) {}
+
+  get locale(): Locale {
+    return this.person.locale ?? matchLocale(this.msg.languageHint) ?? DEFAULT_LOCALE;
+  }
+
+  t(id: string, vars?: MessageVars): string {
+    return this.deps.i18n.t(this.locale, id, vars);
+  }
+
+  button(labelId: string, data: string, vars?: MessageVars): Button {
+    return { label: this.t(labelId, vars), data };
+  }
+
+  async reply(message: string | Outbound): Promise<void> {
+    const out = typeof message === "string" ? { text: message } : message;
+    await this.deps.messenger.send(this.person.address, out);
+  }
+
+  /** Renders a message in another person's own language and sends it to them. */
+  async tell(other: Person, id: string, vars?: MessageVars): Promise<void> {
+    const text = this.deps.i18n.t(other.locale ?? DEFAULT_LOCALE, id, vars);
+    await this.deps.messenger.send(other.address, { text });
+  }
+}
+
+/** A feature's slice of the dialogue, like a grammY composer: the commands, buttons and steps it owns. */
+export interface Feature {
+  /** Command word without the slash -> handler with the rest of the line. */
+  commands?: Record<string, (turn: Turn, args: string) => Promise<void>>;
+  /** Button data prefix (before the first ':') -> handler with the rest. */
+  choices?: Record<string, (turn: Turn, value: string) => Promise<void>>;
+  /** Free text while a dialogue step of this feature is pending. */
+  steps?: Record<string, (turn: Turn, text: string) => Promise<void>>;
+  /** Whether the feature's commands need the traveller consent first. */
+  needsConsent?: readonly string[];
+}

@@ -1,0 +1,27 @@
+import type { Locale } from "./locale.ts";
+
+/** A catalog landmark as described by its landmark.json. */
+export interface Landmark {
+  id: string;
+  /** Display names by language tag; `en` is expected, others optional. */
+  names: Record<string, string>;
+  lat: number;
+  lon: number;
+  /** Radius around (lat, lon) within which a location counts as "at the landmark". */
+  radiusM: number;
+  /** IANA zone used to show local arrival times; derived from coordinates when absent. */
+  timeZone: string;
+}
+
+/** What the catalog keeps per reference photo: never the photo itself in the service path. */
+export interface ReferenceFingerprint {
+  file: string;
+  /** PDQ-style 256-bit perceptual hash, hex, and its dihedral variants are derived at compare time. */
+  phash: string;
+  width: number;
+  height: number;
+}
+
+export function landmarkName(landmark: Pick<Landmark, "id" | "names">, locale: Locale | string): string {
+  return landmark.names[locale] ?? landmark.names.en ?? Object.values(landmark.names)[0] ?? landmark.id;
+}

@@ -1,0 +1,50 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { ReferenceFingerprint } from "../domain/landmark.ts";
+import type { LandmarkRepository, StoredLandmark } from "../store/landmark-repository.ts";
+import type { PhotoLimits } from "../verification/contracts.ts";
+import { decodePhoto } from "../verification/decode.ts";
+import { pdqHash } from "../verification/pdq.ts";
+import { readCatalogDir, type CatalogEntry } from "./catalog-dir.ts";
+
+/** References come from the catalog's curators, not travellers: allow small but not absurd ones. */
+const REFERENCE_LIMITS: PhotoLimits = { maxBytes: 50 * 1024 * 1024, maxPixels: 150_000_000, minSide: 200 };
+
+/** Computes what the service needs of each reference photo, once, at import. */
+export async function fingerprintEntry(entry: CatalogEntry): Promise<StoredLandmark> {
+  const references: ReferenceFingerprint[] = [];
+  for (const file of entry.referenceFiles) {
+    const decoded = await decodePhoto(await readFile(file), REFERENCE_LIMITS);
+    references.push({
+      file: path.basename(file),
+      phash: pdqHash(decoded),
+      width: decoded.originalWidth,
+      height: decoded.originalHeight,
+    });
+  }
+  return { landmark: entry.landmark, references };
+}
+
+export interface ImportResult {
+  imported: string[];
+  skipped: string[];
+}
+
+/** Loads a catalog folder into the store; `onlyMissing` leaves landmarks already there untouched. */
+export async function importCatalog(
+  dir: string,
+  repo: LandmarkRepository,
+  opts: { onlyMissing?: boolean } = {},
+): Promise<ImportResult> {
+  const entries = await readCatalogDir(dir);
+  const result: ImportResult = { imported: [], skipped: [] };
+  for (const entry of entries) {
+    if (opts.onlyMissing && (await repo.get(entry.landmark.id))) {
+      result.skipped.push(entry.landmark.id);
+      continue;
+    }
+    await repo.put(await fingerprintEntry(entry));
+    result.imported.push(entry.landmark.id);
+  }
+  return result;
+}

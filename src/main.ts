@@ -1,0 +1,92 @@
+/** CLI entry: `safe-arrival <role>`; roles can share a process (`start`) or scale apart. */
+import { parseArgs } from "node:util";
+import { App, ROLES, type Role } from "./app.ts";
+import { ConfigError, loadConfig, sandboxEnabled } from "./config.ts";
+import { createLogger } from "./log.ts";
+import { ensureLocalRedis } from "./local-redis.ts";
+import { importCatalog } from "./landmarks/import.ts";
+import { CatalogError } from "./landmarks/catalog-dir.ts";
+
+const HELP = `Usage: safe-arrival <command> [options]
+
+Roles (long-running):
+  start                 all roles in one process: bot, worker and web (the sandbox chat when no bot token)
+  bot                   channel gateways (Telegram long polling or webhook)
+  worker                queue processors: verification and family notifications
+  web                   web app: sandbox chat, Telegram webhook, /healthz and /readyz
+
+Tasks:
+  landmarks import <dir>   load a folder of landmark folders (landmark.json + reference photos)
+  landmarks list           list the landmarks in the store
+  landmarks remove <id>    remove a landmark
+
+Configuration comes from the environment (see README.md): REDIS_URL, PORT, TELEGRAM_BOT_TOKEN, ...
+`;
+
+async function runRoles(roles: readonly Role[], config: ReturnType<typeof loadConfig>): Promise<void> {
+  const log = createLogger(config.LOG_LEVEL);
+  await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
+  const app = new App(config, log, { roles });
+  await app.seedCatalog();
+  await app.start();
+  log.info({ roles, port: config.PORT, telegram: Boolean(app.telegram), sandbox: sandboxEnabled(config) }, "SafeArrival running");
+  if (sandboxEnabled(config) && roles.includes("web")) {
+    process.stdout.write(`\nSandbox chat: http://localhost:${config.PORT}/sandbox\n\n`);
+  }
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    const timer = setTimeout(() => process.exit(1), 20_000).unref();
+    await app.stop().catch((err: Error) => log.error({ err: err.name }, "shutdown failed"));
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+async function runLandmarks(args: string[], config: ReturnType<typeof loadConfig>): Promise<void> {
+  const log = createLogger(config.LOG_LEVEL);
+  await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
+  const app = new App(config, log, { roles: [] });
+  try {
+    const [sub, arg] = args;
+    const repo = app.deps.landmarks;
+    if (sub === "import" && arg) {
+      const result = await importCatalog(arg, repo);
+      process.stdout.write(`imported ${result.imported.length} landmarks: ${result.imported.join(", ")}\n`);
+    } else if (sub === "list") {
+      for (const l of await repo.list()) process.stdout.write(`${l.id}\t${l.names.en ?? ""}\t${l.radiusM} m\t${l.timeZone}\n`);
+    } else if (sub === "remove" && arg) {
+      process.stdout.write((await repo.remove(arg)) ? `removed ${arg}\n` : `no landmark ${arg}\n`);
+    } else {
+      process.stdout.write(HELP);
+      process.exitCode = 2;
+    }
+  } finally {
+    await app.stop();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { help: { type: "boolean", short: "h" } } });
+  const [command, ...rest] = positionals;
+  if (values.help || !command || command === "help") {
+    process.stdout.write(HELP);
+    return;
+  }
+  const config = loadConfig();
+  if (command === "start") return runRoles(ROLES, config);
+  if ((ROLES as readonly string[]).includes(command)) return runRoles([command as Role], config);
+  if (command === "landmarks") return runLandmarks(rest, config);
+  process.stderr.write(`unknown command: ${command}\n\n${HELP}`);
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof CatalogError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`safe-arrival: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,189 @@
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import type { CheckinStatus } from "../domain/person.ts";
+import type { Verdict } from "../domain/verdict.ts";
+import type { Keys } from "./keys.ts";
+
+export interface PendingPhoto {
+  mediaId: string;
+  asFile: boolean;
+  forwarded: boolean;
+  at: Date;
+}
+
+export interface PendingLocation {
+  lat: number;
+  lon: number;
+  accuracyM?: number;
+  live: boolean;
+  forwarded: boolean;
+  venue: boolean;
+  at: Date;
+}
+
+export interface Checkin {
+  id: string;
+  travellerId: string;
+  tripId: string;
+  landmarkId: string;
+  status: CheckinStatus;
+  photo: PendingPhoto;
+  /** Held only until verification; removed with the photo. */
+  location?: PendingLocation;
+  createdAt: Date;
+  verdict?: Verdict;
+  rejection?: string;
+  cleanMediaId?: string;
+}
+
+/**
+ * Adds one half of a check-in (photo or location) to the traveller's pending pair and, when both halves
+ * are there, takes the pair out in the same step so concurrent messages make exactly one check-in.
+ * The window runs from the first half: it is set only when the pair is created.
+ */
+const ADD_PART = `
+local key = KEYS[1]
+local replaced = false
+if ARGV[2] == 'photo' then replaced = redis.call('HGET', key, 'photo') end
+redis.call('HSET', key, ARGV[2], ARGV[3])
+if redis.call('PTTL', key) < 0 then redis.call('PEXPIRE', key, ARGV[1]) end
+if redis.call('HEXISTS', key, 'photo') == 1 and redis.call('HEXISTS', key, 'location') == 1 then
+  local pair = { redis.call('HGET', key, 'photo'), redis.call('HGET', key, 'location') }
+  redis.call('DEL', key)
+  return { replaced, pair[1], pair[2] }
+end
+return { replaced }
+`;
+
+export type AddPartResult =
+  | { complete: false; replacedPhoto?: PendingPhoto }
+  | { complete: true; photo: PendingPhoto; location: PendingLocation; replacedPhoto?: PendingPhoto };
+
+function revive<T>(raw: string): T {
+  return JSON.parse(raw, (k, v) => (k === "at" ? new Date(v as number) : v)) as T;
+}
+
+function freeze(value: PendingPhoto | PendingLocation): string {
+  return JSON.stringify({ ...value, at: value.at.getTime() });
+}
+
+export class CheckinRepository {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly pairWindowMs: number,
+    private readonly retentionMs: number,
+  ) {}
+
+  async addPart(travellerId: string, part: { photo: PendingPhoto } | { location: PendingLocation }): Promise<AddPartResult> {
+    const [field, value] = "photo" in part ? ["photo", freeze(part.photo)] : ["location", freeze(part.location)];
+    const reply = (await this.redis.eval(ADD_PART, 1, this.keys.pending(travellerId), this.pairWindowMs, field, value)) as
+      | [string | null]
+      | [string | null, string, string];
+    const replacedPhoto = reply[0] ? revive<PendingPhoto>(reply[0]) : undefined;
+    if (reply.length === 3) {
+      return { complete: true, photo: revive(reply[1]), location: revive(reply[2]), replacedPhoto };
+    }
+    return { complete: false, replacedPhoto };
+  }
+
+  async pending(travellerId: string): Promise<{ photo?: PendingPhoto; location?: PendingLocation }> {
+    const h = await this.redis.hgetall(this.keys.pending(travellerId));
+    return {
+      photo: h.photo ? revive<PendingPhoto>(h.photo) : undefined,
+      location: h.location ? revive<PendingLocation>(h.location) : undefined,
+    };
+  }
+
+  async clearPending(travellerId: string): Promise<PendingPhoto | undefined> {
+    const raw = await this.redis.hget(this.keys.pending(travellerId), "photo");
+    await this.redis.del(this.keys.pending(travellerId));
+    return raw ? revive<PendingPhoto>(raw) : undefined;
+  }
+
+  async create(input: Omit<Checkin, "id" | "status" | "createdAt">, now: Date): Promise<Checkin> {
+    const checkin: Checkin = { ...input, id: randomUUID(), status: "queued", createdAt: now };
+    const key = this.keys.checkin(checkin.id);
+    await this.redis
+      .multi()
+      .hset(key, {
+        id: checkin.id,
+        travellerId: checkin.travellerId,
+        tripId: checkin.tripId,
+        landmarkId: checkin.landmarkId,
+        status: checkin.status,
+        photo: freeze(checkin.photo),
+        ...(checkin.location ? { location: freeze(checkin.location) } : {}),
+        createdAt: now.getTime(),
+      })
+      .pexpire(key, this.retentionMs)
+      .sadd(this.keys.checkinsOf(checkin.travellerId), checkin.id)
+      .pexpire(this.keys.checkinsOf(checkin.travellerId), this.retentionMs)
+      .exec();
+    return checkin;
+  }
+
+  async get(id: string): Promise<Checkin | undefined> {
+    const h = await this.redis.hgetall(this.keys.checkin(id));
+    if (!h.id) return undefined;
+    return {
+      id: h.id,
+      travellerId: h.travellerId!,
+      tripId: h.tripId!,
+      landmarkId: h.landmarkId!,
+      status: h.status as CheckinStatus,
+      photo: revive<PendingPhoto>(h.photo!),
+      location: h.location ? revive<PendingLocation>(h.location) : undefined,
+      createdAt: new Date(Number(h.createdAt)),
+      verdict: h.verdict ? (JSON.parse(h.verdict) as Verdict) : undefined,
+      rejection: h.rejection,
+      cleanMediaId: h.cleanMediaId,
+    };
+  }
+
+  /** Records the outcome and drops the location: after verification only the verdict is kept. */
+  async recordVerdict(id: string, verdict: Verdict, cleanMediaId: string | undefined): Promise<void> {
+    const key = this.keys.checkin(id);
+    await this.redis
+      .multi()
+      .hset(key, { status: verdict.status, verdict: JSON.stringify(verdict), ...(cleanMediaId ? { cleanMediaId } : {}) })
+      .hdel(key, "location")
+      .exec();
+  }
+
+  async recordRejection(id: string, code: string): Promise<void> {
+    const key = this.keys.checkin(id);
+    await this.redis.multi().hset(key, { status: "rejected", rejection: code }).hdel(key, "location").exec();
+  }
+
+  /** True for the first caller only: makes "tell the traveller the result" happen once across retries. */
+  async claimOnce(id: string, what: string): Promise<boolean> {
+    return (await this.redis.hsetnx(this.keys.checkin(id), `once:${what}`, "1")) === 1;
+  }
+
+  /** Whether a confirmation for this check-in already went to this contact: a retry must not send it twice. */
+  async wasSent(checkinId: string, contactId: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys.sent(checkinId, contactId))) === 1;
+  }
+
+  async markSent(checkinId: string, contactId: string): Promise<void> {
+    await this.redis.set(this.keys.sent(checkinId, contactId), "1", "PX", this.retentionMs);
+  }
+
+  idsOf(travellerId: string): Promise<string[]> {
+    return this.redis.smembers(this.keys.checkinsOf(travellerId));
+  }
+
+  async deleteAllOf(travellerId: string): Promise<string[]> {
+    const ids = await this.idsOf(travellerId);
+    const media: string[] = [];
+    for (const id of ids) {
+      const c = await this.get(id);
+      if (c) media.push(c.photo.mediaId, ...(c.cleanMediaId ? [c.cleanMediaId] : []));
+    }
+    const pending = await this.clearPending(travellerId);
+    if (pending) media.push(pending.mediaId);
+    await this.redis.del(...ids.map((id) => this.keys.checkin(id)), this.keys.checkinsOf(travellerId));
+    return media;
+  }
+}

@@ -1,0 +1,24 @@
+/** Every Redis key the app writes, in one place. The prefix carries a Cluster hash tag. */
+export class Keys {
+  constructor(readonly prefix: string) {}
+
+  person(id: string) { return `${this.prefix}:person:${id}`; }
+  address(channel: string, chatId: string) { return `${this.prefix}:addr:${channel}:${chatId}`; }
+  contactsOf(travellerId: string) { return `${this.prefix}:contacts:${travellerId}`; }
+  follows(contactId: string) { return `${this.prefix}:follows:${contactId}`; }
+  invite(code: string) { return `${this.prefix}:invite:${code}`; }
+  invitesBy(travellerId: string) { return `${this.prefix}:invites:${travellerId}`; }
+  trip(travellerId: string) { return `${this.prefix}:trip:${travellerId}`; }
+  pending(travellerId: string) { return `${this.prefix}:pending:${travellerId}`; }
+  checkin(id: string) { return `${this.prefix}:checkin:${id}`; }
+  checkinsOf(travellerId: string) { return `${this.prefix}:checkins:${travellerId}`; }
+  media(id: string) { return `${this.prefix}:media:${id}`; }
+  state(personId: string) { return `${this.prefix}:state:${personId}`; }
+  rate(kind: string, subject: string, window: number) { return `${this.prefix}:rate:${kind}:${subject}:${window}`; }
+  sent(checkinId: string, contactId: string) { return `${this.prefix}:sent:${checkinId}:${contactId}`; }
+  submissions() { return `${this.prefix}:submissions`; }
+  landmark(id: string) { return `${this.prefix}:landmark:${id}`; }
+  landmarks() { return `${this.prefix}:landmarks`; }
+  sandboxLog(chatId: string) { return `${this.prefix}:sandbox:log:${chatId}`; }
+  sandboxSeq() { return `${this.prefix}:sandbox:seq`; }
+}

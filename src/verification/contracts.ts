@@ -1,0 +1,86 @@
+/**
+ * Contracts of the verification module, apart from their implementations. The worker and the verify
+ * CLI depend on these; the real visual matcher (a separate issue) plugs in behind VisualMatcher.
+ */
+import type { Landmark, ReferenceFingerprint } from "../domain/landmark.ts";
+import type { Signals, Verdict, VisualSignal } from "../domain/verdict.ts";
+
+export interface PhotoInput {
+  bytes: Buffer;
+  /** Sent as a file (document): EXIF survives. A compressed chat photo has none. */
+  asFile: boolean;
+  forwarded: boolean;
+  receivedAt: Date;
+}
+
+export interface LocationInput {
+  lat: number;
+  lon: number;
+  accuracyM?: number;
+  live: boolean;
+  forwarded: boolean;
+  venue: boolean;
+  receivedAt: Date;
+}
+
+/** A decoded, EXIF-oriented photo at working size, what matchers and hashes read. */
+export interface DecodedPhoto {
+  /** 8-bit greyscale pixels, row-major. */
+  grey: Buffer;
+  width: number;
+  height: number;
+  /** Size of the original, after orientation. */
+  originalWidth: number;
+  originalHeight: number;
+}
+
+export interface VisualMatcher {
+  readonly name: string;
+  match(photo: DecodedPhoto, landmark: Landmark): Promise<VisualSignal>;
+}
+
+/** Perceptual hashes of earlier submissions, for replay detection across all travellers. */
+export interface SubmissionIndex {
+  /** The nearest stored hash within maxDistance of any of the given hashes, if any. */
+  findNear(hashes: readonly string[], maxDistance: number): Promise<{ distance: number } | undefined>;
+  add(hash: string): Promise<void>;
+}
+
+export type PhotoRejectionCode = "not_an_image" | "truncated" | "too_many_pixels" | "too_large" | "too_small";
+
+/** A photo that cannot be verified at all; the traveller is told why in their language. */
+export class PhotoRejectedError extends Error {
+  constructor(readonly code: PhotoRejectionCode) {
+    super(`photo rejected: ${code}`);
+    this.name = "PhotoRejectedError";
+  }
+}
+
+export interface ExifFacts {
+  captureTime?: Date;
+  gps?: { lat: number; lon: number };
+  orientation?: number;
+}
+
+export interface VerificationInput {
+  photo: PhotoInput;
+  location?: LocationInput;
+  landmark: Landmark;
+  references: readonly ReferenceFingerprint[];
+}
+
+export interface VerificationOutcome {
+  verdict: Verdict;
+  signals: Signals;
+  /** The photo's perceptual hash (hex), stored for later replay checks when the check-in is accepted. */
+  phash: string;
+  /** The photo re-encoded as JPEG with no metadata at all, for the family. */
+  cleanJpeg: Buffer;
+  exif: ExifFacts;
+}
+
+export interface PhotoLimits {
+  maxBytes: number;
+  maxPixels: number;
+  minSide: number;
+}

@@ -1,0 +1,96 @@
+/**
+ * Untrusted photo bytes to pixels. Everything that can be refused is refused from the header first,
+ * before libvips allocates a single pixel.
+ */
+import sharp from "sharp";
+import type { Metadata, OutputInfo, Sharp } from "sharp";
+import { PhotoRejectedError, type DecodedPhoto, type PhotoLimits, type PhotoRejectionCode } from "./contracts.ts";
+
+/** Telegram bots cannot download files above 20 MB; the pixel cap leaves room for 100 MP phone modes. */
+export const DEFAULT_PHOTO_LIMITS: PhotoLimits = { maxBytes: 20 * 1024 * 1024, maxPixels: 100_000_000, minSide: 200 };
+
+/** Working copy size: enough for hashing and matching, small enough to keep a worker's memory flat. */
+const WORKING_LONG_SIDE = 1024;
+const CLEAN_LONG_SIDE = 2048;
+const CLEAN_QUALITY = 82;
+
+// "heif" covers HEIC from iPhones sent as files; whether it decodes depends on the libvips build.
+const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "heif"]);
+
+export interface PhotoHeader {
+  format: string;
+  /** After EXIF orientation. */
+  width: number;
+  height: number;
+}
+
+export async function inspectPhoto(bytes: Buffer, limits: PhotoLimits): Promise<PhotoHeader> {
+  if (bytes.length > limits.maxBytes) throw new PhotoRejectedError("too_large");
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: limits.maxPixels }).metadata();
+  } catch (err) {
+    throw new PhotoRejectedError(rejectionFor(err, "not_an_image"));
+  }
+  if (!ACCEPTED_FORMATS.has(meta.format) || !(meta.width > 0) || !(meta.height > 0)) {
+    throw new PhotoRejectedError("not_an_image");
+  }
+  // limitInputPixels already refuses most of these; the explicit check covers loaders that do not apply it.
+  if (meta.width * meta.height > limits.maxPixels) throw new PhotoRejectedError("too_many_pixels");
+  const { width, height } = meta.autoOrient ?? meta;
+  if (Math.min(width, height) < limits.minSide) throw new PhotoRejectedError("too_small");
+  return { format: meta.format, width, height };
+}
+
+/** Inspects, then decodes an oriented greyscale (PDQ luma) working copy. Throws PhotoRejectedError. */
+export async function decodePhoto(bytes: Buffer, limits: PhotoLimits = DEFAULT_PHOTO_LIMITS): Promise<DecodedPhoto> {
+  const header = await inspectPhoto(bytes, limits);
+  let raw: { data: Buffer; info: OutputInfo };
+  try {
+    raw = await pipeline(bytes, limits.maxPixels)
+      .resize({ width: WORKING_LONG_SIDE, height: WORKING_LONG_SIDE, fit: "inside", withoutEnlargement: true })
+      .toColourspace("srgb")
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+  } catch (err) {
+    throw new PhotoRejectedError(rejectionFor(err, "not_an_image"));
+  }
+  const { data, info } = raw;
+  const pixels = info.width * info.height;
+  const grey = Buffer.alloc(pixels);
+  // PDQ's luma weights on gamma-encoded RGB, rather than libvips' linear-light greyscale.
+  for (let p = 0, q = 0; p < pixels; p++, q += info.channels) {
+    grey[p] = Math.round(0.299 * data[q]! + 0.587 * data[q + 1]! + 0.114 * data[q + 2]!);
+  }
+  return { grey, width: info.width, height: info.height, originalWidth: header.width, originalHeight: header.height };
+}
+
+/**
+ * The photo as the family receives it: oriented, at most 2048 px, JPEG, with no EXIF, GPS, XMP or ICC
+ * (sharp writes no metadata unless asked, and converts to sRGB first). Call after decodePhoto accepted it.
+ */
+export async function cleanJpeg(bytes: Buffer, limits: PhotoLimits = DEFAULT_PHOTO_LIMITS): Promise<Buffer> {
+  try {
+    return await pipeline(bytes, limits.maxPixels)
+      .resize({ width: CLEAN_LONG_SIDE, height: CLEAN_LONG_SIDE, fit: "inside", withoutEnlargement: true })
+      .jpeg({ quality: CLEAN_QUALITY })
+      .toBuffer();
+  } catch (err) {
+    throw new PhotoRejectedError(rejectionFor(err, "not_an_image"));
+  }
+}
+
+function pipeline(bytes: Buffer, maxPixels: number): Sharp {
+  // "truncated" rather than the default "warning": phone JPEGs often carry harmless decoder warnings,
+  // but a half-uploaded photo must not pass as grey-padded pixels.
+  return sharp(bytes, { failOn: "truncated", limitInputPixels: maxPixels })
+    .autoOrient()
+    .flatten({ background: "#ffffff" });
+}
+
+function rejectionFor(err: unknown, fallback: PhotoRejectionCode): PhotoRejectionCode {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/pixel limit/i.test(message)) return "too_many_pixels";
+  if (/premature end|truncat|unexpected end|end of (file|input|data)|not enough data|read error/i.test(message)) return "truncated";
+  return fallback;
+}

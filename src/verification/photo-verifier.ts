@@ -1,0 +1,71 @@
+import type { ReferenceFingerprint } from "../domain/landmark.ts";
+import { decideVerdict, type ReplaySignal, type Signals } from "../domain/verdict.ts";
+import { captureTimeSignal } from "./capture-time.ts";
+import type { PhotoLimits, SubmissionIndex, VerificationInput, VerificationOutcome, VisualMatcher } from "./contracts.ts";
+import { cleanJpeg, decodePhoto } from "./decode.ts";
+import { readExif } from "./exif.ts";
+import { locationSignal, type LocationOptions } from "./location.ts";
+import { dihedralHashes, hamming, REPLAY_MAX_DISTANCE } from "./pdq.ts";
+
+export interface PhotoVerifierOptions {
+  matcher: VisualMatcher;
+  submissions: SubmissionIndex;
+  limits: PhotoLimits;
+  freshnessMs: number;
+  replayMaxDistance?: number;
+  location?: LocationOptions;
+}
+
+/** Turns one check-in (photo, location, landmark) into signals and the verdict the family sees. */
+export class PhotoVerifier {
+  readonly #opts: PhotoVerifierOptions;
+  readonly #replayMaxDistance: number;
+
+  constructor(opts: PhotoVerifierOptions) {
+    this.#opts = opts;
+    this.#replayMaxDistance = opts.replayMaxDistance ?? REPLAY_MAX_DISTANCE;
+  }
+
+  /**
+   * Throws PhotoRejectedError when the bytes cannot be verified at all (not an image, truncated, too
+   * large, too many pixels, too small). Does not add the photo's hash to the submission index: the
+   * caller adds outcome.phash once the check-in is recorded, so a failed or retried verification
+   * never makes the traveller's own next attempt look like a replay.
+   */
+  async verify(input: VerificationInput): Promise<VerificationOutcome> {
+    const { photo, landmark } = input;
+    const decoded = await decodePhoto(photo.bytes, this.#opts.limits);
+    // Chat-compressed photos carry no EXIF; only files keep it.
+    const exif = photo.asFile ? await readExif(photo.bytes) : {};
+    const hashes = dihedralHashes(decoded);
+
+    const signals: Signals = {
+      photoForwarded: photo.forwarded,
+      replay: await this.#replay(hashes, input.references),
+      location: locationSignal(input.location, exif.gps, landmark, this.#opts.location),
+      captureTime: captureTimeSignal(exif.captureTime, photo.receivedAt, this.#opts.freshnessMs),
+      visual: await this.#opts.matcher.match(decoded, landmark),
+    };
+    return {
+      verdict: decideVerdict(signals),
+      signals,
+      phash: hashes[0]!,
+      cleanJpeg: await cleanJpeg(photo.bytes, this.#opts.limits),
+      exif,
+    };
+  }
+
+  /** A landmark's own reference photo is the likeliest replay, so it is checked before other travellers' photos. */
+  async #replay(hashes: readonly string[], references: readonly ReferenceFingerprint[]): Promise<ReplaySignal> {
+    let nearest: number | undefined;
+    for (const ref of references) {
+      for (const hash of hashes) {
+        const distance = hamming(ref.phash, hash);
+        if (distance <= this.#replayMaxDistance && (nearest === undefined || distance < nearest)) nearest = distance;
+      }
+    }
+    if (nearest !== undefined) return { status: "reference", distance: nearest };
+    const earlier = await this.#opts.submissions.findNear(hashes, this.#replayMaxDistance);
+    return earlier ? { status: "earlier_submission", distance: earlier.distance } : { status: "original" };
+  }
+}

@@ -1,0 +1,38 @@
+import Fastify, { type FastifyInstance } from "fastify";
+import multipart from "@fastify/multipart";
+import type { App } from "../app.ts";
+import type { Inbound } from "../conversation/messages.ts";
+import { healthRoutes } from "./health-routes.ts";
+import { sandboxRoutes } from "./sandbox/sandbox-routes.ts";
+
+export interface WebServerOptions {
+  app: App;
+  sandbox: boolean;
+  handle(msg: Inbound): Promise<void>;
+}
+
+export interface WebServer {
+  fastify: FastifyInstance;
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The Fastify app of the `web` role: health, the sandbox chat, and (registered by the channel) the Telegram webhook. */
+export async function buildWebServer(opts: WebServerOptions): Promise<WebServer> {
+  const { app } = opts;
+  const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  await fastify.register(multipart, { limits: { fileSize: app.config.MAX_PHOTO_BYTES + 1, files: 1, fields: 10 } });
+  fastify.setErrorHandler((err: { statusCode?: number; name?: string }, _req, reply) => {
+    const status =
+      err.name === "ZodError" ? 400 : err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) app.log.error({ err: err.name }, "web request failed");
+    void reply.status(status).send({ error: status >= 500 ? "internal error" : (err.name ?? "bad request") });
+  });
+  await fastify.register(healthRoutes, { app });
+  if (opts.sandbox) await fastify.register(sandboxRoutes, { app, handle: opts.handle });
+  return {
+    fastify,
+    listen: (port, host) => fastify.listen({ port, host }),
+    close: () => fastify.close(),
+  };
+}

@@ -1,0 +1,49 @@
+import { UnrecoverableError } from "bullmq";
+import { DEFAULT_LOCALE } from "../domain/locale.ts";
+import { landmarkName } from "../domain/landmark.ts";
+import { reasonLines } from "../conversation/verdict-text.ts";
+import { UnreachableError } from "../conversation/messages.ts";
+import { formatLocalTime } from "../i18n/format.ts";
+import type { NotifyJob } from "../queues/payloads.ts";
+import type { WorkerDeps } from "./deps.ts";
+
+/** Sends one arrival confirmation to one family contact, in the contact's language, at most once. */
+export class NotifyProcessor {
+  constructor(private readonly deps: WorkerDeps) {}
+
+  async process(job: NotifyJob): Promise<void> {
+    const { deps } = this;
+    const checkin = await deps.checkins.get(job.checkinId);
+    if (!checkin?.verdict || (checkin.status !== "verified" && checkin.status !== "partial")) return;
+    // The link may have ended (unlinked, forgotten) since the job was queued: then nothing goes out.
+    if (!(await deps.contacts.isLinked(checkin.travellerId, job.contactId))) return;
+    const [traveller, contact, stored] = await Promise.all([
+      deps.persons.get(checkin.travellerId),
+      deps.persons.get(job.contactId),
+      deps.landmarks.get(checkin.landmarkId),
+    ]);
+    if (!traveller || !contact || !stored) return;
+    if (await deps.checkins.wasSent(checkin.id, contact.id)) return;
+
+    const locale = contact.locale ?? DEFAULT_LOCALE;
+    const zone = stored.landmark.timeZone;
+    const headline = deps.i18n.t(locale, checkin.status === "verified" ? "family-arrived" : "family-arrived-partial", {
+      traveller: traveller.displayName,
+      landmark: landmarkName(stored.landmark, locale),
+      time: formatLocalTime(checkin.createdAt, locale, zone),
+      zone,
+    });
+    const details = reasonLines(deps.i18n, locale, checkin.verdict, () => undefined);
+    const photo = checkin.cleanMediaId ? await deps.media.get(checkin.cleanMediaId) : undefined;
+    const lines = [headline, deps.i18n.t(locale, "family-details"), ...details];
+    if (!photo) lines.push(deps.i18n.t(locale, "family-photo-unavailable"));
+    try {
+      await deps.messenger.send(contact.address, { text: lines.join("\n"), photo });
+    } catch (err) {
+      // A blocked bot or a vanished chat will not heal by retrying.
+      if (err instanceof UnreachableError) throw new UnrecoverableError(err.message);
+      throw err;
+    }
+    await deps.checkins.markSent(checkin.id, contact.id);
+  }
+}

@@ -1,0 +1,111 @@
+import { DEFAULT_LOCALE } from "../domain/locale.ts";
+import { landmarkName } from "../domain/landmark.ts";
+import type { Person } from "../domain/person.ts";
+import { PHOTO_REJECTION_MESSAGE } from "../conversation/checkin.ts";
+import { reasonLines } from "../conversation/verdict-text.ts";
+import type { VerifyJob } from "../queues/payloads.ts";
+import type { Checkin } from "../store/checkin-repository.ts";
+import { PhotoRejectedError } from "../verification/contracts.ts";
+import type { WorkerDeps } from "./deps.ts";
+
+const BYTES_PER_MB = 1024 * 1024;
+
+/**
+ * Verifies one check-in. Every step is safe to repeat: a retried job finds the verdict already
+ * recorded, re-adds the same notify jobs (deterministic ids) and tells the traveller only once.
+ */
+export class VerifyProcessor {
+  constructor(
+    private readonly deps: WorkerDeps,
+    private readonly maxPhotoBytes: number,
+  ) {}
+
+  async process(job: VerifyJob): Promise<void> {
+    const { deps } = this;
+    let checkin = await deps.checkins.get(job.checkinId);
+    const traveller = checkin && (await deps.persons.get(checkin.travellerId));
+    if (!checkin || !traveller) return; // forgotten meanwhile: nothing to do
+    if (checkin.status === "queued") {
+      const done = await this.verify(checkin, traveller);
+      if (!done) return;
+      checkin = (await deps.checkins.get(job.checkinId))!;
+    }
+    if (checkin.status === "verified" || checkin.status === "partial") {
+      const contactIds = await deps.contacts.contactsOf(traveller.id);
+      await deps.queues.notify(contactIds.map((contactId) => ({ checkinId: checkin.id, contactId })));
+      if (await deps.checkins.claimOnce(checkin.id, "told")) await this.tellResult(checkin, traveller, contactIds.length);
+    } else if (checkin.status === "not_verified" && (await deps.checkins.claimOnce(checkin.id, "told"))) {
+      await this.tellResult(checkin, traveller, 0);
+    }
+  }
+
+  /** Gives up on a check-in whose job failed for good, so that it is not left "being checked" forever. */
+  async giveUp(job: VerifyJob): Promise<void> {
+    const checkin = await this.deps.checkins.get(job.checkinId);
+    const traveller = checkin && (await this.deps.persons.get(checkin.travellerId));
+    if (!checkin || !traveller || checkin.status !== "queued") return;
+    await this.deps.checkins.recordRejection(checkin.id, "failed");
+    await this.deps.media.delete(checkin.photo.mediaId);
+    await this.send(traveller, this.t(traveller, "error-generic"));
+  }
+
+  /** Returns false when the check-in was rejected (and the traveller told). */
+  private async verify(checkin: Checkin, traveller: Person): Promise<boolean> {
+    const { deps } = this;
+    const stored = await deps.landmarks.get(checkin.landmarkId);
+    const bytes = await deps.media.get(checkin.photo.mediaId);
+    if (!stored || !bytes) {
+      await deps.checkins.recordRejection(checkin.id, stored ? "photo_expired" : "landmark_missing");
+      await this.send(traveller, this.t(traveller, stored ? "photo-expired" : "error-generic"));
+      return false;
+    }
+    try {
+      const outcome = await deps.verifier.verify({
+        photo: { bytes, asFile: checkin.photo.asFile, forwarded: checkin.photo.forwarded, receivedAt: checkin.photo.at },
+        location: checkin.location && { ...checkin.location, receivedAt: checkin.location.at },
+        landmark: stored.landmark,
+        references: stored.references,
+      });
+      const accepted = outcome.verdict.status !== "not_verified";
+      const cleanId = accepted ? await deps.media.put(outcome.cleanJpeg, `clean-${checkin.id}`) : undefined;
+      if (accepted) {
+        await deps.submissions.add(outcome.phash);
+        await deps.trips.markArrived(traveller.id, checkin.tripId, checkin.createdAt);
+      }
+      await deps.checkins.recordVerdict(checkin.id, outcome.verdict, cleanId);
+      await deps.media.delete(checkin.photo.mediaId);
+      return true;
+    } catch (err) {
+      if (!(err instanceof PhotoRejectedError)) throw err;
+      await deps.checkins.recordRejection(checkin.id, err.code);
+      await deps.media.delete(checkin.photo.mediaId);
+      const message = this.t(traveller, PHOTO_REJECTION_MESSAGE[err.code], { mb: Math.round(this.maxPhotoBytes / BYTES_PER_MB) });
+      await this.send(traveller, `${this.t(traveller, "result-rejected")}\n${message}`);
+      return false;
+    }
+  }
+
+  private async tellResult(checkin: Checkin, traveller: Person, contactCount: number): Promise<void> {
+    const { deps } = this;
+    const locale = traveller.locale ?? DEFAULT_LOCALE;
+    const stored = await deps.landmarks.get(checkin.landmarkId);
+    const names = async (id: string) => (await deps.landmarks.get(id))?.landmark.names;
+    const otherId = checkin.verdict!.reasons.find((r) => typeof r.vars?.landmark === "string")?.vars?.landmark;
+    const otherNames = typeof otherId === "string" ? await names(otherId) : undefined;
+    const details = reasonLines(deps.i18n, locale, checkin.verdict!, () => otherNames);
+    const lines = [this.t(traveller, `result-${checkin.status.replace("_", "-")}`), this.t(traveller, "result-details"), ...details];
+    if (checkin.status === "not_verified") {
+      const landmark = stored ? landmarkName(stored.landmark, locale) : checkin.landmarkId;
+      lines.push(this.t(traveller, "result-retry", { landmark }));
+    } else if (contactCount === 0) lines.push(this.t(traveller, "result-no-contacts"));
+    await this.send(traveller, lines.join("\n"));
+  }
+
+  private t(person: Person, id: string, vars?: Record<string, string | number>): string {
+    return this.deps.i18n.t(person.locale ?? DEFAULT_LOCALE, id, vars);
+  }
+
+  private send(person: Person, text: string): Promise<void> {
+    return this.deps.messenger.send(person.address, { text });
+  }
+}

@@ -1,0 +1,135 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import exifr from "exifr";
+import type { App } from "../../src/app.ts";
+import { startFakeBotApi, makeUser, type FakeBotApi, type RecordedCall } from "../support/fake-bot-api.ts";
+import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
+import { makeJpeg } from "../support/photos.ts";
+import { startTestApp } from "../support/test-app.ts";
+
+const SYNTAGMA = { lat: 37.9755, lon: 23.7355 };
+
+let redis: RedisServerHandle;
+let fake: FakeBotApi;
+let app: App;
+
+before(async () => {
+  redis = await startRedis();
+  fake = await startFakeBotApi();
+  app = await startTestApp({ redisUrl: redis.url, telegram: { apiRoot: fake.apiRoot, token: fake.token } });
+});
+
+after(async () => {
+  await app?.stop();
+  await fake?.close();
+  await redis?.stop();
+});
+
+function textOf(c: RecordedCall): string {
+  // Fluent wraps variables in bidi isolation marks (FSI/PDI); they are right for users, noise for regexes.
+  return String(c.params.text ?? c.params.caption ?? "").replace(/[\u2068\u2069]/g, "");
+}
+
+/** Waits for a message to `chatId` sent after `mark` whose text matches. */
+function expectMessage(chatId: number, pattern: RegExp, mark: number, timeoutMs = 10_000): Promise<RecordedCall> {
+  return fake.waitForCall(
+    (c) =>
+      c.seq > mark &&
+      (c.method === "sendMessage" || c.method === "sendPhoto") &&
+      String(c.params.chat_id) === String(chatId) &&
+      pattern.test(textOf(c)),
+    timeoutMs,
+  );
+}
+
+function buttons(c: RecordedCall): { text: string; callback_data?: string }[] {
+  const markup = typeof c.params.reply_markup === "string" ? JSON.parse(c.params.reply_markup) : c.params.reply_markup;
+  return (markup?.inline_keyboard ?? []).flat();
+}
+
+test("traveller and family walk the whole safe-arrival journey on Telegram", { timeout: 60_000 }, async () => {
+  const traveller = makeUser({ first_name: "Amina", language_code: "en" });
+  const family = makeUser({ first_name: "Yusuf", language_code: "en" });
+
+  // 1. Onboarding: language, consent.
+  let mark = fake.mark();
+  fake.text(traveller, "/start");
+  const picker = await expectMessage(traveller.id, /Choose your language/, mark);
+  assert.ok(buttons(picker).some((b) => b.text === "العربية"), "each language is named in itself");
+  mark = fake.mark();
+  fake.callback(traveller, "lang:en");
+  const consent = await expectMessage(traveller.id, /What we keep/, mark);
+  assert.match(textOf(consent), /deleted 30 days after your trip ends/);
+  assert.match(textOf(consent), /Who sees it/);
+  mark = fake.mark();
+  fake.callback(traveller, "consent:y");
+  await expectMessage(traveller.id, /send \/contact/, mark);
+
+  // 2. Invite a family member, who accepts.
+  mark = fake.mark();
+  fake.text(traveller, "/contact");
+  const invite = await expectMessage(traveller.id, /t\.me\/safe_arrival_test_bot\?start=/, mark);
+  const code = /start=([A-Za-z0-9_-]+)/.exec(textOf(invite))![1]!;
+  assert.ok(Buffer.from(code, "base64url").length >= 16, "invite code carries at least 128 bits");
+
+  mark = fake.mark();
+  fake.text(family, `/start ${code}`);
+  const preview = await expectMessage(family.id, /Amina wants you as a family contact/, mark);
+  const accept = buttons(preview).find((b) => b.callback_data?.startsWith("inv:y:"));
+  assert.ok(accept, "preview offers Accept");
+  mark = fake.mark();
+  fake.callback(family, accept!.callback_data!);
+  await expectMessage(family.id, /You will now get arrival messages from .*Amina/, mark);
+  await expectMessage(traveller.id, /Yusuf.* is now your family contact/, mark);
+
+  // 3. Plan a trip.
+  mark = fake.mark();
+  fake.text(traveller, "/trip athens-syntagma-square 2h");
+  await expectMessage(traveller.id, /Trip saved: .*Syntagma.*Europe\/Athens/s, mark);
+
+  // 4. Check in: a photo sent as a file (EXIF kept) and a live location, in that order.
+  const photo = await makeJpeg({
+    width: 1600,
+    height: 1200,
+    seed: "journey",
+    exif: { dateTimeOriginal: new Date(Date.now() - 5 * 60_000), offset: "+00:00", make: "PhoneCo", gps: { lat: SYNTAGMA.lat, lon: SYNTAGMA.lon } },
+  });
+  assert.ok((await exifr.parse(photo))?.Make, "the test photo does carry EXIF");
+  mark = fake.mark();
+  fake.document(traveller, photo, { fileName: "arrival.jpg", mimeType: "image/jpeg" });
+  await expectMessage(traveller.id, /Now send your location/, mark);
+  mark = fake.mark();
+  fake.location(traveller, { latitude: SYNTAGMA.lat + 0.0003, longitude: SYNTAGMA.lon, horizontal_accuracy: 20, live_period: 900 });
+  await expectMessage(traveller.id, /checking your photo and location/, mark);
+
+  // 5. The family receives the confirmation with a metadata-free photo.
+  const confirmation = await expectMessage(family.id, /Amina.* checked in at .*Syntagma/s, mark, 20_000);
+  assert.equal(confirmation.method, "sendPhoto");
+  const text = textOf(confirmation);
+  assert.match(text, /location within \d+ m of the place/);
+  assert.match(text, /photo taken \d+ min before it was sent/);
+  assert.match(text, /photo not compared with the place/, "the verdict says honestly that no visual match ran");
+  assert.match(text, /Europe\/Athens/);
+  const sent = confirmation.params.photo as { bytes: Buffer };
+  assert.ok(sent.bytes.length > 1000);
+  assert.equal(sent.bytes.subarray(0, 2).toString("hex"), "ffd8", "a JPEG");
+  assert.equal(await exifr.parse(sent.bytes).catch(() => undefined), undefined, "no EXIF at all in what the family gets");
+
+  const result = await expectMessage(traveller.id, /Check-in accepted, not fully verified/, mark);
+  assert.match(textOf(result), /family contacts are being told/);
+
+  // 6. Status reflects the arrival; the same photo again is a replay and reaches nobody.
+  mark = fake.mark();
+  fake.text(traveller, "/status");
+  await expectMessage(traveller.id, /arrived at .*Syntagma[\s\S]*Family contacts: 1/, mark);
+
+  mark = fake.mark();
+  fake.text(traveller, "/trip athens-syntagma-square 1h");
+  await expectMessage(traveller.id, /Trip saved/, mark);
+  mark = fake.mark();
+  fake.document(traveller, photo, { fileName: "again.jpg", mimeType: "image/jpeg" });
+  fake.location(traveller, { latitude: SYNTAGMA.lat, longitude: SYNTAGMA.lon, horizontal_accuracy: 10 });
+  const replay = await expectMessage(traveller.id, /Check-in not verified/, mark, 20_000);
+  assert.match(textOf(replay), /already sent before/);
+  assert.equal(fake.sentTo(family.id).filter((c) => c.seq > mark).length, 0, "a replay never reaches the family");
+});

@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import { App, type Role } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/log.ts";
+import type { VisualMatcher } from "../../src/verification/contracts.ts";
+
+export interface TestAppOptions {
+  redisUrl: string;
+  roles?: Role[];
+  telegram?: { apiRoot: string; token: string };
+  env?: Record<string, string>;
+  matcher?: VisualMatcher;
+  now?: () => Date;
+}
+
+/** A whole app on a private Redis with a random key prefix, so tests never see each other's data. */
+export async function startTestApp(opts: TestAppOptions): Promise<App> {
+  const config = loadConfig({
+    REDIS_URL: opts.redisUrl,
+    REDIS_PREFIX: `{t${randomBytes(4).toString("hex")}}`,
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    ...(opts.telegram ? { TELEGRAM_BOT_TOKEN: opts.telegram.token, TELEGRAM_API_ROOT: opts.telegram.apiRoot, SANDBOX: "on" } : {}),
+    ...opts.env,
+  });
+  const app = new App(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), {
+    roles: opts.roles ?? ["bot", "worker", "web"],
+    matcher: opts.matcher,
+    now: opts.now,
+  });
+  await app.seedCatalog();
+  await app.start();
+  return app;
+}
