@@ -100,7 +100,8 @@ export function botFileDownloader(api: Context["api"], apiRoot: string, token: s
     if (!res.ok || !res.body) throw new Error(`file download failed: ${res.status}`);
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of res.body) {
+    // Node's fetch body is async-iterable; the DOM typings (for browser tests) do not say so.
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
       size += chunk.length;
       if (size > maxBytes) throw new PhotoRejectedError("too_large");
       chunks.push(Buffer.from(chunk));
