@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
 /** A family member opened an invite link: show who invites them and what they will get, then ask. */
 export async function openInvite(turn: Turn, code: string): Promise<void> {
   const { deps } = turn;
-  if (!(await deps.rates.take("redeem", turn.person.id, deps.config.REDEEM_RATE_PER_HOUR, HOUR_MS))) {
+  if (!(await deps.rates.take("redeem", turn.person.address, deps.config.REDEEM_RATE_PER_HOUR, HOUR_MS))) {
     return turn.reply(turn.t("redeem-rate-limited"));
   }
   const invite = await deps.contacts.peekInvite(code);
@@ -49,7 +49,7 @@ export const contacts: Feature = {
   commands: {
     async contact(turn) {
       const { deps } = turn;
-      if (!(await deps.rates.take("invite", turn.person.id, deps.config.INVITE_RATE_PER_HOUR, HOUR_MS))) {
+      if (!(await deps.rates.take("invite", turn.person.address, deps.config.INVITE_RATE_PER_HOUR, HOUR_MS))) {
         return turn.reply(turn.t("invite-rate-limited"));
       }
       const invite = await deps.contacts.createInvite(turn.person.id, deps.now());

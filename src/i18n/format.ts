@@ -1,8 +1,59 @@
-import type { Locale } from "../domain/locale.ts";
+import { isLocale, type Locale } from "../domain/locale.ts";
+
+/**
+ * The Intl locale used to format numbers, dates and times for each shipped locale.
+ * Every entry pins its numbering system with a `-u-nu-` extension, so the digits do not change
+ * with the ICU version bundled in Node. Checked against Node 20's ICU (74):
+ *
+ * - en  "en"                   Western digits (0-9).
+ * - ar  "ar-u-nu-arab"         Arabic-Indic digits (٠-٩). Node's plain "ar" now gives Western digits,
+ *                              but Arabic readers from Syria, Iraq, Sudan, Yemen, Egypt and Palestine
+ *                              (most of our Arabic-speaking travellers) use ٠-٩ day to day. Only the
+ *                              Maghreb prefers 0-9; they read ٠-٩ too.
+ * - fa  "fa-IR-u-nu-arabext"   Extended Arabic-Indic (Persian) digits (۰-۹), as used in Iran.
+ * - prs "fa-AF-u-nu-arabext"   Dari: ICU has no "prs" data; "fa-AF" gives Afghan month names (مارچ)
+ *                              and Persian digits (۰-۹), as used in Afghanistan.
+ * - ps  "ps-AF-u-nu-arabext"   Pashto in Afghanistan: Persian digits (۰-۹), 24-hour clock.
+ * - ckb "ckb-IQ-u-nu-arab"     Sorani (Kurdistan Region of Iraq): Arabic-Indic digits (٠-٩), as ICU.
+ * - ti  "ti-ER-u-nu-latn"      Tigrinya (Eritrea): Western digits. Ge'ez numerals are not used for
+ *                              dates or times day to day.
+ * - so  "so-u-nu-latn"         Somali: Western digits.
+ * - ur  "ur-PK-u-nu-latn"      Urdu in Pakistan: Western digits, as on Pakistani phones, signs and
+ *                              papers (ICU "ur-IN" would give ۰-۹; Indian Urdu is rarer among our users).
+ * - fr, es, uk                 Western digits.
+ *
+ * Dates always use the Gregorian calendar (set explicitly below), never the Solar Hijri, Islamic or
+ * Ethiopian calendar a region may default to; the time zone is the landmark's, and every message that
+ * shows a time also names that zone.
+ */
+export const FORMAT_LOCALES: Record<Locale, string> = {
+  en: "en",
+  ar: "ar-u-nu-arab",
+  fa: "fa-IR-u-nu-arabext",
+  prs: "fa-AF-u-nu-arabext",
+  ps: "ps-AF-u-nu-arabext",
+  ckb: "ckb-IQ-u-nu-arab",
+  ti: "ti-ER-u-nu-latn",
+  so: "so-u-nu-latn",
+  ur: "ur-PK-u-nu-latn",
+  fr: "fr-u-nu-latn",
+  es: "es-u-nu-latn",
+  uk: "uk-u-nu-latn",
+};
+
+/** The Intl locale to format numbers and dates for a shipped locale (unknown tags pass through). */
+export function formattingLocale(locale: Locale | string): string {
+  return isLocale(locale) ? FORMAT_LOCALES[locale] : locale;
+}
+
+/** A number in the locale's digits, e.g. 30 -> "٣٠" in Arabic. */
+export function formatNumber(value: number, locale: Locale | string): string {
+  return new Intl.NumberFormat(formattingLocale(locale)).format(value);
+}
 
 /** Local date and time at a landmark, Gregorian calendar, in the reader's locale conventions. */
 export function formatLocalTime(at: Date, locale: Locale | string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return new Intl.DateTimeFormat(formattingLocale(locale), {
     timeZone,
     calendar: "gregory",
     dateStyle: "medium",

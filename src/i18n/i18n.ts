@@ -2,11 +2,26 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
-import { DEFAULT_LOCALE, SUPPORTED_LOCALES, type Locale } from "../domain/locale.ts";
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, isLocale, type Locale } from "../domain/locale.ts";
+import { formattingLocale } from "./format.ts";
 
 export const LOCALES_DIR = path.resolve(import.meta.dirname, "../../locales");
 
 export type MessageVars = Record<string, string | number | Date>;
+
+/**
+ * Where to look when a locale lacks a message, before English: Dari readers understand Persian
+ * better than English. Every chain ends in English ({@link DEFAULT_LOCALE}).
+ */
+export const FALLBACKS: Partial<Record<Locale, readonly Locale[]>> = {
+  prs: ["fa"],
+};
+
+/** The locales tried, in order, to render a message for `locale`. */
+export function fallbackChain(locale: Locale | string): string[] {
+  const chain = [locale, ...(isLocale(locale) ? (FALLBACKS[locale] ?? []) : []), DEFAULT_LOCALE];
+  return [...new Set(chain)];
+}
 
 export class I18n {
   private readonly bundles = new Map<string, FluentBundle>();
@@ -15,7 +30,9 @@ export class I18n {
     for (const locale of SUPPORTED_LOCALES) {
       const localeDir = path.join(dir, locale);
       if (!existsSync(localeDir)) continue;
-      const bundle = new FluentBundle(locale);
+      // Numbers ({ $days }) and plural selectors use the locale's formatting locale and digits.
+      // Fluent's bidi isolation (useIsolating) stays on: every placeable is wrapped in FSI/PDI.
+      const bundle = new FluentBundle(formattingLocale(locale));
       for (const file of readdirSync(localeDir).filter((f) => f.endsWith(".ftl")).sort()) {
         const errors = bundle.addResource(new FluentResource(readFileSync(path.join(localeDir, file), "utf8")));
         if (errors.length > 0) throw new Error(`${locale}/${file}: ${errors.map((e) => e.message).join("; ")}`);
@@ -33,17 +50,32 @@ export class I18n {
     return [...this.bundles.keys()];
   }
 
-  /** Renders a message; falls back to English per message, never returns the id itself. */
+  /** Renders a message; falls back along {@link fallbackChain} per message, never returns the id itself. */
   t(locale: Locale | string, id: string, vars: MessageVars = {}): string {
-    for (const candidate of [locale, DEFAULT_LOCALE]) {
-      const bundle = this.bundles.get(candidate);
-      const message = bundle?.getMessage(id);
-      if (!bundle || !message?.value) continue;
-      const errors: Error[] = [];
-      const fluentVars: Record<string, FluentVariable> = vars;
-      const text = bundle.formatPattern(message.value, fluentVars, errors);
-      if (errors.length === 0) return text;
+    for (const candidate of fallbackChain(locale)) {
+      const text = this.render(candidate, id, vars, []);
+      if (text !== undefined) return text;
     }
     throw new Error(`missing message ${id}`);
+  }
+
+  /** Renders a message in exactly this locale, without fallback; throws if it is missing or has a Fluent error. */
+  tExact(locale: Locale | string, id: string, vars: MessageVars = {}): string {
+    const errors: Error[] = [];
+    const text = this.render(locale, id, vars, errors);
+    if (text === undefined) {
+      throw new Error(`${locale}: message ${id}: ${errors.map((e) => e.message).join("; ") || "missing"}`);
+    }
+    return text;
+  }
+
+  private render(locale: string, id: string, vars: MessageVars, errors: Error[]): string | undefined {
+    const bundle = this.bundles.get(locale);
+    const message = bundle?.getMessage(id);
+    if (!bundle || !message?.value) return undefined;
+    const fluentVars: Record<string, FluentVariable> = vars;
+    const before = errors.length;
+    const text = bundle.formatPattern(message.value, fluentVars, errors);
+    return errors.length === before ? text : undefined;
   }
 }

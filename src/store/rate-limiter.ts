@@ -1,16 +1,22 @@
+import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
+import { addressKey, type ChatAddress } from "../domain/identity.ts";
 import type { Keys } from "./keys.ts";
 
-/** Fixed-window counters in Redis, so limits hold across processes. */
+/**
+ * Fixed-window counters in Redis, so limits hold across processes. Counters are keyed by a hash of the
+ * chat address, not the person id: /forget then cannot reset a limit, and a counter names nobody.
+ */
 export class RateLimiter {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
   ) {}
 
-  /** Counts one use of `kind` by `subject`; false once `limit` uses happened in the current window. */
-  async take(kind: string, subject: string, limit: number, windowMs: number, now = Date.now()): Promise<boolean> {
+  /** Counts one use of `kind` by the sender; false once `limit` uses happened in the current window. */
+  async take(kind: string, sender: ChatAddress, limit: number, windowMs: number, now = Date.now()): Promise<boolean> {
     const window = Math.floor(now / windowMs);
+    const subject = createHash("sha256").update(`${this.keys.prefix}|${addressKey(sender)}`).digest("base64url").slice(0, 22);
     const key = this.keys.rate(kind, subject, window);
     const [[, count]] = (await this.redis.multi().incr(key).pexpire(key, windowMs).exec()) as [[null, number], unknown];
     return count <= limit;

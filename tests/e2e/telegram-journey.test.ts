@@ -2,9 +2,10 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import exifr from "exifr";
 import type { App } from "../../src/app.ts";
-import { startFakeBotApi, makeUser, type FakeBotApi, type RecordedCall } from "../support/fake-bot-api.ts";
+import { startFakeBotApi, makeUser, type FakeBotApi } from "../support/fake-bot-api.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
 import { makeJpeg } from "../support/photos.ts";
+import { buttonsOf, TelegramDriver, textOf } from "../support/telegram-driver.ts";
 import { startTestApp } from "../support/test-app.ts";
 
 const SYNTAGMA = { lat: 37.9755, lon: 23.7355 };
@@ -25,27 +26,9 @@ after(async () => {
   await redis?.stop();
 });
 
-function textOf(c: RecordedCall): string {
-  // Fluent wraps variables in bidi isolation marks (FSI/PDI); they are right for users, noise for regexes.
-  return String(c.params.text ?? c.params.caption ?? "").replace(/[\u2068\u2069]/g, "");
-}
-
-/** Waits for a message to `chatId` sent after `mark` whose text matches. */
-function expectMessage(chatId: number, pattern: RegExp, mark: number, timeoutMs = 10_000): Promise<RecordedCall> {
-  return fake.waitForCall(
-    (c) =>
-      c.seq > mark &&
-      (c.method === "sendMessage" || c.method === "sendPhoto") &&
-      String(c.params.chat_id) === String(chatId) &&
-      pattern.test(textOf(c)),
-    timeoutMs,
-  );
-}
-
-function buttons(c: RecordedCall): { text: string; callback_data?: string }[] {
-  const markup = typeof c.params.reply_markup === "string" ? JSON.parse(c.params.reply_markup) : c.params.reply_markup;
-  return (markup?.inline_keyboard ?? []).flat();
-}
+const expectMessage = (chatId: number, pattern: RegExp, mark: number, timeoutMs?: number) =>
+  new TelegramDriver(fake).expect({ id: chatId, first_name: "" }, pattern, mark, timeoutMs);
+const buttons = buttonsOf;
 
 test("traveller and family walk the whole safe-arrival journey on Telegram", { timeout: 60_000 }, async () => {
   const traveller = makeUser({ first_name: "Amina", language_code: "en" });
