@@ -1,6 +1,5 @@
 /** The process container: builds every service once and starts the roles asked for. */
 import type { Logger } from "pino";
-import type { Redis } from "ioredis";
 import { sandboxEnabled, type Config } from "./config.ts";
 import { ChannelMessenger } from "./channels/messenger.ts";
 import { SandboxChatLog } from "./channels/sandbox/sandbox-chat-log.ts";
@@ -21,7 +20,7 @@ import { LandmarkRepository } from "./store/landmark-repository.ts";
 import { MediaStore } from "./store/media-store.ts";
 import { PersonRepository } from "./store/person-repository.ts";
 import { RateLimiter } from "./store/rate-limiter.ts";
-import { createRedis } from "./store/redis.ts";
+import { createRedis, type RedisClient } from "./store/redis.ts";
 import { RedisSubmissionIndex } from "./store/submission-index.ts";
 import { TripRepository } from "./store/trip-repository.ts";
 import { NotEvaluatedMatcher } from "./verification/not-evaluated-matcher.ts";
@@ -30,6 +29,12 @@ import type { VisualMatcher } from "./verification/contracts.ts";
 import { buildWebServer, type WebServer } from "./web/server.ts";
 import type { WorkerDeps } from "./workers/deps.ts";
 import { Workers } from "./workers/workers.ts";
+import { TripLifecycle } from "./conversation/trip-lifecycle.ts";
+import { defaultLadder, parseLadder } from "./domain/escalation.ts";
+import { parseAddress } from "./domain/identity.ts";
+import { NgoAlertRepository } from "./store/ngo-alert-repository.ts";
+import { SentMarkers } from "./store/sent-markers.ts";
+import { WordStore } from "./store/word-store.ts";
 
 export const ROLES = ["bot", "worker", "web"] as const;
 export type Role = (typeof ROLES)[number];
@@ -42,16 +47,17 @@ export interface AppOptions {
 }
 
 export class App {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly keys: Keys;
   readonly conversation: Conversation;
   readonly deps: ConversationDeps;
   readonly workerDeps: WorkerDeps;
   readonly producers: Producers;
+  readonly lifecycle: TripLifecycle;
   readonly sandboxLog: SandboxChatLog;
   readonly telegram?: TelegramChannel;
   web?: WebServer;
-  private workers?: Workers;
+  workers?: Workers;
 
   constructor(
     readonly config: Config,
@@ -59,7 +65,7 @@ export class App {
     private readonly opts: AppOptions,
   ) {
     const now = opts.now ?? (() => new Date());
-    this.redis = createRedis(config.REDIS_URL, "app");
+    this.redis = createRedis(config, "app");
     this.keys = new Keys(config.REDIS_PREFIX);
     const { redis, keys } = this;
     const media = new MediaStore(redis, keys, config.MEDIA_TTL);
@@ -95,8 +101,13 @@ export class App {
           ? `https://t.me/${telegram.username}?start=${code}`
           : `${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/sandbox?start=${code}`,
     };
+    const ladder = config.ESCALATION_LADDER ? parseLadder(config.ESCALATION_LADDER) : defaultLadder(config.ESCALATION_GRACE);
+    this.lifecycle = new TripLifecycle({ trips, contacts, queues: this.producers, ladder, log });
+    const lifecycle = this.lifecycle;
+    const words = new WordStore(redis, keys, config.RETENTION);
     this.deps = {
       persons, contacts, trips, checkins, media, landmarks, messenger, i18n, log, photoLimits, inviteLinks, now,
+      lifecycle, words,
       states: new ConversationStateStore(redis, keys),
       rates: new RateLimiter(redis, keys),
       queues: this.producers,
@@ -104,7 +115,17 @@ export class App {
     };
     const submissions = new RedisSubmissionIndex(redis, keys, config.RETENTION);
     this.workerDeps = {
-      persons, contacts, trips, checkins, media, landmarks, messenger, i18n, log, now, submissions,
+      persons, contacts, trips, checkins, media, landmarks, messenger, i18n, log, now, submissions, lifecycle,
+      ngoAlerts: new NgoAlertRepository(redis, keys, config.RETENTION),
+      sent: new SentMarkers(redis, keys, config.RETENTION),
+      ngo: config.NGO_NAME
+        ? {
+            name: config.NGO_NAME,
+            dutyChat: parseAddress(config.NGO_DUTY_CHAT),
+            webhook: config.NGO_WEBHOOK_URL && config.NGO_WEBHOOK_SECRET ? { url: config.NGO_WEBHOOK_URL, secret: config.NGO_WEBHOOK_SECRET } : undefined,
+          }
+        : undefined,
+      operatorChat: parseAddress(config.OPERATOR_CHAT),
       queues: this.producers,
       verifier: new PhotoVerifier({
         matcher: opts.matcher ?? new NotEvaluatedMatcher(),
@@ -136,24 +157,30 @@ export class App {
           verifyConcurrency: config.VERIFY_CONCURRENCY,
           notifyConcurrency: config.NOTIFY_CONCURRENCY,
           maxPhotoBytes: config.MAX_PHOTO_BYTES,
+          reconcileIntervalMs: config.RECONCILE_INTERVAL,
+          lockMs: config.JOB_LOCK,
+          deadlineQueue: this.producers.deadlineQueue,
         },
         this.log,
       );
     }
     const handle = (msg: Parameters<Conversation["handle"]>[0]) => this.conversation.handle(msg);
-    if (opts.roles.includes("web")) {
+    // The web role and a webhook bot serve HTTP on PORT; any other role serves only health checks, on HEALTH_PORT if set.
+    const webhook = Boolean(this.telegram && opts.roles.includes("bot") && config.TELEGRAM_WEBHOOK_URL);
+    const port = opts.roles.includes("web") || webhook ? config.PORT : config.HEALTH_PORT;
+    if (port !== undefined) {
       this.web = await buildWebServer({
         app: this,
-        sandbox: sandboxEnabled(config),
+        sandbox: opts.roles.includes("web") && sandboxEnabled(config),
         handle,
       });
     }
     if (this.telegram && opts.roles.includes("bot")) {
       this.telegram.attach(handle);
-      if (this.telegram.bot && config.TELEGRAM_WEBHOOK_URL && this.web) await this.telegram.startWebhook(this.web.fastify);
+      if (webhook && this.web) await this.telegram.startWebhook(this.web.fastify);
       else await this.telegram.startPolling();
     }
-    if (this.web) await this.web.listen(config.PORT, config.HOST);
+    if (this.web && port !== undefined) await this.web.listen(port, config.HOST);
   }
 
   async stop(): Promise<void> {

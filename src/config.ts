@@ -20,18 +20,43 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
 
+/** "host:port,host:port" (Sentinels, Cluster nodes); unset when empty. */
+const hostList = optionalText.refine(
+  (v) => v === undefined || v.split(",").every((part) => /^[^\s:,]+:\d{1,5}$/.test(part.trim())),
+  "a comma-separated list of host:port",
+);
+
 export const configSchema = z.object({
   /** Redis, the only datastore. `npm start` launches a local redis-server when nothing answers here. */
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
   /** Prefix of every Redis key and queue; the braces make it a Redis Cluster hash tag. */
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9{}_:-]+$/).default("{sa}"),
+  /** Redis password (AUTH); overrides one in REDIS_URL and also serves the master found through Sentinel. */
+  REDIS_PASSWORD: optionalText,
+  /** `on`: talk TLS to Redis, its Sentinels and Cluster nodes (a `rediss://` REDIS_URL does too). */
+  REDIS_TLS: z.enum(["on", "off"]).default("off"),
+  /** Redis Sentinel: comma-separated host:port of the Sentinels; when set, REDIS_URL's host is not used. */
+  REDIS_SENTINELS: hostList,
+  /** Name of the master the Sentinels watch. */
+  REDIS_SENTINEL_NAME: z.string().min(1).default("mymaster"),
+  /** Password of the Sentinels themselves, when they require one. */
+  REDIS_SENTINEL_PASSWORD: optionalText,
+  /** Redis Cluster: comma-separated host:port of some cluster nodes (the others are discovered). */
+  REDIS_CLUSTER_NODES: hostList,
   /** Where a locally started redis-server keeps its AOF. */
   DATA_DIR: z.string().default("./data"),
+  /** Port of the web server (sandbox chat, Telegram webhook, /healthz, /readyz); 0 picks a free one. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Address the web server binds; 0.0.0.0 in a container or behind a proxy. */
   HOST: z.string().default("127.0.0.1"),
+  /** Port of /healthz and /readyz in a process that has no web server (`bot` with polling, `worker`); unset: none. */
+  HEALTH_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
   /** Public base URL of the web app, used in sandbox invite links. */
   PUBLIC_URL: optionalText,
+  /** Log level of the JSON logs (stdout). */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** On SIGTERM, how long a process may take to finish in-flight jobs and requests before it exits anyway. */
+  SHUTDOWN_TIMEOUT: duration("20s"),
 
   /** Enables Telegram. Without it, `start` serves only the sandbox chat. */
   TELEGRAM_BOT_TOKEN: optionalText,
@@ -39,6 +64,7 @@ export const configSchema = z.object({
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
   /** When set, Telegram delivers updates to PUBLIC webhook URL instead of long polling. */
   TELEGRAM_WEBHOOK_URL: optionalText,
+  /** Webhook mode: the secret Telegram sends with every update (`secret_token`); required with TELEGRAM_WEBHOOK_URL. */
   TELEGRAM_WEBHOOK_SECRET: optionalText,
   /** Serve the sandbox chat even when Telegram is configured. */
   SANDBOX: z.enum(["auto", "on", "off"]).default("auto"),
@@ -54,15 +80,41 @@ export const configSchema = z.object({
   MEDIA_TTL: duration("1h"),
   /** Personal records expire this long after their last use (a trip's end). */
   RETENTION: duration("30d"),
+  /** Invite links expire this long after they are made. */
   INVITE_TTL: duration("7d"),
   /** Invites a traveller may create per hour. */
   INVITE_RATE_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Invite redemption attempts per sender per hour (guessing codes is pointless at 144 bits, but cheap to stop). */
   REDEEM_RATE_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Larger photos (bytes) are refused with a clear message. */
   MAX_PHOTO_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),
+  /** Photos with more pixels than this are refused before decoding (decompression bombs). */
   MAX_PHOTO_PIXELS: z.coerce.number().int().min(1).default(80_000_000),
+  /** Photos whose shorter side is below this many pixels are too small to verify. */
   MIN_PHOTO_SIDE: z.coerce.number().int().min(1).default(480),
+  /** Delay between the deadline reminder to the traveller and the alert to family and NGO. */
+  ESCALATION_GRACE: duration("30m"),
+  /** Overrides the whole ladder: JSON like [{"after":"0s","tell":["traveller"]},{"after":"30m","tell":["family","ngo"]}]. */
+  ESCALATION_LADDER: optionalText,
+  /** How far past the original deadline /extend may move it, in total. */
+  EXTEND_CAP: duration("24h"),
+  /** How often the worker re-creates any missing deadline job from the trip records. */
+  RECONCILE_INTERVAL: duration("60s"),
+  /** The NGO travellers may choose to have alerted; no NGO question is asked when unset. */
+  NGO_NAME: optionalText,
+  /** The NGO's duty chat, as channel:chatId (e.g. telegram:-1001234567890). */
+  NGO_DUTY_CHAT: optionalText,
+  /** Optional HTTPS endpoint receiving NGO alerts, signed with HMAC-SHA256 (NGO_WEBHOOK_SECRET). */
+  NGO_WEBHOOK_URL: optionalText,
+  /** Shared secret of the HMAC-SHA256 signature on NGO_WEBHOOK_URL requests. */
+  NGO_WEBHOOK_SECRET: optionalText,
+  /** Operators' chat (channel:chatId) for failures that need a human, such as a deadline job that failed for good. */
+  OPERATOR_CHAT: optionalText,
+  /** A job whose worker stops renewing its lock this long (a crash, a pause) is handed to another worker. */
+  JOB_LOCK: duration("30s"),
+  /** Verification jobs one worker process runs at once (CPU-bound: about one per core). */
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  /** Notification jobs one worker process runs at once (network-bound). */
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).default(5),
 });
 

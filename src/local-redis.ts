@@ -11,8 +11,9 @@ async function reachable(url: string): Promise<boolean> {
     await probe.connect();
     await probe.ping();
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    // A Redis that asks for a password (REDIS_PASSWORD) is there: the app authenticates, the probe does not.
+    return err instanceof Error && /NOAUTH|WRONGPASS|invalid password/i.test(err.message);
   } finally {
     probe.disconnect();
   }

@@ -4,6 +4,7 @@ import { App, ROLES, type Role } from "./app.ts";
 import { ConfigError, loadConfig, sandboxEnabled } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { ensureLocalRedis } from "./local-redis.ts";
+import { redisMode } from "./store/redis.ts";
 import { importCatalog } from "./landmarks/import.ts";
 import { CatalogError } from "./landmarks/catalog-dir.ts";
 
@@ -25,7 +26,7 @@ Configuration comes from the environment (see README.md): REDIS_URL, PORT, TELEG
 
 async function runRoles(roles: readonly Role[], config: ReturnType<typeof loadConfig>): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
-  await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
+  if (redisMode(config) === "standalone") await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
   const app = new App(config, log, { roles });
   await app.seedCatalog();
   await app.start();
@@ -38,10 +39,21 @@ async function runRoles(roles: readonly Role[], config: ReturnType<typeof loadCo
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down");
-    const timer = setTimeout(() => process.exit(1), 20_000).unref();
-    await app.stop().catch((err: Error) => log.error({ err: err.name }, "shutdown failed"));
+    // In-flight jobs and requests get SHUTDOWN_TIMEOUT to finish; past it the process exits anyway (code 1).
+    const timer = setTimeout(() => {
+      log.error({ signal, timeoutMs: config.SHUTDOWN_TIMEOUT }, "shutdown timed out");
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT).unref();
+    const clean = await app.stop().then(
+      () => true,
+      (err: Error) => {
+        log.error({ err: err.name }, "shutdown failed");
+        return false;
+      },
+    );
     clearTimeout(timer);
-    process.exit(0);
+    log.info({ signal, clean }, "stopped");
+    process.exit(clean ? 0 : 1);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
@@ -49,7 +61,7 @@ async function runRoles(roles: readonly Role[], config: ReturnType<typeof loadCo
 
 async function runLandmarks(args: string[], config: ReturnType<typeof loadConfig>): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
-  await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
+  if (redisMode(config) === "standalone") await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
   const app = new App(config, log, { roles: [] });
   try {
     const [sub, arg] = args;

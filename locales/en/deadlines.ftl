@@ -41,3 +41,4 @@ family-duress-no-ngo =
 ngo-alert-missed = 🚨 Alert { $id }: a traveller did not check in at { $landmark } by { $deadline } ({ $zone } time). Language: { $language }. Channel: { $channel }.
 ngo-alert-duress = 🚨 URGENT { $id }: a traveller checked in at { $landmark } with their danger word. Language: { $language }. Channel: { $channel }.
 ngo-alert-resolved = Alert { $id } is closed: the traveller arrived at { $landmark } at { $time } ({ $zone } time).
+cancel-needs-secret = To end your trip, send /cancel and your secret word.

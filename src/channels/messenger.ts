@@ -15,4 +15,9 @@ export class ChannelMessenger implements Messenger {
     if (!sender) throw new UnreachableError("unknown_channel");
     await sender.send(to.chatId, message);
   }
+
+  async remove(to: ChatAddress, messageRef: string): Promise<boolean> {
+    const sender = this.senders.get(to.channel);
+    return (await sender?.remove?.(to.chatId, messageRef).catch(() => false)) ?? false;
+  }
 }

@@ -29,7 +29,7 @@ async function rejectPhoto(turn: Turn, code: PhotoRejectedError["code"]): Promis
 }
 
 /** Files a completed photo+location pair as a check-in and queues its verification. */
-async function completePair(turn: Turn, photo: PendingPhoto, location: PendingLocation): Promise<void> {
+async function completePair(turn: Turn, photo: PendingPhoto, location: PendingLocation, duress: boolean): Promise<void> {
   const { deps, person } = turn;
   const trip = await activeTrip(turn);
   if (!trip) {
@@ -37,11 +37,22 @@ async function completePair(turn: Turn, photo: PendingPhoto, location: PendingLo
     return turn.reply(turn.t("checkin-no-trip"));
   }
   const checkin = await deps.checkins.create(
-    { travellerId: person.id, tripId: trip.id, landmarkId: trip.landmarkId, photo, location },
+    { travellerId: person.id, tripId: trip.id, landmarkId: trip.landmarkId, photo, location, duress },
     deps.now(),
   );
   await deps.queues.verify({ checkinId: checkin.id });
   await turn.reply(turn.t("checkin-queued"));
+}
+
+/**
+ * A word given with a check-in (a photo caption, or `/checkin <word>`): the duress word marks the
+ * pending check-in; nothing the traveller sees depends on which word it was, or whether it matched.
+ */
+async function noteWord(turn: Turn, text: string | undefined): Promise<void> {
+  const word = text?.trim();
+  if (!word) return;
+  if (turn.msg.messageRef) await turn.deps.messenger.remove(turn.person.address, turn.msg.messageRef);
+  if ((await turn.deps.words.match(turn.person.id, word)) === "duress") await turn.deps.checkins.markPendingDuress(turn.person.id);
 }
 
 export async function receivePhoto(turn: Turn<PhotoMsg>): Promise<void> {
@@ -64,12 +75,13 @@ export async function receivePhoto(turn: Turn<PhotoMsg>): Promise<void> {
     if (err instanceof PhotoRejectedError) return rejectPhoto(turn, err.code);
     throw err;
   }
+  await noteWord(turn, msg.caption);
   const mediaId = await deps.media.put(bytes);
   const result = await deps.checkins.addPart(person.id, {
     photo: { mediaId, asFile: msg.asFile, forwarded: msg.forwarded, at: msg.at },
   });
   if (result.replacedPhoto) await deps.media.delete(result.replacedPhoto.mediaId);
-  if (result.complete) return completePair(turn, result.photo, result.location);
+  if (result.complete) return completePair(turn, result.photo, result.location, result.duress);
   await turn.reply({
     text: turn.t("checkin-need-location"),
     requestLocation: { label: turn.t("checkin-location-button") },
@@ -93,14 +105,15 @@ export async function receiveLocation(turn: Turn<LocationMsg>): Promise<void> {
       at: msg.at,
     },
   });
-  if (result.complete) return completePair(turn, result.photo, result.location);
+  if (result.complete) return completePair(turn, result.photo, result.location, result.duress);
   await turn.reply(turn.t("checkin-need-photo"));
 }
 
 export const checkin: Feature = {
   needsConsent: ["checkin"],
   commands: {
-    async checkin(turn) {
+    async checkin(turn, args) {
+      await noteWord(turn, args);
       const trip = await activeTrip(turn);
       if (!trip) return turn.reply(turn.t("checkin-no-trip"));
       const stored = await turn.deps.landmarks.get(trip.landmarkId);

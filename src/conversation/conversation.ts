@@ -5,11 +5,12 @@ import type { ConversationDeps } from "./deps.ts";
 import { forget } from "./forget.ts";
 import type { Inbound } from "./messages.ts";
 import { onboarding } from "./onboarding.ts";
+import { safety } from "./safety.ts";
 import { status } from "./status.ts";
 import { trips } from "./trips.ts";
 import { Turn, type Feature } from "./turn.ts";
 
-const FEATURES: readonly Feature[] = [onboarding, contacts, trips, checkin, status, forget];
+const FEATURES: readonly Feature[] = [onboarding, contacts, trips, checkin, safety, status, forget];
 const COMMAND = /^\/([a-z_]{1,32})(?:@\w+)?(?:\s+([\s\S]*))?$/i;
 const MAX_NAME_LENGTH = 64;
 /** Buttons that family contacts and not-yet-consented people may press. */

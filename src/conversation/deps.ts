@@ -11,7 +11,9 @@ import type { PersonRepository } from "../store/person-repository.ts";
 import type { RateLimiter } from "../store/rate-limiter.ts";
 import type { TripRepository } from "../store/trip-repository.ts";
 import type { PhotoLimits } from "../verification/contracts.ts";
+import type { WordStore } from "../store/word-store.ts";
 import type { InviteLinks, Messenger } from "./messages.ts";
+import type { TripLifecycle } from "./trip-lifecycle.ts";
 
 export interface JobQueues {
   verify(job: VerifyJob): Promise<void>;
@@ -28,12 +30,14 @@ export interface ConversationDeps {
   states: ConversationStateStore;
   rates: RateLimiter;
   landmarks: LandmarkRepository;
+  words: WordStore;
+  lifecycle: TripLifecycle;
   queues: JobQueues;
   messenger: Messenger;
   inviteLinks: InviteLinks;
   i18n: I18n;
   log: Logger;
   photoLimits: PhotoLimits;
-  config: Pick<Config, "RETENTION" | "INVITE_TTL" | "INVITE_RATE_PER_HOUR" | "REDEEM_RATE_PER_HOUR">;
+  config: Pick<Config, "RETENTION" | "INVITE_TTL" | "INVITE_RATE_PER_HOUR" | "REDEEM_RATE_PER_HOUR" | "EXTEND_CAP" | "NGO_NAME">;
   now(): Date;
 }

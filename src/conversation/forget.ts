@@ -12,7 +12,9 @@ export async function forgetPerson(deps: ConversationDeps, person: Person): Prom
   await deps.queues.removeForCheckins(checkinIds, contactIds);
   const mediaIds = await deps.checkins.deleteAllOf(person.id);
   await deps.media.delete(...mediaIds);
-  await deps.trips.delete(person.id);
+  const trip = await deps.trips.get(person.id);
+  if (trip) await deps.lifecycle.drop(trip);
+  await deps.words.delete(person.id);
   const { contacts, travellers } = await deps.contacts.forgetPerson(person.id);
   await deps.states.clear(person.id);
   await deps.persons.delete(person);

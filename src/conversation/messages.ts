@@ -11,6 +11,8 @@ interface InboundBase {
   /** The client's language tag, when the channel tells it. */
   languageHint?: string;
   at: Date;
+  /** The channel's id of this message, for deleting it (a message that set a secret word). */
+  messageRef?: string;
 }
 
 export type Inbound =
@@ -25,6 +27,8 @@ export type Inbound =
       /** Size as announced by the channel before download, when known. */
       size?: number;
       mime?: string;
+      /** Text sent with the photo; may carry the secret or duress word. */
+      caption?: string;
       download(): Promise<Buffer>;
     })
   | (InboundBase & { kind: "document"; mime?: string; size?: number })
@@ -59,12 +63,15 @@ export interface Outbound {
 /** Sends to any address on any configured channel. */
 export interface Messenger {
   send(to: ChatAddress, message: Outbound): Promise<void>;
+  /** Deletes a message the person sent, where the channel allows it; false where it cannot. */
+  remove(to: ChatAddress, messageRef: string): Promise<boolean>;
 }
 
 /** A channel's outbound side. */
 export interface ChannelSender {
   readonly id: ChannelId;
   send(chatId: string, message: Outbound): Promise<void>;
+  remove?(chatId: string, messageRef: string): Promise<boolean>;
 }
 
 /** The link a family member opens to accept an invite, per channel. */

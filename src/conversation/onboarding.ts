@@ -1,6 +1,7 @@
 import { isLocale } from "../domain/locale.ts";
 import { openInvite } from "./contacts.ts";
 import { showLanguagePicker } from "./language-picker.ts";
+import { afterConsent } from "./safety.ts";
 import type { Feature, Turn } from "./turn.ts";
 
 const DAY_MS = 86_400_000;
@@ -46,7 +47,7 @@ export const onboarding: Feature = {
         await deps.states.clear(person.id);
         turn.person = { ...person, consentAt: deps.now() };
         await turn.reply(turn.t("consent-accepted"));
-        return;
+        return afterConsent(turn);
       }
       await deps.states.clear(person.id);
       const linked = (await deps.contacts.followedBy(person.id)).length > 0;

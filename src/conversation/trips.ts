@@ -34,7 +34,10 @@ async function planTrip(turn: Turn, landmarkId: string, deadlineText: string): P
   if (!stored) return turn.reply(turn.t("trip-unknown-landmark", { id: landmarkId }));
   const parsed = parseDeadline(deadlineText, deps.now());
   if (!parsed.ok) return turn.reply(turn.t(`trip-${parsed.error.replaceAll("_", "-")}`));
-  await deps.trips.create(person.id, landmarkId, parsed.at, deps.now());
+  const previous = await deps.trips.get(person.id);
+  if (previous?.status === "active") await deps.lifecycle.drop(previous);
+  const trip = await deps.trips.create(person.id, landmarkId, parsed.at, deps.now());
+  await deps.lifecycle.scheduleNext(trip);
   await deps.states.clear(person.id);
   await turn.reply(
     turn.t("trip-created", {
@@ -54,13 +57,21 @@ export const trips: Feature = {
       if (rest.length === 0) return askDeadline(turn, landmarkId.toLowerCase());
       await planTrip(turn, landmarkId.toLowerCase(), rest.join(" "));
     },
-    async cancel(turn) {
+    async cancel(turn, args) {
       const { deps, person } = turn;
+      const word = args.trim() || undefined;
+      if (word && turn.msg.messageRef) await deps.messenger.remove(person.address, turn.msg.messageRef);
+      const trip = await deps.trips.get(person.id);
+      if (!trip || trip.status !== "active") return turn.reply(turn.t("cancel-none"));
+      const match = await deps.words.match(person.id, word);
+      // With a secret word set, a trip is cancelled only with it: whoever holds the phone cannot stop the alerts.
+      if (match === "none" && (await deps.words.has(person.id, "secret"))) return turn.reply(turn.t("cancel-needs-secret"));
+      if (match === "duress") await deps.lifecycle.raiseDuress(trip, "duress_cancel", `cancel-${deps.now().getTime()}`);
       await deps.states.clear(person.id);
       const pending = await deps.checkins.clearPending(person.id);
       if (pending) await deps.media.delete(pending.mediaId);
-      const had = await deps.trips.delete(person.id);
-      await turn.reply(turn.t(had ? "cancel-done" : "cancel-none"));
+      await deps.lifecycle.drop(trip);
+      await turn.reply(turn.t("cancel-done"));
     },
   },
   choices: {

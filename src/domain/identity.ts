@@ -10,3 +10,10 @@ export interface ChatAddress {
 export function addressKey(a: ChatAddress): string {
   return `${a.channel}:${a.chatId}`;
 }
+
+/** Reads "channel:chatId" (as in NGO_DUTY_CHAT); undefined for an unset or malformed value. */
+export function parseAddress(text: string | undefined): ChatAddress | undefined {
+  const m = text ? /^([a-z]+):(.+)$/.exec(text.trim()) : null;
+  if (!m || !(CHANNEL_IDS as readonly string[]).includes(m[1]!)) return undefined;
+  return { channel: m[1] as ChannelId, chatId: m[2]! };
+}

@@ -11,17 +11,29 @@ export interface Person {
   displayName: string;
   /** When the person accepted the traveller consent text; unset for family-only contacts. */
   consentAt?: Date;
+  /** The traveller agreed that the deployment's NGO is alerted when they miss a deadline. */
+  ngoConsent?: boolean;
+  /** The last verified check-in only: no location history is kept. */
+  lastArrival?: { landmarkId: string; at: Date };
   createdAt: Date;
 }
+
+export type TripStatus = "active" | "arrived" | "safe";
 
 export interface Trip {
   id: string;
   travellerId: string;
   landmarkId: string;
   deadline: Date;
+  /** The deadline as first planned: extensions are capped relative to it. */
+  originalDeadline: Date;
   createdAt: Date;
-  status: "active" | "arrived";
+  status: TripStatus;
   arrivedAt?: Date;
+  /** How many escalation stages have fired for the current deadline. */
+  stage: number;
+  /** Family or NGO have been alerted: extending now needs the secret word, an arrival needs a correction. */
+  escalated: boolean;
 }
 
 export type CheckinStatus = "queued" | "verified" | "partial" | "not_verified" | "rejected";

@@ -2,5 +2,11 @@
 export const QUEUE = {
   verify: "verify",
   notify: "notify",
+  /** Delayed jobs, one per escalation stage of a trip's deadline. */
+  deadline: "deadline",
+  /** Escalation messages: reminders, missed-check-in alerts, corrections, duress warnings. */
+  alert: "alert",
+  /** NGO alert deliveries: the duty chat and the signed webhook. */
+  ngo: "ngo",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];

@@ -7,8 +7,39 @@ export type VerifyJob = z.infer<typeof verifyJobSchema>;
 export const notifyJobSchema = z.object({ checkinId: z.string().uuid(), contactId: z.string().uuid() }).strict();
 export type NotifyJob = z.infer<typeof notifyJobSchema>;
 
+export const deadlineJobSchema = z
+  .object({ travellerId: z.string().uuid(), tripId: z.string().uuid(), deadline: z.number().int(), stage: z.number().int().min(0) })
+  .strict();
+export type DeadlineJob = z.infer<typeof deadlineJobSchema>;
+
+export const ALERT_KINDS = ["reminder", "missed", "false_alarm", "reported_safe", "duress", "duress_cancel"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** `recipient` is a contact's person id, "traveller", or "ngo". */
+export const alertJobSchema = z
+  .object({
+    kind: z.enum(ALERT_KINDS),
+    travellerId: z.string().uuid(),
+    tripId: z.string().uuid(),
+    recipient: z.union([z.string().uuid(), z.literal("traveller"), z.literal("ngo")]),
+    /** Distinguishes repeated alerts of one kind (stage number, or the arrival's check-in). */
+    round: z.string().max(64),
+    /** For alerts about a trip that no longer exists (a duress cancel deletes it). */
+    landmarkId: z.string().max(64).optional(),
+  })
+  .strict();
+export type AlertJob = z.infer<typeof alertJobSchema>;
+
+export const ngoJobSchema = z
+  .object({ alertId: z.string().uuid(), event: z.string().max(32), target: z.enum(["chat", "webhook"]) })
+  .strict();
+export type NgoJob = z.infer<typeof ngoJobSchema>;
+
 /** Deterministic ids: a retried or re-run producer adds the same job, which BullMQ ignores. */
 export const jobIds = {
   verify: (j: VerifyJob) => `verify-${j.checkinId}`,
   notify: (j: NotifyJob) => `notify-${j.checkinId}-${j.contactId}`,
+  deadline: (j: DeadlineJob) => `deadline-${j.tripId}-${j.deadline}-${j.stage}`,
+  alert: (j: AlertJob) => `alert-${j.kind}-${j.tripId}-${j.round}-${j.recipient}`,
+  ngo: (j: NgoJob) => `ngo-${j.alertId}-${j.event}-${j.target}`,
 };

@@ -1,11 +1,15 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
 import { QUEUE } from "./names.ts";
-import { jobIds, notifyJobSchema, verifyJobSchema, type NotifyJob, type VerifyJob } from "./payloads.ts";
+import {
+  alertJobSchema, deadlineJobSchema, jobIds, ngoJobSchema, notifyJobSchema, verifyJobSchema,
+  type AlertJob, type DeadlineJob, type NgoJob, type NotifyJob, type VerifyJob,
+} from "./payloads.ts";
 
 const DEFAULTS: JobsOptions = {
   attempts: 8,
   backoff: { type: "exponential", delay: 2_000 },
-  removeOnComplete: { age: 3_600, count: 1_000 },
+  // Completed jobs stay an hour, so a re-added deterministic id is still recognised as done.
+  removeOnComplete: { age: 3_600, count: 10_000 },
   removeOnFail: { age: 7 * 86_400 },
 };
 
@@ -13,10 +17,23 @@ const DEFAULTS: JobsOptions = {
 export class Producers {
   readonly verifyQueue: Queue;
   readonly notifyQueue: Queue;
+  readonly deadlineQueue: Queue;
+  readonly alertQueue: Queue;
+  readonly ngoQueue: Queue;
 
   constructor(connection: ConnectionOptions, prefix: string) {
-    this.verifyQueue = new Queue(QUEUE.verify, { connection, prefix, defaultJobOptions: DEFAULTS });
-    this.notifyQueue = new Queue(QUEUE.notify, { connection, prefix, defaultJobOptions: DEFAULTS });
+    const queue = (name: string, extra: JobsOptions = {}) =>
+      new Queue(name, { connection, prefix, defaultJobOptions: { ...DEFAULTS, ...extra } });
+    this.verifyQueue = queue(QUEUE.verify);
+    this.notifyQueue = queue(QUEUE.notify);
+    // A deadline must not be dropped after a few failures: it retries for about a day, then operators are told.
+    this.deadlineQueue = queue(QUEUE.deadline, { attempts: 20, backoff: { type: "exponential", delay: 1_000 } });
+    this.alertQueue = queue(QUEUE.alert, { attempts: 12 });
+    this.ngoQueue = queue(QUEUE.ngo, { attempts: 15, backoff: { type: "exponential", delay: 5_000 } });
+  }
+
+  get all(): Queue[] {
+    return [this.verifyQueue, this.notifyQueue, this.deadlineQueue, this.alertQueue, this.ngoQueue];
   }
 
   async verify(job: VerifyJob): Promise<void> {
@@ -27,6 +44,28 @@ export class Producers {
   async notify(jobs: NotifyJob[]): Promise<void> {
     const data = jobs.map((j) => notifyJobSchema.parse(j));
     await this.notifyQueue.addBulk(data.map((d) => ({ name: QUEUE.notify, data: d, opts: { jobId: jobIds.notify(d) } })));
+  }
+
+  /** Schedules one escalation stage at `dueAt`. */
+  async deadline(job: DeadlineJob, dueAt: Date): Promise<void> {
+    const data = deadlineJobSchema.parse(job);
+    const delay = Math.max(0, dueAt.getTime() - Date.now());
+    await this.deadlineQueue.add(QUEUE.deadline, data, { jobId: jobIds.deadline(data), delay });
+  }
+
+  async alert(jobs: AlertJob[]): Promise<void> {
+    const data = jobs.map((j) => alertJobSchema.parse(j));
+    await this.alertQueue.addBulk(data.map((d) => ({ name: QUEUE.alert, data: d, opts: { jobId: jobIds.alert(d) } })));
+  }
+
+  async ngo(jobs: NgoJob[]): Promise<void> {
+    const data = jobs.map((j) => ngoJobSchema.parse(j));
+    await this.ngoQueue.addBulk(data.map((d) => ({ name: QUEUE.ngo, data: d, opts: { jobId: jobIds.ngo(d) } })));
+  }
+
+  /** Drops a pending stage job (an extension, an arrival); a job that fires anyway finds the trip changed. */
+  async cancelDeadline(job: DeadlineJob): Promise<void> {
+    await this.deadlineQueue.remove(jobIds.deadline(job)).catch(() => 0);
   }
 
   /** Drops a traveller's queued work (used by /forget). Active jobs find their records gone and stop. */
@@ -40,6 +79,6 @@ export class Producers {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.verifyQueue.close(), this.notifyQueue.close()]);
+    await Promise.all(this.all.map((q) => q.close()));
   }
 }

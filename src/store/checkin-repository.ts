@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis.ts";
 import type { CheckinStatus } from "../domain/person.ts";
 import type { Verdict } from "../domain/verdict.ts";
 import type { Keys } from "./keys.ts";
@@ -34,6 +34,8 @@ export interface Checkin {
   verdict?: Verdict;
   rejection?: string;
   cleanMediaId?: string;
+  /** Checked in with the duress word: the traveller sees a normal result, the family a warning. */
+  duress?: boolean;
 }
 
 /**
@@ -49,15 +51,16 @@ redis.call('HSET', key, ARGV[2], ARGV[3])
 if redis.call('PTTL', key) < 0 then redis.call('PEXPIRE', key, ARGV[1]) end
 if redis.call('HEXISTS', key, 'photo') == 1 and redis.call('HEXISTS', key, 'location') == 1 then
   local pair = { redis.call('HGET', key, 'photo'), redis.call('HGET', key, 'location') }
+  local mode = redis.call('HGET', key, 'mode')
   redis.call('DEL', key)
-  return { replaced, pair[1], pair[2] }
+  return { replaced, pair[1], pair[2], mode }
 end
 return { replaced }
 `;
 
 export type AddPartResult =
   | { complete: false; replacedPhoto?: PendingPhoto }
-  | { complete: true; photo: PendingPhoto; location: PendingLocation; replacedPhoto?: PendingPhoto };
+  | { complete: true; photo: PendingPhoto; location: PendingLocation; duress: boolean; replacedPhoto?: PendingPhoto };
 
 function revive<T>(raw: string): T {
   return JSON.parse(raw, (k, v) => (k === "at" ? new Date(v as number) : v)) as T;
@@ -69,7 +72,7 @@ function freeze(value: PendingPhoto | PendingLocation): string {
 
 export class CheckinRepository {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly pairWindowMs: number,
     private readonly retentionMs: number,
@@ -79,12 +82,24 @@ export class CheckinRepository {
     const [field, value] = "photo" in part ? ["photo", freeze(part.photo)] : ["location", freeze(part.location)];
     const reply = (await this.redis.eval(ADD_PART, 1, this.keys.pending(travellerId), this.pairWindowMs, field, value)) as
       | [string | null]
-      | [string | null, string, string];
+      | [string | null, string, string, string | null];
     const replacedPhoto = reply[0] ? revive<PendingPhoto>(reply[0]) : undefined;
-    if (reply.length === 3) {
-      return { complete: true, photo: revive(reply[1]), location: revive(reply[2]), replacedPhoto };
+    if (reply.length === 4) {
+      return { complete: true, photo: revive(reply[1]), location: revive(reply[2]), duress: reply[3] === "duress", replacedPhoto };
     }
     return { complete: false, replacedPhoto };
+  }
+
+  /**
+   * Remembers that the pending check-in carries the duress word; the pair window starts here if this
+   * is the first part. Only the fact is kept, never the word.
+   */
+  async markPendingDuress(travellerId: string): Promise<void> {
+    const key = this.keys.pending(travellerId);
+    await this.redis.eval(
+      "redis.call('HSET', KEYS[1], 'mode', 'duress') if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end",
+      1, key, this.pairWindowMs,
+    );
   }
 
   async pending(travellerId: string): Promise<{ photo?: PendingPhoto; location?: PendingLocation }> {
@@ -114,6 +129,7 @@ export class CheckinRepository {
         status: checkin.status,
         photo: freeze(checkin.photo),
         ...(checkin.location ? { location: freeze(checkin.location) } : {}),
+        ...(checkin.duress ? { duress: "1" } : {}),
         createdAt: now.getTime(),
       })
       .pexpire(key, this.retentionMs)
@@ -138,6 +154,7 @@ export class CheckinRepository {
       verdict: h.verdict ? (JSON.parse(h.verdict) as Verdict) : undefined,
       rejection: h.rejection,
       cleanMediaId: h.cleanMediaId,
+      duress: h.duress === "1",
     };
   }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis.ts";
 import type { Invite } from "../domain/person.ts";
 import type { Keys } from "./keys.ts";
 
@@ -10,7 +10,7 @@ export const INVITE_CODE_PATTERN = /^[A-Za-z0-9_-]{24}$/;
 /** Family links between travellers and contacts, and the single-use invites that create them. */
 export class ContactRepository {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly inviteTtlMs: number,
     private readonly retentionMs: number,

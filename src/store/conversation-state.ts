@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis.ts";
 import type { Keys } from "./keys.ts";
 
 /** What a multi-step dialogue waits for next; short-lived so an abandoned flow does not linger. */
@@ -14,7 +14,7 @@ const STATE_TTL_MS = 60 * 60 * 1000;
 
 export class ConversationStateStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

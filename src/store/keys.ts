@@ -9,6 +9,13 @@ export class Keys {
   invite(code: string) { return `${this.prefix}:invite:${code}`; }
   invitesBy(travellerId: string) { return `${this.prefix}:invites:${travellerId}`; }
   trip(travellerId: string) { return `${this.prefix}:trip:${travellerId}`; }
+  tripAlerted(travellerId: string) { return `${this.prefix}:trip-alerted:${travellerId}`; }
+  activeTrips() { return `${this.prefix}:trips:active`; }
+  words(personId: string) { return `${this.prefix}:words:${personId}`; }
+  ngoAlert(id: string) { return `${this.prefix}:ngo-alert:${id}`; }
+  ngoAlertTimeline(id: string) { return `${this.prefix}:ngo-alert:${id}:timeline`; }
+  ngoAlerts() { return `${this.prefix}:ngo-alerts`; }
+  outboxSent(jobId: string) { return `${this.prefix}:out-sent:${jobId}`; }
   pending(travellerId: string) { return `${this.prefix}:pending:${travellerId}`; }
   checkin(id: string) { return `${this.prefix}:checkin:${id}`; }
   checkinsOf(travellerId: string) { return `${this.prefix}:checkins:${travellerId}`; }

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis.ts";
 import type { Landmark, ReferenceFingerprint } from "../domain/landmark.ts";
 import type { Keys } from "./keys.ts";
 
@@ -12,7 +12,7 @@ export class LandmarkRepository {
   private cache = new Map<string, { at: number; value: StoredLandmark | undefined }>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly cacheMs = 30_000,
   ) {}

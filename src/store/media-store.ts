@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis.ts";
 import type { Keys } from "./keys.ts";
 
 /** Photos live here only transiently: a short TTL, deleted as soon as they are no longer needed. */
 export class MediaStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly ttlMs: number,
   ) {}

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis.ts";
 import type { ChatAddress, ChannelId } from "../domain/identity.ts";
 import { isLocale, type Locale } from "../domain/locale.ts";
 import type { Person } from "../domain/person.ts";
@@ -7,7 +7,7 @@ import type { Keys } from "./keys.ts";
 
 export class PersonRepository {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly retentionMs: number,
   ) {}
@@ -26,6 +26,8 @@ export class PersonRepository {
       locale: isLocale(h.locale) ? h.locale : undefined,
       displayName: h.displayName ?? "",
       consentAt: h.consentAt ? new Date(Number(h.consentAt)) : undefined,
+      ngoConsent: h.ngoConsent === undefined ? undefined : h.ngoConsent === "1",
+      lastArrival: h.lastLandmarkId ? { landmarkId: h.lastLandmarkId, at: new Date(Number(h.lastArrivalAt)) } : undefined,
       createdAt: new Date(Number(h.createdAt)),
     };
   }
@@ -53,6 +55,15 @@ export class PersonRepository {
 
   async setConsent(id: string, at: Date): Promise<void> {
     await this.redis.hset(this.keys.person(id), { consentAt: at.getTime() });
+  }
+
+  async setNgoConsent(id: string, consent: boolean): Promise<void> {
+    await this.redis.hset(this.keys.person(id), { ngoConsent: consent ? "1" : "0" });
+  }
+
+  /** Keeps only the last verified arrival: no history of where someone has been. */
+  async setLastArrival(id: string, landmarkId: string, at: Date): Promise<void> {
+    await this.redis.hset(this.keys.person(id), { lastLandmarkId: landmarkId, lastArrivalAt: at.getTime() });
   }
 
   async delete(person: Person): Promise<void> {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis.ts";
 import { addressKey, type ChatAddress } from "../domain/identity.ts";
 import type { Keys } from "./keys.ts";
 
@@ -9,7 +9,7 @@ import type { Keys } from "./keys.ts";
  */
 export class RateLimiter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

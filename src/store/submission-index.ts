@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis.ts";
 import type { SubmissionIndex } from "../verification/contracts.ts";
 import { hamming } from "../verification/pdq.ts";
 import type { Keys } from "./keys.ts";
@@ -10,7 +10,7 @@ import type { Keys } from "./keys.ts";
  */
 export class RedisSubmissionIndex implements SubmissionIndex {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly retentionMs: number,
   ) {}

@@ -1,31 +1,94 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis.ts";
 import type { Trip } from "../domain/person.ts";
 import type { Keys } from "./keys.ts";
+
+/**
+ * State changes that race (an arrival at the deadline second, a stage firing twice, an alert being
+ * claimed while the traveller arrives) are single Lua scripts: each sees and changes the trip at once.
+ */
+const ARRIVE = `
+if redis.call('HGET', KEYS[1], 'id') ~= ARGV[1] then return false end
+local status = redis.call('HGET', KEYS[1], 'status')
+if status ~= 'active' then return { status } end
+redis.call('HSET', KEYS[1], 'status', ARGV[3], 'arrivedAt', ARGV[2])
+redis.call('ZREM', KEYS[3], ARGV[4])
+local alerted = redis.call('HKEYS', KEYS[2])
+table.insert(alerted, 1, 'ok')
+return alerted
+`;
+
+/** Advances the stage counter only if this exact stage of this exact deadline is the next one. */
+const FIRE_STAGE = `
+if redis.call('HGET', KEYS[1], 'id') ~= ARGV[1] then return 0 end
+if redis.call('HGET', KEYS[1], 'status') ~= 'active' then return 0 end
+if redis.call('HGET', KEYS[1], 'deadline') ~= ARGV[2] then return 0 end
+if tonumber(redis.call('HGET', KEYS[1], 'stage')) ~= tonumber(ARGV[3]) then return 0 end
+redis.call('HSET', KEYS[1], 'stage', tonumber(ARGV[3]) + 1)
+if ARGV[4] == '1' then redis.call('HSET', KEYS[1], 'escalated', '1') end
+return 1
+`;
+
+/** An alert may go to a recipient only while the trip is still active; the claim is what a correction later follows. */
+const CLAIM_ALERT = `
+if redis.call('HGET', KEYS[1], 'id') ~= ARGV[1] then return 0 end
+if redis.call('HGET', KEYS[1], 'status') ~= 'active' then return 0 end
+redis.call('HSETNX', KEYS[2], ARGV[2], 'claimed')
+redis.call('PEXPIREAT', KEYS[2], redis.call('HGET', KEYS[1], 'expireAt'))
+return 1
+`;
+
+const EXTEND = `
+if redis.call('HGET', KEYS[1], 'id') ~= ARGV[1] then return 0 end
+if redis.call('HGET', KEYS[1], 'status') ~= 'active' then return 0 end
+redis.call('HSET', KEYS[1], 'deadline', ARGV[2], 'stage', 0, 'expireAt', ARGV[3])
+redis.call('PEXPIREAT', KEYS[1], ARGV[3])
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[4])
+return 1
+`;
+
+export type ArrivalResult =
+  | { ok: true; alerted: string[] }
+  | { ok: false; status?: string };
 
 /** One current trip per traveller; it expires RETENTION after its deadline. */
 export class TripRepository {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly retentionMs: number,
   ) {}
 
   async create(travellerId: string, landmarkId: string, deadline: Date, now: Date): Promise<Trip> {
-    const trip: Trip = { id: randomUUID(), travellerId, landmarkId, deadline, createdAt: now, status: "active" };
+    const trip: Trip = {
+      id: randomUUID(),
+      travellerId,
+      landmarkId,
+      deadline,
+      originalDeadline: deadline,
+      createdAt: now,
+      status: "active",
+      stage: 0,
+      escalated: false,
+    };
     const key = this.keys.trip(travellerId);
+    const expireAt = deadline.getTime() + this.retentionMs;
     await this.redis
       .multi()
-      .del(key)
+      .del(key, this.keys.tripAlerted(travellerId))
       .hset(key, {
         id: trip.id,
         travellerId,
         landmarkId,
         deadline: deadline.getTime(),
+        originalDeadline: deadline.getTime(),
         createdAt: now.getTime(),
         status: trip.status,
+        stage: 0,
+        expireAt,
       })
-      .pexpireat(key, deadline.getTime() + this.retentionMs)
+      .pexpireat(key, expireAt)
+      .zadd(this.keys.activeTrips(), deadline.getTime(), travellerId)
       .exec();
     return trip;
   }
@@ -38,23 +101,72 @@ export class TripRepository {
       travellerId: h.travellerId!,
       landmarkId: h.landmarkId!,
       deadline: new Date(Number(h.deadline)),
+      originalDeadline: new Date(Number(h.originalDeadline ?? h.deadline)),
       createdAt: new Date(Number(h.createdAt)),
-      status: h.status === "arrived" ? "arrived" : "active",
+      status: h.status === "arrived" || h.status === "safe" ? h.status : "active",
       arrivedAt: h.arrivedAt ? new Date(Number(h.arrivedAt)) : undefined,
+      stage: Number(h.stage ?? 0),
+      escalated: h.escalated === "1",
     };
   }
 
-  /** Marks the trip arrived only if it is still the same trip (a newer /trip wins). */
-  async markArrived(travellerId: string, tripId: string, at: Date): Promise<boolean> {
-    const key = this.keys.trip(travellerId);
-    const current = await this.redis.hget(key, "id");
-    if (current !== tripId) return false;
-    await this.redis.hset(key, { status: "arrived", arrivedAt: at.getTime() });
-    await this.redis.pexpireat(key, at.getTime() + this.retentionMs);
-    return true;
+  /**
+   * Ends the trip as arrived (or reported safe), only if it is still this trip and still active.
+   * Returns who had been alerted, so each of them gets the correction.
+   */
+  async finish(travellerId: string, tripId: string, at: Date, status: "arrived" | "safe" = "arrived"): Promise<ArrivalResult> {
+    const reply = (await this.redis.eval(
+      ARRIVE, 3, this.keys.trip(travellerId), this.keys.tripAlerted(travellerId), this.keys.activeTrips(),
+      tripId, at.getTime(), status, travellerId,
+    )) as null | string[];
+    if (!reply) return { ok: false };
+    if (reply[0] !== "ok") return { ok: false, status: reply[0] };
+    return { ok: true, alerted: reply.slice(1) };
+  }
+
+  /** True for exactly one caller per (trip, deadline, stage). */
+  async fireStage(travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean): Promise<boolean> {
+    const n = await this.redis.eval(FIRE_STAGE, 1, this.keys.trip(travellerId), tripId, deadline.getTime(), stage, escalates ? "1" : "0");
+    return n === 1;
+  }
+
+  /** Records that `recipient` is about to be alerted; false when the trip ended meanwhile. */
+  async claimAlert(travellerId: string, tripId: string, recipient: string): Promise<boolean> {
+    const n = await this.redis.eval(CLAIM_ALERT, 2, this.keys.trip(travellerId), this.keys.tripAlerted(travellerId), tripId, recipient);
+    return n === 1;
+  }
+
+  /** After the alert went out: a correction may now follow it. */
+  async markAlertSent(travellerId: string, recipient: string): Promise<void> {
+    await this.redis.hset(this.keys.tripAlerted(travellerId), recipient, "sent");
+  }
+
+  /** "claimed" while an alert to the recipient may still be on its way, "sent" after, undefined if none. */
+  async alertState(travellerId: string, recipient: string): Promise<"claimed" | "sent" | undefined> {
+    const state = await this.redis.hget(this.keys.tripAlerted(travellerId), recipient);
+    return state === "claimed" || state === "sent" ? state : undefined;
+  }
+
+  async extend(travellerId: string, tripId: string, deadline: Date): Promise<boolean> {
+    const n = await this.redis.eval(
+      EXTEND, 3, this.keys.trip(travellerId), this.keys.tripAlerted(travellerId), this.keys.activeTrips(),
+      tripId, deadline.getTime(), deadline.getTime() + this.retentionMs, travellerId,
+    );
+    return n === 1;
+  }
+
+  /** Travellers whose trip is active, for the reconciler. */
+  activeTravellerIds(): Promise<string[]> {
+    return this.redis.zrange(this.keys.activeTrips(), 0, -1);
   }
 
   async delete(travellerId: string): Promise<boolean> {
-    return (await this.redis.del(this.keys.trip(travellerId))) === 1;
+    const [[, n]] = (await this.redis
+      .multi()
+      .del(this.keys.trip(travellerId))
+      .del(this.keys.tripAlerted(travellerId))
+      .zrem(this.keys.activeTrips(), travellerId)
+      .exec()) as [[null, number], ...unknown[]];
+    return n === 1;
   }
 }

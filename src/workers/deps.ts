@@ -1,17 +1,28 @@
 import type { Logger } from "pino";
 import type { Messenger } from "../conversation/messages.ts";
+import type { TripLifecycle } from "../conversation/trip-lifecycle.ts";
+import type { ChatAddress } from "../domain/identity.ts";
 import type { I18n } from "../i18n/i18n.ts";
-import type { NotifyJob } from "../queues/payloads.ts";
+import type { AlertJob, NgoJob, NotifyJob } from "../queues/payloads.ts";
 import type { CheckinRepository } from "../store/checkin-repository.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
 import type { LandmarkRepository } from "../store/landmark-repository.ts";
 import type { MediaStore } from "../store/media-store.ts";
+import type { NgoAlertRepository } from "../store/ngo-alert-repository.ts";
 import type { PersonRepository } from "../store/person-repository.ts";
+import type { SentMarkers } from "../store/sent-markers.ts";
 import type { TripRepository } from "../store/trip-repository.ts";
 import type { SubmissionIndex, VerificationInput, VerificationOutcome } from "../verification/contracts.ts";
 
 export interface Verifier {
   verify(input: VerificationInput): Promise<VerificationOutcome>;
+}
+
+/** The deployment's NGO, when one is configured. */
+export interface NgoSettings {
+  name: string;
+  dutyChat?: ChatAddress;
+  webhook?: { url: string; secret: string };
 }
 
 export interface WorkerDeps {
@@ -22,10 +33,19 @@ export interface WorkerDeps {
   media: MediaStore;
   landmarks: LandmarkRepository;
   submissions: SubmissionIndex;
+  ngoAlerts: NgoAlertRepository;
+  sent: SentMarkers;
+  lifecycle: TripLifecycle;
   verifier: Verifier;
-  queues: { notify(jobs: NotifyJob[]): Promise<void> };
+  queues: {
+    notify(jobs: NotifyJob[]): Promise<void>;
+    alert(jobs: AlertJob[]): Promise<void>;
+    ngo(jobs: NgoJob[]): Promise<void>;
+  };
   messenger: Messenger;
   i18n: I18n;
   log: Logger;
+  ngo?: NgoSettings;
+  operatorChat?: ChatAddress;
   now(): Date;
 }

@@ -30,13 +30,22 @@ export class VerifyProcessor {
       if (!done) return;
       checkin = (await deps.checkins.get(job.checkinId))!;
     }
-    if (checkin.status === "verified" || checkin.status === "partial") {
-      const contactIds = await deps.contacts.contactsOf(traveller.id);
+    const accepted = checkin.status === "verified" || checkin.status === "partial";
+    const contactIds = await deps.contacts.contactsOf(traveller.id);
+    const trip = await deps.trips.get(traveller.id);
+    const sameTrip = trip?.id === checkin.tripId ? trip : undefined;
+    if (checkin.duress) {
+      // The family is warned instead of reassured; the trip looks ended to whoever holds the phone.
+      if (await deps.checkins.claimOnce(checkin.id, "duress")) {
+        await deps.lifecycle.raiseDuress({ id: checkin.tripId, travellerId: traveller.id, landmarkId: checkin.landmarkId }, "duress", checkin.id);
+      }
+      if (accepted && sameTrip) await deps.lifecycle.finish(sameTrip, checkin.createdAt, "arrived", checkin.id, false);
+    } else if (accepted) {
       await deps.queues.notify(contactIds.map((contactId) => ({ checkinId: checkin.id, contactId })));
-      if (await deps.checkins.claimOnce(checkin.id, "told")) await this.tellResult(checkin, traveller, contactIds.length);
-    } else if (checkin.status === "not_verified" && (await deps.checkins.claimOnce(checkin.id, "told"))) {
-      await this.tellResult(checkin, traveller, 0);
+      await deps.persons.setLastArrival(traveller.id, checkin.landmarkId, checkin.createdAt);
+      if (sameTrip) await deps.lifecycle.finish(sameTrip, checkin.createdAt, "arrived", checkin.id);
     }
+    if (await deps.checkins.claimOnce(checkin.id, "told")) await this.tellResult(checkin, traveller, accepted ? contactIds.length : 0);
   }
 
   /** Gives up on a check-in whose job failed for good, so that it is not left "being checked" forever. */
@@ -68,10 +77,7 @@ export class VerifyProcessor {
       });
       const accepted = outcome.verdict.status !== "not_verified";
       const cleanId = accepted ? await deps.media.put(outcome.cleanJpeg, `clean-${checkin.id}`) : undefined;
-      if (accepted) {
-        await deps.submissions.add(outcome.phash);
-        await deps.trips.markArrived(traveller.id, checkin.tripId, checkin.createdAt);
-      }
+      if (accepted) await deps.submissions.add(outcome.phash);
       await deps.checkins.recordVerdict(checkin.id, outcome.verdict, cleanId);
       await deps.media.delete(checkin.photo.mediaId);
       return true;

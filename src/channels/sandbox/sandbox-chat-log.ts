@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../../store/redis.ts";
 import type { Button } from "../../conversation/messages.ts";
 import type { Keys } from "../../store/keys.ts";
 import type { MediaStore } from "../../store/media-store.ts";
@@ -19,7 +19,7 @@ const MAX_ENTRIES = 200;
 /** The sandbox chat's history per chat, in Redis so any process (bot, worker) can write to it. */
 export class SandboxChatLog {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly media: MediaStore,
     private readonly ttlMs: number,

@@ -22,6 +22,7 @@ export function toInbound(ctx: Context, download: FileDownloader, maxBytes: numb
     name: displayName(from),
     languageHint: from.language_code,
     at: new Date(((ctx.msg?.date ?? Math.floor(Date.now() / 1000)) * 1000)),
+    messageRef: ctx.msg?.message_id !== undefined ? String(ctx.msg.message_id) : undefined,
   };
   if (ctx.callbackQuery?.data !== undefined) return { ...base, at: new Date(), kind: "choice", data: ctx.callbackQuery.data };
 
@@ -66,6 +67,7 @@ export function toInbound(ctx: Context, download: FileDownloader, maxBytes: numb
       forwarded: isForwarded(m),
       size: largest.file_size,
       mime: "image/jpeg",
+      caption: m.caption,
       download: () => download(largest.file_id, maxBytes),
     };
   }
@@ -79,6 +81,7 @@ export function toInbound(ctx: Context, download: FileDownloader, maxBytes: numb
       forwarded: isForwarded(m),
       size: doc.file_size,
       mime: doc.mime_type,
+      caption: m.caption,
       download: () => download(doc.file_id, maxBytes),
     };
   }

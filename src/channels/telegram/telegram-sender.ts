@@ -27,6 +27,10 @@ export class TelegramSender implements ChannelSender {
 
   constructor(private readonly api: Api) {}
 
+  async remove(chatId: string, messageRef: string): Promise<boolean> {
+    return this.api.deleteMessage(chatId, Number(messageRef));
+  }
+
   async send(chatId: string, message: Outbound): Promise<void> {
     const reply_markup = markup(message);
     try {

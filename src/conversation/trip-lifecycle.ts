@@ -1,0 +1,89 @@
+import type { Logger } from "pino";
+import { alertsOthers, stageDueAt, type EscalationLadder } from "../domain/escalation.ts";
+import type { Trip } from "../domain/person.ts";
+import type { AlertJob, AlertKind, DeadlineJob } from "../queues/payloads.ts";
+import type { ContactRepository } from "../store/contact-repository.ts";
+import type { TripRepository } from "../store/trip-repository.ts";
+
+export interface LifecycleQueues {
+  deadline(job: DeadlineJob, dueAt: Date): Promise<void>;
+  cancelDeadline(job: DeadlineJob): Promise<void>;
+  alert(jobs: AlertJob[]): Promise<void>;
+}
+
+export interface LifecycleDeps {
+  trips: TripRepository;
+  contacts: ContactRepository;
+  queues: LifecycleQueues;
+  ladder: EscalationLadder;
+  log: Logger;
+}
+
+/**
+ * What happens around a trip's deadline, shared by the conversation (plan, extend, cancel, "I am safe")
+ * and the workers (a verified arrival, a stage firing): scheduling, ending and corrections.
+ */
+export class TripLifecycle {
+  constructor(private readonly deps: LifecycleDeps) {}
+
+  get ladder(): EscalationLadder {
+    return this.deps.ladder;
+  }
+
+  private stageJob(trip: Trip, stage = trip.stage): DeadlineJob {
+    return { travellerId: trip.travellerId, tripId: trip.id, deadline: trip.deadline.getTime(), stage };
+  }
+
+  /** Schedules the trip's next escalation stage (idempotent: a deterministic job id). */
+  async scheduleNext(trip: Trip): Promise<void> {
+    const dueAt = stageDueAt(this.deps.ladder, trip.deadline, trip.stage);
+    if (dueAt) await this.deps.queues.deadline(this.stageJob(trip), dueAt);
+  }
+
+  /** Whether firing `stage` alerts anyone other than the traveller. */
+  escalates(stage: number): boolean {
+    return alertsOthers(this.deps.ladder, stage);
+  }
+
+  async extend(trip: Trip, deadline: Date): Promise<boolean> {
+    if (!(await this.deps.trips.extend(trip.travellerId, trip.id, deadline))) return false;
+    await this.deps.queues.cancelDeadline(this.stageJob(trip));
+    await this.scheduleNext({ ...trip, deadline, stage: 0 });
+    return true;
+  }
+
+  /**
+   * Ends an active trip (arrived, or reported safe). Everyone who had been alerted gets the correction,
+   * so no alert is left standing. False when the trip had already ended or changed.
+   */
+  async finish(trip: Trip, at: Date, status: "arrived" | "safe", round: string, corrections = true): Promise<boolean> {
+    const result = await this.deps.trips.finish(trip.travellerId, trip.id, at, status);
+    if (!result.ok) return false;
+    await this.deps.queues.cancelDeadline(this.stageJob(trip));
+    if (corrections && result.alerted.length > 0) {
+      const kind: AlertKind = status === "arrived" ? "false_alarm" : "reported_safe";
+      await this.deps.queues.alert(
+        result.alerted.map((recipient) => ({ kind, travellerId: trip.travellerId, tripId: trip.id, recipient, round })),
+      );
+    }
+    return true;
+  }
+
+  /** Removes the trip and its pending stage job (cancel, forget). */
+  async drop(trip: Trip): Promise<void> {
+    await this.deps.queues.cancelDeadline(this.stageJob(trip));
+    await this.deps.trips.delete(trip.travellerId);
+  }
+
+  /** The duress word was used: every contact is warned and the NGO gets an urgent alert. */
+  async raiseDuress(trip: Pick<Trip, "id" | "travellerId" | "landmarkId">, kind: "duress" | "duress_cancel", round: string): Promise<void> {
+    const contacts = await this.deps.contacts.contactsOf(trip.travellerId);
+    const recipients: AlertJob["recipient"][] = [...contacts, "ngo"];
+    await this.deps.queues.alert(
+      recipients.map((recipient) => ({
+        kind, travellerId: trip.travellerId, tripId: trip.id, recipient, round, landmarkId: trip.landmarkId,
+      })),
+    );
+    this.deps.log.warn({ tripId: trip.id, kind }, "duress raised");
+  }
+}

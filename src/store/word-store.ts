@@ -1,0 +1,55 @@
+import { randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
+import { promisify } from "node:util";
+import type { RedisClient } from "./redis.ts";
+import type { Keys } from "./keys.ts";
+
+const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+const KEY_LENGTH = 32;
+
+export type WordKind = "secret" | "duress";
+export type WordMatch = WordKind | "none";
+
+export const WORD_PATTERN = /^[\p{L}\p{N}]{4,32}$/u;
+
+/** Case and Unicode form must not make a traveller's word fail under stress. */
+function normalise(word: string): string {
+  return word.normalize("NFKC").trim().toLowerCase();
+}
+
+/** A traveller's secret and duress words, kept only as salted scrypt hashes. */
+export class WordStore {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+    private readonly retentionMs: number,
+  ) {}
+
+  async set(personId: string, kind: WordKind, word: string): Promise<void> {
+    const salt = randomBytes(16);
+    const hash = await scrypt(normalise(word), salt, KEY_LENGTH);
+    const key = this.keys.words(personId);
+    await this.redis.multi().hset(key, kind, `${salt.toString("hex")}:${hash.toString("hex")}`).pexpire(key, this.retentionMs).exec();
+  }
+
+  async has(personId: string, kind: WordKind): Promise<boolean> {
+    return (await this.redis.hexists(this.keys.words(personId), kind)) === 1;
+  }
+
+  /** Which stored word `word` is, if any. Both are always checked, so timing does not tell which one matched. */
+  async match(personId: string, word: string | undefined): Promise<WordMatch> {
+    if (!word) return "none";
+    const stored = await this.redis.hgetall(this.keys.words(personId));
+    let result: WordMatch = "none";
+    for (const kind of ["secret", "duress"] as const) {
+      const [saltHex, hashHex] = (stored[kind] ?? "00:00").split(":");
+      const expected = Buffer.from(hashHex ?? "", "hex");
+      const actual = await scrypt(normalise(word), Buffer.from(saltHex ?? "", "hex"), KEY_LENGTH);
+      if (stored[kind] && expected.length === actual.length && timingSafeEqual(expected, actual)) result = kind;
+    }
+    return result;
+  }
+
+  async delete(personId: string): Promise<void> {
+    await this.redis.del(this.keys.words(personId));
+  }
+}

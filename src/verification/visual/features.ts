@@ -1,0 +1,116 @@
+/**
+ * Local features of one photo: ORB keypoints (position) and 256-bit binary descriptors, computed on a
+ * greyscale copy resized to a fixed long side. References are extracted once at import and stored as
+ * base64; arrival photos are extracted once per check-in.
+ */
+import type { DecodedPhoto } from "../contracts.ts";
+import { loadOpenCv, withMats, type Cv, type CvKeyPoint, type CvMat, type CvVector } from "./opencv.ts";
+
+export interface FeatureConfig {
+  /** Long side of the image the features are computed on, in pixels. */
+  longSide: number;
+  /** ORB's feature budget. */
+  maxFeatures: number;
+  /** Equalise local contrast (CLAHE) before detection. */
+  clahe: boolean;
+}
+
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { longSide: 800, maxFeatures: 2000, clahe: false };
+
+/** Descriptor length in bytes (ORB: 256 bits). */
+export const DESCRIPTOR_BYTES = 32;
+
+export interface Features {
+  /** Size of the image the keypoints live in (the resized copy). */
+  width: number;
+  height: number;
+  count: number;
+  /** x0, y0, x1, y1, ... in pixels of the resized copy. */
+  xy: Float32Array;
+  /** count x 32 bytes. */
+  descriptors: Uint8Array;
+}
+
+type Grey = Pick<DecodedPhoto, "grey" | "width" | "height">;
+
+/** Size of the copy features are computed on: never enlarged. */
+export function workingSize(width: number, height: number, longSide: number): { width: number; height: number } {
+  const scale = Math.min(1, longSide / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+export async function extractFeatures(photo: Grey, config: FeatureConfig = DEFAULT_FEATURE_CONFIG): Promise<Features> {
+  const { cv } = await loadOpenCv();
+  return extractFeaturesSync(cv, photo, config);
+}
+
+/** Greyscale Mat of the photo at the working size; the caller deletes it. */
+export function greyMat(cv: Cv, photo: Grey, longSide: number): CvMat {
+  const src = new cv.Mat(photo.height, photo.width, cv.CV_8UC1) as CvMat;
+  src.data.set(photo.grey.subarray(0, photo.width * photo.height));
+  const size = workingSize(photo.width, photo.height, longSide);
+  if (size.width === photo.width && size.height === photo.height) return src;
+  const dst = new cv.Mat() as CvMat;
+  try {
+    cv.resize(src, dst, new cv.Size(size.width, size.height), 0, 0, cv.INTER_AREA);
+  } finally {
+    src.delete();
+  }
+  return dst;
+}
+
+export function extractFeaturesSync(cv: Cv, photo: Grey, config: FeatureConfig): Features {
+  return withMats(cv, (track) => {
+    const img = track(greyMat(cv, photo, config.longSide));
+    if (config.clahe) {
+      const clahe = track(new cv.CLAHE(2.0, new cv.Size(8, 8)));
+      clahe.apply(img, img);
+    }
+    const orb = track(new cv.ORB(config.maxFeatures));
+    const keypoints = track(new cv.KeyPointVector() as CvVector<CvKeyPoint>);
+    const descriptors = track(new cv.Mat() as CvMat);
+    const noMask = track(new cv.Mat() as CvMat);
+    orb.detectAndCompute(img, noMask, keypoints, descriptors);
+    const count = descriptors.empty() ? 0 : descriptors.rows;
+    const xy = new Float32Array(count * 2);
+    for (let i = 0; i < count; i++) {
+      const kp = keypoints.get(i);
+      xy[2 * i] = kp.pt.x;
+      xy[2 * i + 1] = kp.pt.y;
+    }
+    const desc = new Uint8Array(count * DESCRIPTOR_BYTES);
+    if (count > 0) desc.set(descriptors.data.subarray(0, count * DESCRIPTOR_BYTES));
+    return { width: img.cols, height: img.rows, count, xy, descriptors: desc };
+  });
+}
+
+/**
+ * Compact storage form: "v1:<width>x<height>:<base64>" where the payload holds, per keypoint, x and y as
+ * uint16 in 1/16 px (Little Endian) followed by all descriptors. 36 bytes per keypoint before base64.
+ */
+export function encodeFeatures(f: Features): string {
+  const buf = Buffer.alloc(f.count * 4 + f.descriptors.length);
+  for (let i = 0; i < f.count; i++) {
+    buf.writeUInt16LE(Math.min(65535, Math.round(f.xy[2 * i]! * 16)), i * 4);
+    buf.writeUInt16LE(Math.min(65535, Math.round(f.xy[2 * i + 1]! * 16)), i * 4 + 2);
+  }
+  buf.set(f.descriptors, f.count * 4);
+  return `v1:${f.width}x${f.height}:${buf.toString("base64")}`;
+}
+
+export function decodeFeatures(text: string): Features {
+  const match = /^v1:(\d+)x(\d+):([A-Za-z0-9+/=]*)$/.exec(text);
+  if (!match) throw new TypeError("decodeFeatures: not a v1 feature string");
+  const buf = Buffer.from(match[3]!, "base64");
+  const per = 4 + DESCRIPTOR_BYTES;
+  if (buf.length % per !== 0) throw new TypeError("decodeFeatures: truncated payload");
+  const count = buf.length / per;
+  const xy = new Float32Array(count * 2);
+  for (let i = 0; i < count; i++) {
+    xy[2 * i] = buf.readUInt16LE(i * 4) / 16;
+    xy[2 * i + 1] = buf.readUInt16LE(i * 4 + 2) / 16;
+  }
+  const descriptors = new Uint8Array(count * DESCRIPTOR_BYTES);
+  descriptors.set(buf.subarray(count * 4));
+  return { width: Number(match[1]), height: Number(match[2]), count, xy, descriptors };
+}

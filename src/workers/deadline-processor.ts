@@ -1,0 +1,39 @@
+import type { AlertJob, DeadlineJob } from "../queues/payloads.ts";
+import type { WorkerDeps } from "./deps.ts";
+
+/**
+ * Fires one escalation stage. Order matters for crash safety: the stage's alerts are queued first
+ * (deterministic ids, sent markers), then the stage is advanced atomically, then the next one is
+ * scheduled. A crash anywhere repeats harmlessly; a stale job (extended, arrived, cancelled) does nothing.
+ */
+export class DeadlineProcessor {
+  constructor(private readonly deps: WorkerDeps) {}
+
+  async process(job: DeadlineJob): Promise<void> {
+    const { deps } = this;
+    const { lifecycle } = deps;
+    const trip = await deps.trips.get(job.travellerId);
+    if (!trip || trip.id !== job.tripId || trip.status !== "active" || trip.deadline.getTime() !== job.deadline) return;
+    if (trip.stage === job.stage + 1) return lifecycle.scheduleNext(trip); // fired before a crash: make sure the next one exists
+    if (trip.stage !== job.stage) return;
+    const stage = lifecycle.ladder[job.stage];
+    if (!stage) return;
+
+    const alerts: AlertJob[] = [];
+    const base = { travellerId: trip.travellerId, tripId: trip.id, round: `${job.deadline}-${job.stage}` };
+    for (const audience of stage.tell) {
+      if (audience === "traveller") alerts.push({ ...base, kind: "reminder", recipient: "traveller" });
+      if (audience === "family") {
+        for (const contactId of await deps.contacts.contactsOf(trip.travellerId)) {
+          alerts.push({ ...base, kind: "missed", recipient: contactId });
+        }
+      }
+      if (audience === "ngo" && deps.ngo) alerts.push({ ...base, kind: "missed", recipient: "ngo" });
+    }
+    await deps.queues.alert(alerts);
+    if (await deps.trips.fireStage(trip.travellerId, trip.id, trip.deadline, job.stage, lifecycle.escalates(job.stage))) {
+      deps.log.info({ tripId: trip.id, stage: job.stage, alerts: alerts.length }, "escalation stage fired");
+      await lifecycle.scheduleNext({ ...trip, stage: job.stage + 1 });
+    }
+  }
+}
