@@ -54,9 +54,10 @@ export class Workers {
       ...common,
       concurrency: 20,
     });
+    // Alerts are small and I/O-bound, and a burst of deadlines must not queue behind each other.
     this.alert = new Worker(QUEUE.alert, (job) => alerts.process(alertJobSchema.parse(job.data)), {
       ...common,
-      concurrency: opts.notifyConcurrency,
+      concurrency: 20,
     });
     this.ngo = new Worker(QUEUE.ngo, (job) => ngo.process(ngoJobSchema.parse(job.data)), { ...common, concurrency: 2 });
     this.reconciler = new DeadlineReconciler(deps.trips, deps.lifecycle, opts.deadlineQueue, log);
