@@ -14,8 +14,21 @@ const WORKING_LONG_SIDE = 1024;
 const CLEAN_LONG_SIDE = 2048;
 const CLEAN_QUALITY = 82;
 
-// "heif" covers HEIC from iPhones sent as files; whether it decodes depends on the libvips build.
-const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "heif"]);
+const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp"]);
+/** A decode that takes longer than this is abandoned: a crafted image must not hold a worker. */
+const DECODE_TIMEOUT_SECONDS = 15;
+
+/**
+ * The format by content, before any decoder sees the bytes: only JPEG, PNG and WebP reach libvips, so
+ * the attack surface of its other loaders (SVG, TIFF, HEIF, PDF, ...) stays out of reach whatever a
+ * file claims to be.
+ */
+export function sniffImageFormat(bytes: Buffer): "jpeg" | "png" | "webp" | undefined {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
+  if (bytes.length >= 12 && bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WEBP") return "webp";
+  return undefined;
+}
 
 export interface PhotoHeader {
   format: string;
@@ -26,6 +39,7 @@ export interface PhotoHeader {
 
 export async function inspectPhoto(bytes: Buffer, limits: PhotoLimits): Promise<PhotoHeader> {
   if (bytes.length > limits.maxBytes) throw new PhotoRejectedError("too_large");
+  if (!sniffImageFormat(bytes)) throw new PhotoRejectedError("not_an_image");
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: limits.maxPixels }).metadata();
@@ -84,6 +98,7 @@ function pipeline(bytes: Buffer, maxPixels: number): Sharp {
   // "truncated" rather than the default "warning": phone JPEGs often carry harmless decoder warnings,
   // but a half-uploaded photo must not pass as grey-padded pixels.
   return sharp(bytes, { failOn: "truncated", limitInputPixels: maxPixels })
+    .timeout({ seconds: DECODE_TIMEOUT_SECONDS })
     .autoOrient()
     .flatten({ background: "#ffffff" });
 }

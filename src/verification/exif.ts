@@ -77,7 +77,7 @@ function offsetMinutes(offset: unknown): number {
 }
 
 /** exifr passes NaN and out-of-range values through; 0,0 is what broken GPS units write. */
-function plausibleGps(lat: unknown, lon: unknown): { lat: number; lon: number } | undefined {
+export function plausibleGps(lat: unknown, lon: unknown): { lat: number; lon: number } | undefined {
   if (typeof lat !== "number" || typeof lon !== "number") return undefined;
   if (!Number.isFinite(lat) || !Number.isFinite(lon)) return undefined;
   if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return undefined;
