@@ -21,6 +21,21 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts served to browsers (dashboard, sandbox): browser globals instead of Node's.
+    files: ["src/web/**/assets/**/*.js"],
+    languageOptions: {
+      sourceType: "script",
+      globals: Object.fromEntries(
+        [
+          "window", "document", "location", "navigator", "history", "localStorage", "sessionStorage",
+          "fetch", "FormData", "URL", "URLSearchParams", "EventSource", "WebSocket", "HTMLElement", "Event",
+          "CustomEvent", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "requestAnimationFrame",
+          "console", "alert", "confirm", "Intl", "AbortController",
+        ].map((name) => [name, "readonly"]),
+      ),
+    },
+  },
+  {
     files: ["tests/**/*.ts", "bench/**/*.ts"],
     rules: {
       // Test doubles poke at untyped JSON (Bot API payloads) on purpose.

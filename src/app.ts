@@ -5,6 +5,9 @@ import { ChannelMessenger } from "./channels/messenger.ts";
 import { SandboxChatLog } from "./channels/sandbox/sandbox-chat-log.ts";
 import { SandboxSender } from "./channels/sandbox/sandbox-sender.ts";
 import { TelegramChannel } from "./channels/telegram/telegram-channel.ts";
+import { WhatsAppChannel } from "./channels/whatsapp/wa-channel.ts";
+import { registerPairRoute } from "./channels/whatsapp/wa-pairing.ts";
+import type { WaSocketFactory } from "./channels/whatsapp/wa-socket.ts";
 import { Conversation } from "./conversation/conversation.ts";
 import type { ConversationDeps } from "./conversation/deps.ts";
 import type { InviteLinks } from "./conversation/messages.ts";
@@ -35,6 +38,7 @@ import { parseAddress } from "./domain/identity.ts";
 import { NgoAlertRepository } from "./store/ngo-alert-repository.ts";
 import { SentMarkers } from "./store/sent-markers.ts";
 import { WordStore } from "./store/word-store.ts";
+import { Metrics } from "./web/dashboard/metrics.ts";
 
 export const ROLES = ["bot", "worker", "web"] as const;
 export type Role = (typeof ROLES)[number];
@@ -44,6 +48,8 @@ export interface AppOptions {
   /** Replaces the visual matcher (tests, the real matcher once it exists). */
   matcher?: VisualMatcher;
   now?: () => Date;
+  /** Replaces the WhatsApp network (tests: a fake socket). */
+  whatsappSocket?: WaSocketFactory;
 }
 
 export class App {
@@ -55,7 +61,9 @@ export class App {
   readonly producers: Producers;
   readonly lifecycle: TripLifecycle;
   readonly sandboxLog: SandboxChatLog;
+  readonly metrics: Metrics;
   readonly telegram?: TelegramChannel;
+  readonly whatsapp?: WhatsAppChannel;
   web?: WebServer;
   workers?: Workers;
 
@@ -93,12 +101,36 @@ export class App {
       );
       messenger.register(this.telegram.sender);
     }
+    if (config.WHATSAPP_ENABLED === "true") {
+      this.whatsapp = new WhatsAppChannel(
+        {
+          redis,
+          prefix: config.REDIS_PREFIX,
+          appKey: config.APP_KEY!,
+          number: config.WHATSAPP_NUMBER,
+          pairing: config.WHATSAPP_PAIRING,
+          rates: { perChat: config.WHATSAPP_RATE_PER_CHAT, global: config.WHATSAPP_RATE_GLOBAL },
+          maxMediaBytes: Math.min(config.WHATSAPP_MAX_MEDIA_BYTES, config.MAX_PHOTO_BYTES),
+          optInTtlMs: config.RETENTION,
+          lockMs: config.JOB_LOCK,
+          queue: this.producers,
+          socketFactory: opts.whatsappSocket,
+          printPairing: !opts.whatsappSocket,
+        },
+        { persons, contacts, messenger, i18n, operatorChat: parseAddress(config.OPERATOR_CHAT) },
+        log,
+      );
+      messenger.register(this.whatsapp.sender);
+    }
+    const whatsapp = this.whatsapp;
     const photoLimits = { maxBytes: config.MAX_PHOTO_BYTES, maxPixels: config.MAX_PHOTO_PIXELS, minSide: config.MIN_PHOTO_SIDE };
     const telegram = this.telegram;
     const inviteLinks: InviteLinks = {
       link: (channel, code) =>
         channel === "telegram" && telegram
           ? `https://t.me/${telegram.username}?start=${code}`
+          : channel === "whatsapp" && whatsapp?.inviteLink(code)
+          ? whatsapp.inviteLink(code)!
           : `${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/sandbox?start=${code}`,
     };
     const ladder = config.ESCALATION_LADDER ? parseLadder(config.ESCALATION_LADDER) : defaultLadder(config.ESCALATION_GRACE);
@@ -134,6 +166,8 @@ export class App {
         freshnessMs: config.PHOTO_FRESHNESS,
       }),
     };
+    this.metrics = new Metrics(() => this.producers.all, () => this.producers.deadlineQueue);
+    this.workerDeps.verifier = this.metrics.timed(this.workerDeps.verifier);
     this.conversation = new Conversation(this.deps);
   }
 
@@ -172,19 +206,23 @@ export class App {
       this.web = await buildWebServer({
         app: this,
         sandbox: opts.roles.includes("web") && sandboxEnabled(config),
+        dashboard: opts.roles.includes("web") && config.DASHBOARD === "on",
         handle,
       });
     }
     if (this.telegram && opts.roles.includes("bot")) {
       this.telegram.attach(handle);
-      if (webhook && this.web) await this.telegram.startWebhook(this.web.fastify);
+      if (webhook && this.web) await this.telegram.startWebhook(this.web.fastify, { redis: this.redis, keys: this.keys });
       else await this.telegram.startPolling();
     }
+    if (this.whatsapp && this.web && config.ADMIN_TOKEN) registerPairRoute(this.web.fastify, this.whatsapp.pairing, config.ADMIN_TOKEN);
+    if (this.whatsapp && opts.roles.includes("bot")) await this.whatsapp.start(handle, { connection: this.redis, prefix: config.REDIS_PREFIX });
     if (this.web && port !== undefined) await this.web.listen(port, config.HOST);
   }
 
   async stop(): Promise<void> {
     await this.telegram?.stop();
+    await this.whatsapp?.stop();
     await this.web?.close();
     await this.workers?.close();
     await this.producers.close();

@@ -52,7 +52,7 @@ export function parseConfigComments(source: string): Map<string, { meaning: stri
   let blank = false;
   for (const raw of lines) {
     const line = raw.trim();
-    if (line.startsWith("});")) break;
+    if (line.startsWith("})")) break;
     if (inComment || line.startsWith("/**")) {
       const body = line.replace(/^\/\*\*/, "").replace(/\*\/$/, "").replace(/^\*\s?/, "").trim();
       if (!inComment) comment = [];

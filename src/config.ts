@@ -86,6 +86,10 @@ export const configSchema = z.object({
   INVITE_RATE_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Invite redemption attempts per sender per hour (guessing codes is pointless at 144 bits, but cheap to stop). */
   REDEEM_RATE_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Messages one sender may send per minute; past it the bot says so once and ignores the rest of the minute. */
+  MESSAGE_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Photos one sender may send per hour (each is decoded and verified). */
+  PHOTO_RATE_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Larger photos (bytes) are refused with a clear message. */
   MAX_PHOTO_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),
   /** Photos with more pixels than this are refused before decoding (decompression bombs). */
@@ -108,6 +112,13 @@ export const configSchema = z.object({
   NGO_WEBHOOK_URL: optionalText,
   /** Shared secret of the HMAC-SHA256 signature on NGO_WEBHOOK_URL requests. */
   NGO_WEBHOOK_SECRET: optionalText,
+
+  /** The NGO dashboard for caseworkers (alerts, trips due, landmarks, staff) on the web role. */
+  DASHBOARD: z.enum(["on", "off"]).default("on"),
+  /** A dashboard session ends after this long without a request. */
+  DASHBOARD_SESSION_IDLE: duration("8h"),
+  /** Secure flag of dashboard cookies; `auto`: when the request came over HTTPS (X-Forwarded-Proto) or PUBLIC_URL is https. */
+  DASHBOARD_SECURE_COOKIES: z.enum(["auto", "on", "off"]).default("auto"),
   /** Operators' chat (channel:chatId) for failures that need a human, such as a deadline job that failed for good. */
   OPERATOR_CHAT: optionalText,
   /** A job whose worker stops renewing its lock this long (a crash, a pause) is handed to another worker. */
@@ -116,6 +127,26 @@ export const configSchema = z.object({
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   /** Notification jobs one worker process runs at once (network-bound). */
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).default(5),
+
+  /** `true`: the `bot` role runs the WhatsApp socket (Baileys) and every role can send to WhatsApp through its outbox. */
+  WHATSAPP_ENABLED: z.enum(["true", "false"]).default("false"),
+  /** The bot's own WhatsApp number, digits only with country code (for wa.me invite links and pairing-code login); read from the paired account when unset. */
+  WHATSAPP_NUMBER: optionalText.refine((v) => v === undefined || /^[1-9]\d{6,14}$/.test(v), "digits only, with country code, no +"),
+  /** How the bot's WhatsApp account is linked when no credentials are stored: `qr` (scan a QR code) or `code` (pairing code for WHATSAPP_NUMBER). */
+  WHATSAPP_PAIRING: z.enum(["qr", "code"]).default("qr"),
+  /** WhatsApp messages per minute to one chat, at most (paced across processes through Redis). */
+  WHATSAPP_RATE_PER_CHAT: z.coerce.number().int().min(1).default(20),
+  /** WhatsApp messages per minute overall, at most: low and steady keeps the number from being flagged. */
+  WHATSAPP_RATE_GLOBAL: z.coerce.number().int().min(1).default(40),
+  /** Largest photo or document (bytes) downloaded from WhatsApp; larger ones are refused before download. */
+  WHATSAPP_MAX_MEDIA_BYTES: z.coerce.number().int().min(1).default(16 * 1024 * 1024),
+  /** The app's encryption key, 32 random bytes in base64 (`openssl rand -base64 32`); encrypts the WhatsApp credentials at rest. Required with WHATSAPP_ENABLED. */
+  APP_KEY: optionalText.refine((v) => v === undefined || Buffer.from(v, "base64").length === 32, "32 bytes, base64-encoded"),
+  /** Bearer token of the admin routes (the WhatsApp pairing page); those routes are off when unset. */
+  ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, "at least 16 characters"),
+}).superRefine((c, ctx) => {
+  if (c.WHATSAPP_ENABLED === "true" && !c.APP_KEY) ctx.addIssue({ code: "custom", path: ["APP_KEY"], message: "required when WHATSAPP_ENABLED=true" });
+  if (c.WHATSAPP_PAIRING === "code" && !c.WHATSAPP_NUMBER) ctx.addIssue({ code: "custom", path: ["WHATSAPP_NUMBER"], message: "required when WHATSAPP_PAIRING=code" });
 });
 
 export type Config = z.infer<typeof configSchema>;

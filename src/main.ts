@@ -7,12 +7,13 @@ import { ensureLocalRedis } from "./local-redis.ts";
 import { redisMode } from "./store/redis.ts";
 import { importCatalog } from "./landmarks/import.ts";
 import { CatalogError } from "./landmarks/catalog-dir.ts";
+import { USERS_HELP, UsageError, promptHidden, runUsersCommand } from "./dashboard-cli.ts";
 
 const HELP = `Usage: safe-arrival <command> [options]
 
 Roles (long-running):
   start                 all roles in one process: bot, worker and web (the sandbox chat when no bot token)
-  bot                   channel gateways (Telegram long polling or webhook)
+  bot                   channel gateways (Telegram long polling or webhook; the WhatsApp socket when WHATSAPP_ENABLED=true)
   worker                queue processors: verification and family notifications
   web                   web app: sandbox chat, Telegram webhook, /healthz and /readyz
 
@@ -20,20 +21,19 @@ Tasks:
   landmarks import <dir>   load a folder of landmark folders (landmark.json + reference photos)
   landmarks list           list the landmarks in the store
   landmarks remove <id>    remove a landmark
+  verify --catalog <dir> [--landmark <id>] [--lat <deg> --lon <deg>] [--json] <photo>...
+                           verify photos against a catalog folder, without Redis (verify --help)
+  users add <email> --role admin [--org <id>] [--password <pw>]
+                           create a dashboard user (asks for the password when not given); also
+                           users list, users disable <email>, users enable <email>, users org <id> <name>
 
 Configuration comes from the environment (see README.md): REDIS_URL, PORT, TELEGRAM_BOT_TOKEN, ...
 `;
 
 async function runRoles(roles: readonly Role[], config: ReturnType<typeof loadConfig>): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
-  if (redisMode(config) === "standalone") await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
-  const app = new App(config, log, { roles });
-  await app.seedCatalog();
-  await app.start();
-  log.info({ roles, port: config.PORT, telegram: Boolean(app.telegram), sandbox: sandboxEnabled(config) }, "SafeArrival running");
-  if (sandboxEnabled(config) && roles.includes("web")) {
-    process.stdout.write(`\nSandbox chat: http://localhost:${config.PORT}/sandbox\n\n`);
-  }
+  let app: App | undefined;
+  let starting: Promise<void> = Promise.resolve();
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -44,7 +44,8 @@ async function runRoles(roles: readonly Role[], config: ReturnType<typeof loadCo
       log.error({ signal, timeoutMs: config.SHUTDOWN_TIMEOUT }, "shutdown timed out");
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT).unref();
-    const clean = await app.stop().then(
+    await starting.catch(() => undefined); // a start-up under way completes first, then everything stops
+    const clean = await (app?.stop() ?? Promise.resolve()).then(
       () => true,
       (err: Error) => {
         log.error({ err: err.name }, "shutdown failed");
@@ -55,8 +56,21 @@ async function runRoles(roles: readonly Role[], config: ReturnType<typeof loadCo
     log.info({ signal, clean }, "stopped");
     process.exit(clean ? 0 : 1);
   };
+  // Installed before start-up, so a SIGTERM at any moment (a fast `docker stop`) still stops gracefully.
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  if (redisMode(config) === "standalone") await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
+  if (stopping) return;
+  const started = new App(config, log, { roles });
+  app = started;
+  starting = started.seedCatalog().then(() => started.start());
+  await starting;
+  if (stopping) return;
+  log.info({ roles, port: config.PORT, telegram: Boolean(app.telegram), sandbox: sandboxEnabled(config) }, "SafeArrival running");
+  if (sandboxEnabled(config) && roles.includes("web")) {
+    process.stdout.write(`\nSandbox chat: http://localhost:${config.PORT}/sandbox\n\n`);
+  }
 }
 
 async function runLandmarks(args: string[], config: ReturnType<typeof loadConfig>): Promise<void> {
@@ -82,7 +96,28 @@ async function runLandmarks(args: string[], config: ReturnType<typeof loadConfig
   }
 }
 
+async function runUsers(args: string[], config: ReturnType<typeof loadConfig>): Promise<void> {
+  const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
+  if (redisMode(config) === "standalone") await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
+  const app = new App(config, log, { roles: [] });
+  try {
+    await runUsersCommand(app, args, { out: (text) => process.stdout.write(text), ask: promptHidden });
+  } catch (err) {
+    if (!(err instanceof UsageError) && !(err instanceof TypeError && "code" in err)) throw err;
+    process.stderr.write(`${err.message}\n${err.message === USERS_HELP ? "" : `\n${USERS_HELP}`}`);
+    process.exitCode = 2;
+  } finally {
+    await app.stop();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
+  // verify has its own options and needs no configuration or Redis.
+  if (argv[0] === "verify") {
+    const { runVerify } = await import("./verification/visual/verify-cli.ts");
+    process.exitCode = await runVerify(argv.slice(1));
+    return;
+  }
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { help: { type: "boolean", short: "h" } } });
   const [command, ...rest] = positionals;
   if (values.help || !command || command === "help") {
@@ -93,6 +128,8 @@ async function main(argv: string[]): Promise<void> {
   if (command === "start") return runRoles(ROLES, config);
   if ((ROLES as readonly string[]).includes(command)) return runRoles([command as Role], config);
   if (command === "landmarks") return runLandmarks(rest, config);
+  // Its own option parser: --role and --org take values.
+  if (command === "users") return runUsers(argv.slice(argv.indexOf("users") + 1), config);
   process.stderr.write(`unknown command: ${command}\n\n${HELP}`);
   process.exitCode = 2;
 }

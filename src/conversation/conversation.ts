@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, matchLocale } from "../domain/locale.ts";
 import type { Person } from "../domain/person.ts";
 import { checkin, receiveLocation, receivePhoto } from "./checkin.ts";
 import { contacts } from "./contacts.ts";
@@ -40,13 +41,16 @@ export class Conversation {
   constructor(private readonly deps: ConversationDeps) {}
 
   async handle(msg: Inbound): Promise<void> {
+    if (!(await this.withinRate(msg))) return;
     const person = await this.deps.persons.touch(msg.from, cleanName(msg.name), this.deps.now());
     const turn = new Turn(this.deps, msg, person);
     try {
       await this.route(turn);
     } catch (err) {
-      this.deps.log.error({ err, kind: msg.kind, channel: msg.from.channel }, "conversation turn failed");
+      this.deps.log.error({ err: (err as Error).name, kind: msg.kind, channel: msg.from.channel }, "conversation turn failed");
       await turn.reply(turn.t("error-generic")).catch(() => undefined);
+      // The transport decides what a failed turn means (a webhook answers 5xx so Telegram delivers it again).
+      throw err;
     }
   }
 
@@ -89,6 +93,27 @@ export class Conversation {
     const step = state && this.steps.get(state.step);
     if (step) return step(turn, text);
     await turn.reply(turn.t("not-understood"));
+  }
+
+  /**
+   * Per-sender limits on messages and photos, checked before anything is stored. Past the limit the
+   * sender is told once per window, then ignored until it ends.
+   */
+  private async withinRate(msg: Inbound): Promise<boolean> {
+    const { rates, config } = this.deps;
+    const checks: [string, number, number][] = [["msg", config.MESSAGE_RATE_PER_MINUTE, 60_000]];
+    if (msg.kind === "photo") checks.push(["photo", config.PHOTO_RATE_PER_HOUR, 3_600_000]);
+    for (const [kind, limit, windowMs] of checks) {
+      const count = await rates.count(kind, msg.from, windowMs);
+      if (count <= limit) continue;
+      if (count === limit + 1) {
+        const person = await this.deps.persons.findByAddress(msg.from);
+        const locale = person?.locale ?? matchLocale(msg.languageHint) ?? DEFAULT_LOCALE;
+        await this.deps.messenger.send(msg.from, { text: this.deps.i18n.t(locale, "rate-limited") }).catch(() => undefined);
+      }
+      return false;
+    }
+    return true;
   }
 
   private async consented(turn: Turn): Promise<boolean> {

@@ -20,6 +20,23 @@ export interface ReferenceFingerprint {
   phash: string;
   width: number;
   height: number;
+  /** ORB keypoints + descriptors computed at import (see src/verification/visual/features.ts), "v1:..." base64. */
+  features?: string;
+  /** Small greyscale copy for the stage-2 replay check, "g1:..." base64. */
+  thumb?: string;
+  /** What the import found wrong with this reference, for the curators; empty when it is fine. */
+  quality?: ReferenceQuality;
+}
+
+export type ReferenceIssue = "few_features" | "blurry" | "near_duplicate" | "small";
+
+export interface ReferenceQuality {
+  issues: ReferenceIssue[];
+  featureCount: number;
+  /** Variance of the Laplacian on the 800 px copy: low means blurred or featureless. */
+  sharpness: number;
+  /** The other reference it nearly duplicates, with the PDQ distance. */
+  duplicateOf?: { file: string; distance: number };
 }
 
 export function landmarkName(landmark: Pick<Landmark, "id" | "names">, locale: Locale | string): string {

@@ -6,6 +6,8 @@ export interface NgoAlert {
   id: string;
   kind: NgoAlertKind;
   status: NgoAlertStatus;
+  /** The organisation the traveller chose; alerts stored before organisations existed read as "default". */
+  orgId: string;
   /** The planned landmark and deadline of the trip the alert is about. */
   landmarkId: string;
   deadline: Date;
@@ -21,4 +23,6 @@ export interface NgoTimelineEntry {
   event: string;
   /** Staff id for dashboard actions; absent for system events. */
   by?: string;
+  /** A caseworker's note (event "note"). */
+  note?: string;
 }

@@ -24,9 +24,17 @@ export type ReplaySignal =
 
 export type VisualSignal =
   | { status: "not_evaluated" }
-  | { status: "match"; score: number; reference?: string }
-  | { status: "no_match"; score: number }
-  | { status: "other_landmark"; landmarkId: string; score: number };
+  | { status: "match"; score: number; reference?: string; inliers?: number }
+  | {
+      status: "no_match";
+      score: number;
+      inliers?: number;
+      reference?: string;
+      /** Set when the photo is a cropped or padded copy of this reference (stage-2 replay check). */
+      replayOf?: string;
+      correlation?: number;
+    }
+  | { status: "other_landmark"; landmarkId: string; score: number; reference?: string; inliers?: number };
 
 export interface Signals {
   photoForwarded: boolean;

@@ -6,22 +6,32 @@ import type { PhotoLimits } from "../verification/contracts.ts";
 import { decodePhoto } from "../verification/decode.ts";
 import { pdqHash } from "../verification/pdq.ts";
 import { readCatalogDir, type CatalogEntry } from "./catalog-dir.ts";
+import { qualityReports, referenceVisualData, type ReferenceVisualData } from "./reference-features.ts";
 
 /** References come from the catalog's curators, not travellers: allow small but not absurd ones. */
 const REFERENCE_LIMITS: PhotoLimits = { maxBytes: 50 * 1024 * 1024, maxPixels: 150_000_000, minSide: 200 };
 
-/** Computes what the service needs of each reference photo, once, at import. */
+/**
+ * Computes what the service needs of each reference photo, once, at import: the perceptual hash, the
+ * visual features and replay thumbnail, and a quality report.
+ */
 export async function fingerprintEntry(entry: CatalogEntry): Promise<StoredLandmark> {
   const references: ReferenceFingerprint[] = [];
+  const visual: ReferenceVisualData[] = [];
   for (const file of entry.referenceFiles) {
     const decoded = await decodePhoto(await readFile(file), REFERENCE_LIMITS);
+    const data = await referenceVisualData(decoded);
+    visual.push(data);
     references.push({
       file: path.basename(file),
       phash: pdqHash(decoded),
       width: decoded.originalWidth,
       height: decoded.originalHeight,
+      features: data.features,
+      thumb: data.thumb,
     });
   }
+  qualityReports(references, visual).forEach((quality, i) => (references[i]!.quality = quality));
   return { landmark: entry.landmark, references };
 }
 

@@ -8,5 +8,7 @@ export const QUEUE = {
   alert: "alert",
   /** NGO alert deliveries: the duty chat and the signed webhook. */
   ngo: "ngo",
+  /** WhatsApp sends, handed to the one process that holds the WhatsApp socket (paced there). */
+  whatsappOutbox: "outbox-whatsapp",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];

@@ -35,6 +35,10 @@ export const ngoJobSchema = z
   .strict();
 export type NgoJob = z.infer<typeof ngoJobSchema>;
 
+/** One rendered message for a channel outbox; the message itself waits in Redis under a short TTL. */
+export const outboxJobSchema = z.object({ messageId: z.string().uuid() }).strict();
+export type OutboxJob = z.infer<typeof outboxJobSchema>;
+
 /** Deterministic ids: a retried or re-run producer adds the same job, which BullMQ ignores. */
 export const jobIds = {
   verify: (j: VerifyJob) => `verify-${j.checkinId}`,
@@ -42,4 +46,5 @@ export const jobIds = {
   deadline: (j: DeadlineJob) => `deadline-${j.tripId}-${j.deadline}-${j.stage}`,
   alert: (j: AlertJob) => `alert-${j.kind}-${j.tripId}-${j.round}-${j.recipient}`,
   ngo: (j: NgoJob) => `ngo-${j.alertId}-${j.event}-${j.target}`,
+  outbox: (j: OutboxJob) => `outbox-${j.messageId}`,
 };

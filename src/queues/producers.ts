@@ -1,8 +1,8 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
 import { QUEUE } from "./names.ts";
 import {
-  alertJobSchema, deadlineJobSchema, jobIds, ngoJobSchema, notifyJobSchema, verifyJobSchema,
-  type AlertJob, type DeadlineJob, type NgoJob, type NotifyJob, type VerifyJob,
+  alertJobSchema, deadlineJobSchema, jobIds, ngoJobSchema, notifyJobSchema, outboxJobSchema, verifyJobSchema,
+  type AlertJob, type DeadlineJob, type NgoJob, type NotifyJob, type OutboxJob, type VerifyJob,
 } from "./payloads.ts";
 
 const DEFAULTS: JobsOptions = {
@@ -20,6 +20,8 @@ export class Producers {
   readonly deadlineQueue: Queue;
   readonly alertQueue: Queue;
   readonly ngoQueue: Queue;
+  /** WhatsApp sends; the retries are the outbox processor's, with its own pacing on top. */
+  readonly whatsappOutboxQueue: Queue;
 
   constructor(connection: ConnectionOptions, prefix: string) {
     const queue = (name: string, extra: JobsOptions = {}) =>
@@ -30,10 +32,11 @@ export class Producers {
     this.deadlineQueue = queue(QUEUE.deadline, { attempts: 20, backoff: { type: "exponential", delay: 1_000 } });
     this.alertQueue = queue(QUEUE.alert, { attempts: 12 });
     this.ngoQueue = queue(QUEUE.ngo, { attempts: 15, backoff: { type: "exponential", delay: 5_000 } });
+    this.whatsappOutboxQueue = queue(QUEUE.whatsappOutbox, { attempts: 6, backoff: { type: "exponential", delay: 3_000 } });
   }
 
   get all(): Queue[] {
-    return [this.verifyQueue, this.notifyQueue, this.deadlineQueue, this.alertQueue, this.ngoQueue];
+    return [this.verifyQueue, this.notifyQueue, this.deadlineQueue, this.alertQueue, this.ngoQueue, this.whatsappOutboxQueue];
   }
 
   async verify(job: VerifyJob): Promise<void> {
@@ -61,6 +64,12 @@ export class Producers {
   async ngo(jobs: NgoJob[]): Promise<void> {
     const data = jobs.map((j) => ngoJobSchema.parse(j));
     await this.ngoQueue.addBulk(data.map((d) => ({ name: QUEUE.ngo, data: d, opts: { jobId: jobIds.ngo(d) } })));
+  }
+
+  /** Hands one stored WhatsApp message to the process that holds the socket. */
+  async whatsappOutbox(job: OutboxJob): Promise<void> {
+    const data = outboxJobSchema.parse(job);
+    await this.whatsappOutboxQueue.add(QUEUE.whatsappOutbox, data, { jobId: jobIds.outbox(data) });
   }
 
   /** Drops a pending stage job (an extension, an arrival); a job that fires anyway finds the trip changed. */

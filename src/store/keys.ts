@@ -26,6 +26,7 @@ export class Keys {
   submissions() { return `${this.prefix}:submissions`; }
   landmark(id: string) { return `${this.prefix}:landmark:${id}`; }
   landmarks() { return `${this.prefix}:landmarks`; }
+  telegramUpdate(updateId: number) { return `${this.prefix}:tg-update:${updateId}`; }
   sandboxLog(chatId: string) { return `${this.prefix}:sandbox:log:${chatId}`; }
   sandboxSeq() { return `${this.prefix}:sandbox:seq`; }
 }

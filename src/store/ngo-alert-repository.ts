@@ -3,6 +3,9 @@ import type { RedisClient } from "./redis.ts";
 import type { NgoAlert, NgoAlertKind, NgoAlertStatus, NgoTimelineEntry } from "../domain/ngo-alert.ts";
 import type { Keys } from "./keys.ts";
 
+/** The organisation of alerts opened before there were several (the one configured by NGO_NAME). */
+const DEFAULT_ORG = "default";
+
 /** One alert per (trip, kind): the id is derived, so a retried job opens the same alert. */
 export function ngoAlertId(tripId: string, kind: NgoAlertKind): string {
   const h = createHash("sha256").update(`${kind}:${tripId}`).digest("hex");
@@ -16,13 +19,20 @@ export class NgoAlertRepository {
     private readonly retentionMs: number,
   ) {}
 
+  /** Alerts of one organisation, by creation time. */
+  private orgIndex(orgId: string): string {
+    return `${this.keys.ngoAlerts()}:org:${orgId}`;
+  }
+
   /** Opens the alert unless it exists; returns whether this call opened it. */
-  async open(alert: Omit<NgoAlert, "status">): Promise<boolean> {
+  async open(input: Omit<NgoAlert, "status" | "orgId"> & { orgId?: string }): Promise<boolean> {
+    const alert = { ...input, orgId: input.orgId ?? DEFAULT_ORG };
     const key = this.keys.ngoAlert(alert.id);
     const fields: Record<string, string | number> = {
       id: alert.id,
       kind: alert.kind,
       status: "open",
+      orgId: alert.orgId,
       landmarkId: alert.landmarkId,
       deadline: alert.deadline.getTime(),
       language: alert.language,
@@ -40,6 +50,7 @@ export class NgoAlertRepository {
       .hset(key, fields)
       .pexpire(key, this.retentionMs)
       .zadd(this.keys.ngoAlerts(), alert.createdAt.getTime(), alert.id)
+      .zadd(this.orgIndex(alert.orgId), alert.createdAt.getTime(), alert.id)
       .exec();
     await this.addEvent(alert.id, { at: alert.createdAt, event: `opened:${alert.kind}` });
     return true;
@@ -52,6 +63,7 @@ export class NgoAlertRepository {
       id: h.id,
       kind: h.kind as NgoAlertKind,
       status: h.status as NgoAlertStatus,
+      orgId: h.orgId || DEFAULT_ORG,
       landmarkId: h.landmarkId!,
       deadline: new Date(Number(h.deadline)),
       lastArrival: h.lastLandmarkId ? { landmarkId: h.lastLandmarkId, at: new Date(Number(h.lastAt)) } : undefined,
@@ -78,14 +90,14 @@ export class NgoAlertRepository {
   async timeline(id: string): Promise<NgoTimelineEntry[]> {
     const raw = await this.redis.lrange(this.keys.ngoAlertTimeline(id), 0, -1);
     return raw.map((r) => {
-      const e = JSON.parse(r) as { at: number; event: string; by?: string };
+      const e = JSON.parse(r) as { at: number; event: string; by?: string; note?: string };
       return { ...e, at: new Date(e.at) };
     });
   }
 
-  /** Newest first. */
-  async list(limit = 100): Promise<NgoAlert[]> {
-    const ids = await this.redis.zrevrange(this.keys.ngoAlerts(), 0, limit - 1);
+  /** Newest first; all organisations', or one organisation's. */
+  async list(limit = 100, orgId?: string): Promise<NgoAlert[]> {
+    const ids = await this.redis.zrevrange(orgId ? this.orgIndex(orgId) : this.keys.ngoAlerts(), 0, limit - 1);
     const alerts = await Promise.all(ids.map((id) => this.get(id)));
     return alerts.filter((a): a is NgoAlert => a !== undefined);
   }

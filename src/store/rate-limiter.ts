@@ -15,10 +15,15 @@ export class RateLimiter {
 
   /** Counts one use of `kind` by the sender; false once `limit` uses happened in the current window. */
   async take(kind: string, sender: ChatAddress, limit: number, windowMs: number, now = Date.now()): Promise<boolean> {
+    return (await this.count(kind, sender, windowMs, now)) <= limit;
+  }
+
+  /** Counts one use and returns how many uses the sender made in the current window, this one included. */
+  async count(kind: string, sender: ChatAddress, windowMs: number, now = Date.now()): Promise<number> {
     const window = Math.floor(now / windowMs);
     const subject = createHash("sha256").update(`${this.keys.prefix}|${addressKey(sender)}`).digest("base64url").slice(0, 22);
     const key = this.keys.rate(kind, subject, window);
     const [[, count]] = (await this.redis.multi().incr(key).pexpire(key, windowMs).exec()) as [[null, number], unknown];
-    return count <= limit;
+    return count;
   }
 }

@@ -4,10 +4,14 @@ import type { App } from "../app.ts";
 import type { Inbound } from "../conversation/messages.ts";
 import { healthRoutes } from "./health-routes.ts";
 import { sandboxRoutes } from "./sandbox/sandbox-routes.ts";
+import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";
+import { metricsRoutes } from "./dashboard/metrics.ts";
 
 export interface WebServerOptions {
   app: App;
   sandbox: boolean;
+  /** The NGO dashboard (staff pages at /, /login, /alerts, ...). */
+  dashboard?: boolean;
   handle(msg: Inbound): Promise<void>;
 }
 
@@ -29,7 +33,9 @@ export async function buildWebServer(opts: WebServerOptions): Promise<WebServer>
     void reply.status(status).send({ error: status >= 500 ? "internal error" : (err.name ?? "bad request") });
   });
   await fastify.register(healthRoutes, { app });
+  await fastify.register(metricsRoutes, { metrics: app.metrics });
   if (opts.sandbox) await fastify.register(sandboxRoutes, { app, handle: opts.handle });
+  if (opts.dashboard) await fastify.register(dashboardRoutes, { app });
   return {
     fastify,
     listen: (port, host) => fastify.listen({ port, host }),

@@ -6,6 +6,7 @@ import { UnreachableError, type Outbound } from "../conversation/messages.ts";
 import { formatLocalTime } from "../i18n/format.ts";
 import { jobIds, type AlertJob } from "../queues/payloads.ts";
 import { ngoAlertId } from "../store/ngo-alert-repository.ts";
+import { DEFAULT_ORG_ID } from "../store/org-repository.ts";
 import type { WorkerDeps } from "./deps.ts";
 
 /** Thrown while the alert a correction follows may still be on its way; BullMQ retries later. */
@@ -148,6 +149,8 @@ export class AlertProcessor {
     await deps.ngoAlerts.open({
       id,
       kind,
+      // Travellers consent to the NGO configured by NGO_NAME: the dashboard's bootstrap organisation.
+      orgId: DEFAULT_ORG_ID,
       landmarkId: landmarkId ?? trip!.landmarkId,
       deadline: trip?.deadline ?? deps.now(),
       lastArrival: traveller.lastArrival,

@@ -18,11 +18,12 @@ export function buttonsOf(c: RecordedCall): { text: string; callback_data?: stri
 export class TelegramDriver {
   constructor(readonly fake: FakeBotApi) {}
 
-  /** Waits for a message to the user, sent after `mark`, whose text matches. */
+  /** Waits for a message to the user, sent (successfully) after `mark`, whose text matches. */
   expect(user: FakeUser, pattern: RegExp, mark: number, timeoutMs = 10_000): Promise<RecordedCall> {
     return this.fake.waitForCall(
       (c) =>
         c.seq > mark &&
+        c.outcome === "ok" &&
         (c.method === "sendMessage" || c.method === "sendPhoto") &&
         String(c.params.chat_id) === String(user.id) &&
         pattern.test(textOf(c)),

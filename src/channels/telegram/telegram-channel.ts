@@ -1,11 +1,14 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
-import { Bot, webhookCallback } from "grammy";
+import { Bot } from "grammy";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { Inbound } from "../../conversation/messages.ts";
 import { botFileDownloader, toInbound } from "./telegram-inbound.ts";
 import { TelegramSender } from "./telegram-sender.ts";
+import { registerTelegramWebhook, WEBHOOK_PATH } from "./telegram-webhook.ts";
+import type { Keys } from "../../store/keys.ts";
+import type { RedisClient } from "../../store/redis.ts";
 
 export interface TelegramOptions {
   token: string;
@@ -15,7 +18,6 @@ export interface TelegramOptions {
 }
 
 const COMMANDS = ["start", "help", "contact", "contacts", "trip", "checkin", "status", "cancel", "language", "forget"];
-const WEBHOOK_PATH = "/telegram/webhook";
 
 /** The Telegram transport: updates in (long polling or webhook), rendered messages out. */
 export class TelegramChannel {
@@ -67,10 +69,10 @@ export class TelegramChannel {
   }
 
   /** Registers the webhook route on the web app and tells Telegram about it. */
-  async startWebhook(app: FastifyInstance): Promise<void> {
+  async startWebhook(app: FastifyInstance, store: { redis: RedisClient; keys: Keys }): Promise<void> {
     const webhook = this.opts.webhook!;
     await this.bot.init();
-    app.post(WEBHOOK_PATH, webhookCallback(this.bot, "fastify", { secretToken: webhook.secret }));
+    registerTelegramWebhook(app, { bot: this.bot, secret: webhook.secret, log: this.log, ...store });
     await this.bot.api.setWebhook(new URL(WEBHOOK_PATH, webhook.url).toString(), {
       secret_token: webhook.secret,
       allowed_updates: ["message", "edited_message", "callback_query"],

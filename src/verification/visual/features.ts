@@ -15,7 +15,10 @@ export interface FeatureConfig {
   clahe: boolean;
 }
 
-export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { longSide: 800, maxFeatures: 2000, clahe: false };
+/** Arrival photos: the feature budget is what the per-check-in matching cost grows with. */
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { longSide: 800, maxFeatures: 1500, clahe: false };
+/** References: extracted once at import, so they can afford a larger budget (bench/verification.md). */
+export const REFERENCE_FEATURE_CONFIG: FeatureConfig = { longSide: 800, maxFeatures: 2500, clahe: false };
 
 /** Descriptor length in bytes (ORB: 256 bits). */
 export const DESCRIPTOR_BYTES = 32;
@@ -27,6 +30,8 @@ export interface Features {
   count: number;
   /** x0, y0, x1, y1, ... in pixels of the resized copy. */
   xy: Float32Array;
+  /** Keypoint orientation, quantised: angle in degrees x 256 / 360. */
+  angles: Uint8Array;
   /** count x 32 bytes. */
   descriptors: Uint8Array;
 }
@@ -73,28 +78,37 @@ export function extractFeaturesSync(cv: Cv, photo: Grey, config: FeatureConfig):
     orb.detectAndCompute(img, noMask, keypoints, descriptors);
     const count = descriptors.empty() ? 0 : descriptors.rows;
     const xy = new Float32Array(count * 2);
+    const angles = new Uint8Array(count);
     for (let i = 0; i < count; i++) {
       const kp = keypoints.get(i);
       xy[2 * i] = kp.pt.x;
       xy[2 * i + 1] = kp.pt.y;
+      angles[i] = quantiseAngle(kp.angle);
     }
     const desc = new Uint8Array(count * DESCRIPTOR_BYTES);
     if (count > 0) desc.set(descriptors.data.subarray(0, count * DESCRIPTOR_BYTES));
-    return { width: img.cols, height: img.rows, count, xy, descriptors: desc };
+    return { width: img.cols, height: img.rows, count, xy, angles, descriptors: desc };
   });
+}
+
+function quantiseAngle(degrees: number): number {
+  const a = Number.isFinite(degrees) ? ((degrees % 360) + 360) % 360 : 0;
+  return Math.round((a * 256) / 360) & 255;
 }
 
 /**
  * Compact storage form: "v1:<width>x<height>:<base64>" where the payload holds, per keypoint, x and y as
- * uint16 in 1/16 px (Little Endian) followed by all descriptors. 36 bytes per keypoint before base64.
+ * uint16 in 1/16 px (little endian), then all angles (1 byte each), then all descriptors: 37 bytes per
+ * keypoint before base64.
  */
 export function encodeFeatures(f: Features): string {
-  const buf = Buffer.alloc(f.count * 4 + f.descriptors.length);
+  const buf = Buffer.alloc(f.count * 5 + f.descriptors.length);
   for (let i = 0; i < f.count; i++) {
     buf.writeUInt16LE(Math.min(65535, Math.round(f.xy[2 * i]! * 16)), i * 4);
     buf.writeUInt16LE(Math.min(65535, Math.round(f.xy[2 * i + 1]! * 16)), i * 4 + 2);
   }
-  buf.set(f.descriptors, f.count * 4);
+  buf.set(f.angles, f.count * 4);
+  buf.set(f.descriptors, f.count * 5);
   return `v1:${f.width}x${f.height}:${buf.toString("base64")}`;
 }
 
@@ -102,7 +116,7 @@ export function decodeFeatures(text: string): Features {
   const match = /^v1:(\d+)x(\d+):([A-Za-z0-9+/=]*)$/.exec(text);
   if (!match) throw new TypeError("decodeFeatures: not a v1 feature string");
   const buf = Buffer.from(match[3]!, "base64");
-  const per = 4 + DESCRIPTOR_BYTES;
+  const per = 5 + DESCRIPTOR_BYTES;
   if (buf.length % per !== 0) throw new TypeError("decodeFeatures: truncated payload");
   const count = buf.length / per;
   const xy = new Float32Array(count * 2);
@@ -110,7 +124,9 @@ export function decodeFeatures(text: string): Features {
     xy[2 * i] = buf.readUInt16LE(i * 4) / 16;
     xy[2 * i + 1] = buf.readUInt16LE(i * 4 + 2) / 16;
   }
+  const angles = new Uint8Array(count);
+  angles.set(buf.subarray(count * 4, count * 5));
   const descriptors = new Uint8Array(count * DESCRIPTOR_BYTES);
-  descriptors.set(buf.subarray(count * 4));
-  return { width: Number(match[1]), height: Number(match[2]), count, xy, descriptors };
+  descriptors.set(buf.subarray(count * 5));
+  return { width: Number(match[1]), height: Number(match[2]), count, xy, angles, descriptors };
 }

@@ -32,7 +32,15 @@ export function loadOpenCv(): Promise<{ cv: Cv }> {
     const started = performance.now();
     try {
       const require = createRequire(import.meta.url);
+      // Emscripten installs process-wide uncaughtException/unhandledRejection handlers that abort
+      // and print the whole library source: remove whatever it added, the app has its own.
+      const before = {
+        uncaught: new Set(process.listeners("uncaughtException")),
+        rejection: new Set(process.listeners("unhandledRejection")),
+      };
       const mod = require("@techstark/opencv-js") as Cv;
+      for (const l of process.listeners("uncaughtException")) if (!before.uncaught.has(l)) process.removeListener("uncaughtException", l);
+      for (const l of process.listeners("unhandledRejection")) if (!before.rejection.has(l)) process.removeListener("unhandledRejection", l);
       // Module.then(fn) calls fn(Module) once the runtime is up; resolve with a box, never the module.
       mod.then((ready: Cv) => {
         loadMs = performance.now() - started;

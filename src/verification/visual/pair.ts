@@ -17,9 +17,16 @@ export interface PairConfig {
   reprojFraction: number;
   /** Side of the grid used to measure how much of the picture the inliers cover. */
   grid: number;
+  /**
+   * Keep only matches whose keypoint rotation agrees (within the densest 90 degree window) before
+   * RANSAC: true matches rotate together, chance matches spread over the circle.
+   */
+  angleFilter: boolean;
+  /** RANSAC iterations. */
+  maxIters: number;
 }
 
-export const DEFAULT_PAIR_CONFIG: PairConfig = { ratio: 0.85, method: "ransac", reprojFraction: 0.006, grid: 8 };
+export const DEFAULT_PAIR_CONFIG: PairConfig = { ratio: 0.85, method: "ransac", reprojFraction: 0.006, grid: 8, angleFilter: true, maxIters: 1000 };
 
 export interface PairResult {
   /** Matches that passed the ratio test (and one-to-one). */
@@ -62,7 +69,8 @@ export function matchPair(cv: Cv, photo: Features, ref: Features, config: PairCo
       const prev = bestForRef.get(a.trainIdx);
       if (!prev || a.distance < prev.d) bestForRef.set(a.trainIdx, { q: a.queryIdx, d: a.distance });
     }
-    const pairs = [...bestForRef].map(([rIdx, { q: qIdx }]) => [qIdx, rIdx] as [number, number]);
+    let pairs = [...bestForRef].map(([rIdx, { q: qIdx }]) => [qIdx, rIdx] as [number, number]);
+    if (config.angleFilter) pairs = consistentRotation(pairs, photo, ref);
     const tentative = pairs.length;
     if (tentative < 8) return { ...EMPTY, tentative };
 
@@ -77,7 +85,7 @@ export function matchPair(cv: Cv, photo: Features, ref: Features, config: PairCo
     const mask = track(new cv.Mat() as CvMat);
     const method = config.method === "magsac" ? cv.USAC_MAGSAC : cv.RANSAC;
     const thr = Math.max(1.5, config.reprojFraction * Math.max(ref.width, ref.height));
-    const h = track(cv.findHomography(src, dst, method, thr, mask, 2000, 0.995) as CvMat);
+    const h = track(cv.findHomography(src, dst, method, thr, mask, config.maxIters, 0.995) as CvMat);
     if (h.empty() || mask.empty()) return { ...EMPTY, tentative };
     const homography = Array.from(h.data64F.subarray(0, 9));
     if (!plausible(homography, photo, ref)) return { ...EMPTY, tentative };
@@ -114,4 +122,24 @@ function coverage(indices: number[], f: Features, grid: number): number {
     seen.add(cy * grid + cx);
   }
   return seen.size;
+}
+
+const ANGLE_BINS = 16;
+
+/** Keeps the matches in the 4 adjacent bins (of 16, so 90 degrees) holding most rotation differences. */
+function consistentRotation(pairs: Array<[number, number]>, photo: Features, ref: Features): Array<[number, number]> {
+  const bins = new Array<number>(ANGLE_BINS).fill(0);
+  const binOf = (qi: number, ri: number) => (((ref.angles[ri]! - photo.angles[qi]! + 256) & 255) * ANGLE_BINS) >> 8;
+  for (const [qi, ri] of pairs) bins[binOf(qi, ri)]!++;
+  let best = 0;
+  let bestSum = -1;
+  for (let start = 0; start < ANGLE_BINS; start++) {
+    let sum = 0;
+    for (let k = 0; k < 4; k++) sum += bins[(start + k) % ANGLE_BINS]!;
+    if (sum > bestSum) {
+      bestSum = sum;
+      best = start;
+    }
+  }
+  return pairs.filter(([qi, ri]) => (binOf(qi, ri) - best + ANGLE_BINS) % ANGLE_BINS < 4);
 }

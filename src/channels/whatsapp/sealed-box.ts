@@ -1,0 +1,45 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+
+const VERSION = "v1";
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export class SealError extends Error {
+  override name = "SealError";
+}
+
+/**
+ * AES-256-GCM with the app key (APP_KEY). Each value is bound to the name it is stored under (the GCM
+ * additional data), so a value copied to another key, or changed at all, does not open.
+ */
+export class SealedBox {
+  private readonly key: Buffer;
+
+  constructor(base64Key: string) {
+    this.key = Buffer.from(base64Key, "base64");
+    if (this.key.length !== 32) throw new SealError("APP_KEY must be 32 bytes, base64-encoded");
+  }
+
+  seal(plain: string | Buffer, boundTo: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv("aes-256-gcm", this.key, iv);
+    cipher.setAAD(Buffer.from(boundTo, "utf8"));
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64")}`;
+  }
+
+  open(sealed: string, boundTo: string): Buffer {
+    const [version, payload] = sealed.split(".", 2);
+    if (version !== VERSION || !payload) throw new SealError("not a sealed value");
+    const raw = Buffer.from(payload, "base64");
+    if (raw.length < IV_BYTES + TAG_BYTES) throw new SealError("sealed value too short");
+    const decipher = createDecipheriv("aes-256-gcm", this.key, raw.subarray(0, IV_BYTES));
+    decipher.setAAD(Buffer.from(boundTo, "utf8"));
+    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    try {
+      return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+    } catch {
+      throw new SealError("sealed value does not open with this key (wrong APP_KEY or tampered)");
+    }
+  }
+}

@@ -1,0 +1,204 @@
+/** The WhatsApp transport: the outbox sender every process registers, and (in the `bot` role) the socket. */
+import type { WAMessage } from "@whiskeysockets/baileys";
+import type { Worker, ConnectionOptions as BullConnection } from "bullmq";
+import type { Logger } from "pino";
+import type { Inbound, Messenger } from "../../conversation/messages.ts";
+import type { ChatAddress } from "../../domain/identity.ts";
+import { DEFAULT_LOCALE } from "../../domain/locale.ts";
+import type { I18n } from "../../i18n/i18n.ts";
+import type { ContactRepository } from "../../store/contact-repository.ts";
+import type { PersonRepository } from "../../store/person-repository.ts";
+import type { RedisClient } from "../../store/redis.ts";
+import { SealedBox } from "./sealed-box.ts";
+import { RedisAuthStore } from "./wa-auth-store.ts";
+import { WaChoices } from "./wa-choices.ts";
+import { WhatsAppConnection, type Backoff } from "./wa-connection.ts";
+import { toInbound } from "./wa-inbound.ts";
+import { parseJid } from "./wa-jid.ts";
+import { WaKeys } from "./wa-keys.ts";
+import { WaOptIn, type UnreachableReason } from "./wa-opt-in.ts";
+import { WaOutbox, type OutboxQueue } from "./wa-outbox.ts";
+import { startOutboxWorker, WaOutboxProcessor } from "./wa-outbox-processor.ts";
+import { WaPacer, type PacerRates } from "./wa-pacer.ts";
+import { printPairing, WaPairingStore } from "./wa-pairing.ts";
+import { baileysSocketFactory, type WaSocketFactory } from "./wa-socket.ts";
+
+export interface WhatsAppOptions {
+  redis: RedisClient;
+  prefix: string;
+  appKey: string;
+  /** The bot's number (digits); else the paired account's. */
+  number?: string;
+  pairing: "qr" | "code";
+  rates: PacerRates;
+  maxMediaBytes: number;
+  /** How long an opt-in lasts after the chat last wrote. */
+  optInTtlMs: number;
+  lockMs: number;
+  queue: OutboxQueue;
+  /** The network; tests pass a fake socket. */
+  socketFactory?: WaSocketFactory;
+  backoff?: Backoff;
+  /** Print pairing QR codes to stdout (the operator's terminal). */
+  printPairing?: boolean;
+}
+
+/** What the channel needs of the app to tell people about a contact it cannot reach. */
+export interface WhatsAppAppDeps {
+  persons: PersonRepository;
+  contacts: ContactRepository;
+  messenger: Messenger;
+  i18n: I18n;
+  operatorChat?: ChatAddress;
+}
+
+export class WhatsAppChannel {
+  readonly keys: WaKeys;
+  readonly optIn: WaOptIn;
+  readonly sender: WaOutbox;
+  readonly pairing: WaPairingStore;
+  readonly choices: WaChoices;
+  readonly auth: RedisAuthStore;
+  readonly connection: WhatsAppConnection;
+  readonly processor: WaOutboxProcessor;
+  private worker?: Worker;
+  private workerRunning = false;
+  private handle?: (msg: Inbound) => Promise<void>;
+  /** One message at a time per chat, so a photo and a location sent together are seen in order. */
+  private readonly chains = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly opts: WhatsAppOptions,
+    private readonly app: WhatsAppAppDeps,
+    private readonly log: Logger,
+  ) {
+    const box = new SealedBox(opts.appKey);
+    this.keys = new WaKeys(opts.prefix);
+    this.optIn = new WaOptIn(opts.redis, this.keys, opts.optInTtlMs);
+    this.sender = new WaOutbox(opts.redis, this.keys, opts.queue, this.optIn);
+    this.pairing = new WaPairingStore(opts.redis, this.keys, box);
+    this.choices = new WaChoices(opts.redis, this.keys);
+    this.auth = new RedisAuthStore(opts.redis, this.keys, box);
+    this.connection = new WhatsAppConnection(
+      {
+        auth: this.auth,
+        pairing: this.pairing,
+        factory: opts.socketFactory ?? baileysSocketFactory,
+        log,
+        pairingNumber: opts.pairing === "code" ? opts.number : undefined,
+        backoff: opts.backoff,
+      },
+      {
+        messages: (messages) => void this.receive(messages),
+        open: () => this.resumeSending(),
+        closed: () => this.pauseSending(),
+        loggedOut: () => this.alertOperators(),
+        pairing: (kind, value) => (opts.printPairing ? printPairing(kind, value) : undefined),
+      },
+    );
+    this.processor = new WaOutboxProcessor({
+      redis: opts.redis,
+      keys: this.keys,
+      optIn: this.optIn,
+      pacer: new WaPacer(opts.redis, this.keys, opts.rates),
+      choices: this.choices,
+      socket: () => this.connection.open,
+      onUnreachable: (chatId, reason) => this.tellUnreachable(chatId, reason),
+      log,
+    });
+  }
+
+  /** The number for wa.me invite links: configured, or the linked account's. */
+  get number(): string | undefined {
+    if (this.opts.number) return this.opts.number;
+    const me = parseJid(this.connection.meId);
+    return me?.server === "s.whatsapp.net" ? me.user : undefined;
+  }
+
+  inviteLink(code: string): string | undefined {
+    const number = this.number;
+    return number ? `https://wa.me/${number}?text=${encodeURIComponent(code)}` : undefined;
+  }
+
+  /** The `bot` role: connects, hands inbound messages to the core, sends the outbox. */
+  async start(handle: (msg: Inbound) => Promise<void>, bull: { connection: BullConnection; prefix: string }): Promise<void> {
+    this.handle = handle;
+    this.worker = startOutboxWorker(this.processor, { connection: bull.connection, prefix: bull.prefix, lockMs: this.opts.lockMs }, this.log);
+    await this.connection.start();
+  }
+
+  /** New messages from the socket (the same path for the real socket and a test's fake one). */
+  receive(messages: WAMessage[]): Promise<void> {
+    const all = messages.map((message) => {
+      const chain = message.key.remoteJid ?? "";
+      const next = (this.chains.get(chain) ?? Promise.resolve()).then(() => this.receiveOne(message));
+      const settled = next.catch((err: Error) => this.log.error({ err: err.name }, "whatsapp message failed"));
+      this.chains.set(chain, settled);
+      void settled.then(() => {
+        if (this.chains.get(chain) === settled) this.chains.delete(chain);
+      });
+      return settled;
+    });
+    return Promise.all(all).then(() => undefined);
+  }
+
+  private async receiveOne(message: WAMessage): Promise<void> {
+    const socket = this.connection.open;
+    const inbound = await toInbound(message, {
+      download: (m, max) => {
+        const s = this.connection.open;
+        return s ? s.download(m, max) : Promise.reject(new Error("whatsapp is not connected"));
+      },
+      maxBytes: this.opts.maxMediaBytes,
+      lidForPn: socket ? (pn) => socket.lidForPn(pn) : undefined,
+      choice: (chatId, n) => this.choices.resolve(chatId, n),
+    });
+    if (!inbound) return;
+    // Writing to the bot is the opt-in that allows answers (and clears an unreachable mark).
+    await this.optIn.markSeen(inbound.from.chatId);
+    await this.handle?.(inbound);
+  }
+
+  private async resumeSending(): Promise<void> {
+    if (!this.worker) return;
+    if (!this.workerRunning) {
+      this.workerRunning = true;
+      void this.worker.run().catch((err: Error) => this.log.error({ err: err.name }, "whatsapp outbox stopped"));
+    } else {
+      this.worker.resume();
+    }
+  }
+
+  private async pauseSending(): Promise<void> {
+    if (this.workerRunning) await this.worker?.pause(true);
+  }
+
+  private async alertOperators(): Promise<void> {
+    const to = this.app.operatorChat;
+    if (!to || to.channel === "whatsapp") return;
+    await this.app.messenger
+      .send(to, {
+        text: "SafeArrival operators: WhatsApp logged the bot's device out. WhatsApp sending has stopped. Link the account again: restart the bot process and scan the new QR code (terminal or /admin/whatsapp/pair).",
+      })
+      .catch((err: Error) => this.log.error({ err: err.name }, "operator alert failed"));
+  }
+
+  /** Tells each traveller who relies on this chat (as their family contact) that it cannot be reached. */
+  private async tellUnreachable(chatId: string, reason: UnreachableReason): Promise<void> {
+    const { persons, contacts, messenger, i18n } = this.app;
+    const person = await persons.findByAddress({ channel: "whatsapp", chatId });
+    if (!person) return;
+    for (const travellerId of await contacts.followedBy(person.id)) {
+      const traveller = await persons.get(travellerId);
+      if (!traveller) continue;
+      const text = i18n.t(traveller.locale ?? DEFAULT_LOCALE, "contact-unreachable", { contact: person.displayName });
+      await messenger.send(traveller.address, { text }).catch((err: Error) => this.log.warn({ err: err.name, reason }, "unreachable notice not sent"));
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.stop();
+    await this.worker?.close();
+    await Promise.allSettled([...this.chains.values()]);
+  }
+}

@@ -1,0 +1,24 @@
+/** The WhatsApp channel's Redis keys, under the app's prefix (a Cluster hash tag). */
+export class WaKeys {
+  constructor(readonly prefix: string) {}
+
+  /** Sealed Baileys credentials (one value). */
+  authCreds() { return `${this.prefix}:wa:auth:creds`; }
+  /** Sealed signal keys: a hash of `${type}:${id}` -> sealed JSON. */
+  authKeys() { return `${this.prefix}:wa:auth:keys`; }
+  /** The current pairing QR (or pairing code), sealed, short-lived. */
+  pairing() { return `${this.prefix}:wa:pairing`; }
+  /** Connection status as JSON: state, since, reason. */
+  status() { return `${this.prefix}:wa:status`; }
+  /** A chat wrote to the bot (opt-in): the outbox sends only to such chats. */
+  seen(chatId: string) { return `${this.prefix}:wa:seen:${chatId}`; }
+  /** A chat could not be reached; cleared when it writes again. */
+  unreachable(chatId: string) { return `${this.prefix}:wa:unreachable:${chatId}`; }
+  /** A rendered outbound message waiting in the outbox. */
+  outMessage(id: string) { return `${this.prefix}:wa:out:${id}`; }
+  /** Numbered choices last shown to a chat: a hash of number -> button data. */
+  choices(chatId: string) { return `${this.prefix}:wa:choices:${chatId}`; }
+  /** Pacing: the next free send slot, overall and per chat (ms since epoch). */
+  paceGlobal() { return `${this.prefix}:wa:pace:global`; }
+  paceChat(chatId: string) { return `${this.prefix}:wa:pace:chat:${chatId}`; }
+}

@@ -1,0 +1,123 @@
+import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
+import type { Logger } from "pino";
+import { QUEUE } from "../../queues/names.ts";
+import { outboxJobSchema, type OutboxJob } from "../../queues/payloads.ts";
+import type { RedisClient } from "../../store/redis.ts";
+import type { WaChoices } from "./wa-choices.ts";
+import type { WaKeys } from "./wa-keys.ts";
+import type { UnreachableReason, WaOptIn } from "./wa-opt-in.ts";
+import { OUTBOX_TTL_MS, type StoredOutbound } from "./wa-outbox.ts";
+import type { WaPacer } from "./wa-pacer.ts";
+import { renderParts } from "./wa-render.ts";
+import type { WaSocket } from "./wa-socket.ts";
+
+export class NotConnectedError extends Error {
+  override name = "NotConnectedError";
+}
+
+/** Errors that say the recipient cannot be reached, as opposed to a network hiccup worth a retry. */
+export function unreachableReason(err: unknown): Exclude<UnreachableReason, "never_messaged" | "failed"> | undefined {
+  const e = err as { output?: { statusCode?: number }; data?: unknown; message?: string } | undefined;
+  const status = e?.output?.statusCode;
+  if (status === 403 || /blocked|forbidden|not-authorized/i.test(e?.message ?? "")) return "blocked";
+  if (status === 404 || /item-not-found|not on whatsapp|not-acceptable/i.test(e?.message ?? "")) return "not_found";
+  return undefined;
+}
+
+export interface OutboxProcessorDeps {
+  redis: RedisClient;
+  keys: WaKeys;
+  optIn: WaOptIn;
+  pacer: WaPacer;
+  choices: WaChoices;
+  /** The connected socket, or undefined while there is none. */
+  socket(): WaSocket | undefined;
+  /** A chat was newly marked unreachable: tell whoever relies on it. */
+  onUnreachable(chatId: string, reason: UnreachableReason): Promise<void>;
+  log: Logger;
+}
+
+/** Sends the outbox's messages over the socket, paced, in the one process that holds it. */
+export class WaOutboxProcessor {
+  constructor(private readonly deps: OutboxProcessorDeps) {}
+
+  async process(job: OutboxJob): Promise<void> {
+    const { deps } = this;
+    const key = deps.keys.outMessage(job.messageId);
+    const raw = await deps.redis.get(key);
+    if (!raw) return; // sent already, or waited past its TTL
+    const message = JSON.parse(raw) as StoredOutbound;
+    const { chatId } = message;
+    // Checked again where the socket is: nothing reaches a chat that never wrote to the bot.
+    if (!(await deps.optIn.hasMessaged(chatId))) {
+      await this.markUnreachable(chatId, "never_messaged");
+      throw new UnrecoverableError("chat never messaged the bot");
+    }
+    if (await deps.optIn.unreachable(chatId)) throw new UnrecoverableError("chat marked unreachable");
+    if (!deps.socket()) throw new NotConnectedError("whatsapp is not connected");
+
+    await deps.pacer.wait(chatId);
+    const socket = deps.socket();
+    if (!socket) throw new NotConnectedError("whatsapp is not connected");
+    const first = message.buttons?.length ? await deps.choices.remember(chatId, message.buttons.map((b) => b.data)) : 1;
+    const parts = renderParts({ text: message.text, photo: message.photo ? Buffer.from(message.photo, "base64") : undefined }, message.buttons, first);
+    // A retry resumes after the parts already delivered (a photo is not sent twice).
+    const progressKey = `${key}:sent`;
+    const done = Number((await deps.redis.get(progressKey)) ?? 0);
+    for (let i = done; i < parts.length; i++) {
+      try {
+        await socket.send(chatId, parts[i]!);
+      } catch (err) {
+        const reason = unreachableReason(err);
+        if (reason) {
+          await this.markUnreachable(chatId, reason);
+          throw new UnrecoverableError(`recipient unreachable: ${reason}`);
+        }
+        throw err;
+      }
+      await deps.redis.set(progressKey, String(i + 1), "PX", OUTBOX_TTL_MS);
+    }
+    await deps.redis.del(key, progressKey);
+    await deps.optIn.refresh(chatId);
+  }
+
+  /** Retries ran out: the chat is treated as unreachable. */
+  async giveUp(job: OutboxJob, err: Error): Promise<void> {
+    if (err instanceof UnrecoverableError || err.name === "NotConnectedError") return;
+    const raw = await this.deps.redis.get(this.deps.keys.outMessage(job.messageId));
+    if (!raw) return;
+    await this.markUnreachable((JSON.parse(raw) as StoredOutbound).chatId, "failed");
+  }
+
+  private async markUnreachable(chatId: string, reason: UnreachableReason): Promise<void> {
+    this.deps.log.warn({ reason }, "whatsapp chat unreachable");
+    if (await this.deps.optIn.markUnreachable(chatId, reason)) await this.deps.onUnreachable(chatId, reason);
+  }
+}
+
+export interface OutboxWorkerOptions {
+  connection: ConnectionOptions;
+  prefix: string;
+  lockMs: number;
+  concurrency?: number;
+}
+
+/** The BullMQ worker of the WhatsApp outbox; paused while the socket is down, so jobs keep their attempts. */
+export function startOutboxWorker(processor: WaOutboxProcessor, opts: OutboxWorkerOptions, log: Logger): Worker {
+  const worker = new Worker(QUEUE.whatsappOutbox, (job) => processor.process(outboxJobSchema.parse(job.data)), {
+    connection: opts.connection,
+    prefix: opts.prefix,
+    lockDuration: opts.lockMs,
+    stalledInterval: opts.lockMs,
+    concurrency: opts.concurrency ?? 4,
+    autorun: false,
+  });
+  worker.on("failed", (job: Job | undefined, err: Error) => {
+    log.warn({ queue: QUEUE.whatsappOutbox, jobId: job?.id, attempts: job?.attemptsMade, err: err.name }, "whatsapp send failed");
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      void processor.giveUp(outboxJobSchema.parse(job.data), err).catch(() => undefined);
+    }
+  });
+  worker.on("error", (err) => log.error({ queue: QUEUE.whatsappOutbox, err: err.name }, "whatsapp outbox worker error"));
+  return worker;
+}

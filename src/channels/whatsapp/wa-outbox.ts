@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { UnreachableError, type Button, type ChannelSender, type Outbound } from "../../conversation/messages.ts";
+import type { OutboxJob } from "../../queues/payloads.ts";
+import type { RedisClient } from "../../store/redis.ts";
+import { CHAT_ID_PATTERN } from "./wa-jid.ts";
+import type { WaKeys } from "./wa-keys.ts";
+import type { WaOptIn } from "./wa-opt-in.ts";
+
+/** A message waiting in the outbox, as stored in Redis (the queue job carries only its id). */
+export interface StoredOutbound {
+  chatId: string;
+  text: string;
+  buttons?: Button[];
+  /** Base64 JPEG. */
+  photo?: string;
+  createdAt: number;
+}
+
+/** How long a queued message may wait (a long disconnect) before it is dropped. */
+export const OUTBOX_TTL_MS = 24 * 3_600_000;
+
+export interface OutboxQueue {
+  whatsappOutbox(job: OutboxJob): Promise<void>;
+}
+
+/**
+ * The WhatsApp ChannelSender of every process: it checks the chat opted in, stores the message under a
+ * short TTL and queues its id for the one process that holds the WhatsApp socket. Sending is asynchronous:
+ * what fails there (an unreachable contact) is handled by the outbox processor, not the caller.
+ */
+export class WaOutbox implements ChannelSender {
+  readonly id = "whatsapp" as const;
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: WaKeys,
+    private readonly queue: OutboxQueue,
+    private readonly optIn: WaOptIn,
+  ) {}
+
+  async send(chatId: string, message: Outbound): Promise<void> {
+    if (!CHAT_ID_PATTERN.test(chatId)) throw new UnreachableError("not_found");
+    // Never a cold message: a chat that never wrote to the bot is not sent anything.
+    if (!(await this.optIn.hasMessaged(chatId))) throw new UnreachableError("not_found");
+    if (await this.optIn.unreachable(chatId)) throw new UnreachableError("blocked");
+    const stored: StoredOutbound = {
+      chatId,
+      text: message.text,
+      ...(message.buttons?.length ? { buttons: message.buttons.flat() } : {}),
+      ...(message.photo ? { photo: message.photo.toString("base64") } : {}),
+      createdAt: Date.now(),
+    };
+    const messageId = randomUUID();
+    await this.redis.set(this.keys.outMessage(messageId), JSON.stringify(stored), "PX", OUTBOX_TTL_MS);
+    await this.queue.whatsappOutbox({ messageId });
+  }
+
+  /** WhatsApp lets a bot delete only its own messages, not what a person sent it. */
+  async remove(): Promise<boolean> {
+    return false;
+  }
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import type { RedisClient } from "./redis.ts";
+import type { DashboardKeys } from "./dashboard-keys.ts";
+
+export const STAFF_ROLES = ["caseworker", "coordinator", "admin"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface Staff {
+  id: string;
+  email: string;
+  orgId: string;
+  role: StaffRole;
+  /** Argon2id PHC string. */
+  passwordHash: string;
+  disabled: boolean;
+  /** Base32 TOTP secret once the second factor is turned on. */
+  totpSecret?: string;
+  /** Dashboard language chosen by the user. */
+  locale?: string;
+  createdAt: Date;
+}
+
+export function isStaffRole(value: unknown): value is StaffRole {
+  return typeof value === "string" && (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+/** Emails are compared case-insensitively and without surrounding spaces. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
+
+export class StaffExistsError extends Error {
+  override name = "StaffExistsError";
+}
+
+/** Dashboard users. They hold no traveller data; the email is the login. */
+export class StaffRepository {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: DashboardKeys,
+  ) {}
+
+  async create(input: { email: string; orgId: string; role: StaffRole; passwordHash: string }, now: Date): Promise<Staff> {
+    const email = normaliseEmail(input.email);
+    if (!EMAIL.test(email)) throw new Error(`not an email address: ${input.email}`);
+    const id = randomUUID();
+    const claimed = await this.redis.set(this.keys.staffByEmail(email), id, "NX");
+    if (!claimed) throw new StaffExistsError(`a user with this email exists: ${email}`);
+    await this.redis
+      .multi()
+      .hset(this.keys.staff(id), {
+        id, email, orgId: input.orgId, role: input.role, passwordHash: input.passwordHash, disabled: "0", createdAt: now.getTime(),
+      })
+      .sadd(this.keys.staffOfOrg(input.orgId), id)
+      .sadd(this.keys.allStaff(), id)
+      .exec();
+    return (await this.get(id))!;
+  }
+
+  async get(id: string): Promise<Staff | undefined> {
+    if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+    const h = await this.redis.hgetall(this.keys.staff(id));
+    if (!h.id || !isStaffRole(h.role)) return undefined;
+    return {
+      id: h.id,
+      email: h.email!,
+      orgId: h.orgId!,
+      role: h.role,
+      passwordHash: h.passwordHash!,
+      disabled: h.disabled === "1",
+      totpSecret: h.totpSecret || undefined,
+      locale: h.locale || undefined,
+      createdAt: new Date(Number(h.createdAt)),
+    };
+  }
+
+  async findByEmail(email: string): Promise<Staff | undefined> {
+    const id = await this.redis.get(this.keys.staffByEmail(normaliseEmail(email)));
+    return id ? this.get(id) : undefined;
+  }
+
+  /** Everyone, or the staff of one organisation; by email. */
+  async list(orgId?: string): Promise<Staff[]> {
+    const ids = await this.redis.smembers(orgId ? this.keys.staffOfOrg(orgId) : this.keys.allStaff());
+    const staff = await Promise.all(ids.map((id) => this.get(id)));
+    return staff.filter((s): s is Staff => s !== undefined).sort((a, b) => a.email.localeCompare(b.email));
+  }
+
+  async setDisabled(id: string, disabled: boolean): Promise<void> {
+    await this.redis.hset(this.keys.staff(id), { disabled: disabled ? "1" : "0" });
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.redis.hset(this.keys.staff(id), { passwordHash });
+  }
+
+  async setTotpSecret(id: string, secret: string | undefined): Promise<void> {
+    if (secret) await this.redis.hset(this.keys.staff(id), { totpSecret: secret });
+    else await this.redis.hdel(this.keys.staff(id), "totpSecret");
+  }
+
+  async setLocale(id: string, locale: string): Promise<void> {
+    await this.redis.hset(this.keys.staff(id), { locale });
+  }
+}

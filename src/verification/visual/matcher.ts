@@ -1,0 +1,201 @@
+/**
+ * The visual matcher: does this photo show this landmark, and if not, does it show another one?
+ * ORB features of the photo (computed once per check-in) against the stored features of the
+ * landmark's references (computed once at import), Lowe ratio + rotation consistency + homography
+ * RANSAC per reference, best reference wins; a calibrated inlier threshold decides.
+ */
+import { getDistance } from "geolib";
+import type { Landmark } from "../../domain/landmark.ts";
+import type { VisualSignal } from "../../domain/verdict.ts";
+import type { DecodedPhoto, VisualMatcher } from "../contracts.ts";
+import { DEFAULT_CALIBRATION, isMatch, scoreFromInliers, type Calibration } from "./calibration.ts";
+import { DEFAULT_FEATURE_CONFIG, extractFeaturesSync, type FeatureConfig, type Features } from "./features.ts";
+import { loadOpenCv } from "./opencv.ts";
+import { DEFAULT_PAIR_CONFIG, matchPair, type PairConfig } from "./pair.ts";
+import { warpCorrelation, type Thumbnail } from "./replay-check.ts";
+
+export interface ReferenceFeatures {
+  file: string;
+  features: Features;
+  /** Small greyscale copy for the stage-2 replay check; absent for references imported before it existed. */
+  thumb?: Thumbnail;
+}
+
+export interface LandmarkReferences {
+  landmark: Landmark;
+  references: ReferenceFeatures[];
+}
+
+/** Where the matcher finds reference features: Redis in the service, an in-process catalog in the CLI. */
+export interface ReferenceSource {
+  get(landmarkId: string): Promise<LandmarkReferences | undefined>;
+  /** Every landmark (id and position); the matcher shortlists by distance itself. */
+  landmarks(): Promise<Array<Pick<Landmark, "id" | "lat" | "lon" | "radiusM">>>;
+}
+
+export interface FeatureMatcherOptions {
+  source: ReferenceSource;
+  features?: FeatureConfig;
+  pair?: PairConfig;
+  calibration?: Calibration;
+  /**
+   * When the photo does not match the planned landmark, landmarks within this distance of it are tried,
+   * nearest first, to report "arrived somewhere else". 0 disables it.
+   */
+  otherLandmarkRadiusM?: number;
+  /** At most this many other landmarks are tried per check-in: the cost is linear in it. */
+  maxOtherLandmarks?: number;
+}
+
+export interface LandmarkMatch {
+  landmarkId: string;
+  match: boolean;
+  score: number;
+  inliers: number;
+  /** File name of the best reference. */
+  reference?: string;
+  /** Set when the photo is a (cropped, padded) copy of that reference: never an arrival. */
+  replay?: { of: string; correlation: number };
+  /** References actually compared (early exit on a strong match). */
+  compared: number;
+}
+
+export interface Timings {
+  featuresMs: number;
+  matchingMs: number;
+}
+
+export class FeatureMatcher implements VisualMatcher {
+  readonly name = "orb-homography";
+  readonly #opts: Required<Omit<FeatureMatcherOptions, "source">> & { source: ReferenceSource };
+  readonly #cache = new WeakMap<DecodedPhoto, Features>();
+  /** Time spent in the last calls, for the benchmark and the CLI. */
+  readonly timings: Timings = { featuresMs: 0, matchingMs: 0 };
+
+  constructor(opts: FeatureMatcherOptions) {
+    this.#opts = {
+      features: DEFAULT_FEATURE_CONFIG,
+      pair: DEFAULT_PAIR_CONFIG,
+      calibration: DEFAULT_CALIBRATION,
+      otherLandmarkRadiusM: 20_000,
+      maxOtherLandmarks: 6,
+      ...opts,
+    };
+  }
+
+  get calibration(): Calibration {
+    return this.#opts.calibration;
+  }
+
+  /** The photo's features, computed once per decoded photo. */
+  async features(photo: DecodedPhoto): Promise<Features> {
+    const hit = this.#cache.get(photo);
+    if (hit) return hit;
+    const { cv } = await loadOpenCv();
+    const started = performance.now();
+    const f = extractFeaturesSync(cv, photo, this.#opts.features);
+    this.timings.featuresMs += performance.now() - started;
+    this.#cache.set(photo, f);
+    return f;
+  }
+
+  async match(photo: DecodedPhoto, landmark: Landmark): Promise<VisualSignal> {
+    const refs = await this.#opts.source.get(landmark.id);
+    if (!refs || refs.references.length === 0) return { status: "not_evaluated" };
+    const planned = await this.matchLandmark(photo, refs);
+    if (planned.match && !planned.replay) {
+      return { status: "match", score: planned.score, reference: planned.reference, inliers: planned.inliers };
+    }
+    if (!planned.replay) {
+      const other = await this.#bestOther(photo, landmark);
+      if (other) return { status: "other_landmark", landmarkId: other.landmarkId, score: other.score, reference: other.reference, inliers: other.inliers };
+    }
+    return {
+      status: "no_match",
+      score: planned.replay ? 0 : planned.score,
+      inliers: planned.inliers,
+      reference: planned.reference,
+      ...(planned.replay ? { replayOf: planned.replay.of, correlation: planned.replay.correlation } : {}),
+    };
+  }
+
+  /** Matches the photo against one landmark's references; stops early on a decisive match. */
+  async matchLandmark(photo: DecodedPhoto, refs: LandmarkReferences): Promise<LandmarkMatch> {
+    const { cv } = await loadOpenCv();
+    const f = await this.features(photo);
+    const started = performance.now();
+    const cal = this.#opts.calibration;
+    let best: { inliers: number; ref?: ReferenceFeatures; homography?: number[] } = { inliers: 0 };
+    let compared = 0;
+    for (const ref of refs.references) {
+      compared++;
+      const r = matchPair(cv, f, ref.features, this.#opts.pair);
+      if (r.inliers > best.inliers) best = { inliers: r.inliers, ref, homography: r.homography };
+      // Decisive: far above the background; the remaining references cannot change the verdict.
+      if (best.inliers >= 3 * cal.matchInliers) break;
+    }
+    let replay: LandmarkMatch["replay"];
+    if (best.ref?.thumb && best.homography && best.inliers >= cal.replayCheckInliers) {
+      const c = warpCorrelation(cv, photo, f, best.ref.thumb, best.ref.features, best.homography);
+      if (c !== undefined && c >= cal.replayCorrelation) replay = { of: best.ref.file, correlation: Math.round(c * 1000) / 1000 };
+    }
+    this.timings.matchingMs += performance.now() - started;
+    return {
+      landmarkId: refs.landmark.id,
+      match: isMatch(best.inliers, cal),
+      score: scoreFromInliers(best.inliers, cal),
+      inliers: best.inliers,
+      reference: best.ref?.file,
+      replay,
+      compared,
+    };
+  }
+
+  /**
+   * Which landmark the photo shows, if any. With a location, only landmarks whose radius (plus the
+   * accuracy and a margin) contains it are tried; without one, every landmark (linear in the catalog).
+   */
+  async identify(
+    photo: DecodedPhoto,
+    near?: { lat: number; lon: number; accuracyM?: number },
+    opts: { marginM?: number; exclude?: string } = {},
+  ): Promise<{ best?: LandmarkMatch; ranked: LandmarkMatch[] }> {
+    let all = await this.#opts.source.landmarks();
+    if (near) {
+      const margin = (opts.marginM ?? 1000) + Math.min(near.accuracyM ?? 0, 2000);
+      all = all
+        .map((l) => ({ l, d: getDistance(near, l) }))
+        .filter(({ l, d }) => d <= l.radiusM + margin)
+        .sort((a, b) => a.d - b.d)
+        .map(({ l }) => l);
+    }
+    const ranked: LandmarkMatch[] = [];
+    for (const l of all) {
+      if (l.id === opts.exclude) continue;
+      const refs = await this.#opts.source.get(l.id);
+      if (refs && refs.references.length > 0) ranked.push(await this.matchLandmark(photo, refs));
+    }
+    ranked.sort((a, b) => b.inliers - a.inliers);
+    const best = ranked.find((m) => m.match && !m.replay);
+    return { best: best && best === ranked[0] ? best : undefined, ranked };
+  }
+
+  async #bestOther(photo: DecodedPhoto, planned: Landmark): Promise<LandmarkMatch | undefined> {
+    const radius = this.#opts.otherLandmarkRadiusM;
+    if (radius <= 0 || this.#opts.maxOtherLandmarks <= 0) return undefined;
+    const others = (await this.#opts.source.landmarks())
+      .filter((l) => l.id !== planned.id)
+      .map((l) => ({ l, d: getDistance(planned, l) }))
+      .filter(({ d }) => d <= radius)
+      .sort((a, b) => a.d - b.d)
+      .slice(0, this.#opts.maxOtherLandmarks);
+    let best: LandmarkMatch | undefined;
+    for (const { l } of others) {
+      const refs = await this.#opts.source.get(l.id);
+      if (!refs || refs.references.length === 0) continue;
+      const m = await this.matchLandmark(photo, refs);
+      if (m.match && !m.replay && (!best || m.inliers > best.inliers)) best = m;
+    }
+    return best;
+  }
+}

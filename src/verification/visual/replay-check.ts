@@ -1,0 +1,107 @@
+/**
+ * Stage-2 replay check: PDQ catches re-encodes, resizes, rotations and colour edits, but not crops or
+ * screenshots. When a photo matched a reference, warp the photo onto that reference's stored thumbnail
+ * with the homography and correlate the pixels: a copy of the reference lines up pixel for pixel
+ * (correlation >= ~0.94 measured), a second photo of the same facade from another spot does not
+ * (people, light, parallax: <= ~0.80 measured).
+ */
+import type { DecodedPhoto } from "../contracts.ts";
+import { greyMat } from "./features.ts";
+import { withMats, type Cv, type CvMat } from "./opencv.ts";
+
+export interface Thumbnail {
+  width: number;
+  height: number;
+  grey: Uint8Array;
+}
+
+/** Long side of the stored reference thumbnail. */
+export const THUMB_LONG_SIDE = 192;
+
+export function makeThumbnail(cv: Cv, photo: Pick<DecodedPhoto, "grey" | "width" | "height">): Thumbnail {
+  return withMats(cv, (track) => {
+    const m = track(greyMat(cv, photo, THUMB_LONG_SIDE));
+    return { width: m.cols, height: m.rows, grey: Uint8Array.from(m.data.subarray(0, m.cols * m.rows)) };
+  });
+}
+
+export function encodeThumbnail(t: Thumbnail): string {
+  return `g1:${t.width}x${t.height}:${Buffer.from(t.grey).toString("base64")}`;
+}
+
+export function decodeThumbnail(text: string): Thumbnail {
+  const m = /^g1:(\d+)x(\d+):([A-Za-z0-9+/=]*)$/.exec(text);
+  if (!m) throw new TypeError("decodeThumbnail: not a g1 thumbnail");
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  const grey = new Uint8Array(Buffer.from(m[3]!, "base64"));
+  if (grey.length !== width * height) throw new TypeError("decodeThumbnail: size mismatch");
+  return { width, height, grey };
+}
+
+/**
+ * Normalised cross-correlation between the reference thumbnail and the photo warped into it, over the
+ * part of the thumbnail the photo covers. `homography` maps photo feature pixels to reference feature
+ * pixels; the two feature images' sizes translate it to full-photo and thumbnail pixels.
+ * Returns undefined when the photo covers too little of the reference to judge.
+ */
+export function warpCorrelation(
+  cv: Cv,
+  photo: Pick<DecodedPhoto, "grey" | "width" | "height">,
+  photoFeatureSize: { width: number; height: number },
+  thumb: Thumbnail,
+  refFeatureSize: { width: number; height: number },
+  homography: readonly number[],
+): number | undefined {
+  return withMats(cv, (track) => {
+    // Work on a photo copy of about twice the thumbnail's size, then scale the homography to it.
+    const src = track(greyMat(cv, photo, THUMB_LONG_SIDE * 2));
+    const sx = photoFeatureSize.width / src.cols;
+    const sy = photoFeatureSize.height / src.rows;
+    const tx = thumb.width / refFeatureSize.width;
+    const ty = thumb.height / refFeatureSize.height;
+    // H' = T_ref * H * S_photo
+    const h = homography;
+    const m = [
+      tx * h[0]! * sx, tx * h[1]! * sy, tx * h[2]!,
+      ty * h[3]! * sx, ty * h[4]! * sy, ty * h[5]!,
+      h[6]! * sx, h[7]! * sy, h[8]!,
+    ];
+    const hm = track(cv.matFromArray(3, 3, cv.CV_64F, m) as CvMat);
+    const warped = track(new cv.Mat() as CvMat);
+    const size = new cv.Size(thumb.width, thumb.height);
+    cv.warpPerspective(src, warped, hm, size, cv.INTER_LINEAR, cv.BORDER_CONSTANT, new cv.Scalar(0));
+    const ones = track(new cv.Mat(src.rows, src.cols, cv.CV_8UC1, new cv.Scalar(255)) as CvMat);
+    const cover = track(new cv.Mat() as CvMat);
+    cv.warpPerspective(ones, cover, hm, size, cv.INTER_NEAREST, cv.BORDER_CONSTANT, new cv.Scalar(0));
+    return correlation(warped.data, thumb.grey, cover.data, thumb.width * thumb.height);
+  });
+}
+
+function correlation(a: Uint8Array, b: Uint8Array, mask: Uint8Array, n: number): number | undefined {
+  // Erode the coverage by ignoring pixels next to its border, where interpolation mixes in black.
+  let count = 0;
+  let sa = 0;
+  let sb = 0;
+  for (let i = 0; i < n; i++) {
+    if (mask[i] !== 255) continue;
+    count++;
+    sa += a[i]!;
+    sb += b[i]!;
+  }
+  if (count < n * 0.25) return undefined;
+  const ma = sa / count;
+  const mb = sb / count;
+  let num = 0;
+  let da = 0;
+  let db = 0;
+  for (let i = 0; i < n; i++) {
+    if (mask[i] !== 255) continue;
+    const x = a[i]! - ma;
+    const y = b[i]! - mb;
+    num += x * y;
+    da += x * x;
+    db += y * y;
+  }
+  return da > 0 && db > 0 ? num / Math.sqrt(da * db) : undefined;
+}

@@ -1,0 +1,81 @@
+/**
+ * Prometheus metrics at /metrics: queue depths per queue and state, the deadline queue's lag, verification
+ * latency, dashboard logins. Labels name queues, states and outcomes only: never a person, chat or alert.
+ */
+import type { FastifyPluginAsync } from "fastify";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { Queue } from "bullmq";
+import type { Verifier } from "../../workers/deps.ts";
+
+const STATES = ["waiting", "active", "delayed", "failed", "completed", "prioritized"] as const;
+
+export class Metrics {
+  readonly registry = new Registry();
+  readonly logins: Counter<"result">;
+  readonly verification: Histogram<"verdict">;
+
+  constructor(queues: () => Queue[], deadlineQueue: () => Queue) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, prefix: "safearrival_" });
+    new Gauge({
+      name: "safearrival_queue_jobs",
+      help: "Jobs per queue and state (failed: deliveries and jobs that failed for good and are kept 7 days).",
+      labelNames: ["queue", "state"] as const,
+      registers,
+      async collect() {
+        for (const q of queues()) {
+          const counts = await q.getJobCounts(...STATES);
+          for (const state of STATES) this.set({ queue: q.name, state }, counts[state] ?? 0);
+        }
+      },
+    });
+    new Gauge({
+      name: "safearrival_deadline_lag_seconds",
+      help: "How long the oldest due deadline job has been waiting for a worker (0 when none is waiting).",
+      registers,
+      async collect() {
+        const [job] = await deadlineQueue().getWaiting(0, 0);
+        const due = job ? job.timestamp + (job.delay ?? 0) : Date.now();
+        this.set(Math.max(0, (Date.now() - due) / 1000));
+      },
+    });
+    this.verification = new Histogram({
+      name: "safearrival_verification_seconds",
+      help: "Time to verify one photo check-in (decode, hashes, visual match), by verdict.",
+      labelNames: ["verdict"] as const,
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+      registers,
+    });
+    this.logins = new Counter({
+      name: "safearrival_dashboard_logins_total",
+      help: "Dashboard login attempts by result (ok, failed, limited).",
+      labelNames: ["result"] as const,
+      registers,
+    });
+  }
+
+  /** Wraps a verifier so each verification is timed. */
+  timed(inner: Verifier): Verifier {
+    const histogram = this.verification;
+    return {
+      async verify(input) {
+        const end = histogram.startTimer();
+        try {
+          const outcome = await inner.verify(input);
+          end({ verdict: outcome.verdict.status });
+          return outcome;
+        } catch (err) {
+          end({ verdict: "error" });
+          throw err;
+        }
+      },
+    };
+  }
+}
+
+export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics }> = async (fastify, { metrics }) => {
+  fastify.get("/metrics", async (_req, reply) => {
+    const body = await metrics.registry.metrics();
+    return reply.type(metrics.registry.contentType).header("cache-control", "no-store").send(body);
+  });
+};
