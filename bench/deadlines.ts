@@ -3,6 +3,7 @@
  * BullMQ delayed jobs and the worker role; measures due time -> reminder handed to the channel.
  * Run: npx tsx bench/deadlines.ts [count]
  */
+import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { App } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
@@ -12,7 +13,7 @@ import { percentile, table } from "./stats.ts";
 
 const count = Number(process.argv[2] ?? 10_000);
 const redis = await startRedis({ appendonly: true });
-const config = loadConfig({ REDIS_URL: redis.url, REDIS_PREFIX: "{bench}", PORT: "0", LOG_LEVEL: "silent", ESCALATION_GRACE: "1h" });
+const config = loadConfig({ REDIS_URL: redis.url, REDIS_PREFIX: "{bench}", PORT: "0", LOG_LEVEL: "silent", ESCALATION_GRACE: "1h", APP_KEY: randomBytes(32).toString("base64") });
 // Planning and firing run in separate Apps so that scheduling load does not delay the first firings.
 const planner = new App(config, createLogger("silent"), { roles: [] });
 await planner.seedCatalog();

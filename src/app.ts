@@ -38,6 +38,9 @@ import { parseAddress } from "./domain/identity.ts";
 import { NgoAlertRepository } from "./store/ngo-alert-repository.ts";
 import { SentMarkers } from "./store/sent-markers.ts";
 import { WordStore } from "./store/word-store.ts";
+import { RecordKeys } from "./store/record-keys.ts";
+import { resolveMasterKey } from "./store/master-key.ts";
+import { assertDurableRedis } from "./store/redis-durability.ts";
 import { Metrics } from "./web/dashboard/metrics.ts";
 
 export const ROLES = ["bot", "worker", "web"] as const;
@@ -60,6 +63,7 @@ export class App {
   readonly workerDeps: WorkerDeps;
   readonly producers: Producers;
   readonly lifecycle: TripLifecycle;
+  readonly recordKeys: RecordKeys;
   readonly sandboxLog: SandboxChatLog;
   readonly metrics: Metrics;
   readonly telegram?: TelegramChannel;
@@ -73,14 +77,18 @@ export class App {
     private readonly opts: AppOptions,
   ) {
     const now = opts.now ?? (() => new Date());
+    // First, so that a missing key fails before any connection is opened.
+    const masterKey = resolveMasterKey(config, log);
     this.redis = createRedis(config, "app");
     this.keys = new Keys(config.REDIS_PREFIX);
     const { redis, keys } = this;
     const media = new MediaStore(redis, keys, config.MEDIA_TTL);
-    const persons = new PersonRepository(redis, keys, config.RETENTION);
+    this.recordKeys = new RecordKeys(redis, keys, masterKey, config.RETENTION, config.APP_KEY_PREVIOUS);
+    const recordKeys = this.recordKeys;
+    const persons = new PersonRepository(redis, keys, config.RETENTION, recordKeys);
     const contacts = new ContactRepository(redis, keys, config.INVITE_TTL, config.RETENTION);
-    const trips = new TripRepository(redis, keys, config.RETENTION);
-    const checkins = new CheckinRepository(redis, keys, config.CHECKIN_PAIR_WINDOW, config.RETENTION);
+    const trips = new TripRepository(redis, keys, config.RETENTION, recordKeys);
+    const checkins = new CheckinRepository(redis, keys, config.CHECKIN_PAIR_WINDOW, config.RETENTION, recordKeys);
     const landmarks = new LandmarkRepository(redis, keys);
     const i18n = new I18n();
     this.producers = new Producers(redis, config.REDIS_PREFIX);
@@ -181,6 +189,7 @@ export class App {
   async start(): Promise<void> {
     const { config, opts } = this;
     await this.redis.ping();
+    if (config.NODE_ENV === "production") await assertDurableRedis(this.redis, this.log);
     if (this.telegram) await this.telegram.init();
     if (opts.roles.includes("worker")) {
       this.workers = new Workers(

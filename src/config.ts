@@ -27,6 +27,8 @@ const hostList = optionalText.refine(
 );
 
 export const configSchema = z.object({
+  /** `production` refuses to start without APP_KEY, or on a Redis without AOF persistence and the noeviction policy. */
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Redis, the only datastore. `npm start` launches a local redis-server when nothing answers here. */
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
   /** Prefix of every Redis key and queue; the braces make it a Redis Cluster hash tag. */
@@ -140,8 +142,10 @@ export const configSchema = z.object({
   WHATSAPP_RATE_GLOBAL: z.coerce.number().int().min(1).default(40),
   /** Largest photo or document (bytes) downloaded from WhatsApp; larger ones are refused before download. */
   WHATSAPP_MAX_MEDIA_BYTES: z.coerce.number().int().min(1).default(16 * 1024 * 1024),
-  /** The app's encryption key, 32 random bytes in base64 (`openssl rand -base64 32`); encrypts the WhatsApp credentials at rest. Required with WHATSAPP_ENABLED. */
+  /** The master key, 32 random bytes in base64 (`openssl rand -base64 32`): wraps every person's data key and the WhatsApp credentials. Required in production; in development a key is kept in DATA_DIR/app.key. */
   APP_KEY: optionalText.refine((v) => v === undefined || Buffer.from(v, "base64").length === 32, "32 bytes, base64-encoded"),
+  /** The previous APP_KEY during a key rotation: data keys wrapped by it still open until `safe-arrival keys rotate` re-wraps them. */
+  APP_KEY_PREVIOUS: optionalText.refine((v) => v === undefined || Buffer.from(v, "base64").length === 32, "32 bytes, base64-encoded"),
   /** Bearer token of the admin routes (the WhatsApp pairing page); those routes are off when unset. */
   ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, "at least 16 characters"),
 }).superRefine((c, ctx) => {

@@ -11,6 +11,7 @@ export const REDACT_PATHS = [
   'req.headers["x-telegram-bot-api-secret-token"]', "req.headers.cookie",
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: "[redacted]" }, base: { app: "safe-arrival" } });
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACT_PATHS, censor: "[redacted]" }, base: { app: "safe-arrival" } };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -6,6 +6,7 @@ import { createLogger } from "./log.ts";
 import { ensureLocalRedis } from "./local-redis.ts";
 import { redisMode } from "./store/redis.ts";
 import { importCatalog } from "./landmarks/import.ts";
+import { rotateKeys } from "./store/key-rotation.ts";
 import { CatalogError } from "./landmarks/catalog-dir.ts";
 import { USERS_HELP, UsageError, promptHidden, runUsersCommand } from "./dashboard-cli.ts";
 
@@ -23,6 +24,7 @@ Tasks:
   landmarks remove <id>    remove a landmark
   verify --catalog <dir> [--landmark <id>] [--lat <deg> --lon <deg>] [--json] <photo>...
                            verify photos against a catalog folder, without Redis (verify --help)
+  keys rotate              re-wrap every data key with APP_KEY (the old key in APP_KEY_PREVIOUS)
   users add <email> --role admin [--org <id>] [--password <pw>]
                            create a dashboard user (asks for the password when not given); also
                            users list, users disable <email>, users enable <email>, users org <id> <name>
@@ -96,6 +98,23 @@ async function runLandmarks(args: string[], config: ReturnType<typeof loadConfig
   }
 }
 
+async function runKeys(args: string[], config: ReturnType<typeof loadConfig>): Promise<void> {
+  if (args[0] !== "rotate") {
+    process.stdout.write(HELP);
+    process.exitCode = 2;
+    return;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  if (redisMode(config) === "standalone") await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
+  const app = new App(config, log, { roles: [] });
+  try {
+    const report = await rotateKeys(app.redis, app.keys, app.recordKeys, app.deps.persons);
+    process.stdout.write(`re-wrapped ${report.rewrapped} data keys, re-indexed ${report.reindexed} chat addresses\n`);
+  } finally {
+    await app.stop();
+  }
+}
+
 async function runUsers(args: string[], config: ReturnType<typeof loadConfig>): Promise<void> {
   const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
   if (redisMode(config) === "standalone") await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
@@ -128,6 +147,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === "start") return runRoles(ROLES, config);
   if ((ROLES as readonly string[]).includes(command)) return runRoles([command as Role], config);
   if (command === "landmarks") return runLandmarks(rest, config);
+  if (command === "keys") return runKeys(rest, config);
   // Its own option parser: --role and --org take values.
   if (command === "users") return runUsers(argv.slice(argv.indexOf("users") + 1), config);
   process.stderr.write(`unknown command: ${command}\n\n${HELP}`);

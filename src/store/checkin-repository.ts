@@ -3,6 +3,7 @@ import type { RedisClient } from "./redis.ts";
 import type { CheckinStatus } from "../domain/person.ts";
 import type { Verdict } from "../domain/verdict.ts";
 import type { Keys } from "./keys.ts";
+import type { RecordKeys } from "./record-keys.ts";
 
 export interface PendingPhoto {
   mediaId: string;
@@ -76,16 +77,20 @@ export class CheckinRepository {
     private readonly keys: Keys,
     private readonly pairWindowMs: number,
     private readonly retentionMs: number,
+    private readonly recordKeys: RecordKeys,
   ) {}
 
   async addPart(travellerId: string, part: { photo: PendingPhoto } | { location: PendingLocation }): Promise<AddPartResult> {
-    const [field, value] = "photo" in part ? ["photo", freeze(part.photo)] : ["location", freeze(part.location)];
+    const cipher = await this.recordKeys.forPerson(travellerId);
+    const [field, value] =
+      "photo" in part ? ["photo", freeze(part.photo)] : ["location", cipher.seal("pending.location", freeze(part.location))];
     const reply = (await this.redis.eval(ADD_PART, 1, this.keys.pending(travellerId), this.pairWindowMs, field, value)) as
       | [string | null]
       | [string | null, string, string, string | null];
     const replacedPhoto = reply[0] ? revive<PendingPhoto>(reply[0]) : undefined;
     if (reply.length === 4) {
-      return { complete: true, photo: revive(reply[1]), location: revive(reply[2]), duress: reply[3] === "duress", replacedPhoto };
+      const location = revive<PendingLocation>(cipher.open("pending.location", reply[2])!);
+      return { complete: true, photo: revive(reply[1]), location, duress: reply[3] === "duress", replacedPhoto };
     }
     return { complete: false, replacedPhoto };
   }
@@ -104,9 +109,10 @@ export class CheckinRepository {
 
   async pending(travellerId: string): Promise<{ photo?: PendingPhoto; location?: PendingLocation }> {
     const h = await this.redis.hgetall(this.keys.pending(travellerId));
+    const location = h.location ? (await this.recordKeys.forPerson(travellerId)).open("pending.location", h.location) : undefined;
     return {
       photo: h.photo ? revive<PendingPhoto>(h.photo) : undefined,
-      location: h.location ? revive<PendingLocation>(h.location) : undefined,
+      location: location ? revive<PendingLocation>(location) : undefined,
     };
   }
 
@@ -119,16 +125,17 @@ export class CheckinRepository {
   async create(input: Omit<Checkin, "id" | "status" | "createdAt">, now: Date): Promise<Checkin> {
     const checkin: Checkin = { ...input, id: randomUUID(), status: "queued", createdAt: now };
     const key = this.keys.checkin(checkin.id);
+    const cipher = await this.recordKeys.forPerson(checkin.travellerId);
     await this.redis
       .multi()
       .hset(key, {
         id: checkin.id,
         travellerId: checkin.travellerId,
         tripId: checkin.tripId,
-        landmarkId: checkin.landmarkId,
+        landmarkId: cipher.seal("checkin.landmarkId", checkin.landmarkId),
         status: checkin.status,
         photo: freeze(checkin.photo),
-        ...(checkin.location ? { location: freeze(checkin.location) } : {}),
+        ...(checkin.location ? { location: cipher.seal("checkin.location", freeze(checkin.location)) } : {}),
         ...(checkin.duress ? { duress: "1" } : {}),
         createdAt: now.getTime(),
       })
@@ -142,14 +149,16 @@ export class CheckinRepository {
   async get(id: string): Promise<Checkin | undefined> {
     const h = await this.redis.hgetall(this.keys.checkin(id));
     if (!h.id) return undefined;
+    const cipher = await this.recordKeys.forPerson(h.travellerId!);
+    const location = cipher.open("checkin.location", h.location);
     return {
       id: h.id,
       travellerId: h.travellerId!,
       tripId: h.tripId!,
-      landmarkId: h.landmarkId!,
+      landmarkId: cipher.open("checkin.landmarkId", h.landmarkId)!,
       status: h.status as CheckinStatus,
       photo: revive<PendingPhoto>(h.photo!),
-      location: h.location ? revive<PendingLocation>(h.location) : undefined,
+      location: location ? revive<PendingLocation>(location) : undefined,
       createdAt: new Date(Number(h.createdAt)),
       verdict: h.verdict ? (JSON.parse(h.verdict) as Verdict) : undefined,
       rejection: h.rejection,

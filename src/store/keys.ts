@@ -2,8 +2,10 @@
 export class Keys {
   constructor(readonly prefix: string) {}
 
+  dataKey(personId: string) { return `${this.prefix}:dek:${personId}`; }
   person(id: string) { return `${this.prefix}:person:${id}`; }
-  address(channel: string, chatId: string) { return `${this.prefix}:addr:${channel}:${chatId}`; }
+  /** `index` is RecordKeys.addressIndex(channel, chatId), never the chat id itself. */
+  address(channel: string, index: string) { return `${this.prefix}:addr:${channel}:${index}`; }
   contactsOf(travellerId: string) { return `${this.prefix}:contacts:${travellerId}`; }
   follows(contactId: string) { return `${this.prefix}:follows:${contactId}`; }
   invite(code: string) { return `${this.prefix}:invite:${code}`; }

@@ -4,48 +4,64 @@ import type { ChatAddress, ChannelId } from "../domain/identity.ts";
 import { isLocale, type Locale } from "../domain/locale.ts";
 import type { Person } from "../domain/person.ts";
 import type { Keys } from "./keys.ts";
+import type { RecordKeys } from "./record-keys.ts";
 
+/**
+ * People and their chat addresses. The chat id, display name and last arrival are sealed with the
+ * person's data key; the address index holds only a keyed hash of the chat id.
+ */
 export class PersonRepository {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly retentionMs: number,
+    private readonly recordKeys: RecordKeys,
   ) {}
 
+  private addressKey(address: ChatAddress): string {
+    return this.keys.address(address.channel, this.recordKeys.addressIndex(address.channel, address.chatId));
+  }
+
   async findByAddress(address: ChatAddress): Promise<Person | undefined> {
-    const id = await this.redis.get(this.keys.address(address.channel, address.chatId));
+    const id = await this.redis.get(this.addressKey(address));
     return id ? this.get(id) : undefined;
   }
 
   async get(id: string): Promise<Person | undefined> {
     const h = await this.redis.hgetall(this.keys.person(id));
     if (!h.id) return undefined;
+    const cipher = await this.recordKeys.forPerson(id);
+    const lastLandmarkId = cipher.open("lastLandmarkId", h.lastLandmarkId);
     return {
       id: h.id,
-      address: { channel: h.channel as ChannelId, chatId: h.chatId! },
+      address: { channel: h.channel as ChannelId, chatId: cipher.open("chatId", h.chatId)! },
       locale: isLocale(h.locale) ? h.locale : undefined,
-      displayName: h.displayName ?? "",
+      displayName: cipher.open("displayName", h.displayName) ?? "",
       consentAt: h.consentAt ? new Date(Number(h.consentAt)) : undefined,
       ngoConsent: h.ngoConsent === undefined ? undefined : h.ngoConsent === "1",
-      lastArrival: h.lastLandmarkId ? { landmarkId: h.lastLandmarkId, at: new Date(Number(h.lastArrivalAt)) } : undefined,
+      lastArrival: lastLandmarkId
+        ? { landmarkId: lastLandmarkId, at: new Date(Number(cipher.open("lastArrivalAt", h.lastArrivalAt))) }
+        : undefined,
       createdAt: new Date(Number(h.createdAt)),
     };
   }
 
   /** Finds or creates the person behind an address, refreshing the retention clock and display name. */
   async touch(address: ChatAddress, displayName: string, now: Date): Promise<Person> {
-    const addrKey = this.keys.address(address.channel, address.chatId);
+    const addrKey = this.addressKey(address);
     const id = randomUUID();
     const won = await this.redis.set(addrKey, id, "PX", this.retentionMs, "NX");
     const personId = won ? id : (await this.redis.get(addrKey))!;
+    const cipher = await this.recordKeys.forPerson(personId);
     const key = this.keys.person(personId);
     const tx = this.redis.multi();
     if (won) {
-      tx.hset(key, { id: personId, channel: address.channel, chatId: address.chatId, createdAt: now.getTime() });
+      tx.hset(key, { id: personId, channel: address.channel, chatId: cipher.seal("chatId", address.chatId), createdAt: now.getTime() });
     }
-    tx.hset(key, { displayName });
+    tx.hset(key, { displayName: cipher.seal("displayName", displayName) });
     tx.pexpire(key, this.retentionMs).pexpire(addrKey, this.retentionMs);
     await tx.exec();
+    await this.recordKeys.touch(personId);
     return (await this.get(personId))!;
   }
 
@@ -63,10 +79,38 @@ export class PersonRepository {
 
   /** Keeps only the last verified arrival: no history of where someone has been. */
   async setLastArrival(id: string, landmarkId: string, at: Date): Promise<void> {
-    await this.redis.hset(this.keys.person(id), { lastLandmarkId: landmarkId, lastArrivalAt: at.getTime() });
+    const cipher = await this.recordKeys.forPerson(id);
+    await this.redis.hset(this.keys.person(id), {
+      lastLandmarkId: cipher.seal("lastLandmarkId", landmarkId),
+      lastArrivalAt: cipher.seal("lastArrivalAt", String(at.getTime())),
+    });
   }
 
+  /** Deletes the records and destroys the data key, so copies elsewhere (AOF, backups) stay unreadable. */
   async delete(person: Person): Promise<void> {
-    await this.redis.del(this.keys.person(person.id), this.keys.address(person.address.channel, person.address.chatId));
+    await this.redis.del(this.keys.person(person.id), this.addressKey(person.address));
+    await this.recordKeys.destroy(person.id);
+  }
+
+  /** For key rotation: moves every address index entry from the previous master key's hash to the current one. */
+  async reindexAddresses(): Promise<number> {
+    let moved = 0;
+    let cursor = "0";
+    do {
+      const [next, found] = await this.redis.scan(cursor, "MATCH", this.keys.person("*"), "COUNT", 200);
+      cursor = next;
+      for (const key of found) {
+        const id = key.slice(key.lastIndexOf(":") + 1);
+        const person = await this.get(id).catch(() => undefined);
+        if (!person) continue;
+        const oldKey = this.keys.address(person.address.channel, this.recordKeys.addressIndex(person.address.channel, person.address.chatId, true));
+        const newKey = this.addressKey(person.address);
+        if (oldKey !== newKey && (await this.redis.exists(oldKey)) === 1) {
+          await this.redis.rename(oldKey, newKey);
+          moved++;
+        }
+      }
+    } while (cursor !== "0");
+    return moved;
   }
 }

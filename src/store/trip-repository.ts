@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RedisClient } from "./redis.ts";
 import type { Trip } from "../domain/person.ts";
 import type { Keys } from "./keys.ts";
+import type { RecordKeys } from "./record-keys.ts";
 
 /**
  * State changes that race (an arrival at the deadline second, a stage firing twice, an alert being
@@ -57,6 +58,7 @@ export class TripRepository {
     private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly retentionMs: number,
+    private readonly recordKeys: RecordKeys,
   ) {}
 
   async create(travellerId: string, landmarkId: string, deadline: Date, now: Date): Promise<Trip> {
@@ -73,13 +75,15 @@ export class TripRepository {
     };
     const key = this.keys.trip(travellerId);
     const expireAt = deadline.getTime() + this.retentionMs;
+    // Where someone is heading is as sensitive as where they are: sealed with the traveller's key.
+    const cipher = await this.recordKeys.forPerson(travellerId);
     await this.redis
       .multi()
       .del(key, this.keys.tripAlerted(travellerId))
       .hset(key, {
         id: trip.id,
         travellerId,
-        landmarkId,
+        landmarkId: cipher.seal("trip.landmarkId", landmarkId),
         deadline: deadline.getTime(),
         originalDeadline: deadline.getTime(),
         createdAt: now.getTime(),
@@ -96,10 +100,11 @@ export class TripRepository {
   async get(travellerId: string): Promise<Trip | undefined> {
     const h = await this.redis.hgetall(this.keys.trip(travellerId));
     if (!h.id) return undefined;
+    const cipher = await this.recordKeys.forPerson(travellerId);
     return {
       id: h.id,
       travellerId: h.travellerId!,
-      landmarkId: h.landmarkId!,
+      landmarkId: cipher.open("trip.landmarkId", h.landmarkId)!,
       deadline: new Date(Number(h.deadline)),
       originalDeadline: new Date(Number(h.originalDeadline ?? h.deadline)),
       createdAt: new Date(Number(h.createdAt)),

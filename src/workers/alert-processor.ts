@@ -96,6 +96,7 @@ export class AlertProcessor {
       }
     }
     await deps.sent.mark(id);
+    deps.log.info({ jobId: id, kind: job.kind }, "alert sent");
   }
 
   private missedText(locale: string, traveller: Person, trip: Trip, landmark: { id: string; names: Record<string, string>; timeZone: string }): string {

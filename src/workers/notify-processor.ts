@@ -45,5 +45,6 @@ export class NotifyProcessor {
       throw err;
     }
     await deps.checkins.markSent(checkin.id, contact.id);
+    deps.log.info({ checkinId: checkin.id, contactId: contact.id, photo: Boolean(photo) }, "arrival confirmation sent");
   }
 }

@@ -31,6 +31,7 @@ export class VerifyProcessor {
       checkin = (await deps.checkins.get(job.checkinId))!;
     }
     const accepted = checkin.status === "verified" || checkin.status === "partial";
+    deps.log.info({ checkinId: checkin.id, status: checkin.status, duress: checkin.duress || undefined }, "check-in decided");
     const contactIds = await deps.contacts.contactsOf(traveller.id);
     const trip = await deps.trips.get(traveller.id);
     const sameTrip = trip?.id === checkin.tripId ? trip : undefined;
@@ -83,6 +84,7 @@ export class VerifyProcessor {
       return true;
     } catch (err) {
       if (!(err instanceof PhotoRejectedError)) throw err;
+      deps.log.info({ checkinId: checkin.id, rejection: err.code }, "check-in photo rejected");
       await deps.checkins.recordRejection(checkin.id, err.code);
       await deps.media.delete(checkin.photo.mediaId);
       const message = this.t(traveller, PHOTO_REJECTION_MESSAGE[err.code], { mb: Math.round(this.maxPhotoBytes / BYTES_PER_MB) });

@@ -40,7 +40,7 @@ describe("NGO dashboard (headless Chromium)", { timeout: 120_000 }, () => {
     app = new App(
       loadConfig({
         REDIS_URL: redis.url, PORT: "0", LOG_LEVEL: "silent", REDIS_PREFIX: `{t${randomBytes(4).toString("hex")}}`,
-        NGO_NAME: "Safe Passage", ESCALATION_GRACE: "1s", RECONCILE_INTERVAL: "1h",
+        NGO_NAME: "Safe Passage", ESCALATION_GRACE: "1s", RECONCILE_INTERVAL: "1h", APP_KEY: randomBytes(32).toString("base64"),
       }),
       createLogger("silent"),
       { roles: ["web", "worker"] },

@@ -43,7 +43,7 @@ describe("sandbox chat page (headless Chromium)", { timeout: 90_000 }, () => {
     redis = await startRedis();
     const prefix = `{t${randomBytes(4).toString("hex")}}`;
     app = new App(
-      loadConfig({ REDIS_URL: redis.url, PORT: "0", LOG_LEVEL: "silent", REDIS_PREFIX: prefix }),
+      loadConfig({ REDIS_URL: redis.url, PORT: "0", LOG_LEVEL: "silent", REDIS_PREFIX: prefix, APP_KEY: randomBytes(32).toString("base64") }),
       createLogger("silent"),
       { roles: ["web", "worker"] },
     );

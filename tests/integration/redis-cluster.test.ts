@@ -2,6 +2,7 @@
  * The app's Redis usage on a real 3-master Redis Cluster: repositories (MULTI, Lua) and the BullMQ queues,
  * all under the hash-tagged prefix so every key of the app lands in one slot.
  */
+import { RecordKeys } from "../../src/store/record-keys.ts";
 import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
@@ -42,9 +43,10 @@ test("createRedis: REDIS_CLUSTER_NODES gives a Cluster client that sees every no
 
 test("repositories work on the cluster: person touch, invite create/redeem, contact link, check-in pairing (Lua)", async () => {
   const keys = new Keys(prefix);
-  const persons = new PersonRepository(redis, keys, HOUR);
+  const recordKeys = new RecordKeys(redis, keys, randomBytes(32).toString("base64"), HOUR);
+  const persons = new PersonRepository(redis, keys, HOUR, recordKeys);
   const contacts = new ContactRepository(redis, keys, HOUR, HOUR);
-  const checkins = new CheckinRepository(redis, keys, 10 * 60_000, HOUR);
+  const checkins = new CheckinRepository(redis, keys, 10 * 60_000, HOUR, recordKeys);
   const now = new Date();
 
   const traveller = await persons.touch({ channel: "sandbox", chatId: "t1" }, "T", now);

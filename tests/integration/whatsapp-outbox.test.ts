@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { App } from "../../src/app.ts";
-import { SealedBox } from "../../src/channels/whatsapp/sealed-box.ts";
+import { SealedBox } from "../../src/store/sealed-box.ts";
 import { RedisAuthStore } from "../../src/channels/whatsapp/wa-auth-store.ts";
 import { WaKeys } from "../../src/channels/whatsapp/wa-keys.ts";
 import { WaPacer } from "../../src/channels/whatsapp/wa-pacer.ts";

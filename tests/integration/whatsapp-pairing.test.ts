@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import Fastify from "fastify";
-import { SealedBox } from "../../src/channels/whatsapp/sealed-box.ts";
+import { SealedBox } from "../../src/store/sealed-box.ts";
 import { RedisAuthStore } from "../../src/channels/whatsapp/wa-auth-store.ts";
 import { WhatsAppConnection } from "../../src/channels/whatsapp/wa-connection.ts";
 import { WaKeys } from "../../src/channels/whatsapp/wa-keys.ts";

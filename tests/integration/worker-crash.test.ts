@@ -18,6 +18,7 @@ const children = new Set<ChildProcess>();
 
 const env = () => ({
   REDIS_PREFIX: app.config.REDIS_PREFIX,
+  APP_KEY: app.config.APP_KEY!,
   ESCALATION_GRACE: "1s",
   JOB_LOCK: "2s",
   RECONCILE_INTERVAL: "2s",

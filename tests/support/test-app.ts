@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Logger } from "pino";
 import { App, type Role } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
@@ -11,6 +12,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   matcher?: VisualMatcher;
   now?: () => Date;
+  /** Where the app logs (default: silent unless TEST_LOG_LEVEL is set). */
+  log?: Logger;
 }
 
 /** A whole app on a private Redis with a random key prefix, so tests never see each other's data. */
@@ -20,10 +23,11 @@ export async function startTestApp(opts: TestAppOptions): Promise<App> {
     REDIS_PREFIX: `{t${randomBytes(4).toString("hex")}}`,
     PORT: "0",
     LOG_LEVEL: "silent",
+    APP_KEY: randomBytes(32).toString("base64"),
     ...(opts.telegram ? { TELEGRAM_BOT_TOKEN: opts.telegram.token, TELEGRAM_API_ROOT: opts.telegram.apiRoot, SANDBOX: "on" } : {}),
     ...opts.env,
   });
-  const app = new App(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), {
+  const app = new App(config, opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), {
     roles: opts.roles ?? ["bot", "worker", "web"],
     matcher: opts.matcher,
     now: opts.now,

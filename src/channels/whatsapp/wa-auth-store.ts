@@ -1,6 +1,6 @@
 import type { AuthenticationCreds, AuthenticationState, SignalDataSet, SignalDataTypeMap } from "@whiskeysockets/baileys";
 import type { RedisClient } from "../../store/redis.ts";
-import type { SealedBox } from "./sealed-box.ts";
+import type { SealedBox } from "../../store/sealed-box.ts";
 import type { WaKeys } from "./wa-keys.ts";
 
 const CREDS_FIELD = "creds";

@@ -9,7 +9,7 @@ import type { I18n } from "../../i18n/i18n.ts";
 import type { ContactRepository } from "../../store/contact-repository.ts";
 import type { PersonRepository } from "../../store/person-repository.ts";
 import type { RedisClient } from "../../store/redis.ts";
-import { SealedBox } from "./sealed-box.ts";
+import { SealedBox } from "../../store/sealed-box.ts";
 import { RedisAuthStore } from "./wa-auth-store.ts";
 import { WaChoices } from "./wa-choices.ts";
 import { WhatsAppConnection, type Backoff } from "./wa-connection.ts";

@@ -7,7 +7,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import QRCode from "qrcode";
 import type { RedisClient } from "../../store/redis.ts";
-import type { SealedBox } from "./sealed-box.ts";
+import type { SealedBox } from "../../store/sealed-box.ts";
 import type { WaKeys } from "./wa-keys.ts";
 
 export type Pairing = { kind: "qr" | "code"; value: string; at: number };

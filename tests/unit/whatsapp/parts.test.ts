@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SealedBox } from "../../../src/channels/whatsapp/sealed-box.ts";
+import { SealedBox } from "../../../src/store/sealed-box.ts";
 import { backoffDelay } from "../../../src/channels/whatsapp/wa-connection.ts";
 import { normalizeJid, parseJid } from "../../../src/channels/whatsapp/wa-jid.ts";
 import { renderParts } from "../../../src/channels/whatsapp/wa-render.ts";

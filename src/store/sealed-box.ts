@@ -9,7 +9,7 @@ export class SealError extends Error {
 }
 
 /**
- * AES-256-GCM with the app key (APP_KEY). Each value is bound to the name it is stored under (the GCM
+ * AES-256-GCM with a 32-byte key (the app key, APP_KEY, or a per-record key). Each value is bound to the name it is stored under (the GCM
  * additional data), so a value copied to another key, or changed at all, does not open.
  */
 export class SealedBox {
@@ -17,7 +17,7 @@ export class SealedBox {
 
   constructor(base64Key: string) {
     this.key = Buffer.from(base64Key, "base64");
-    if (this.key.length !== 32) throw new SealError("APP_KEY must be 32 bytes, base64-encoded");
+    if (this.key.length !== 32) throw new SealError("a key must be 32 bytes, base64-encoded");
   }
 
   seal(plain: string | Buffer, boundTo: string): string {
