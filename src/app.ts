@@ -115,6 +115,7 @@ export class App {
           redis,
           prefix: config.REDIS_PREFIX,
           appKey: config.APP_KEY!,
+          chatIndex: (chatId) => recordKeys.addressIndex("whatsapp", chatId),
           number: config.WHATSAPP_NUMBER,
           pairing: config.WHATSAPP_PAIRING,
           rates: { perChat: config.WHATSAPP_RATE_PER_CHAT, global: config.WHATSAPP_RATE_GLOBAL },

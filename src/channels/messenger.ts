@@ -16,6 +16,10 @@ export class ChannelMessenger implements Messenger {
     await sender.send(to.chatId, message);
   }
 
+  async forget(to: ChatAddress): Promise<void> {
+    await this.senders.get(to.channel)?.forget?.(to.chatId);
+  }
+
   async remove(to: ChatAddress, messageRef: string): Promise<boolean> {
     const sender = this.senders.get(to.channel);
     return (await sender?.remove?.(to.chatId, messageRef).catch(() => false)) ?? false;

@@ -17,6 +17,7 @@ export async function forgetPerson(deps: ConversationDeps, person: Person): Prom
   await deps.words.delete(person.id);
   const { contacts, travellers } = await deps.contacts.forgetPerson(person.id);
   await deps.states.clear(person.id);
+  await deps.messenger.forget(person.address);
   await deps.persons.delete(person);
   const others = [
     ...contacts.map((id) => ({ id, message: "link-ended" })),

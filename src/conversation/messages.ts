@@ -65,6 +65,8 @@ export interface Messenger {
   send(to: ChatAddress, message: Outbound): Promise<void>;
   /** Deletes a message the person sent, where the channel allows it; false where it cannot. */
   remove(to: ChatAddress, messageRef: string): Promise<boolean>;
+  /** Drops what the channel itself keeps about a chat (opt-ins, pending choices), for /forget. */
+  forget(to: ChatAddress): Promise<void>;
 }
 
 /** A channel's outbound side. */
@@ -72,6 +74,7 @@ export interface ChannelSender {
   readonly id: ChannelId;
   send(chatId: string, message: Outbound): Promise<void>;
   remove?(chatId: string, messageRef: string): Promise<boolean>;
+  forget?(chatId: string): Promise<void>;
 }
 
 /** The link a family member opens to accept an invite, per channel. */

@@ -106,6 +106,17 @@ test("traveller and family both on WhatsApp: numbered choices, wa.me invite, con
   assert.equal(await exifr.parse(content.image).catch(() => undefined), undefined, "no EXIF in what the family gets");
   assert.match(waText(confirmation), /location within \d+ m of the place/);
   await wa.expect(traveller, /Check-in accepted, not fully verified/, checkinMark);
+
+  // Neither the LIDs nor the phone numbers stand in clear anywhere in Redis, keys or values.
+  const secrets = [traveller, family].flatMap((u) => [u.lid.split("@")[0]!, u.pn.split("@")[0]!]);
+  for (const key of await app.redis.keys(`${app.keys.prefix}*`)) {
+    const type = await app.redis.type(key);
+    const value =
+      type === "string" ? ((await app.redis.getBuffer(key))?.toString("latin1") ?? "") :
+      type === "hash" ? JSON.stringify(await app.redis.hgetall(key)) :
+      type === "set" ? JSON.stringify(await app.redis.smembers(key)) : "";
+    for (const secret of secrets) assert.ok(!key.includes(secret) && !value.includes(secret), `${secret} in clear in ${key}`);
+  }
 });
 
 test("traveller on WhatsApp, family on Telegram: the confirmation photo crosses channels", { timeout: 60_000 }, async () => {

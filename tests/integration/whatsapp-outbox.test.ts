@@ -121,11 +121,14 @@ test("the outbox never cold-messages: a chat that never wrote is refused, before
   await assert.rejects(app.deps.messenger.send({ channel: "whatsapp", chatId: stranger.lid }, { text: "hi" }), { name: "UnreachableError" });
   // Even a message that reaches the queue directly (a bug, an old job) is not sent.
   const id = crypto.randomUUID();
-  await client.set(`${prefix()}:wa:out:${id}`, JSON.stringify({ chatId: stranger.lid, text: "hi", createdAt: Date.now() }));
+  const key = `${prefix()}:wa:out:${id}`;
+  await client.set(key, new SealedBox(app.config.APP_KEY!).seal(JSON.stringify({ chatId: stranger.lid, text: "hi", createdAt: Date.now() }), key));
   await app.producers.whatsappOutbox({ messageId: id });
   await new Promise((r) => setTimeout(r, 500));
   assert.equal(wa.sentTo(stranger).length, 0);
-  assert.equal(await client.get(`${prefix()}:wa:unreachable:${stranger.lid}`), "never_messaged");
+  // Key names hold a keyed hash of the chat id, never the id (or a phone number) itself.
+  assert.equal(await client.get(`${prefix()}:wa:unreachable:${stranger.lid}`), null);
+  assert.equal(await client.get(`${prefix()}:wa:unreachable:${app.recordKeys.addressIndex("whatsapp", stranger.lid)}`), "never_messaged");
 });
 
 test("outbox: handed over by id, paced per chat, in order, retried after a network error", async () => {

@@ -8,6 +8,10 @@ export class SandboxSender implements ChannelSender {
 
   constructor(private readonly log: SandboxChatLog) {}
 
+  async forget(chatId: string): Promise<void> {
+    await this.log.clear(chatId);
+  }
+
   async send(chatId: string, message: Outbound): Promise<void> {
     await this.log.append(chatId, {
       dir: "out",

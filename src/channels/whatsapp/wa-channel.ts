@@ -41,6 +41,8 @@ export interface WhatsAppOptions {
   backoff?: Backoff;
   /** Print pairing QR codes to stdout (the operator's terminal). */
   printPairing?: boolean;
+  /** A keyed hash of a chat id, for key names (RecordKeys.addressIndex). */
+  chatIndex?: (chatId: string) => string;
 }
 
 /** What the channel needs of the app to tell people about a contact it cannot reach. */
@@ -73,9 +75,9 @@ export class WhatsAppChannel {
     private readonly log: Logger,
   ) {
     const box = new SealedBox(opts.appKey);
-    this.keys = new WaKeys(opts.prefix);
+    this.keys = new WaKeys(opts.prefix, opts.chatIndex);
     this.optIn = new WaOptIn(opts.redis, this.keys, opts.optInTtlMs);
-    this.sender = new WaOutbox(opts.redis, this.keys, opts.queue, this.optIn);
+    this.sender = new WaOutbox(opts.redis, this.keys, opts.queue, this.optIn, box);
     this.pairing = new WaPairingStore(opts.redis, this.keys, box);
     this.choices = new WaChoices(opts.redis, this.keys);
     this.auth = new RedisAuthStore(opts.redis, this.keys, box);
@@ -99,6 +101,7 @@ export class WhatsAppChannel {
     this.processor = new WaOutboxProcessor({
       redis: opts.redis,
       keys: this.keys,
+      box,
       optIn: this.optIn,
       pacer: new WaPacer(opts.redis, this.keys, opts.rates),
       choices: this.choices,

@@ -1,6 +1,13 @@
 /** The WhatsApp channel's Redis keys, under the app's prefix (a Cluster hash tag). */
 export class WaKeys {
-  constructor(readonly prefix: string) {}
+  /**
+   * `chatIndex` turns a chat id (a LID, or a phone number where no LID is known) into what key names
+   * hold: the app passes a keyed hash, so no number stands in clear in Redis.
+   */
+  constructor(
+    readonly prefix: string,
+    private readonly chatIndex: (chatId: string) => string = (chatId) => chatId,
+  ) {}
 
   /** Sealed Baileys credentials (one value). */
   authCreds() { return `${this.prefix}:wa:auth:creds`; }
@@ -11,14 +18,14 @@ export class WaKeys {
   /** Connection status as JSON: state, since, reason. */
   status() { return `${this.prefix}:wa:status`; }
   /** A chat wrote to the bot (opt-in): the outbox sends only to such chats. */
-  seen(chatId: string) { return `${this.prefix}:wa:seen:${chatId}`; }
+  seen(chatId: string) { return `${this.prefix}:wa:seen:${this.chatIndex(chatId)}`; }
   /** A chat could not be reached; cleared when it writes again. */
-  unreachable(chatId: string) { return `${this.prefix}:wa:unreachable:${chatId}`; }
+  unreachable(chatId: string) { return `${this.prefix}:wa:unreachable:${this.chatIndex(chatId)}`; }
   /** A rendered outbound message waiting in the outbox. */
   outMessage(id: string) { return `${this.prefix}:wa:out:${id}`; }
   /** Numbered choices last shown to a chat: a hash of number -> button data. */
-  choices(chatId: string) { return `${this.prefix}:wa:choices:${chatId}`; }
+  choices(chatId: string) { return `${this.prefix}:wa:choices:${this.chatIndex(chatId)}`; }
   /** Pacing: the next free send slot, overall and per chat (ms since epoch). */
   paceGlobal() { return `${this.prefix}:wa:pace:global`; }
-  paceChat(chatId: string) { return `${this.prefix}:wa:pace:chat:${chatId}`; }
+  paceChat(chatId: string) { return `${this.prefix}:wa:pace:chat:${this.chatIndex(chatId)}`; }
 }

@@ -1,3 +1,4 @@
+import type { SealedBox } from "../../store/sealed-box.ts";
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Logger } from "pino";
 import { QUEUE } from "../../queues/names.ts";
@@ -27,6 +28,7 @@ export function unreachableReason(err: unknown): Exclude<UnreachableReason, "nev
 export interface OutboxProcessorDeps {
   redis: RedisClient;
   keys: WaKeys;
+  box: SealedBox;
   optIn: WaOptIn;
   pacer: WaPacer;
   choices: WaChoices;
@@ -46,7 +48,7 @@ export class WaOutboxProcessor {
     const key = deps.keys.outMessage(job.messageId);
     const raw = await deps.redis.get(key);
     if (!raw) return; // sent already, or waited past its TTL
-    const message = JSON.parse(raw) as StoredOutbound;
+    const message = JSON.parse(deps.box.open(raw, key).toString("utf8")) as StoredOutbound;
     const { chatId } = message;
     // Checked again where the socket is: nothing reaches a chat that never wrote to the bot.
     if (!(await deps.optIn.hasMessaged(chatId))) {
@@ -84,9 +86,10 @@ export class WaOutboxProcessor {
   /** Retries ran out: the chat is treated as unreachable. */
   async giveUp(job: OutboxJob, err: Error): Promise<void> {
     if (err instanceof UnrecoverableError || err.name === "NotConnectedError") return;
-    const raw = await this.deps.redis.get(this.deps.keys.outMessage(job.messageId));
+    const key = this.deps.keys.outMessage(job.messageId);
+    const raw = await this.deps.redis.get(key);
     if (!raw) return;
-    await this.markUnreachable((JSON.parse(raw) as StoredOutbound).chatId, "failed");
+    await this.markUnreachable((JSON.parse(this.deps.box.open(raw, key).toString("utf8")) as StoredOutbound).chatId, "failed");
   }
 
   private async markUnreachable(chatId: string, reason: UnreachableReason): Promise<void> {

@@ -1,3 +1,4 @@
+import type { SealedBox } from "../../store/sealed-box.ts";
 import { randomUUID } from "node:crypto";
 import { UnreachableError, type Button, type ChannelSender, type Outbound } from "../../conversation/messages.ts";
 import type { OutboxJob } from "../../queues/payloads.ts";
@@ -36,6 +37,8 @@ export class WaOutbox implements ChannelSender {
     private readonly keys: WaKeys,
     private readonly queue: OutboxQueue,
     private readonly optIn: WaOptIn,
+    /** Seals the waiting message: it holds names and the family's photo. */
+    private readonly box: SealedBox,
   ) {}
 
   async send(chatId: string, message: Outbound): Promise<void> {
@@ -51,8 +54,13 @@ export class WaOutbox implements ChannelSender {
       createdAt: Date.now(),
     };
     const messageId = randomUUID();
-    await this.redis.set(this.keys.outMessage(messageId), JSON.stringify(stored), "PX", OUTBOX_TTL_MS);
+    const key = this.keys.outMessage(messageId);
+    await this.redis.set(key, this.box.seal(JSON.stringify(stored), key), "PX", OUTBOX_TTL_MS);
     await this.queue.whatsappOutbox({ messageId });
+  }
+
+  async forget(chatId: string): Promise<void> {
+    await this.optIn.forget(chatId);
   }
 
   /** WhatsApp lets a bot delete only its own messages, not what a person sent it. */
