@@ -87,6 +87,11 @@ export class NgoAlertRepository {
       .exec();
   }
 
+  /** Adds to the timeline only of an alert that exists: events about travellers without a case go nowhere. */
+  async addEventIfOpen(id: string, entry: NgoTimelineEntry): Promise<void> {
+    if ((await this.redis.exists(this.keys.ngoAlert(id))) === 1) await this.addEvent(id, entry);
+  }
+
   async timeline(id: string): Promise<NgoTimelineEntry[]> {
     const raw = await this.redis.lrange(this.keys.ngoAlertTimeline(id), 0, -1);
     return raw.map((r) => {

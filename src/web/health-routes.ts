@@ -1,12 +1,35 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { App } from "../app.ts";
 
+/** Commands wait for a reconnect while Redis is away; readiness must answer long before a probe gives up. */
+const PROBE_TIMEOUT_MS = 2_000;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("timeout")), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 export const healthRoutes: FastifyPluginAsync<{ app: App }> = async (fastify, { app }) => {
   fastify.get("/healthz", async () => ({ ok: true }));
+  /** Ready when Redis answers and every queue can be read; the waiting counts help a load balancer's operator. */
   fastify.get("/readyz", async (_req, reply) => {
     try {
-      await app.redis.ping();
-      return { ok: true };
+      await within(app.redis.ping(), PROBE_TIMEOUT_MS);
+      const queues: Record<string, number> = {};
+      await within(
+        Promise.all(
+          app.producers.all.map(async (q) => {
+            queues[q.name] = (await q.getJobCounts("waiting")).waiting ?? 0;
+          }),
+        ),
+        PROBE_TIMEOUT_MS,
+      );
+      return { ok: true, redis: "up", queues };
     } catch {
       return reply.status(503).send({ ok: false, redis: "unreachable" });
     }

@@ -52,7 +52,16 @@ export class AlertProcessor {
       case "missed": {
         if (!current || !(await deps.trips.claimAlert(traveller.id, current.id, job.recipient))) return;
         if (job.recipient === "ngo") await this.openNgoAlert(traveller, current, "missed");
-        else await this.toContact(job.recipient, traveller, (locale) => this.missedText(locale, traveller, current, landmark));
+        else {
+          const caseId = ngoAlertId(current.id, "missed");
+          try {
+            await this.toContact(job.recipient, traveller, (locale) => this.missedText(locale, traveller, current, landmark));
+          } catch (err) {
+            if (err instanceof UnrecoverableError) await deps.ngoAlerts.addEventIfOpen(caseId, { at: deps.now(), event: "failed:family-unreachable" });
+            throw err;
+          }
+          await deps.ngoAlerts.addEventIfOpen(caseId, { at: deps.now(), event: "notified:family" });
+        }
         await deps.trips.markAlertSent(traveller.id, job.recipient);
         break;
       }

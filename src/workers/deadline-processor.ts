@@ -21,7 +21,9 @@ export class DeadlineProcessor {
 
     const alerts: AlertJob[] = [];
     const base = { travellerId: trip.travellerId, tripId: trip.id, round: `${job.deadline}-${job.stage}` };
-    for (const audience of stage.tell) {
+    // The NGO case is opened first, so that the family notifications that follow land in its timeline.
+    const audiences = [...stage.tell].sort((a, b) => Number(b === "ngo") - Number(a === "ngo"));
+    for (const audience of audiences) {
       if (audience === "traveller") alerts.push({ ...base, kind: "reminder", recipient: "traveller" });
       if (audience === "family") {
         for (const contactId of await deps.contacts.contactsOf(trip.travellerId)) {

@@ -7,6 +7,7 @@ import type { VerifyJob } from "../queues/payloads.ts";
 import type { Checkin } from "../store/checkin-repository.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";
 import type { WorkerDeps } from "./deps.ts";
+import { ngoAlertId } from "../store/ngo-alert-repository.ts";
 
 const BYTES_PER_MB = 1024 * 1024;
 
@@ -32,6 +33,11 @@ export class VerifyProcessor {
     }
     const accepted = checkin.status === "verified" || checkin.status === "partial";
     deps.log.info({ checkinId: checkin.id, status: checkin.status, duress: checkin.duress || undefined }, "check-in decided");
+    if (traveller.ngoConsent && !checkin.duress && (await deps.checkins.claimOnce(checkin.id, "ngo-timeline"))) {
+      // A caseworker following a missed check-in sees each later check-in, with its reason codes.
+      const codes = checkin.verdict?.reasons.map((r) => `${r.ok ? "+" : "-"}${r.code}`).join(",") ?? checkin.rejection ?? "";
+      await deps.ngoAlerts.addEventIfOpen(ngoAlertId(checkin.tripId, "missed"), { at: deps.now(), event: `checkin:${checkin.status}:${codes}` });
+    }
     const contactIds = await deps.contacts.contactsOf(traveller.id);
     const trip = await deps.trips.get(traveller.id);
     const sameTrip = trip?.id === checkin.tripId ? trip : undefined;

@@ -75,10 +75,14 @@ describe("Telegram webhook", () => {
   test("with Redis down the webhook answers 5xx so Telegram redelivers, and the update is handled after", async () => {
     const u = makeUser();
     const pending = update(u, "/help");
+    const ready = await app.web!.fastify.inject({ method: "GET", url: "/readyz" });
+    assert.equal(ready.statusCode, 200);
+    assert.equal(typeof ready.json().queues.verify, "number");
     await redis.kill();
     try {
       const res = await post(pending);
       assert.ok(res.statusCode >= 500, `status ${res.statusCode}`);
+      assert.equal((await app.web!.fastify.inject({ method: "GET", url: "/readyz" })).statusCode, 503);
     } finally {
       await redis.restart();
     }

@@ -112,6 +112,10 @@ describe("missed check-ins", () => {
     const alertId = JSON.parse(hook.body).id as string;
     const stored = await app.workerDeps.ngoAlerts.get(alertId);
     assert.equal(stored?.status, "resolved");
+    const events = (await app.workerDeps.ngoAlerts.timeline(alertId)).map((e) => e.event);
+    assert.ok(events.includes("notified:family"), `who was notified: ${events.join(" ")}`);
+    assert.ok(events.some((e) => e.startsWith("checkin:partial:") && e.includes("+location_within")), `the later check-in: ${events.join(" ")}`);
+    assert.ok(events.includes("arrived"));
     assert.equal(bot.sentAfter(mother, mark).filter((c) => /has not checked in/.test(textOf(c))).length, 1, "one alert, no duplicate");
   });
 
