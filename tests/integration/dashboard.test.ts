@@ -203,6 +203,26 @@ describe("organisations", () => {
   });
 });
 
+describe("queue board", () => {
+  test("bull-board is for admins only, read-only, with job data redacted", async () => {
+    await app.producers.verify({ checkinId: "00000000-0000-4000-8000-00000000abcd" });
+    assert.equal((await new DashClient(app).get("/admin/queues")).status, 303, "no session: to the login page");
+    const caseworker = await signedIn("case-a@example.org");
+    assert.equal((await caseworker.get("/admin/queues")).status, 403);
+    assert.equal((await caseworker.get("/admin/queues/api/queues?activeQueue=verify&status=waiting&page=1&jobsPerPage=10")).status, 403);
+    const admin = await signedIn("admin@example.org");
+    const page = await admin.get("/admin/queues");
+    assert.equal(page.status, 200);
+    const api = await admin.get("/admin/queues/api/queues?activeQueue=verify&status=waiting&page=1&jobsPerPage=10");
+    assert.equal(api.status, 200);
+    const verify = (JSON.parse(api.body) as { queues: { name: string; readOnlyMode: boolean; jobs: { data: unknown }[] }[] }).queues.find((q) => q.name === "verify")!;
+    assert.equal(verify.readOnlyMode, true);
+    assert.ok(verify.jobs.length >= 1);
+    for (const job of verify.jobs) assert.equal(job.data, "[redacted]");
+    assert.ok(!api.body.includes("checkinId"), "no job payload in the board (ids in job names are random, not personal)");
+  });
+});
+
 describe("forms", () => {
   test("a POST without the session's CSRF token is 403 and changes nothing", async () => {
     const c = await signedIn("case-a@example.org");

@@ -150,6 +150,7 @@ org-name = الاسم
 org-add = إضافة منظمة
 
 queues-intro = المهام المنتظرة والمنجزة في كل طابور. لا يُعرض محتوى المهام.
+queues-board = فتح لوحة الطوابير الكاملة (للقراءة فقط)
 queue-name = الطابور
 queue-waiting = تنتظر
 queue-active = قيد التنفيذ

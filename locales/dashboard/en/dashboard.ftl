@@ -150,6 +150,7 @@ org-name = Name
 org-add = Add an organisation
 
 queues-intro = Jobs waiting and done, per queue. Job contents are not shown.
+queues-board = Open the full queue board (read-only)
 queue-name = Queue
 queue-waiting = waiting
 queue-active = running

@@ -150,6 +150,7 @@ org-name = Nom
 org-add = Ajouter une organisation
 
 queues-intro = Tâches en attente et terminées, par file. Le contenu des tâches n’est pas affiché.
+queues-board = Ouvrir le tableau complet des files (lecture seule)
 queue-name = File
 queue-waiting = en attente
 queue-active = en cours

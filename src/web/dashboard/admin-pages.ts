@@ -138,13 +138,14 @@ ${v.staff.role === "admin" ? html`<label>${t("staff-org")}<select name="org">${o
     return redirectBack(reply, "/orgs");
   });
 
-  /** Queue depths for admins, read-only and without job data (in place of bull-board). */
+  /** Queue depths for admins at a glance; the full read-only board is at /admin/queues. */
   fastify.get("/queues", async (req, reply) => {
     const v = viewer(req);
     if (v.staff.role !== "admin") return forbidden(reply, v);
     const counts = await Promise.all(app.producers.all.map(async (q) => ({ name: q.name, counts: await q.getJobCounts(...QUEUE_STATES) })));
     const body = html`<h1>${v.t("nav-queues")}</h1>
 <p class="muted small">${v.t("queues-intro")}</p>
+<p><a href="/admin/queues">${v.t("queues-board")}</a></p>
 <div class="table-wrap"><table><thead><tr><th>${v.t("queue-name")}</th>${QUEUE_STATES.map((s) => html`<th>${v.t(`queue-${s}`)}</th>`)}</tr></thead>
 <tbody>${counts.map((q) => html`<tr><td class="mono">${q.name}</td>${QUEUE_STATES.map((s) => html`<td>${formatNumber(q.counts[s] ?? 0, v.locale)}</td>`)}</tr>`)}</tbody></table></div>`;
     return sendPage(reply, layout(v, v.t("nav-queues"), body));

@@ -14,6 +14,7 @@ import { authRoutes } from "./auth-pages.ts";
 import { alertRoutes } from "./alert-pages.ts";
 import { landmarkRoutes } from "./landmark-pages.ts";
 import { adminRoutes } from "./admin-pages.ts";
+import { queueBoard } from "./queue-board.ts";
 
 const ASSETS = path.join(import.meta.dirname, "assets");
 const PUBLIC = new Set(["/login", "/dashboard/assets/dashboard.css", "/dashboard/assets/live.js"]);
@@ -68,4 +69,5 @@ export const dashboardRoutes: FastifyPluginAsync<{ app: App }> = async (fastify,
   await fastify.register(alertRoutes, opts);
   await fastify.register(landmarkRoutes, opts);
   await fastify.register(adminRoutes, opts);
+  await fastify.register(queueBoard(app.producers.all), opts);
 };
