@@ -99,6 +99,7 @@ export class App {
         {
           token: config.TELEGRAM_BOT_TOKEN,
           apiRoot: config.TELEGRAM_API_ROOT,
+          timeoutMs: config.TELEGRAM_TIMEOUT,
           maxPhotoBytes: config.MAX_PHOTO_BYTES,
           webhook:
             config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET

@@ -64,6 +64,8 @@ export const configSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText,
   /** Bot API root, for a local Bot API server (lifts the 20 MB download limit) or tests. */
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
+  /** A Bot API call that has not answered after this long is abandoned and retried (Telegram's own default is minutes). */
+  TELEGRAM_TIMEOUT: duration("20s"),
   /** When set, Telegram delivers updates to PUBLIC webhook URL instead of long polling. */
   TELEGRAM_WEBHOOK_URL: optionalText,
   /** Webhook mode: the secret Telegram sends with every update (`secret_token`); required with TELEGRAM_WEBHOOK_URL. */

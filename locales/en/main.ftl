@@ -43,6 +43,7 @@ invite-decline = Decline
 invite-accepted = Done. You will now get arrival messages from { $traveller }.
 invite-linked = { $contact } is now your family contact.
 contact-unreachable = I could not reach { $contact } on WhatsApp, so they are not getting your messages. Ask them to send me any message on WhatsApp, or invite them again with /contact.
+contact-blocked = I could not reach { $contact }: they may have blocked me or closed the chat, so they are not getting your messages. Ask them to send me a message, or invite them again with /contact.
 invite-declined = OK. You will not get messages from { $traveller }.
 invite-invalid = This invite link is not valid any more. It was used or it is too old. Please ask for a new link.
 invite-own = This is your own invite link. Send it to a family member.

@@ -43,6 +43,7 @@ invite-decline = Rechazar
 invite-accepted = Listo. Ahora recibirás los mensajes de llegada de { $traveller }.
 invite-linked = { $contact } es ahora tu contacto familiar.
 contact-unreachable = No pude contactar a { $contact } por WhatsApp, así que no recibe tus mensajes. Pídele que me envíe cualquier mensaje por WhatsApp, o invítalo de nuevo con /contact.
+contact-blocked = No pude contactar a { $contact }: puede que me haya bloqueado o cerrado el chat, así que no recibe tus mensajes. Pídele que me envíe un mensaje, o invítalo de nuevo con /contact.
 invite-declined = De acuerdo. No recibirás mensajes de { $traveller }.
 invite-invalid = Este enlace de invitación ya no vale. Ya se usó o es demasiado antiguo. Pide un enlace nuevo, por favor.
 invite-own = Este es tu propio enlace de invitación. Envíalo a un familiar.

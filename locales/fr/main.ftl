@@ -43,6 +43,7 @@ invite-decline = Refuser
 invite-accepted = C’est fait. Vous recevrez maintenant les messages d’arrivée de { $traveller }.
 invite-linked = { $contact } est maintenant votre contact familial.
 contact-unreachable = Je n’ai pas pu joindre { $contact } sur WhatsApp : cette personne ne reçoit pas vos messages. Demandez-lui de m’envoyer un message sur WhatsApp, ou invitez-la de nouveau avec /contact.
+contact-blocked = Je n’ai pas pu joindre { $contact } : cette personne m’a peut-être bloqué ou a fermé la conversation, elle ne reçoit donc pas vos messages. Demandez-lui de m’envoyer un message, ou invitez-la de nouveau avec /contact.
 invite-declined = D’accord. Vous ne recevrez pas de messages de { $traveller }.
 invite-invalid = Ce lien d’invitation ne marche plus. Il a déjà servi ou il est trop ancien. Demandez un nouveau lien, s’il vous plaît.
 invite-own = C’est votre propre lien d’invitation. Envoyez-le à un membre de votre famille.

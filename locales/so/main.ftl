@@ -43,6 +43,7 @@ invite-decline = Diid
 invite-accepted = Waa la dhammeeyay. Hadda waxaad heli doontaa fariimaha imaatinka ee { $traveller }.
 invite-linked = { $contact } hadda waa xubin qoyskaaga ka mid ah.
 contact-unreachable = Kuma gaari karin { $contact } WhatsApp-ka, sidaas darteed fariimahaaga ma helayaan. Ka codso inay ii soo diraan fariin kasta WhatsApp-ka, ama mar kale ku casuun /contact.
+contact-blocked = Kuma gaari karin { $contact }: waxaa laga yaabaa inay i xannibeen ama xireen wada-sheekaysiga, sidaas darteed fariimahaaga ma helayaan. Ka codso inay ii soo diraan fariin, ama mar kale ku casuun /contact.
 invite-declined = Hagaag. Fariimo kama heli doontid { $traveller }.
 invite-invalid = Linkigan casuumaadda ah hadda ma shaqeeyo. Waa la isticmaalay ama waa duug. Fadlan weydiiso link cusub.
 invite-own = Kani waa linkiga casuumaaddaada. U dir xubin qoyska ah.

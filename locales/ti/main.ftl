@@ -44,6 +44,7 @@ invite-decline = ኣይትቐበል
 invite-accepted = ተወዲኡ። ካብ ሕጂ ናይ { $traveller } መልእኽቲ ምብጻሕ ክመጸኩም እዩ።
 invite-linked = { $contact } ሕጂ ኣባል ስድራኹም እዩ።
 contact-unreachable = ን{ $contact } ብዋትስኣፕ ክረኽቦም ኣይከኣልኩን፣ ስለዚ መልእኽትኹም ኣይበጽሖምን እዩ። ብዋትስኣፕ ዝኾነ መልእኽቲ ክሰዱለይ ሕተትዎም፣ ወይ ብ /contact እንደገና ዕደምዎም።
+contact-blocked = ን{ $contact } ክረኽቦም ኣይከኣልኩን፤ ምናልባት ዓጊቶምኒ ወይ ዕላል ዓጽዮም ይኾኑ፣ ስለዚ መልእኽትኹም ኣይበጽሖምን እዩ። መልእኽቲ ክሰዱለይ ሕተትዎም፣ ወይ ብ /contact እንደገና ዕደምዎም።
 invite-declined = ሕራይ። ካብ { $traveller } መልእኽቲ ኣይክመጸኩምን እዩ።
 invite-invalid = እዚ ናይ ዕድመ ሊንክ ድሕሪ ሕጂ ኣይሰርሕን። ተጠቒምሉ ወይ ኣዝዩ ኣረጊቱ። በጃኹም ሓድሽ ሊንክ ሕተቱ።
 invite-own = እዚ ናይ ባዕልኹም ናይ ዕድመ ሊንክ እዩ። ናብ ሓደ ኣባል ስድራ ስደድዎ።

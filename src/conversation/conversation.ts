@@ -43,6 +43,7 @@ export class Conversation {
   async handle(msg: Inbound): Promise<void> {
     if (!(await this.withinRate(msg))) return;
     const person = await this.deps.persons.touch(msg.from, cleanName(msg.name), this.deps.now());
+    await this.deps.contacts.clearUnreachable(person.id);
     const turn = new Turn(this.deps, msg, person);
     try {
       await this.route(turn);

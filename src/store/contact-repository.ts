@@ -69,6 +69,20 @@ export class ContactRepository {
     return (await this.redis.sismember(this.keys.contactsOf(travellerId), contactId)) === 1;
   }
 
+  /** Marks a contact whose chat refused a message (blocked the bot, chat gone); true for the first mark only. */
+  async markUnreachable(contactId: string): Promise<boolean> {
+    return (await this.redis.set(this.keys.unreachable(contactId), "1", "PX", this.retentionMs, "NX")) === "OK";
+  }
+
+  async isUnreachable(contactId: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys.unreachable(contactId))) === 1;
+  }
+
+  /** A contact who writes to the bot again can be reached again. */
+  async clearUnreachable(contactId: string): Promise<void> {
+    await this.redis.del(this.keys.unreachable(contactId));
+  }
+
   contactsOf(travellerId: string): Promise<string[]> {
     return this.redis.smembers(this.keys.contactsOf(travellerId));
   }
@@ -88,7 +102,7 @@ export class ContactRepository {
     for (const c of contacts) tx.srem(this.keys.follows(c), personId);
     for (const t of travellers) tx.srem(this.keys.contactsOf(t), personId);
     for (const code of codes) tx.del(this.keys.invite(code));
-    tx.del(this.keys.contactsOf(personId), this.keys.follows(personId), this.keys.invitesBy(personId));
+    tx.del(this.keys.contactsOf(personId), this.keys.follows(personId), this.keys.invitesBy(personId), this.keys.unreachable(personId));
     await tx.exec();
     return { contacts, travellers };
   }

@@ -8,6 +8,7 @@ export class Keys {
   address(channel: string, index: string) { return `${this.prefix}:addr:${channel}:${index}`; }
   contactsOf(travellerId: string) { return `${this.prefix}:contacts:${travellerId}`; }
   follows(contactId: string) { return `${this.prefix}:follows:${contactId}`; }
+  unreachable(personId: string) { return `${this.prefix}:unreachable:${personId}`; }
   invite(code: string) { return `${this.prefix}:invite:${code}`; }
   invitesBy(travellerId: string) { return `${this.prefix}:invites:${travellerId}`; }
   trip(travellerId: string) { return `${this.prefix}:trip:${travellerId}`; }

@@ -8,6 +8,7 @@ import { jobIds, type AlertJob } from "../queues/payloads.ts";
 import { ngoAlertId } from "../store/ngo-alert-repository.ts";
 import { DEFAULT_ORG_ID } from "../store/org-repository.ts";
 import type { WorkerDeps } from "./deps.ts";
+import { tellUnreachable } from "./notify-processor.ts";
 
 /** Thrown while the alert a correction follows may still be on its way; BullMQ retries later. */
 class CorrectionTooEarly extends Error {
@@ -137,7 +138,12 @@ export class AlertProcessor {
     if (!(await deps.contacts.isLinked(traveller.id, contactId))) return;
     const contact = await deps.persons.get(contactId);
     if (!contact) return;
-    await this.deliver(contact, { text: render(contact.locale ?? DEFAULT_LOCALE) });
+    try {
+      await this.deliver(contact, { text: render(contact.locale ?? DEFAULT_LOCALE) });
+    } catch (err) {
+      if (err instanceof UnrecoverableError) await tellUnreachable(deps, traveller, contact);
+      throw err;
+    }
   }
 
   private async deliver(to: Person, message: Outbound): Promise<void> {

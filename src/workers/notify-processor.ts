@@ -6,6 +6,15 @@ import { UnreachableError } from "../conversation/messages.ts";
 import { formatLocalTime } from "../i18n/format.ts";
 import type { NotifyJob } from "../queues/payloads.ts";
 import type { WorkerDeps } from "./deps.ts";
+import type { Person } from "../domain/person.ts";
+
+/** Marks the contact unreachable and, the first time, tells the traveller whom their news did not reach. */
+export async function tellUnreachable(deps: WorkerDeps, traveller: Person, contact: Person): Promise<void> {
+  if (!(await deps.contacts.markUnreachable(contact.id))) return;
+  deps.log.warn({ contactId: contact.id, channel: contact.address.channel }, "family contact unreachable");
+  const text = deps.i18n.t(traveller.locale ?? DEFAULT_LOCALE, "contact-blocked", { contact: contact.displayName });
+  await deps.messenger.send(traveller.address, { text }).catch(() => undefined);
+}
 
 /** Sends one arrival confirmation to one family contact, in the contact's language, at most once. */
 export class NotifyProcessor {
@@ -24,6 +33,8 @@ export class NotifyProcessor {
     ]);
     if (!traveller || !contact || !stored) return;
     if (await deps.checkins.wasSent(checkin.id, contact.id)) return;
+    // Sending again to a chat that refused the last message only repeats the refusal; it clears when they write.
+    if (await deps.contacts.isUnreachable(contact.id)) return;
 
     const locale = contact.locale ?? DEFAULT_LOCALE;
     const zone = stored.landmark.timeZone;
@@ -41,8 +52,9 @@ export class NotifyProcessor {
       await deps.messenger.send(contact.address, { text: lines.join("\n"), photo });
     } catch (err) {
       // A blocked bot or a vanished chat will not heal by retrying.
-      if (err instanceof UnreachableError) throw new UnrecoverableError(err.message);
-      throw err;
+      if (!(err instanceof UnreachableError)) throw err;
+      await tellUnreachable(deps, traveller, contact);
+      throw new UnrecoverableError(err.message);
     }
     await deps.checkins.markSent(checkin.id, contact.id);
     deps.log.info({ checkinId: checkin.id, contactId: contact.id, photo: Boolean(photo) }, "arrival confirmation sent");

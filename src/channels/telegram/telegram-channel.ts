@@ -14,6 +14,7 @@ export interface TelegramOptions {
   token: string;
   apiRoot: string;
   maxPhotoBytes: number;
+  timeoutMs: number;
   webhook?: { url: string; secret: string };
 }
 
@@ -29,7 +30,7 @@ export class TelegramChannel {
     private readonly opts: TelegramOptions,
     private readonly log: Logger,
   ) {
-    this.bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot } });
+    this.bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot, timeoutSeconds: Math.max(1, Math.round(opts.timeoutMs / 1000)) } });
     this.bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
     this.sender = new TelegramSender(this.bot.api);
   }
