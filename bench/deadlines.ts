@@ -1,76 +1,151 @@
 /**
  * Deadline firing delay: 10,000 trips whose deadlines fall in the same second, through real Redis,
  * BullMQ delayed jobs and the worker role; measures due time -> reminder handed to the channel.
- * Run: npx tsx bench/deadlines.ts [count]
+ * Run: npx tsx bench/deadlines.ts [count]   (also part of `npm run bench`)
  */
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
+import { Queue, Worker } from "bullmq";
 import { App } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { startRedis } from "../tests/support/redis-server.ts";
-import { percentile, table } from "./stats.ts";
+import { fmt, isMain, percentile, ratio, table, type BenchSection } from "./stats.ts";
 
-const count = Number(process.argv[2] ?? 10_000);
-const redis = await startRedis({ appendonly: true });
-const config = loadConfig({ REDIS_URL: redis.url, REDIS_PREFIX: "{bench}", PORT: "0", LOG_LEVEL: "silent", ESCALATION_GRACE: "1h", APP_KEY: randomBytes(32).toString("base64") });
-// Planning and firing run in separate Apps so that scheduling load does not delay the first firings.
-const planner = new App(config, createLogger("silent"), { roles: [] });
-await planner.seedCatalog();
-
-const dueAt = new Date(Date.now() + 20_000 + count * 2);
-const t0 = Date.now();
-for (let i = 0; i < count; i += 500) {
-  await Promise.all(
-    Array.from({ length: Math.min(500, count - i) }, async (_, k) => {
-      const person = await planner.deps.persons.touch({ channel: "sandbox", chatId: `b${i + k}` }, "Bench", new Date());
-      await planner.deps.persons.setConsent(person.id, new Date());
-      const trip = await planner.deps.trips.create(person.id, "athens-syntagma-square", dueAt, new Date());
-      await planner.lifecycle.scheduleNext(trip);
-    }),
-  );
+export interface DeadlineResult {
+  count: number;
+  fired: number;
+  /** Ascending, ms from the due time to the reminder handed to the channel. */
+  delays: number[];
+  planMs: number;
+  rssGrowthMb: number;
+  rows: string[][];
+  /** The same number of bare BullMQ delayed no-op jobs due at one instant, on the same Redis (ascending delays). */
+  bare?: number[];
 }
-const planMs = Date.now() - t0;
-console.error(`planned ${count} trips in ${planMs} ms; due in ${dueAt.getTime() - Date.now()} ms`);
 
-const worker = new App(config, createLogger("silent"), { roles: ["worker"] });
-await worker.start();
-const rssStart = process.memoryUsage().rss;
-// Wait on queue counts only, so measuring does not load the Redis being measured.
-const limit = Date.now() + 20_000 + count * 20 + 120_000;
-const idle = async () => {
-  let n = 0;
-  for (const q of [worker.producers.deadlineQueue, worker.producers.alertQueue]) {
-    const c = await q.getJobCounts("waiting", "active", "prioritized");
-    n += c.waiting! + c.active! + c.prioritized!;
+/** Baseline: `count` no-op delayed jobs due at the same instant, a worker of the same concurrency (20). */
+async function bareDelayedJobs(redisUrl: string, count: number): Promise<number[]> {
+  const connection = { url: redisUrl, maxRetriesPerRequest: null };
+  const prefix = "{bare}";
+  const queue = new Queue("bare", { connection, prefix, defaultJobOptions: { removeOnComplete: { age: 3_600, count: 10_000 } } });
+  const dueAt = Date.now() + 5_000 + count / 2;
+  for (let i = 0; i < count; i += 1_000) {
+    const jobs = Array.from({ length: Math.min(1_000, count - i) }, (_, k) => ({ name: "bare", data: { i: i + k }, opts: { delay: dueAt - Date.now(), jobId: `b${i + k}` } }));
+    await queue.addBulk(jobs);
   }
-  return n === 0 && Date.now() > dueAt.getTime() + 1_000;
-};
-let idleFor = 0;
-while (idleFor < 3 && Date.now() < limit) {
-  await new Promise((r) => setTimeout(r, 1_000));
-  idleFor = (await idle()) ? idleFor + 1 : 0;
+  const delays: number[] = [];
+  const worker = new Worker("bare", async () => void delays.push(Date.now() - dueAt), { connection, prefix, concurrency: 20 });
+  const limit = dueAt + 120_000;
+  while (delays.length < count && Date.now() < limit) await new Promise((r) => setTimeout(r, 200));
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  return delays.sort((a, b) => a - b);
 }
-const delays: number[] = [];
-for (let i = 0; i < count; i++) {
-  const reminder = (await worker.sandboxLog.after(`b${i}`, 0)).find((e) => e.dir === "out");
-  if (reminder) delays.push(reminder.at - dueAt.getTime());
-}
-await worker.stop();
-await planner.stop();
-await redis.stop();
 
-delays.sort((a, b) => a - b);
-const rows = [
-  ["deadlines due in the same second", String(count)],
-  ["fired (reminder handed to the channel)", String(delays.length)],
-  ["delay p50 (ms)", String(percentile(delays, 50))],
-  ["delay p99 (ms)", String(percentile(delays, 99))],
-  ["delay max (ms)", String(delays.at(-1) ?? NaN)],
-  ["planning time (ms)", String(planMs)],
-  ["worker RSS growth (MB)", ((process.memoryUsage().rss - rssStart) / 1e6).toFixed(0)],
-];
-const md = `## Deadlines: ${count} due in the same second\n\n${table(["measure", "value"], rows)}\n`;
-console.log(md);
-writeFileSync(new URL("./deadlines.md", import.meta.url), `${md}\nCommand: \`npx tsx bench/deadlines.ts ${count}\` on ${new Date().toISOString().slice(0, 10)}, 2 cores.\n`);
-process.exit(delays.length === count ? 0 : 1);
+export async function runDeadlines(count = 10_000, opts: { baseline?: boolean } = {}): Promise<DeadlineResult> {
+  const redis = await startRedis({ appendonly: true });
+  try {
+    const bare = opts.baseline ? await bareDelayedJobs(redis.url, count) : undefined;
+    const config = loadConfig({ REDIS_URL: redis.url, REDIS_PREFIX: "{bench}", PORT: "0", LOG_LEVEL: "silent", ESCALATION_GRACE: "1h", APP_KEY: randomBytes(32).toString("base64") });
+    // Planning and firing run in separate Apps so that scheduling load does not delay the first firings.
+    const planner = new App(config, createLogger("silent"), { roles: [] });
+    await planner.seedCatalog();
+
+    const dueAt = new Date(Date.now() + 20_000 + count * 2);
+    const t0 = Date.now();
+    for (let i = 0; i < count; i += 500) {
+      await Promise.all(
+        Array.from({ length: Math.min(500, count - i) }, async (_, k) => {
+          const person = await planner.deps.persons.touch({ channel: "sandbox", chatId: `b${i + k}` }, "Bench", new Date());
+          await planner.deps.persons.setConsent(person.id, new Date());
+          const trip = await planner.deps.trips.create(person.id, "athens-syntagma-square", dueAt, new Date());
+          await planner.lifecycle.scheduleNext(trip);
+        }),
+      );
+    }
+    const planMs = Date.now() - t0;
+    console.error(`deadlines: planned ${count} trips in ${planMs} ms; due in ${dueAt.getTime() - Date.now()} ms`);
+
+    const worker = new App(config, createLogger("silent"), { roles: ["worker"] });
+    await worker.start();
+    const rssStart = process.memoryUsage().rss;
+    // Wait on queue counts only, so measuring does not load the Redis being measured.
+    const limit = Date.now() + 20_000 + count * 20 + 120_000;
+    const idle = async () => {
+      let n = 0;
+      for (const q of [worker.producers.deadlineQueue, worker.producers.alertQueue]) {
+        const c = await q.getJobCounts("waiting", "active", "prioritized");
+        n += c.waiting! + c.active! + c.prioritized!;
+      }
+      return n === 0 && Date.now() > dueAt.getTime() + 1_000;
+    };
+    let idleFor = 0;
+    while (idleFor < 3 && Date.now() < limit) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      idleFor = (await idle()) ? idleFor + 1 : 0;
+    }
+    const rssGrowthMb = (process.memoryUsage().rss - rssStart) / 1e6;
+    const delays: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const reminder = (await worker.sandboxLog.after(`b${i}`, 0)).find((e) => e.dir === "out");
+      if (reminder) delays.push(reminder.at - dueAt.getTime());
+    }
+    await worker.stop();
+    await planner.stop();
+
+    delays.sort((a, b) => a - b);
+    const rows = [
+      ["deadlines due in the same second", String(count)],
+      ["fired (reminder handed to the channel)", String(delays.length)],
+      ["delay p50 (ms)", String(percentile(delays, 50))],
+      ["delay p99 (ms)", String(percentile(delays, 99))],
+      ["delay max (ms)", String(delays.at(-1) ?? NaN)],
+      ["planning time (ms)", String(planMs)],
+      ["worker RSS growth (MB)", rssGrowthMb.toFixed(0)],
+    ];
+    return { count, fired: delays.length, delays, planMs, rssGrowthMb, rows, bare };
+  } finally {
+    await redis.stop();
+  }
+}
+
+/** The deadline benchmark as a section of `npm run bench`, next to bare BullMQ delayed jobs. */
+export async function benchDeadlines(count = 10_000): Promise<BenchSection> {
+  const r = await runDeadlines(count, { baseline: true });
+  const bare = r.bare ?? [];
+  const p = (xs: number[], q: number) => percentile(xs, q);
+  const max = r.delays.at(-1) ?? NaN;
+  const bareMax = bare.at(-1) ?? NaN;
+  const rows = [
+    ["fired", `${r.fired}/${r.count}`, `${bare.length}/${r.count}`, ""],
+    ["delay p50 (ms)", fmt(p(r.delays, 50)), fmt(p(bare, 50)), ratio(p(r.delays, 50), p(bare, 50))],
+    ["delay p99 (ms)", fmt(p(r.delays, 99)), fmt(p(bare, 99)), ratio(p(r.delays, 99), p(bare, 99))],
+    ["delay max (ms)", fmt(max), fmt(bareMax), ratio(max, bareMax)],
+    ["drain rate (fired / max delay, per s)", fmt(r.fired / (max / 1000)), fmt(bare.length / (bareMax / 1000)), ratio(bare.length / bareMax, r.fired / max)],
+    ["planning time (ms)", String(r.planMs), "", ""],
+    ["worker RSS growth (MB)", fmt(r.rssGrowthMb), "", ""],
+  ];
+  const markdown = [
+    table(["measure", "app (deadline job -> reminder)", "bare BullMQ delayed no-op jobs", "ratio"], rows),
+    "",
+    `- bench/deadlines.ts: ${r.count} trips planned through the store and TripLifecycle.scheduleNext (a BullMQ delayed job each), all due at the same instant; a separate worker App (sandbox channel) fires them; delay = the reminder's time in the sandbox chat log - due time. Each firing: deadline job -> trip stage update -> reminder to the traveller (sealed chat log), the alert stage scheduled.`,
+    `- Baseline, same run and Redis (measured first): ${r.count} no-op delayed jobs due at one instant, worker concurrency 20 like the deadline worker. redis-server with AOF fsync on every write (the test helper's mode, stricter than production's everysec).`,
+  ].join("\n");
+  return {
+    title: "4. Deadlines",
+    markdown,
+    summary: [[`deadlines: ${r.count} due in the same second`, `delay p50 ${fmt(p(r.delays, 50))} / p99 ${fmt(p(r.delays, 99))} / max ${fmt(max)} ms; ${r.fired} fired`, `bare BullMQ delayed jobs: p50 ${fmt(p(bare, 50))} / p99 ${fmt(p(bare, 99))} / max ${fmt(bareMax)} ms`, `${ratio(max, bareMax)} (max)`]],
+    facts: { p50: p(r.delays, 50), p99: p(r.delays, 99), max, fired: r.fired, count: r.count, rate: r.fired / (max / 1000), bareMax, bareRate: bare.length / (bareMax / 1000) },
+  };
+}
+
+if (isMain(import.meta.url)) {
+  const count = Number(process.argv[2] ?? 10_000);
+  const r = await runDeadlines(count);
+  const md = `## Deadlines: ${count} due in the same second\n\n${table(["measure", "value"], r.rows)}\n`;
+  console.log(md);
+  writeFileSync(new URL("./deadlines.md", import.meta.url), `${md}\nCommand: \`npx tsx bench/deadlines.ts ${count}\` on ${new Date().toISOString().slice(0, 10)}, 2 cores.\n`);
+  process.exit(r.fired === count ? 0 : 1);
+}

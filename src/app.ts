@@ -37,6 +37,8 @@ import { defaultLadder, parseLadder } from "./domain/escalation.ts";
 import { parseAddress } from "./domain/identity.ts";
 import { NgoAlertRepository } from "./store/ngo-alert-repository.ts";
 import { SentMarkers } from "./store/sent-markers.ts";
+import { SendPacer } from "./store/send-pacer.ts";
+import { RedisWatchdog } from "./store/redis-watchdog.ts";
 import { WordStore } from "./store/word-store.ts";
 import { RecordKeys } from "./store/record-keys.ts";
 import { resolveMasterKey } from "./store/master-key.ts";
@@ -70,6 +72,7 @@ export class App {
   readonly whatsapp?: WhatsAppChannel;
   web?: WebServer;
   workers?: Workers;
+  watchdog?: RedisWatchdog;
 
   constructor(
     readonly config: Config,
@@ -80,6 +83,13 @@ export class App {
     // First, so that a missing key fails before any connection is opened.
     const masterKey = resolveMasterKey(config, log);
     this.redis = createRedis(config, "app");
+    // ioredis reconnects by itself; without a listener every failed attempt is printed as "unhandled".
+    let lastReport = 0;
+    this.redis.on("error", (err: Error) => {
+      if (Date.now() - lastReport < 10_000) return;
+      lastReport = Date.now();
+      log.warn({ err: err.name, code: (err as NodeJS.ErrnoException).code }, "redis connection error; reconnecting");
+    });
     this.keys = new Keys(config.REDIS_PREFIX);
     const { redis, keys } = this;
     const media = new MediaStore(redis, keys, config.MEDIA_TTL);
@@ -101,6 +111,13 @@ export class App {
           apiRoot: config.TELEGRAM_API_ROOT,
           timeoutMs: config.TELEGRAM_TIMEOUT,
           maxPhotoBytes: config.MAX_PHOTO_BYTES,
+          pacer: new SendPacer(redis, {
+            prefix: config.REDIS_PREFIX,
+            name: "tg",
+            perChatPerSecond: config.TELEGRAM_RATE_PER_CHAT,
+            globalPerSecond: config.TELEGRAM_RATE_GLOBAL,
+            chatIndex: (chatId) => recordKeys.addressIndex("telegram", chatId),
+          }),
           webhook:
             config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
               ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET }
@@ -159,7 +176,7 @@ export class App {
     this.workerDeps = {
       persons, contacts, trips, checkins, media, landmarks, messenger, i18n, log, now, submissions, lifecycle,
       ngoAlerts: new NgoAlertRepository(redis, keys, config.RETENTION),
-      sent: new SentMarkers(redis, keys, config.RETENTION),
+      sent: new SentMarkers(redis, keys, config.RETENTION, config.JOB_LOCK * 2),
       ngo: config.NGO_NAME
         ? {
             name: config.NGO_NAME,
@@ -191,6 +208,9 @@ export class App {
   async start(): Promise<void> {
     const { config, opts } = this;
     await this.redis.ping();
+    // A silent network stall would leave every command waiting for good: PING, and reconnect after 3 misses.
+    this.watchdog = new RedisWatchdog(() => [{ name: "app", client: this.redis }], { intervalMs: config.REDIS_WATCHDOG_INTERVAL }, this.log);
+    this.watchdog.start();
     if (config.NODE_ENV === "production") await assertDurableRedis(this.redis, this.log);
     if (this.telegram) await this.telegram.init();
     if (opts.roles.includes("worker")) {
@@ -232,6 +252,7 @@ export class App {
   }
 
   async stop(): Promise<void> {
+    this.watchdog?.stop();
     await this.telegram?.stop();
     await this.whatsapp?.stop();
     await this.web?.close();

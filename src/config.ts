@@ -45,6 +45,8 @@ export const configSchema = z.object({
   REDIS_SENTINEL_PASSWORD: optionalText,
   /** Redis Cluster: comma-separated host:port of some cluster nodes (the others are discovered). */
   REDIS_CLUSTER_NODES: hostList,
+  /** How often a running process PINGs Redis; after 3 unanswered in a row (a silent network stall) it reconnects. */
+  REDIS_WATCHDOG_INTERVAL: duration("5s"),
   /** Where a locally started redis-server keeps its AOF. */
   DATA_DIR: z.string().default("./data"),
   /** Port of the web server (sandbox chat, Telegram webhook, /healthz, /readyz); 0 picks a free one. */
@@ -70,6 +72,10 @@ export const configSchema = z.object({
   TELEGRAM_WEBHOOK_URL: optionalText,
   /** Webhook mode: the secret Telegram sends with every update (`secret_token`); required with TELEGRAM_WEBHOOK_URL. */
   TELEGRAM_WEBHOOK_SECRET: optionalText,
+  /** Telegram messages per second to one chat, at most (paced across processes through Redis; Telegram asks for about 1). */
+  TELEGRAM_RATE_PER_CHAT: z.coerce.number().int().min(1).default(1),
+  /** Telegram messages per second overall, at most (Telegram's broadcast limit is about 30); NGO alerts wait least. */
+  TELEGRAM_RATE_GLOBAL: z.coerce.number().int().min(1).default(25),
   /** Serve the sandbox chat even when Telegram is configured. */
   SANDBOX: z.enum(["auto", "on", "off"]).default("auto"),
 

@@ -58,6 +58,11 @@ export interface Outbound {
   /** Ask for the sender's location with the channel's native control, when it has one. */
   requestLocation?: { label: string };
   photo?: Buffer;
+  /**
+   * Order at a busy channel (outbound pacing): `high` (NGO alerts) goes before normal messages, which go
+   * before `low` ones (family arrival confirmations). Normal when unset.
+   */
+  priority?: "high" | "normal" | "low";
 }
 
 /** Sends to any address on any configured channel. */

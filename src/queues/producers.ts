@@ -56,9 +56,15 @@ export class Producers {
     await this.deadlineQueue.add(QUEUE.deadline, data, { jobId: jobIds.deadline(data), delay });
   }
 
+  /**
+   * Jobs for the NGO go without a priority, which BullMQ takes before any prioritized job: in a burst of
+   * missed check-ins the NGO's alerts start first, the family's and traveller's follow in their order.
+   */
   async alert(jobs: AlertJob[]): Promise<void> {
     const data = jobs.map((j) => alertJobSchema.parse(j));
-    await this.alertQueue.addBulk(data.map((d) => ({ name: QUEUE.alert, data: d, opts: { jobId: jobIds.alert(d) } })));
+    await this.alertQueue.addBulk(
+      data.map((d) => ({ name: QUEUE.alert, data: d, opts: { jobId: jobIds.alert(d), ...(d.recipient === "ngo" ? {} : { priority: 1 }) } })),
+    );
   }
 
   async ngo(jobs: NgoJob[]): Promise<void> {

@@ -35,6 +35,8 @@ export interface Checkin {
   verdict?: Verdict;
   rejection?: string;
   cleanMediaId?: string;
+  /** The photo's perceptual hash, once verified: entered in the replay index after the verdict is recorded. */
+  phash?: string;
   /** Checked in with the duress word: the traveller sees a normal result, the family a warning. */
   duress?: boolean;
 }
@@ -163,16 +165,17 @@ export class CheckinRepository {
       verdict: h.verdict ? (JSON.parse(h.verdict) as Verdict) : undefined,
       rejection: h.rejection,
       cleanMediaId: h.cleanMediaId,
+      phash: h.phash,
       duress: h.duress === "1",
     };
   }
 
   /** Records the outcome and drops the location: after verification only the verdict is kept. */
-  async recordVerdict(id: string, verdict: Verdict, cleanMediaId: string | undefined): Promise<void> {
+  async recordVerdict(id: string, verdict: Verdict, cleanMediaId: string | undefined, phash: string): Promise<void> {
     const key = this.keys.checkin(id);
     await this.redis
       .multi()
-      .hset(key, { status: verdict.status, verdict: JSON.stringify(verdict), ...(cleanMediaId ? { cleanMediaId } : {}) })
+      .hset(key, { status: verdict.status, verdict: JSON.stringify(verdict), phash, ...(cleanMediaId ? { cleanMediaId } : {}) })
       .hdel(key, "location")
       .exec();
   }
@@ -185,15 +188,6 @@ export class CheckinRepository {
   /** True for the first caller only: makes "tell the traveller the result" happen once across retries. */
   async claimOnce(id: string, what: string): Promise<boolean> {
     return (await this.redis.hsetnx(this.keys.checkin(id), `once:${what}`, "1")) === 1;
-  }
-
-  /** Whether a confirmation for this check-in already went to this contact: a retry must not send it twice. */
-  async wasSent(checkinId: string, contactId: string): Promise<boolean> {
-    return (await this.redis.exists(this.keys.sent(checkinId, contactId))) === 1;
-  }
-
-  async markSent(checkinId: string, contactId: string): Promise<void> {
-    await this.redis.set(this.keys.sent(checkinId, contactId), "1", "PX", this.retentionMs);
   }
 
   idsOf(travellerId: string): Promise<string[]> {

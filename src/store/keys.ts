@@ -25,7 +25,6 @@ export class Keys {
   media(id: string) { return `${this.prefix}:media:${id}`; }
   state(personId: string) { return `${this.prefix}:state:${personId}`; }
   rate(kind: string, subject: string, window: number) { return `${this.prefix}:rate:${kind}:${subject}:${window}`; }
-  sent(checkinId: string, contactId: string) { return `${this.prefix}:sent:${checkinId}:${contactId}`; }
   submissions() { return `${this.prefix}:submissions`; }
   landmark(id: string) { return `${this.prefix}:landmark:${id}`; }
   landmarks() { return `${this.prefix}:landmarks`; }

@@ -1,19 +1,48 @@
 import type { RedisClient } from "./redis.ts";
 import type { Keys } from "./keys.ts";
 
-/** Marks outgoing messages (by job id) as sent, so a retried or re-run job never sends twice. */
+const RELEASE = "if redis.call('GET', KEYS[1]) == 'claimed' then return redis.call('DEL', KEYS[1]) end return 0";
+
+export type SendClaim = "claimed" | "sent" | "busy";
+
+/**
+ * At most one attempt at a time sends a given outgoing message (a stalled job re-run while the first
+ * attempt is still sending waits), and once sent it is never sent again (a retried or re-run job skips).
+ */
 export class SentMarkers {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly retentionMs: number,
+    /**
+     * How long a claim holds: a few job-lock periods. A job is re-run only after its lock lapsed, so by
+     * then the first attempt is dead or frozen; a dead one's claim must not delay the retry for long.
+     */
+    private readonly claimMs: number,
   ) {}
 
   async was(jobId: string): Promise<boolean> {
-    return (await this.redis.exists(this.keys.outboxSent(jobId))) === 1;
+    return (await this.redis.get(this.keys.outboxSent(jobId))) === "1";
+  }
+
+  /** Takes the right to send: "claimed" to go ahead, "sent" when done already, "busy" while another attempt sends. */
+  async claim(jobId: string): Promise<SendClaim> {
+    const key = this.keys.outboxSent(jobId);
+    if ((await this.redis.set(key, "claimed", "PX", this.claimMs, "NX")) === "OK") return "claimed";
+    return (await this.redis.get(key)) === "1" ? "sent" : "busy";
+  }
+
+  /** Gives the claim back after a failed attempt, so the retry does not wait for it to expire. */
+  async release(jobId: string): Promise<void> {
+    await this.redis.eval(RELEASE, 1, this.keys.outboxSent(jobId));
   }
 
   async mark(jobId: string): Promise<void> {
     await this.redis.set(this.keys.outboxSent(jobId), "1", "PX", this.retentionMs);
   }
+}
+
+/** Thrown while another attempt holds the claim: BullMQ retries later, by then it has sent or given up. */
+export class SendInProgressError extends Error {
+  override name = "SendInProgressError";
 }

@@ -24,7 +24,9 @@ export const healthRoutes: FastifyPluginAsync<{ app: App }> = async (fastify, { 
       await within(
         Promise.all(
           app.producers.all.map(async (q) => {
-            queues[q.name] = (await q.getJobCounts("waiting")).waiting ?? 0;
+            // Prioritized jobs (alerts for family and travellers) wait too, in their own list.
+            const counts = await q.getJobCounts("waiting", "prioritized");
+            queues[q.name] = (counts.waiting ?? 0) + (counts.prioritized ?? 0);
           }),
         ),
         PROBE_TIMEOUT_MS,

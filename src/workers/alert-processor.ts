@@ -6,6 +6,7 @@ import { UnreachableError, type Outbound } from "../conversation/messages.ts";
 import { formatLocalTime } from "../i18n/format.ts";
 import { jobIds, type AlertJob } from "../queues/payloads.ts";
 import { ngoAlertId } from "../store/ngo-alert-repository.ts";
+import { SendInProgressError } from "../store/sent-markers.ts";
 import { DEFAULT_ORG_ID } from "../store/org-repository.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { tellUnreachable } from "./notify-processor.ts";
@@ -24,9 +25,20 @@ export class AlertProcessor {
   constructor(private readonly deps: WorkerDeps) {}
 
   async process(job: AlertJob): Promise<void> {
-    const { deps } = this;
     const id = jobIds.alert(job);
-    if (await deps.sent.was(id)) return;
+    const claim = await this.deps.sent.claim(id);
+    if (claim === "sent") return;
+    if (claim === "busy") throw new SendInProgressError("another attempt is sending this alert");
+    try {
+      await this.send(job, id);
+    } catch (err) {
+      await this.deps.sent.release(id);
+      throw err;
+    }
+  }
+
+  private async send(job: AlertJob, id: string): Promise<void> {
+    const { deps } = this;
     const traveller = await deps.persons.get(job.travellerId);
     if (!traveller) return; // forgotten meanwhile
     const trip = await deps.trips.get(traveller.id);

@@ -38,7 +38,8 @@ export class NgoProcessor {
         channel: alert.channel,
       };
       const key = job.event === "resolved" ? "ngo-alert-resolved" : alert.kind === "duress" ? "ngo-alert-duress" : "ngo-alert-missed";
-      await deps.messenger.send(ngo.dutyChat, { text: deps.i18n.t(DUTY_LOCALE, key, vars) });
+      // Ahead of family confirmations and other traffic when the channel's pacing is the bottleneck.
+      await deps.messenger.send(ngo.dutyChat, { text: deps.i18n.t(DUTY_LOCALE, key, vars), priority: "high" });
     } else {
       if (!ngo.webhook) return;
       const body = JSON.stringify({

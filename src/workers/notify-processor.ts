@@ -4,7 +4,8 @@ import { landmarkName } from "../domain/landmark.ts";
 import { reasonLines } from "../conversation/verdict-text.ts";
 import { UnreachableError } from "../conversation/messages.ts";
 import { formatLocalTime } from "../i18n/format.ts";
-import type { NotifyJob } from "../queues/payloads.ts";
+import { jobIds, type NotifyJob } from "../queues/payloads.ts";
+import { SendInProgressError } from "../store/sent-markers.ts";
 import type { WorkerDeps } from "./deps.ts";
 import type { Person } from "../domain/person.ts";
 
@@ -32,7 +33,8 @@ export class NotifyProcessor {
       deps.landmarks.get(checkin.landmarkId),
     ]);
     if (!traveller || !contact || !stored) return;
-    if (await deps.checkins.wasSent(checkin.id, contact.id)) return;
+    const sendId = jobIds.notify(job);
+    if (await deps.sent.was(sendId)) return;
     // Sending again to a chat that refused the last message only repeats the refusal; it clears when they write.
     if (await deps.contacts.isUnreachable(contact.id)) return;
 
@@ -48,15 +50,20 @@ export class NotifyProcessor {
     const photo = checkin.cleanMediaId ? await deps.media.get(checkin.cleanMediaId) : undefined;
     const lines = [headline, deps.i18n.t(locale, "family-details"), ...details];
     if (!photo) lines.push(deps.i18n.t(locale, "family-photo-unavailable"));
+    const claim = await deps.sent.claim(sendId);
+    if (claim === "sent") return;
+    if (claim === "busy") throw new SendInProgressError("another attempt is sending this confirmation");
     try {
+      // Normal priority: behind NGO alerts, but never starved by the travellers' own chatter.
       await deps.messenger.send(contact.address, { text: lines.join("\n"), photo });
     } catch (err) {
+      await deps.sent.release(sendId);
       // A blocked bot or a vanished chat will not heal by retrying.
       if (!(err instanceof UnreachableError)) throw err;
       await tellUnreachable(deps, traveller, contact);
       throw new UnrecoverableError(err.message);
     }
-    await deps.checkins.markSent(checkin.id, contact.id);
+    await deps.sent.mark(sendId);
     deps.log.info({ checkinId: checkin.id, contactId: contact.id, photo: Boolean(photo) }, "arrival confirmation sent");
   }
 }

@@ -32,6 +32,8 @@ export class VerifyProcessor {
       checkin = (await deps.checkins.get(job.checkinId))!;
     }
     const accepted = checkin.status === "verified" || checkin.status === "partial";
+    // After the verdict, never before: a re-run must not find its own photo and call it a replay.
+    if (accepted && checkin.phash) await deps.submissions.add(checkin.phash);
     deps.log.info({ checkinId: checkin.id, status: checkin.status, duress: checkin.duress || undefined }, "check-in decided");
     if (traveller.ngoConsent && !checkin.duress && (await deps.checkins.claimOnce(checkin.id, "ngo-timeline"))) {
       // A caseworker following a missed check-in sees each later check-in, with its reason codes.
@@ -84,8 +86,7 @@ export class VerifyProcessor {
       });
       const accepted = outcome.verdict.status !== "not_verified";
       const cleanId = accepted ? await deps.media.put(outcome.cleanJpeg, `clean-${checkin.id}`) : undefined;
-      if (accepted) await deps.submissions.add(outcome.phash);
-      await deps.checkins.recordVerdict(checkin.id, outcome.verdict, cleanId);
+      await deps.checkins.recordVerdict(checkin.id, outcome.verdict, cleanId, outcome.phash);
       await deps.media.delete(checkin.photo.mediaId);
       return true;
     } catch (err) {

@@ -21,6 +21,8 @@ const env = () => ({
   APP_KEY: app.config.APP_KEY!,
   ESCALATION_GRACE: "1s",
   JOB_LOCK: "2s",
+  TELEGRAM_RATE_PER_CHAT: "100",
+  TELEGRAM_RATE_GLOBAL: "1000",
   RECONCILE_INTERVAL: "2s",
 });
 

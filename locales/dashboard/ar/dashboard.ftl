@@ -153,6 +153,7 @@ queues-intro = المهام المنتظرة والمنجزة في كل طابو
 queues-board = فتح لوحة الطوابير الكاملة (للقراءة فقط)
 queue-name = الطابور
 queue-waiting = تنتظر
+queue-prioritized = تنتظر حسب الأولوية
 queue-active = قيد التنفيذ
 queue-delayed = مجدولة
 queue-failed = فاشلة

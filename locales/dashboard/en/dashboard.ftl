@@ -153,6 +153,7 @@ queues-intro = Jobs waiting and done, per queue. Job contents are not shown.
 queues-board = Open the full queue board (read-only)
 queue-name = Queue
 queue-waiting = waiting
+queue-prioritized = waiting, by priority
 queue-active = running
 queue-delayed = scheduled
 queue-failed = failed

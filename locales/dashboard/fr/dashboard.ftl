@@ -153,6 +153,7 @@ queues-intro = Tâches en attente et terminées, par file. Le contenu des tâche
 queues-board = Ouvrir le tableau complet des files (lecture seule)
 queue-name = File
 queue-waiting = en attente
+queue-prioritized = en attente, par priorité
 queue-active = en cours
 queue-delayed = planifiées
 queue-failed = échouées

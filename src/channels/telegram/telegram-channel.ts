@@ -9,6 +9,7 @@ import { TelegramSender } from "./telegram-sender.ts";
 import { registerTelegramWebhook, WEBHOOK_PATH } from "./telegram-webhook.ts";
 import type { Keys } from "../../store/keys.ts";
 import type { RedisClient } from "../../store/redis.ts";
+import type { SendPacer } from "../../store/send-pacer.ts";
 
 export interface TelegramOptions {
   token: string;
@@ -16,6 +17,8 @@ export interface TelegramOptions {
   maxPhotoBytes: number;
   timeoutMs: number;
   webhook?: { url: string; secret: string };
+  /** Outbound pacing through Redis (TELEGRAM_RATE_PER_CHAT, TELEGRAM_RATE_GLOBAL); unpaced when absent. */
+  pacer?: SendPacer;
 }
 
 const COMMANDS = ["start", "help", "contact", "contacts", "trip", "checkin", "status", "cancel", "language", "forget"];
@@ -32,7 +35,7 @@ export class TelegramChannel {
   ) {
     this.bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot, timeoutSeconds: Math.max(1, Math.round(opts.timeoutMs / 1000)) } });
     this.bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
-    this.sender = new TelegramSender(this.bot.api);
+    this.sender = new TelegramSender(this.bot.api, opts.pacer);
   }
 
   /** Outbound only (worker processes): bot username needed for invite links. */

@@ -1,6 +1,7 @@
 import { GrammyError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from "grammy/types";
 import { UnreachableError, type ChannelSender, type Outbound } from "../../conversation/messages.ts";
+import type { SendPacer } from "../../store/send-pacer.ts";
 
 const CAPTION_LIMIT = 1024;
 
@@ -25,7 +26,11 @@ function markup(message: Outbound): InlineKeyboardMarkup | ReplyKeyboardMarkup |
 export class TelegramSender implements ChannelSender {
   readonly id = "telegram" as const;
 
-  constructor(private readonly api: Api) {}
+  /** `pacer`, when given, holds every send until its slot (rates per chat and overall, by priority). */
+  constructor(
+    private readonly api: Api,
+    private readonly pacer?: SendPacer,
+  ) {}
 
   async remove(chatId: string, messageRef: string): Promise<boolean> {
     return this.api.deleteMessage(chatId, Number(messageRef));
@@ -33,15 +38,18 @@ export class TelegramSender implements ChannelSender {
 
   async send(chatId: string, message: Outbound): Promise<void> {
     const reply_markup = markup(message);
+    const slot = () => this.pacer?.wait(chatId, message.priority ?? "normal");
     try {
       if (message.photo) {
         const photo = new InputFile(message.photo, "arrival.jpg");
+        await slot();
         if (message.text.length <= CAPTION_LIMIT) {
           await this.api.sendPhoto(chatId, photo, { caption: message.text, reply_markup });
           return;
         }
         await this.api.sendPhoto(chatId, photo);
       }
+      await slot();
       await this.api.sendMessage(chatId, message.text, { reply_markup });
     } catch (err) {
       if (err instanceof GrammyError && err.error_code === 403) throw new UnreachableError("blocked");

@@ -9,7 +9,7 @@ import { atLeast, csrfField, forbidden, layout, notFound, redirectBack, scopeOf,
 import type { DashboardRouteOptions } from "./dashboard-routes.ts";
 import { hashPassword, passwordProblem } from "./password.ts";
 
-const QUEUE_STATES = ["waiting", "active", "delayed", "failed", "completed"] as const;
+const QUEUE_STATES = ["waiting", "prioritized", "active", "delayed", "failed", "completed"] as const;
 
 /** Roles a user may give: coordinators add caseworkers and coordinators of their organisation; admins anything. */
 function grantable(v: Viewer): StaffRole[] {

@@ -1,0 +1,118 @@
+/**
+ * Ingress: Telegram webhook updates per second and latency with autocannon, against the real App
+ * (role bot, webhook mode, its own process) answering /help, and against a bare Fastify route returning
+ * 200 in the same kind of process (the baseline).
+ * Run: npx tsx bench/ingress.ts [seconds]
+ */
+import { randomBytes } from "node:crypto";
+import autocannon, { type Result } from "autocannon";
+import { loadConfig } from "../src/config.ts";
+import { startFakeBotApi } from "../tests/support/fake-bot-api.ts";
+import { findFreePort } from "../tests/support/redis-server.ts";
+import { startAppChild, startBenchRedis } from "./processes.ts";
+import { fmt, isMain, ratio, table, type BenchSection } from "./stats.ts";
+
+/** What Telegram's servers would use at most by default (setWebhook max_connections). */
+const CONNECTIONS = 40;
+const USERS = 1_000;
+const SECRET = "bench-webhook-secret-0123456789";
+
+let nextUpdateId = 1;
+function helpUpdate(): string {
+  const id = nextUpdateId++;
+  const user = 600_000_000 + (id % USERS);
+  return JSON.stringify({
+    update_id: id,
+    message: {
+      message_id: id,
+      from: { id: user, is_bot: false, first_name: `Sender${user % USERS}`, language_code: "en" },
+      chat: { id: user, type: "private", first_name: `Sender${user % USERS}` },
+      date: Math.floor(Date.now() / 1000),
+      text: "/help",
+      entities: [{ type: "bot_command", offset: 0, length: 5 }],
+    },
+  });
+}
+
+async function cannon(port: number, seconds: number): Promise<Result> {
+  return await autocannon({
+    url: `http://127.0.0.1:${port}/telegram/webhook`,
+    method: "POST",
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 10,
+    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+    requests: [{ setupRequest: (req) => ({ ...req, body: helpUpdate() }) }],
+  });
+}
+
+interface Target { label: string; args: (port: number) => string[]; env: Record<string, string> }
+
+export async function benchIngress(seconds = 8): Promise<BenchSection> {
+  const redis = await startBenchRedis();
+  const fake = await startFakeBotApi();
+  const defaults = loadConfig({});
+  const paced = "TELEGRAM_RATE_GLOBAL" in defaults;
+  const appEnv = (port: number, prefix: string): Record<string, string> => ({
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: prefix,
+    APP_KEY: randomBytes(32).toString("base64"),
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}`,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    PORT: String(port),
+    // 1,000 senders at several hundred updates/s would trip the per-sender limit (30/min) and measure its short cut.
+    MESSAGE_RATE_PER_MINUTE: "1000000",
+  });
+  const targets: Target[] = [
+    { label: "bare Fastify route returning 200 (baseline)", args: (port) => ["--bare", String(port)], env: {} },
+    { label: "app webhook, /help (defaults)", args: () => ["bot"], env: {} },
+  ];
+  if (paced) targets.push({ label: "app webhook, /help (outbound pacing lifted)", args: () => ["bot"], env: { TELEGRAM_RATE_GLOBAL: "100000", TELEGRAM_RATE_PER_CHAT: "100000" } });
+  const results: Array<{ target: Target; r: Result; rssMb: number }> = [];
+  try {
+    for (const [i, target] of targets.entries()) {
+      const port = await findFreePort();
+      const child = await startAppChild(target.args(port), { ...appEnv(port, `{in${i}}`), ...target.env });
+      let r: Result | undefined;
+      try {
+        await cannon(port, 2); // warm-up: JIT, connections, the senders' person records
+        r = await cannon(port, seconds);
+      } finally {
+        const rssMb = await child.stop();
+        if (r) results.push({ target, r, rssMb });
+      }
+    }
+  } finally {
+    await fake.close();
+    await redis.stop();
+  }
+  const base = results[0]!.r;
+  const rows = results.map(({ target, r, rssMb }) => [
+    target.label, fmt(r.requests.average), fmt(r.latency.p50, 1), fmt(r.latency.p99, 1), fmt(r.latency.max), String(r["2xx"]), String(r.non2xx), String(r.errors + r.timeouts), fmt(rssMb),
+    ratio(base.requests.average, r.requests.average), ratio(r.latency.p99, base.latency.p99),
+  ]);
+  const facts: Record<string, number> = { baseRps: base.requests.average, baseP99: base.latency.p99 };
+  const summary: string[][] = [];
+  for (const [i, { target, r }] of results.entries()) {
+    if (i === 0) continue;
+    const tag = i === 1 ? "default" : "unpaced";
+    Object.assign(facts, { [`${tag}.rps`]: r.requests.average, [`${tag}.p99`]: r.latency.p99, [`${tag}.p50`]: r.latency.p50, [`${tag}.failed`]: r.non2xx + r.errors + r.timeouts });
+    summary.push([`ingress: ${target.label}`, `${fmt(r.requests.average)} updates/s, p99 ${fmt(r.latency.p99)} ms${r.non2xx + r.errors + r.timeouts ? `, ${r.non2xx + r.errors + r.timeouts} failed` : ""}`, `bare Fastify ${fmt(base.requests.average)} req/s, p99 ${fmt(base.latency.p99)} ms`, `${ratio(base.requests.average, r.requests.average)} slower`]);
+  }
+  const markdown = [
+    table(["target", "req/s", "p50 ms", "p99 ms", "max ms", "2xx", "non-2xx", "errors + timeouts", "server peak RSS MB", "baseline req/s / this", "p99 / baseline p99"], rows),
+    "",
+    `- autocannon ${CONNECTIONS} connections (Telegram's default webhook max_connections), ${seconds} s after a 2 s warm-up, POST /telegram/webhook with the secret token header and a /help message update; every request has its own update_id (a setupRequest hook), from ${USERS} senders in turn. autocannon runs in the bench process with the fake Bot API; the server under test is a separate Node process (bench/app-process.ts); redis-server a third, all on the same 2 cores.`,
+    `- The app (role bot, webhook mode) per update: secret check, SET NX of the update id (dedupe), then the whole turn before answering 200 (rate counter, person touch with sealed fields, the /help reply sent to the fake Bot API${paced ? " through the outbound pacer" : ""}). MESSAGE_RATE_PER_MINUTE is raised to 1,000,000 so that the per-sender limit does not cut turns short.`,
+    `- The baseline: a Fastify 5 app with one POST route on the same path, JSON body parsed, answering 200.`,
+  ].join("\n");
+  return { title: "3. Ingress", markdown, summary, facts };
+}
+
+if (isMain(import.meta.url)) {
+  const s = await benchIngress(Number(process.argv[2] ?? 8));
+  console.log(`## ${s.title}\n\n${s.markdown}\n`);
+  process.exit(0);
+}

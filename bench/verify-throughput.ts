@@ -1,0 +1,211 @@
+/**
+ * Verification throughput: photos per second and ms per photo through PhotoVerifier (what the verify
+ * worker runs per check-in) in one process at concurrency 1 and 2, for 12 MP (4000x3000) and 1280 px
+ * JPEGs made from the real photos in ../shared/eval (synthetic scenes when it is absent); next to it
+ * the floor, decoding the same photos alone with sharp.
+ * Run: npx tsx bench/verify-throughput.ts
+ */
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { loadConfig } from "../src/config.ts";
+import type { Landmark, ReferenceFingerprint } from "../src/domain/landmark.ts";
+import { loadCatalogSource, MemoryReferenceSource } from "../src/landmarks/reference-source.ts";
+import { readCatalogDir } from "../src/landmarks/catalog-dir.ts";
+import { fingerprintEntry } from "../src/landmarks/import.ts";
+import { DEMO_CATALOG_DIR } from "../src/landmarks/demo-catalog.ts";
+import type { VisualMatcher } from "../src/verification/contracts.ts";
+import { cleanJpeg, decodePhoto } from "../src/verification/decode.ts";
+import { readExif } from "../src/verification/exif.ts";
+import { MemorySubmissionIndex } from "../src/verification/memory-submission-index.ts";
+import { NotEvaluatedMatcher } from "../src/verification/not-evaluated-matcher.ts";
+import { dihedralHashes } from "../src/verification/pdq.ts";
+import { PhotoVerifier } from "../src/verification/photo-verifier.ts";
+import { FeatureMatcher } from "../src/verification/visual/matcher.ts";
+import { makeJpeg } from "../tests/support/photos.ts";
+import { fmt, isMain, quantiles, ratio, RssSampler, table, type BenchSection } from "./stats.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+export const EVAL_DIR = path.resolve(process.env.BENCH_EVAL_DIR ?? path.join(ROOT, "../shared/eval"));
+const PHOTOS_PER_LANDMARK = 2;
+
+interface Target {
+  landmark: Landmark;
+  references: ReferenceFingerprint[];
+  /** A FeatureMatcher over a landmark with 5 references, when the eval catalog is there. */
+  feature?: FeatureMatcher;
+  source: string;
+}
+
+async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+interface RunResult { perPhoto: number[]; wallMs: number; peakRssMb: number }
+
+async function timed(photos: readonly Buffer[], passes: number, concurrency: number, fn: (b: Buffer) => Promise<unknown>): Promise<RunResult> {
+  const work = Array.from({ length: passes }, () => photos).flat();
+  const perPhoto: number[] = [];
+  const rss = new RssSampler();
+  const start = performance.now();
+  await pool(work, concurrency, async (b) => {
+    const s = performance.now();
+    await fn(b);
+    perPhoto.push(performance.now() - s);
+  });
+  const wallMs = performance.now() - start;
+  return { perPhoto, wallMs, peakRssMb: rss.stop() };
+}
+
+/** 12 MP and 1280 px JPEGs from the eval queries (two per landmark), or synthetic scenes. */
+async function makePhotos(): Promise<{ big: Buffer[]; small: Buffer[]; from: string }> {
+  const big: Buffer[] = [];
+  const small: Buffer[] = [];
+  const landmarksDir = path.join(EVAL_DIR, "landmarks");
+  if (existsSync(landmarksDir)) {
+    const files: string[] = [];
+    for (const id of (await readdir(landmarksDir)).sort()) {
+      const q = path.join(landmarksDir, id, "query");
+      if (existsSync(q)) files.push(...(await readdir(q)).sort().slice(0, PHOTOS_PER_LANDMARK).map((f) => path.join(q, f)));
+    }
+    for (const f of files) {
+      const bytes = await readFile(f);
+      big.push(await sharp(bytes).autoOrient().resize(4000, 3000, { fit: "cover" }).jpeg({ quality: 90 }).toBuffer());
+      small.push(await sharp(bytes).autoOrient().resize(1280, 1280, { fit: "inside" }).jpeg({ quality: 87 }).toBuffer());
+    }
+    return { big, small, from: `${files.length} eval query photos (${PHOTOS_PER_LANDMARK} per landmark) resized` };
+  }
+  for (let i = 0; i < 10; i++) {
+    // Rendered at 1000x750 then upscaled: makeJpeg's per-pixel scene at 12 MP would take seconds each.
+    const scene = await makeJpeg({ width: 1000, height: 750, seed: `verify-${i}` });
+    big.push(await sharp(scene).resize(4000, 3000).jpeg({ quality: 90 }).toBuffer());
+    small.push(await sharp(scene).resize(1280, 960).jpeg({ quality: 87 }).toBuffer());
+  }
+  return { big, small, from: "10 synthetic scenes (tests/support/photos.ts; ../shared/eval not found)" };
+}
+
+/** The landmark the photos are checked against: sacre-coeur with 5 references when the eval set is there. */
+async function makeTarget(): Promise<Target> {
+  const landmarksDir = path.join(EVAL_DIR, "landmarks");
+  if (existsSync(landmarksDir)) {
+    const catalog = await loadCatalogSource(landmarksDir, { cacheDir: path.join(os.tmpdir(), "safe-arrival-bench-catalog") });
+    const sc = catalog.stored("sacre-coeur");
+    const other = catalog.stored("chateau-de-sceaux");
+    if (sc && other) {
+      const five = { landmark: sc.landmark, references: [...sc.references, ...other.references.slice(0, 5 - sc.references.length)] };
+      const feature = new FeatureMatcher({ source: new MemoryReferenceSource([five]) });
+      return { ...five, feature, source: "eval sacre-coeur (3 references) + 2 chateau-de-sceaux references" };
+    }
+  }
+  const [entry] = await readCatalogDir(DEMO_CATALOG_DIR);
+  const stored = await fingerprintEntry(entry!);
+  return { ...stored, source: `demo catalog ${stored.landmark.id}` };
+}
+
+export async function benchVerification(): Promise<BenchSection> {
+  const config = loadConfig({});
+  const limits = { maxBytes: config.MAX_PHOTO_BYTES, maxPixels: config.MAX_PHOTO_PIXELS, minSide: config.MIN_PHOTO_SIDE };
+  const t0 = performance.now();
+  const photos = await makePhotos();
+  const target = await makeTarget();
+  const prepMs = performance.now() - t0;
+  const verifierWith = (matcher: VisualMatcher) =>
+    new PhotoVerifier({ matcher, submissions: new MemorySubmissionIndex(), limits, freshnessMs: config.PHOTO_FRESHNESS });
+  const input = (bytes: Buffer) => ({
+    photo: { bytes, asFile: true, forwarded: false, receivedAt: new Date() },
+    location: { lat: target.landmark.lat, lon: target.landmark.lon, accuracyM: 15, live: true, forwarded: false, venue: false, receivedAt: new Date() },
+    landmark: target.landmark,
+    references: target.references,
+  });
+  const matchers: Array<{ name: string; verifier: PhotoVerifier; passes: { big: number; small: number } }> = [
+    { name: "PhotoVerifier, NotEvaluatedMatcher (app default)", verifier: verifierWith(new NotEvaluatedMatcher()), passes: { big: 2, small: 3 } },
+  ];
+  if (target.feature) {
+    matchers.push({ name: "PhotoVerifier, FeatureMatcher (5 references)", verifier: verifierWith(target.feature), passes: { big: 1, small: 1 } });
+  }
+  // Warm-up: libvips' first decode, and OpenCV's WASM load (about 0.3 s once per process).
+  for (const m of matchers) await m.verifier.verify(input(photos.small[0]!));
+
+  const sizes = [
+    { label: "12 MP (4000x3000)", list: photos.big, key: "big" as const },
+    { label: "1280 px", list: photos.small, key: "small" as const },
+  ];
+  const rows: string[][] = [];
+  const facts: Record<string, number> = {};
+  const summary: string[][] = [];
+  for (const size of sizes) {
+    for (const concurrency of [1, 2]) {
+      const floor = await timed(size.list, matchers[0]!.passes[size.key], concurrency, (b) => sharp(b).raw().toBuffer());
+      const floorRate = (floor.perPhoto.length / floor.wallMs) * 1000;
+      const fq = quantiles(floor.perPhoto);
+      for (const m of matchers) {
+        const r = await timed(size.list, m.passes[size.key], concurrency, (b) => m.verifier.verify(input(b)));
+        const q = quantiles(r.perPhoto);
+        const rate = (r.perPhoto.length / r.wallMs) * 1000;
+        rows.push([size.label, m.name, String(concurrency), String(q.n), fmt(rate, 2), fmt(q.p50), fmt(q.p95), fmt(q.p99), fmt(r.peakRssMb), fmt(floorRate, 2), fmt(fq.p50), ratio(q.p50, fq.p50), ratio(floorRate, rate)]);
+        const tag = `${size.key}.${m === matchers[0] ? "default" : "feature"}.c${concurrency}`;
+        Object.assign(facts, { [`${tag}.rate`]: rate, [`${tag}.p50`]: q.p50, [`${tag}.p99`]: q.p99, [`${tag}.floorP50`]: fq.p50, [`${tag}.floorRate`]: floorRate, [`${tag}.rss`]: r.peakRssMb });
+        if (concurrency === 2) {
+          summary.push([`verification ${size.label}, ${m === matchers[0] ? "default verifier" : "FeatureMatcher"}, concurrency 2`, `${fmt(rate, 1)} photos/s, p50 ${fmt(q.p50)} ms, p99 ${fmt(q.p99)} ms`, `sharp decode alone: ${fmt(floorRate, 1)} photos/s, p50 ${fmt(fq.p50)} ms`, `${ratio(q.p50, fq.p50)} the floor's p50`]);
+        }
+      }
+    }
+  }
+
+  // Where the default verifier's time goes, one photo at a time.
+  const stageRows: string[][] = [];
+  for (const size of sizes) {
+    const stages: Record<string, number[]> = { "decodePhoto (header + 1024 px grey working copy)": [], "readExif": [], "PDQ hash + 7 dihedral variants (one DCT)": [], "cleanJpeg (decode again, 2048 px JPEG for the family)": [] };
+    const keys = Object.keys(stages);
+    for (const b of size.list) {
+      let s = performance.now();
+      const decoded = await decodePhoto(b, limits);
+      stages[keys[0]!]!.push(performance.now() - s);
+      s = performance.now();
+      await readExif(b);
+      stages[keys[1]!]!.push(performance.now() - s);
+      s = performance.now();
+      dihedralHashes(decoded);
+      stages[keys[2]!]!.push(performance.now() - s);
+      s = performance.now();
+      await cleanJpeg(b, limits);
+      stages[keys[3]!]!.push(performance.now() - s);
+    }
+    for (const k of keys) {
+      const q = quantiles(stages[k]!);
+      stageRows.push([size.label, k, fmt(q.p50), fmt(q.p95)]);
+      facts[`${size.key}.stage.${keys.indexOf(k)}`] = q.p50;
+    }
+  }
+  const bigBytes = photos.big.reduce((n, b) => n + b.length, 0) / photos.big.length;
+  const smallBytes = photos.small.reduce((n, b) => n + b.length, 0) / photos.small.length;
+  const notes = [
+    `Photos: ${photos.from}; mean size ${(bigBytes / 1e6).toFixed(1)} MB (12 MP) and ${(smallBytes / 1e3).toFixed(0)} kB (1280 px), sent as files (EXIF read). Landmark: ${target.source}. Setup (resizing, catalog fingerprints): ${(prepMs / 1000).toFixed(1)} s.`,
+    `One process (the worker role's verify processor), photos handed out by an in-process pool of 1 or 2 like VERIFY_CONCURRENCY; sharp/libvips threads at their default (${sharp.concurrency()}). The FeatureMatcher row is the visual matcher of src/verification/visual (not the app default), against one landmark with 5 references; no other landmark is nearby, so a no-match does not try others.`,
+    `Floor: \`sharp(bytes).raw().toBuffer()\`, a full decode of the same photos at the same concurrency. A full decode is the least any verifier must do here: the family gets a 2048 px copy, which needs the 1280 px photo at full size and the 12 MP one at shrink factor 1 (JPEG shrink-on-load by 2 would give 2000 px). "x floor" = verifier p50 / decode p50; "floor speed-up" = decode photos/s / verifier photos/s.`,
+    `Peak RSS: this process, sampled every 20 ms during the run (it includes the photos held in memory and, after the first FeatureMatcher run, OpenCV's WASM heap).`,
+  ];
+  if (!target.feature) notes.push("FeatureMatcher: not measured, the eval catalog (../shared/eval/landmarks) is missing.");
+  const markdown = [
+    table(["photo", "verifier", "concurrency", "n", "photos/s", "p50 ms", "p95 ms", "p99 ms", "peak RSS MB", "decode-only photos/s", "decode-only p50 ms", "x floor (p50)", "floor speed-up"], rows),
+    "",
+    ...notes.map((n) => `- ${n}`),
+    "",
+    "Where the default verifier's time goes (one photo at a time, ms p50 / p95):",
+    "",
+    table(["photo", "stage", "p50 ms", "p95 ms"], stageRows),
+  ].join("\n");
+  return { title: "1. Verification", markdown, summary, facts };
+}
+
+if (isMain(import.meta.url)) {
+  const s = await benchVerification();
+  console.log(`## ${s.title}\n\n${s.markdown}\n`);
+}
