@@ -1,10 +1,10 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { App } from "../../src/app.ts";
-import { makeUser, startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api.ts";
-import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
-import { TelegramDriver } from "../support/telegram-driver.ts";
-import { startTestApp } from "../support/test-app.ts";
+import { makeUser, type FakeBotApi } from "../support/fake-bot-api.ts";
+import type { RedisServerHandle } from "../support/redis-server.ts";
+import { type TelegramDriver } from "../support/telegram-driver.ts";
+import { startTelegramHarness, stopTelegramHarness } from "../support/telegram-harness.ts";
 
 const SECRET = "webhook-secret-0123456789";
 
@@ -14,21 +14,10 @@ let app: App;
 let bot: TelegramDriver;
 
 before(async () => {
-  redis = await startRedis();
-  fake = await startFakeBotApi();
-  app = await startTestApp({
-    redisUrl: redis.url,
-    telegram: { apiRoot: fake.apiRoot, token: fake.token },
-    env: { MESSAGE_RATE_PER_MINUTE: "5", TELEGRAM_WEBHOOK_URL: "https://bot.example.org", TELEGRAM_WEBHOOK_SECRET: SECRET },
-  });
-  bot = new TelegramDriver(fake);
+  ({ redis, fake, app, bot } = await startTelegramHarness({ env: { MESSAGE_RATE_PER_MINUTE: "5", TELEGRAM_WEBHOOK_URL: "https://bot.example.org", TELEGRAM_WEBHOOK_SECRET: SECRET } }));
 });
 
-after(async () => {
-  await app?.stop();
-  await fake?.close();
-  await redis?.stop();
-});
+after(() => stopTelegramHarness({ app, fake, redis }));
 
 let updateId = 1_000;
 function update(from: ReturnType<typeof makeUser>, text: string) {

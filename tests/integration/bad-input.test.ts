@@ -1,11 +1,11 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { App } from "../../src/app.ts";
-import { makeUser, startFakeBotApi, type FakeBotApi, type FakeUser } from "../support/fake-bot-api.ts";
+import { makeUser, type FakeBotApi, type FakeUser } from "../support/fake-bot-api.ts";
 import { makeJpeg, notAnImage, pngClaiming, truncated } from "../support/photos.ts";
-import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
-import { TelegramDriver, textOf } from "../support/telegram-driver.ts";
-import { startTestApp } from "../support/test-app.ts";
+import type { RedisServerHandle } from "../support/redis-server.ts";
+import { type TelegramDriver, textOf } from "../support/telegram-driver.ts";
+import { startTelegramHarness, stopTelegramHarness } from "../support/telegram-harness.ts";
 
 const ROME = { latitude: 41.901, longitude: 12.5015 };
 
@@ -15,21 +15,10 @@ let app: App;
 let bot: TelegramDriver;
 
 before(async () => {
-  redis = await startRedis();
-  fake = await startFakeBotApi();
-  app = await startTestApp({
-    redisUrl: redis.url,
-    telegram: { apiRoot: fake.apiRoot, token: fake.token },
-    env: { INVITE_TTL: "2s" },
-  });
-  bot = new TelegramDriver(fake);
+  ({ redis, fake, app, bot } = await startTelegramHarness({ env: { INVITE_TTL: "2s" } }));
 });
 
-after(async () => {
-  await app?.stop();
-  await fake?.close();
-  await redis?.stop();
-});
+after(() => stopTelegramHarness({ app, fake, redis }));
 
 async function travellerWithTrip(): Promise<FakeUser> {
   const t = makeUser({ first_name: "Samir" });

@@ -1,11 +1,11 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { App } from "../../src/app.ts";
-import { makeUser, startFakeBotApi, telegramErrors, type FakeBotApi, type FakeUser } from "../support/fake-bot-api.ts";
+import { makeUser, telegramErrors, type FakeBotApi, type FakeUser } from "../support/fake-bot-api.ts";
 import { makeJpeg } from "../support/photos.ts";
-import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
-import { TelegramDriver } from "../support/telegram-driver.ts";
-import { startTestApp } from "../support/test-app.ts";
+import type { RedisServerHandle } from "../support/redis-server.ts";
+import { type TelegramDriver } from "../support/telegram-driver.ts";
+import { startTelegramHarness, stopTelegramHarness } from "../support/telegram-harness.ts";
 
 const ROME = { latitude: 41.901, longitude: 12.5015 };
 
@@ -16,17 +16,10 @@ let bot: TelegramDriver;
 let seed = 0;
 
 before(async () => {
-  redis = await startRedis();
-  fake = await startFakeBotApi();
-  app = await startTestApp({ redisUrl: redis.url, telegram: { apiRoot: fake.apiRoot, token: fake.token }, env: { TELEGRAM_TIMEOUT: "2s" } });
-  bot = new TelegramDriver(fake);
+  ({ redis, fake, app, bot } = await startTelegramHarness({ env: { TELEGRAM_TIMEOUT: "2s" } }));
 });
 
-after(async () => {
-  await app?.stop();
-  await fake?.close();
-  await redis?.stop();
-});
+after(() => stopTelegramHarness({ app, fake, redis }));
 
 /** A traveller with one family contact, a trip, and a check-in whose confirmation meets `fault`. */
 async function checkInAgainst(fault: (contact: FakeUser) => void): Promise<{ t: FakeUser; f: FakeUser; mark: number }> {

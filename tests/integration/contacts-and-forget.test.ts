@@ -1,11 +1,11 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { App } from "../../src/app.ts";
-import { makeUser, startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api.ts";
+import { makeUser, type FakeBotApi } from "../support/fake-bot-api.ts";
 import { makeJpeg } from "../support/photos.ts";
-import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
-import { TelegramDriver, textOf } from "../support/telegram-driver.ts";
-import { startTestApp } from "../support/test-app.ts";
+import type { RedisServerHandle } from "../support/redis-server.ts";
+import { type TelegramDriver, textOf } from "../support/telegram-driver.ts";
+import { startTelegramHarness, stopTelegramHarness } from "../support/telegram-harness.ts";
 
 const PARIS = { latitude: 48.8802, longitude: 2.3553 };
 
@@ -15,17 +15,10 @@ let app: App;
 let bot: TelegramDriver;
 
 before(async () => {
-  redis = await startRedis();
-  fake = await startFakeBotApi();
-  app = await startTestApp({ redisUrl: redis.url, telegram: { apiRoot: fake.apiRoot, token: fake.token } });
-  bot = new TelegramDriver(fake);
+  ({ redis, fake, app, bot } = await startTelegramHarness());
 });
 
-after(async () => {
-  await app?.stop();
-  await fake?.close();
-  await redis?.stop();
-});
+after(() => stopTelegramHarness({ app, fake, redis }));
 
 async function keysMentioning(id: string): Promise<string[]> {
   const keys = await app.redis.keys(`${app.keys.prefix}:*`);

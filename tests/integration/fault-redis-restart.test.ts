@@ -1,10 +1,10 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { App } from "../../src/app.ts";
-import { makeUser, startFakeBotApi, type FakeBotApi, type FakeUser } from "../support/fake-bot-api.ts";
-import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
-import { TelegramDriver, textOf } from "../support/telegram-driver.ts";
-import { startTestApp } from "../support/test-app.ts";
+import { makeUser, type FakeBotApi, type FakeUser } from "../support/fake-bot-api.ts";
+import type { RedisServerHandle } from "../support/redis-server.ts";
+import { type TelegramDriver, textOf } from "../support/telegram-driver.ts";
+import { startTelegramHarness, stopTelegramHarness } from "../support/telegram-harness.ts";
 
 let redis: RedisServerHandle;
 let fake: FakeBotApi;
@@ -12,21 +12,10 @@ let app: App;
 let bot: TelegramDriver;
 
 before(async () => {
-  redis = await startRedis({ appendonly: true });
-  fake = await startFakeBotApi();
-  app = await startTestApp({
-    redisUrl: redis.url,
-    telegram: { apiRoot: fake.apiRoot, token: fake.token },
-    env: { ESCALATION_GRACE: "1h", JOB_LOCK: "2s", RECONCILE_INTERVAL: "2s" },
-  });
-  bot = new TelegramDriver(fake);
+  ({ redis, fake, app, bot } = await startTelegramHarness({ redis: { appendonly: true }, env: { ESCALATION_GRACE: "1h", JOB_LOCK: "2s", RECONCILE_INTERVAL: "2s" } }));
 });
 
-after(async () => {
-  await app?.stop();
-  await fake?.close();
-  await redis?.stop();
-});
+after(() => stopTelegramHarness({ app, fake, redis }));
 
 test("Redis killed with SIGKILL and restarted from its AOF: every acknowledged deadline still fires, once", { timeout: 90_000 }, async () => {
   const travellers: FakeUser[] = Array.from({ length: 8 }, (_, i) => makeUser({ first_name: `Aof${i}` }));

@@ -1,43 +1,22 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import type { App } from "../../src/app.ts";
 import { makeUser, startFakeBotApi, type FakeBotApi, type FakeUser } from "../support/fake-bot-api.ts";
 import { makeJpeg } from "../support/photos.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
 import { startTestApp } from "../support/test-app.ts";
+import { killWorkers, spawnWorker } from "../support/worker-process.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const CHECKINS = 200;
 const ROME = { latitude: 41.901, longitude: 12.5015 };
 
 let redis: RedisServerHandle;
 let fake: FakeBotApi;
 let app: App;
-const children = new Set<ChildProcess>();
 
 function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "worker"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: app.config.REDIS_PREFIX,
-      APP_KEY: app.config.APP_KEY!,
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      JOB_LOCK: "5s",
-      TELEGRAM_RATE_PER_CHAT: "100",
-      TELEGRAM_RATE_GLOBAL: "1000",
-      LOG_LEVEL: "silent",
-      PORT: "0",
-    },
-    stdio: "ignore",
-  });
-  children.add(child);
-  child.on("exit", () => children.delete(child));
-  return child;
+  return spawnWorker(app, fake, { redisUrl: redis.url, env: { JOB_LOCK: "5s" } });
 }
 
 before(async () => {
@@ -47,7 +26,7 @@ before(async () => {
 });
 
 after(async () => {
-  for (const c of children) c.kill("SIGKILL");
+  killWorkers();
   await app?.stop();
   await fake?.close();
   await redis?.stop();

@@ -1,20 +1,18 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import type { App } from "../../src/app.ts";
 import { makeUser, startFakeBotApi, telegramErrors, type FakeBotApi } from "../support/fake-bot-api.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
 import { TelegramDriver, textOf } from "../support/telegram-driver.ts";
 import { startTestApp } from "../support/test-app.ts";
+import { killWorkers, spawnWorker } from "../support/worker-process.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
 let redis: RedisServerHandle;
 let fake: FakeBotApi;
 let app: App;
 let bot: TelegramDriver;
-const children = new Set<ChildProcess>();
 
 const env = () => ({
   REDIS_PREFIX: app.config.REDIS_PREFIX,
@@ -26,24 +24,8 @@ const env = () => ({
   RECONCILE_INTERVAL: "2s",
 });
 
-/** A separate `worker` process, as in production, so it can be killed for real. */
 function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "worker"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...env(),
-      REDIS_URL: redis.url,
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      LOG_LEVEL: "silent",
-      PORT: "0",
-    },
-    stdio: "ignore",
-  });
-  children.add(child);
-  child.on("exit", () => children.delete(child));
-  return child;
+  return spawnWorker(app, fake, { redisUrl: redis.url, env: env() });
 }
 
 before(async () => {
@@ -54,7 +36,7 @@ before(async () => {
 });
 
 after(async () => {
-  for (const c of children) c.kill("SIGKILL");
+  killWorkers();
   await app?.stop();
   await fake?.close();
   await redis?.stop();

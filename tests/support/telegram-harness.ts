@@ -1,0 +1,36 @@
+import type { Logger } from "pino";
+import type { App, Role } from "../../src/app.ts";
+import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.ts";
+import { startRedis, type RedisServerHandle, type StartRedisOptions } from "./redis-server.ts";
+import { TelegramDriver } from "./telegram-driver.ts";
+import { startTestApp } from "./test-app.ts";
+
+/** What most integration tests stand on: a private redis-server, the fake Bot API, the app, and a driver. */
+export interface TelegramHarness {
+  redis: RedisServerHandle;
+  fake: FakeBotApi;
+  app: App;
+  bot: TelegramDriver;
+}
+
+export async function startTelegramHarness(
+  opts: { env?: Record<string, string>; roles?: Role[]; redis?: StartRedisOptions; log?: Logger } = {},
+): Promise<TelegramHarness> {
+  const redis = await startRedis(opts.redis);
+  const fake = await startFakeBotApi();
+  const app = await startTestApp({
+    redisUrl: redis.url,
+    telegram: { apiRoot: fake.apiRoot, token: fake.token },
+    ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.roles ? { roles: opts.roles } : {}),
+    ...(opts.log ? { log: opts.log } : {}),
+  });
+  return { redis, fake, app, bot: new TelegramDriver(fake) };
+}
+
+/** Stops whatever of the harness was started, in reverse order. */
+export async function stopTelegramHarness(h: Partial<TelegramHarness>): Promise<void> {
+  await h.app?.stop();
+  await h.fake?.close();
+  await h.redis?.stop();
+}
