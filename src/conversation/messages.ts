@@ -3,6 +3,7 @@
  * Outbound; the conversation core sees nothing channel-specific.
  */
 import type { ChannelId, ChatAddress } from "../domain/identity.ts";
+import type { LocationReport } from "../domain/location-report.ts";
 
 interface InboundBase {
   from: ChatAddress;
@@ -32,17 +33,12 @@ export type Inbound =
       download(): Promise<Buffer>;
     })
   | (InboundBase & { kind: "document"; mime?: string; size?: number })
-  | (InboundBase & {
-      kind: "location";
-      lat: number;
-      lon: number;
-      accuracyM?: number;
-      live: boolean;
-      forwarded: boolean;
-      venue: boolean;
-      /** A later position of a live location already shared: handled silently. */
-      liveUpdate?: boolean;
-    })
+  | (InboundBase &
+      LocationReport & {
+        kind: "location";
+        /** A later position of a live location already shared: handled silently. */
+        liveUpdate?: boolean;
+      })
   | (InboundBase & { kind: "unsupported" });
 
 export interface Button {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { RedisClient } from "./redis.ts";
 import type { CheckinStatus } from "../domain/person.ts";
 import type { Verdict } from "../domain/verdict.ts";
+import type { LocationReport } from "../domain/location-report.ts";
 import type { Keys } from "./keys.ts";
 import type { RecordKeys } from "./record-keys.ts";
 
@@ -12,13 +13,7 @@ export interface PendingPhoto {
   at: Date;
 }
 
-export interface PendingLocation {
-  lat: number;
-  lon: number;
-  accuracyM?: number;
-  live: boolean;
-  forwarded: boolean;
-  venue: boolean;
+export interface PendingLocation extends LocationReport {
   at: Date;
 }
 

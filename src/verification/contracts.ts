@@ -3,6 +3,7 @@
  * CLI depend on these; the real visual matcher (a separate issue) plugs in behind VisualMatcher.
  */
 import type { Landmark, ReferenceFingerprint } from "../domain/landmark.ts";
+import type { LocationReport } from "../domain/location-report.ts";
 import type { Signals, Verdict, VisualSignal } from "../domain/verdict.ts";
 
 export interface PhotoInput {
@@ -13,13 +14,7 @@ export interface PhotoInput {
   receivedAt: Date;
 }
 
-export interface LocationInput {
-  lat: number;
-  lon: number;
-  accuracyM?: number;
-  live: boolean;
-  forwarded: boolean;
-  venue: boolean;
+export interface LocationInput extends LocationReport {
   receivedAt: Date;
 }
 
