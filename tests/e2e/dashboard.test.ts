@@ -10,7 +10,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "../support/browser.ts";
 import { App } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
@@ -18,7 +19,6 @@ import { makeJpeg } from "../support/photos.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
 import { PASSWORD, addUser } from "../support/dashboard-client.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const WAIT = { timeout: 20_000 };
 const SCREENSHOT = path.resolve(import.meta.dirname, "../../docs/dashboard-alerts.png");
 interface BrowserGlobals {
@@ -52,13 +52,7 @@ describe("NGO dashboard (headless Chromium)", { timeout: 120_000 }, () => {
     baseUrl = `http://127.0.0.1:${address.port}`;
     await addUser(app, "coordinator@safe-passage.example", "coordinator");
     tmpDir = await mkdtemp(path.join(os.tmpdir(), "dashboard-e2e-"));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, locale: "en-GB" });
     page = await context.newPage();
     page.on("pageerror", (err) => pageErrors.push(err.message));

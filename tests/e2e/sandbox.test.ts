@@ -10,14 +10,14 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import exifr from "exifr";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { type Browser, type Locator, type Page } from "playwright-core";
+import { launchChromium } from "../support/browser.ts";
 import { App } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import { makeJpeg } from "../support/photos.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const WAIT = { timeout: 15_000 };
 /** The browser globals these page functions use; the project compiles without the DOM lib. */
 interface BrowserGlobals {
@@ -53,13 +53,7 @@ describe("sandbox chat page (headless Chromium)", { timeout: 90_000 }, () => {
     assert.ok(address && typeof address === "object");
     baseUrl = `http://127.0.0.1:${address.port}`;
     tmpDir = await mkdtemp(path.join(os.tmpdir(), "sandbox-e2e-"));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.on("dialog", (d) => {
