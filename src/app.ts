@@ -26,7 +26,8 @@ import { RateLimiter } from "./store/rate-limiter.ts";
 import { createRedis, type RedisClient } from "./store/redis.ts";
 import { RedisSubmissionIndex } from "./store/submission-index.ts";
 import { TripRepository } from "./store/trip-repository.ts";
-import { NotEvaluatedMatcher } from "./verification/not-evaluated-matcher.ts";
+import { RepositoryReferenceSource } from "./landmarks/reference-source.ts";
+import { FeatureMatcher } from "./verification/visual/matcher.ts";
 import { PhotoVerifier } from "./verification/photo-verifier.ts";
 import type { VisualMatcher } from "./verification/contracts.ts";
 import { buildWebServer, type WebServer } from "./web/server.ts";
@@ -50,7 +51,7 @@ export type Role = (typeof ROLES)[number];
 
 export interface AppOptions {
   roles: readonly Role[];
-  /** Replaces the visual matcher (tests, the real matcher once it exists). */
+  /** Replaces the visual matcher (tests); the default matches against the landmarks' stored reference features. */
   matcher?: VisualMatcher;
   now?: () => Date;
   /** Replaces the WhatsApp network (tests: a fake socket). */
@@ -187,7 +188,7 @@ export class App {
       operatorChat: parseAddress(config.OPERATOR_CHAT),
       queues: this.producers,
       verifier: new PhotoVerifier({
-        matcher: opts.matcher ?? new NotEvaluatedMatcher(),
+        matcher: opts.matcher ?? new FeatureMatcher({ source: new RepositoryReferenceSource(landmarks) }),
         submissions,
         limits: photoLimits,
         freshnessMs: config.PHOTO_FRESHNESS,

@@ -142,7 +142,7 @@ reason-capture_time_stale = التُقطت الصورة قبل { $minutes } دق
 reason-capture_time_future = وقت الصورة في المستقبل
 reason-capture_time_missing = وقت التقاط الصورة غير متوفر
 reason-visual_match = الصورة تطابق المكان
-reason-visual_no_match = الصورة لا تطابق المكان
+reason-visual_no_match = لم يتم التعرّف على المكان في الصورة
 reason-visual_other_landmark = الصورة تُظهر مكانًا آخر: { $landmark }
 reason-visual_not_evaluated = لم نقارن الصورة بالمكان
 

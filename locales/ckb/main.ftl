@@ -134,7 +134,7 @@ reason-capture_time_stale = وێنەکە { $minutes } خولەک پێش نارد
 reason-capture_time_future = کاتی وێنەکە لە داهاتوودایە
 reason-capture_time_missing = کاتی گرتنی وێنەکە نازانرێت
 reason-visual_match = وێنەکە لەگەڵ شوێنەکە دەگونجێت
-reason-visual_no_match = وێنەکە لەگەڵ شوێنەکە ناگونجێت
+reason-visual_no_match = شوێنەکە لە وێنەکەدا نەناسرایەوە
 reason-visual_other_landmark = وێنەکە شوێنێکی تر پیشان دەدات: { $landmark }
 reason-visual_not_evaluated = وێنەکە لەگەڵ شوێنەکە بەراورد نەکرا
 

@@ -132,7 +132,7 @@ reason-capture_time_stale = photo taken { $minutes } min before it was sent, too
 reason-capture_time_future = photo time is in the future
 reason-capture_time_missing = photo capture time not available
 reason-visual_match = photo matches the place
-reason-visual_no_match = photo does not match the place
+reason-visual_no_match = photo not recognised as the place
 reason-visual_other_landmark = photo shows another place: { $landmark }
 reason-visual_not_evaluated = photo not compared with the place
 

@@ -132,7 +132,7 @@ reason-capture_time_stale = foto tomada { $minutes } min antes de enviarla, dema
 reason-capture_time_future = la hora de la foto está en el futuro
 reason-capture_time_missing = no se sabe la hora en que se tomó la foto
 reason-visual_match = la foto coincide con el lugar
-reason-visual_no_match = la foto no coincide con el lugar
+reason-visual_no_match = no se reconoció el lugar en la foto
 reason-visual_other_landmark = la foto muestra otro lugar: { $landmark }
 reason-visual_not_evaluated = la foto no se comparó con el lugar
 

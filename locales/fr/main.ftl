@@ -132,7 +132,7 @@ reason-capture_time_stale = photo prise { $minutes } min avant l’envoi, trop a
 reason-capture_time_future = l’heure de la photo est dans le futur
 reason-capture_time_missing = l’heure de prise de la photo n’est pas connue
 reason-visual_match = la photo correspond au lieu
-reason-visual_no_match = la photo ne correspond pas au lieu
+reason-visual_no_match = le lieu n'a pas été reconnu sur la photo
 reason-visual_other_landmark = la photo montre un autre lieu : { $landmark }
 reason-visual_not_evaluated = la photo n’a pas été comparée au lieu
 

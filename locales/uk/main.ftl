@@ -140,7 +140,7 @@ reason-capture_time_stale = фото зроблено за { $minutes } хв д�
 reason-capture_time_future = час фото — у майбутньому
 reason-capture_time_missing = час зйомки фото невідомий
 reason-visual_match = фото збігається з місцем
-reason-visual_no_match = фото не збігається з місцем
+reason-visual_no_match = місце на фото не розпізнано
 reason-visual_other_landmark = на фото інше місце: { $landmark }
 reason-visual_not_evaluated = фото не порівнювали з місцем
 

@@ -134,7 +134,7 @@ reason-capture_time_stale = تصویر بھیجنے سے { $minutes } منٹ پ�
 reason-capture_time_future = تصویر کا وقت آنے والے وقت میں ہے
 reason-capture_time_missing = تصویر لینے کا وقت معلوم نہیں
 reason-visual_match = تصویر جگہ سے ملتی ہے
-reason-visual_no_match = تصویر جگہ سے نہیں ملتی
+reason-visual_no_match = تصویر میں جگہ پہچانی نہیں گئی
 reason-visual_other_landmark = تصویر میں کوئی اور جگہ ہے: { $landmark }
 reason-visual_not_evaluated = تصویر کا جگہ سے موازنہ نہیں ہوا
 

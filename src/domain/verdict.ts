@@ -19,7 +19,8 @@ export type CaptureTimeSignal =
 
 export type ReplaySignal =
   | { status: "original" }
-  | { status: "reference"; distance: number }
+  /** Within `distance` bits of a reference's hash, or (stage 2, crops and screenshots) its pixels line up: `correlation`. */
+  | { status: "reference"; distance: number; of?: string; correlation?: number }
   | { status: "earlier_submission"; distance: number };
 
 export type VisualSignal =
@@ -135,7 +136,9 @@ function replayReason(s: ReplaySignal, forwarded: boolean): Reason {
  *    future capture time, or a photo of something else: not verified.
  * 2. Location within the radius and the photo visually matches the landmark: verified.
  * 3. Location within the radius but the photo could not be matched visually: partial (the family is
- *    told exactly what was and was not checked).
+ *    told exactly what was and was not checked). "Not recognised" is not evidence of absence: the
+ *    matcher never accepts a wrong place, but misses some right ones (night, other side, close-ups),
+ *    so an unrecognised photo is partial and the traveller is asked for another one.
  */
 export function decideVerdict(s: Signals): Verdict {
   const reasons = [
@@ -150,7 +153,6 @@ export function decideVerdict(s: Signals): Verdict {
     s.location.status !== "within" ||
     s.captureTime.status === "stale" ||
     s.captureTime.status === "future" ||
-    s.visual.status === "no_match" ||
     s.visual.status === "other_landmark";
   if (blocking) return { status: "not_verified", reasons };
   if (s.visual.status === "match") return { status: "verified", reasons };

@@ -14,6 +14,8 @@ import { encodeThumbnail, makeThumbnail } from "../verification/visual/replay-ch
 export const MIN_REFERENCE_FEATURES = 600;
 /** Variance of the Laplacian below this on the 800 px copy: visibly blurred or a flat, featureless picture. */
 export const MIN_SHARPNESS = 50;
+/** Long side of the copy sharpness is measured on (MIN_SHARPNESS was calibrated at this size). */
+const SHARPNESS_LONG_SIDE = 800;
 /** A reference whose long side is under this loses matches to downscaling. */
 export const MIN_REFERENCE_LONG_SIDE = 800;
 
@@ -37,7 +39,7 @@ export async function referenceVisualData(photo: DecodedPhoto): Promise<Referenc
 
 export function laplacianVariance(cv: Cv, photo: Pick<DecodedPhoto, "grey" | "width" | "height">): number {
   return withMats(cv, (track) => {
-    const img = track(greyMat(cv, photo, REFERENCE_FEATURE_CONFIG.longSide));
+    const img = track(greyMat(cv, photo, SHARPNESS_LONG_SIDE));
     const lap = track(new cv.Mat() as CvMat);
     cv.Laplacian(img, lap, cv.CV_64F, 1, 1, 0, cv.BORDER_DEFAULT);
     const mean = track(new cv.Mat() as CvMat);

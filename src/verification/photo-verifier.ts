@@ -39,12 +39,18 @@ export class PhotoVerifier {
     const exif = photo.asFile ? await readExif(photo.bytes) : {};
     const hashes = dihedralHashes(decoded);
 
+    const visual = await this.#opts.matcher.match(decoded, landmark);
+    let replay = await this.#replay(hashes, input.references);
+    // Crops and screenshots of a reference escape the hash; the matcher's pixel check catches them.
+    if (replay.status === "original" && visual.status === "no_match" && visual.replayOf) {
+      replay = { status: "reference", distance: this.#nearest(hashes, input.references), of: visual.replayOf, correlation: visual.correlation };
+    }
     const signals: Signals = {
       photoForwarded: photo.forwarded,
-      replay: await this.#replay(hashes, input.references),
+      replay,
       location: locationSignal(input.location, exif.gps, landmark, this.#opts.location),
       captureTime: captureTimeSignal(exif.captureTime, photo.receivedAt, this.#opts.freshnessMs),
-      visual: await this.#opts.matcher.match(decoded, landmark),
+      visual,
     };
     return {
       verdict: decideVerdict(signals),
@@ -53,6 +59,12 @@ export class PhotoVerifier {
       cleanJpeg: await cleanJpeg(photo.bytes, this.#opts.limits),
       exif,
     };
+  }
+
+  #nearest(hashes: readonly string[], references: readonly ReferenceFingerprint[]): number {
+    let nearest = 256;
+    for (const ref of references) for (const hash of hashes) nearest = Math.min(nearest, hamming(ref.phash, hash));
+    return nearest;
   }
 
   /** A landmark's own reference photo is the likeliest replay, so it is checked before other travellers' photos. */
@@ -64,7 +76,10 @@ export class PhotoVerifier {
         if (distance <= this.#replayMaxDistance && (nearest === undefined || distance < nearest)) nearest = distance;
       }
     }
-    if (nearest !== undefined) return { status: "reference", distance: nearest };
+    if (nearest !== undefined) {
+      const of = references.find((r) => hashes.some((h) => hamming(r.phash, h) === nearest))?.file;
+      return { status: "reference", distance: nearest, ...(of ? { of } : {}) };
+    }
     const earlier = await this.#opts.submissions.findNear(hashes, this.#replayMaxDistance);
     return earlier ? { status: "earlier_submission", distance: earlier.distance } : { status: "original" };
   }

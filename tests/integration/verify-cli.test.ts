@@ -46,7 +46,9 @@ test("verify --json: one line per photo, verdicts, replay, bad input, usage erro
     assert.equal(pos.visual.match, true);
     assert.ok(pos.visual.score >= 0.5 && pos.visual.score <= 1);
     assert.deepEqual(pos.identified?.landmark, "sacre-coeur");
-    assert.equal(neg.verdict, "not_verified");
+    // Another building at the right spot: not recognised, so only the location speaks for the arrival.
+    assert.equal(neg.verdict, "partial");
+    assert.ok(neg.reasons.includes("visual_no_match"), neg.reasons.join(","));
     assert.equal(neg.visual.match, false);
     assert.equal(neg.identified, null);
     assert.equal(rep.verdict, "not_verified");

@@ -18,8 +18,8 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  matchInliers: 11,
-  backgroundMax: 7,
+  matchInliers: 12,
+  backgroundMax: 8,
   replayCheckInliers: 25,
   replayCorrelation: 0.92,
 };

@@ -16,9 +16,9 @@ export interface FeatureConfig {
 }
 
 /** Arrival photos: the feature budget is what the per-check-in matching cost grows with. */
-export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { longSide: 800, maxFeatures: 1500, clahe: false };
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { longSide: 1024, maxFeatures: 3000, clahe: false };
 /** References: extracted once at import, so they can afford a larger budget (bench/verification.md). */
-export const REFERENCE_FEATURE_CONFIG: FeatureConfig = { longSide: 800, maxFeatures: 2500, clahe: false };
+export const REFERENCE_FEATURE_CONFIG: FeatureConfig = { longSide: 1024, maxFeatures: 5000, clahe: false };
 
 /** Descriptor length in bytes (ORB: 256 bits). */
 export const DESCRIPTOR_BYTES = 32;

@@ -10,9 +10,9 @@ import type { VisualSignal } from "../../domain/verdict.ts";
 import type { DecodedPhoto, VisualMatcher } from "../contracts.ts";
 import { DEFAULT_CALIBRATION, isMatch, scoreFromInliers, type Calibration } from "./calibration.ts";
 import { DEFAULT_FEATURE_CONFIG, extractFeaturesSync, type FeatureConfig, type Features } from "./features.ts";
-import { loadOpenCv } from "./opencv.ts";
 import { DEFAULT_PAIR_CONFIG, matchPair, type PairConfig } from "./pair.ts";
 import { warpCorrelation, type Thumbnail } from "./replay-check.ts";
+import { loadVision } from "./vision.ts";
 
 export interface ReferenceFeatures {
   file: string;
@@ -56,7 +56,7 @@ export interface LandmarkMatch {
   reference?: string;
   /** Set when the photo is a (cropped, padded) copy of that reference: never an arrival. */
   replay?: { of: string; correlation: number };
-  /** References actually compared (early exit on a strong match). */
+  /** References compared (all of the landmark's references that have features). */
   compared: number;
 }
 
@@ -91,7 +91,7 @@ export class FeatureMatcher implements VisualMatcher {
   async features(photo: DecodedPhoto): Promise<Features> {
     const hit = this.#cache.get(photo);
     if (hit) return hit;
-    const { cv } = await loadOpenCv();
+    const { cv } = await loadVision();
     const started = performance.now();
     const f = extractFeaturesSync(cv, photo, this.#opts.features);
     this.timings.featuresMs += performance.now() - started;
@@ -119,9 +119,13 @@ export class FeatureMatcher implements VisualMatcher {
     };
   }
 
-  /** Matches the photo against one landmark's references; stops early on a decisive match. */
+  /**
+   * Matches the photo against every reference of one landmark. No early exit: a crop of the third
+   * reference also matches the first one strongly, and only the best reference tells a copy apart.
+   */
   async matchLandmark(photo: DecodedPhoto, refs: LandmarkReferences): Promise<LandmarkMatch> {
-    const { cv } = await loadOpenCv();
+    const vision = await loadVision();
+    const { cv } = vision;
     const f = await this.features(photo);
     const started = performance.now();
     const cal = this.#opts.calibration;
@@ -129,10 +133,8 @@ export class FeatureMatcher implements VisualMatcher {
     let compared = 0;
     for (const ref of refs.references) {
       compared++;
-      const r = matchPair(cv, f, ref.features, this.#opts.pair);
+      const r = matchPair(vision, f, ref.features, this.#opts.pair);
       if (r.inliers > best.inliers) best = { inliers: r.inliers, ref, homography: r.homography };
-      // Decisive: far above the background; the remaining references cannot change the verdict.
-      if (best.inliers >= 3 * cal.matchInliers) break;
     }
     let replay: LandmarkMatch["replay"];
     if (best.ref?.thumb && best.homography && best.inliers >= cal.replayCheckInliers) {

@@ -6,6 +6,8 @@
  */
 import type { Features } from "./features.ts";
 import { DESCRIPTOR_BYTES } from "./features.ts";
+import type { HammingKnn, Knn2 } from "./hamming-knn.ts";
+import type { Vision } from "./vision.ts";
 import { withMats, type Cv, type CvDMatch, type CvMat, type CvVector } from "./opencv.ts";
 
 export interface PairConfig {
@@ -42,33 +44,49 @@ export interface PairResult {
 
 const EMPTY: PairResult = { tentative: 0, inliers: 0, cells: 0, inlierPairs: [] };
 
-/** Descriptor Mat (rows x 32, CV_8U) over a Features' bytes; the caller deletes it. */
-export function descriptorMat(cv: Cv, f: Features): CvMat {
-  const mat = new cv.Mat(f.count, DESCRIPTOR_BYTES, cv.CV_8UC1) as CvMat;
-  mat.data.set(f.descriptors);
-  return mat;
+/** OpenCV.js's brute-force matcher behind the HammingKnn face: the plain baseline, and the reference for tests. */
+export function openCvKnn(cv: Cv): HammingKnn {
+  return {
+    knn2(query: Uint8Array, train: Uint8Array): Knn2 {
+      const nq = query.length / DESCRIPTOR_BYTES;
+      const nt = train.length / DESCRIPTOR_BYTES;
+      const out: Knn2 = { index: new Int32Array(nq).fill(-1), best: new Int32Array(nq).fill(1024), second: new Int32Array(nq).fill(1024) };
+      if (nq === 0 || nt === 0) return out;
+      return withMats(cv, (track) => {
+        const q = track(new cv.Mat(nq, DESCRIPTOR_BYTES, cv.CV_8UC1) as CvMat);
+        q.data.set(query);
+        const t = track(new cv.Mat(nt, DESCRIPTOR_BYTES, cv.CV_8UC1) as CvMat);
+        t.data.set(train);
+        const matcher = track(new cv.BFMatcher(cv.NORM_HAMMING, false));
+        const knn = track(new cv.DMatchVectorVector() as CvVector<CvVector<CvDMatch>>);
+        matcher.knnMatch(q, t, knn, 2);
+        for (let i = 0; i < knn.size(); i++) {
+          const pair = knn.get(i);
+          if (pair.size() > 0) {
+            out.index[i] = pair.get(0).trainIdx;
+            out.best[i] = pair.get(0).distance;
+          }
+          if (pair.size() > 1) out.second[i] = pair.get(1).distance;
+        }
+        return out;
+      });
+    },
+  };
 }
 
-export function matchPair(cv: Cv, photo: Features, ref: Features, config: PairConfig = DEFAULT_PAIR_CONFIG, refMat?: CvMat): PairResult {
+export function matchPair(vision: Vision, photo: Features, ref: Features, config: PairConfig = DEFAULT_PAIR_CONFIG): PairResult {
   if (photo.count < 8 || ref.count < 8) return EMPTY;
+  const { cv } = vision;
+  const nn = vision.knn.knn2(photo.descriptors, ref.descriptors);
+  // Ratio test, then keep the best match per reference keypoint (one-to-one).
+  const bestForRef = new Map<number, { q: number; d: number }>();
+  for (let i = 0; i < photo.count; i++) {
+    const r = nn.index[i]!;
+    if (r < 0 || nn.best[i]! >= config.ratio * nn.second[i]!) continue;
+    const prev = bestForRef.get(r);
+    if (!prev || nn.best[i]! < prev.d) bestForRef.set(r, { q: i, d: nn.best[i]! });
+  }
   return withMats(cv, (track) => {
-    const q = track(descriptorMat(cv, photo));
-    const r = refMat ?? track(descriptorMat(cv, ref));
-    const matcher = track(new cv.BFMatcher(cv.NORM_HAMMING, false));
-    const knn = track(new cv.DMatchVectorVector() as CvVector<CvVector<CvDMatch>>);
-    matcher.knnMatch(q, r, knn, 2);
-
-    // Ratio test, then keep the best match per reference keypoint (one-to-one).
-    const bestForRef = new Map<number, { q: number; d: number }>();
-    for (let i = 0; i < knn.size(); i++) {
-      const pair = knn.get(i);
-      if (pair.size() < 2) continue;
-      const a = pair.get(0);
-      const b = pair.get(1);
-      if (a.distance >= config.ratio * b.distance) continue;
-      const prev = bestForRef.get(a.trainIdx);
-      if (!prev || a.distance < prev.d) bestForRef.set(a.trainIdx, { q: a.queryIdx, d: a.distance });
-    }
     let pairs = [...bestForRef].map(([rIdx, { q: qIdx }]) => [qIdx, rIdx] as [number, number]);
     if (config.angleFilter) pairs = consistentRotation(pairs, photo, ref);
     const tentative = pairs.length;
@@ -88,10 +106,10 @@ export function matchPair(cv: Cv, photo: Features, ref: Features, config: PairCo
     const h = track(cv.findHomography(src, dst, method, thr, mask, config.maxIters, 0.995) as CvMat);
     if (h.empty() || mask.empty()) return { ...EMPTY, tentative };
     const homography = Array.from(h.data64F.subarray(0, 9));
-    if (!plausible(homography, photo, ref)) return { ...EMPTY, tentative };
-
     const inlierPairs: Array<[number, number]> = [];
     for (let k = 0; k < tentative; k++) if (mask.data[k]) inlierPairs.push(pairs[k]!);
+    if (process.env.DBG_H) console.log("rawH", homography.map((x) => +x.toFixed(4)).join(" "), "inl", inlierPairs.length, "plaus", plausible(homography, inlierPairs, photo, ref));
+    if (!plausible(homography, inlierPairs, photo, ref)) return { ...EMPTY, tentative };
     const cells = Math.min(
       coverage(inlierPairs.map(([qi]) => qi), photo, config.grid),
       coverage(inlierPairs.map(([, ri]) => ri), ref, config.grid),
@@ -100,18 +118,31 @@ export function matchPair(cv: Cv, photo: Features, ref: Features, config: PairCo
   });
 }
 
-/** Rejects homographies that fold, collapse or blow up the picture: no real second photo does that. */
-function plausible(h: number[], photo: Features, ref: Features): boolean {
-  const [a, b, , d, e, , g, hh] = h as [number, number, number, number, number, number, number, number, number];
-  const det = a * e - b * d;
-  if (!(det > 0)) return false;
-  // Area scale between the two pictures, normalised by their sizes.
+/**
+ * Rejects homographies no second photo of the same surface produces: ones that send part of the matched
+ * area through the horizon (w <= 0), fold it (negative local Jacobian) or shrink/blow it up beyond
+ * 1/40..40 in area. Checked where the evidence is (the inliers), not at the picture's corners: a tilted
+ * phone photo of a tower has strong perspective terms that are real.
+ */
+function plausible(h: number[], inliers: Array<[number, number]>, photo: Features, ref: Features): boolean {
+  if (inliers.length === 0) return false;
+  const [a, b, c, d, e, f, g, hh, i] = h as [number, number, number, number, number, number, number, number, number];
+  const det = a * (e * i - f * hh) - b * (d * i - f * g) + c * (d * hh - e * g);
   const norm = (ref.width * ref.height) / (photo.width * photo.height);
-  const scale = det / norm;
-  if (scale < 1 / 40 || scale > 40) return false;
-  // Strong perspective terms bend the photo's own corners behind the camera.
-  const persp = Math.abs(g) * photo.width + Math.abs(hh) * photo.height;
-  return persp < 1.5;
+  let minW = Infinity;
+  let maxW = -Infinity;
+  for (const [qi] of inliers) {
+    const w = g * photo.xy[2 * qi]! + hh * photo.xy[2 * qi + 1]! + i;
+    minW = Math.min(minW, w);
+    maxW = Math.max(maxW, w);
+  }
+  if (!(minW > 0) || maxW / minW > 8) return false;
+  // Local area scale det(H) / w^3 at the extremes of the matched area.
+  for (const w of [minW, maxW]) {
+    const scale = det / (w * w * w) / norm;
+    if (!(scale > 1 / 40 && scale < 40)) return false;
+  }
+  return true;
 }
 
 function coverage(indices: number[], f: Features, grid: number): number {

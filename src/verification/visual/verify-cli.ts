@@ -12,7 +12,6 @@ import { loadCatalogSource, type MemoryReferenceSource } from "../../landmarks/r
 import { PhotoRejectedError, type LocationInput } from "../contracts.ts";
 import { decodePhoto, DEFAULT_PHOTO_LIMITS } from "../decode.ts";
 import { MemorySubmissionIndex } from "../memory-submission-index.ts";
-import { hamming, REPLAY_MAX_DISTANCE } from "../pdq.ts";
 import { PhotoVerifier } from "../photo-verifier.ts";
 import { FeatureMatcher } from "./matcher.ts";
 
@@ -181,12 +180,11 @@ async function verifyOne(file: string, ctx: Ctx): Promise<VerifyOutput> {
     const signals: Signals = { ...outcome.signals };
     const visual = signals.visual;
     let replay: VerifyOutput["replay"] = null;
-    if (signals.replay.status !== "original") {
-      replay = { of: signals.replay.status === "reference" ? nearestReference(outcome.phash, stored.references) : "earlier submission", distance: signals.replay.distance };
-    } else if (visual.status === "no_match" && visual.replayOf) {
-      // Stage 2 (crop, screenshot): reported as a replay of the reference, not as a failed match.
-      replay = { of: visual.replayOf, distance: null, correlation: visual.correlation };
-      signals.replay = { status: "reference", distance: REPLAY_MAX_DISTANCE + 1 };
+    if (signals.replay.status === "reference" && signals.replay.correlation !== undefined) {
+      // Stage 2 (crop, screenshot): the pixels line up although the hash is too far.
+      replay = { of: path.basename(signals.replay.of ?? "reference"), distance: null, correlation: signals.replay.correlation };
+    } else if (signals.replay.status !== "original") {
+      replay = { of: signals.replay.status === "reference" ? path.basename(signals.replay.of ?? "reference") : "earlier submission", distance: signals.replay.distance };
     }
     const verdict = decideVerdict(signals);
     if (verdict.status !== "not_verified") await ctx.submissions.add(outcome.phash);
@@ -219,13 +217,4 @@ async function verifyOne(file: string, ctx: Ctx): Promise<VerifyOutput> {
   }
 }
 
-function nearestReference(phash: string, refs: ReadonlyArray<{ file: string; phash: string }>): string {
-  // The verifier already found one within the replay distance; name the closest (any dihedral variant).
-  let best = { file: refs[0]?.file ?? "reference", d: Infinity };
-  for (const r of refs) {
-    const d = hamming(r.phash, phash);
-    if (d < best.d) best = { file: r.file, d };
-  }
-  return path.basename(best.file);
-}
 

@@ -21,6 +21,13 @@ test("no visual evaluation is reported honestly as partial", () => {
   assert.ok(v.reasons.some((r) => r.code === "visual_not_evaluated" && !r.ok));
 });
 
+test("a photo the matcher does not recognise is partial, not evidence against the arrival", () => {
+  const v = decideVerdict({ ...good, visual: { status: "no_match", score: 0.1 } });
+  assert.equal(v.status, "partial");
+  assert.ok(v.reasons.some((r) => r.code === "visual_no_match" && !r.ok));
+  assert.equal(decideVerdict({ ...good, visual: { status: "no_match", score: 0.1 }, location: { status: "missing" } }).status, "not_verified");
+});
+
 test("anything that speaks against the arrival makes it not verified", () => {
   const cases: Partial<Signals>[] = [
     { photoForwarded: true },
@@ -32,7 +39,6 @@ test("anything that speaks against the arrival makes it not verified", () => {
     { location: { status: "not_counted", why: "venue" } },
     { captureTime: { status: "stale", ageMs: 86_400_000 } },
     { captureTime: { status: "future" } },
-    { visual: { status: "no_match", score: 0.1 } },
     { visual: { status: "other_landmark", landmarkId: "x", score: 0.8 } },
   ];
   for (const c of cases) assert.equal(decideVerdict({ ...good, ...c }).status, "not_verified", JSON.stringify(c));
