@@ -213,6 +213,8 @@ export class App {
     this.watchdog = new RedisWatchdog(() => [{ name: "app", client: this.redis }], { intervalMs: config.REDIS_WATCHDOG_INTERVAL }, this.log);
     this.watchdog.start();
     if (config.NODE_ENV === "production") await assertDurableRedis(this.redis, this.log);
+    const indexed = await this.deps.landmarks.ensureGeoIndex();
+    if (indexed) this.log.info({ landmarks: indexed }, "landmark position index rebuilt");
     if (this.telegram) await this.telegram.init();
     if (opts.roles.includes("worker")) {
       this.workers = new Workers(

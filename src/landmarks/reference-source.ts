@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { getDistance } from "geolib";
 import type { Landmark } from "../domain/landmark.ts";
 import type { LandmarkRepository, StoredLandmark } from "../store/landmark-repository.ts";
 import { decodeFeatures } from "../verification/visual/features.ts";
@@ -33,7 +34,7 @@ export function referencesOf(stored: StoredLandmark): LandmarkReferences {
 export class RepositoryReferenceSource implements ReferenceSource {
   readonly #decoded = new Map<string, { from: StoredLandmark; refs: LandmarkReferences }>();
 
-  constructor(private readonly repo: Pick<LandmarkRepository, "get" | "list">) {}
+  constructor(private readonly repo: Pick<LandmarkRepository, "get" | "list" | "near">) {}
 
   async get(landmarkId: string): Promise<LandmarkReferences | undefined> {
     const stored = await this.repo.get(landmarkId);
@@ -43,6 +44,10 @@ export class RepositoryReferenceSource implements ReferenceSource {
     const refs = referencesOf(stored);
     this.#decoded.set(landmarkId, { from: stored, refs });
     return refs;
+  }
+
+  near(point: { lat: number; lon: number }, radiusM: number, limit: number): Promise<Array<{ id: string; distanceM: number }>> {
+    return this.repo.near(point, radiusM, limit);
   }
 
   landmarks(): Promise<Landmark[]> {
@@ -75,13 +80,22 @@ export class MemoryReferenceSource implements ReferenceSource {
     return refs;
   }
 
+  /** A scan: the CLI's catalogs are folders of a few landmarks. */
+  async near(point: { lat: number; lon: number }, radiusM: number, limit: number): Promise<Array<{ id: string; distanceM: number }>> {
+    return [...this.#stored.values()]
+      .map((e) => ({ id: e.landmark.id, distanceM: getDistance(point, e.landmark) }))
+      .filter((x) => x.distanceM <= radiusM)
+      .sort((a, b) => a.distanceM - b.distanceM)
+      .slice(0, limit);
+  }
+
   async landmarks(): Promise<Landmark[]> {
     return [...this.#stored.values()].map((e) => e.landmark);
   }
 }
 
 /** Bumped whenever what fingerprintEntry stores changes, so old cache files are ignored. */
-const CACHE_VERSION = "visual-v1";
+const CACHE_VERSION = "visual-v2";
 
 /**
  * Reads and fingerprints a catalog folder. With `cacheDir`, each landmark's fingerprints are kept in

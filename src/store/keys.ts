@@ -28,6 +28,8 @@ export class Keys {
   submissions() { return `${this.prefix}:submissions`; }
   landmark(id: string) { return `${this.prefix}:landmark:${id}`; }
   landmarks() { return `${this.prefix}:landmarks`; }
+  /** Redis GEO set of landmark positions: the shortlist by location without reading every landmark. */
+  landmarksGeo() { return `${this.prefix}:landmarks:geo`; }
   telegramUpdate(updateId: number) { return `${this.prefix}:tg-update:${updateId}`; }
   sandboxLog(chatId: string) { return `${this.prefix}:sandbox:log:${chatId}`; }
   sandboxSeq() { return `${this.prefix}:sandbox:seq`; }

@@ -22,6 +22,7 @@ export class LandmarkRepository {
       .multi()
       .set(this.keys.landmark(entry.landmark.id), JSON.stringify(entry))
       .sadd(this.keys.landmarks(), entry.landmark.id)
+      .geoadd(this.keys.landmarksGeo(), entry.landmark.lon, entry.landmark.lat, entry.landmark.id)
       .exec();
     this.cache.delete(entry.landmark.id);
   }
@@ -41,11 +42,35 @@ export class LandmarkRepository {
     return entries.filter((e): e is StoredLandmark => e !== undefined).map((e) => e.landmark);
   }
 
+  /**
+   * Landmarks whose position lies within `radiusM` of a point, nearest first, with their distance:
+   * O(log N + hits) in Redis, so the cost of "which landmarks are here" does not grow with the catalog.
+   */
+  async near(point: { lat: number; lon: number }, radiusM: number, limit: number): Promise<Array<{ id: string; distanceM: number }>> {
+    const rows = (await this.redis.geosearch(
+      this.keys.landmarksGeo(), "FROMLONLAT", point.lon, point.lat, "BYRADIUS", Math.max(1, Math.round(radiusM)), "m", "ASC", "COUNT", limit, "WITHDIST",
+    )) as Array<[string, string]>;
+    return rows.map(([id, d]) => ({ id, distanceM: Number(d) }));
+  }
+
+  /** Adds landmarks stored before the position index existed; run at start-up. */
+  async ensureGeoIndex(): Promise<number> {
+    const [ids, indexed] = await Promise.all([this.redis.scard(this.keys.landmarks()), this.redis.zcard(this.keys.landmarksGeo())]);
+    if (ids === indexed) return 0;
+    const all = await this.list();
+    if (all.length > 0) {
+      await this.redis.geoadd(this.keys.landmarksGeo(), ...all.flatMap((l) => [l.lon, l.lat, l.id]));
+    }
+    return all.length;
+  }
+
   async remove(id: string): Promise<boolean> {
-    const [[, n]] = (await this.redis.multi().del(this.keys.landmark(id)).srem(this.keys.landmarks(), id).exec()) as [
-      [null, number],
-      unknown,
-    ];
+    const [[, n]] = (await this.redis
+      .multi()
+      .del(this.keys.landmark(id))
+      .srem(this.keys.landmarks(), id)
+      .zrem(this.keys.landmarksGeo(), id)
+      .exec()) as [[null, number], unknown, unknown];
     this.cache.delete(id);
     return n === 1;
   }

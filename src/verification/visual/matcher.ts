@@ -4,7 +4,6 @@
  * landmark's references (computed once at import), Lowe ratio + rotation consistency + homography
  * RANSAC per reference, best reference wins; a calibrated inlier threshold decides.
  */
-import { getDistance } from "geolib";
 import type { Landmark } from "../../domain/landmark.ts";
 import type { VisualSignal } from "../../domain/verdict.ts";
 import type { DecodedPhoto, VisualMatcher } from "../contracts.ts";
@@ -29,9 +28,16 @@ export interface LandmarkReferences {
 /** Where the matcher finds reference features: Redis in the service, an in-process catalog in the CLI. */
 export interface ReferenceSource {
   get(landmarkId: string): Promise<LandmarkReferences | undefined>;
-  /** Every landmark (id and position); the matcher shortlists by distance itself. */
+  /** Landmarks within `radiusM` of a point, nearest first: the geographic shortlist (Redis GEO in the service). */
+  near(point: { lat: number; lon: number }, radiusM: number, limit: number): Promise<Array<{ id: string; distanceM: number }>>;
+  /** Every landmark: identification with no location at all (the CLI), linear in the catalog. */
   landmarks(): Promise<Array<Pick<Landmark, "id" | "lat" | "lon" | "radiusM">>>;
 }
+
+/** The catalog schema's largest landmark radius: a position search this much wider finds every candidate. */
+const MAX_LANDMARK_RADIUS_M = 5000;
+/** At most this many landmarks are compared when identifying by location. */
+const MAX_NEARBY_LANDMARKS = 20;
 
 export interface FeatureMatcherOptions {
   source: ReferenceSource;
@@ -155,26 +161,29 @@ export class FeatureMatcher implements VisualMatcher {
 
   /**
    * Which landmark the photo shows, if any. With a location, only landmarks whose radius (plus the
-   * accuracy and a margin) contains it are tried; without one, every landmark (linear in the catalog).
+   * accuracy and a margin) contains it are tried, found by a position index (cost independent of the
+   * catalog's size); without one, every landmark (linear in the catalog).
    */
   async identify(
     photo: DecodedPhoto,
     near?: { lat: number; lon: number; accuracyM?: number },
     opts: { marginM?: number; exclude?: string } = {},
   ): Promise<{ best?: LandmarkMatch; ranked: LandmarkMatch[] }> {
-    let all = await this.#opts.source.landmarks();
+    let candidates: string[];
     if (near) {
       const margin = (opts.marginM ?? 1000) + Math.min(near.accuracyM ?? 0, 2000);
-      all = all
-        .map((l) => ({ l, d: getDistance(near, l) }))
-        .filter(({ l, d }) => d <= l.radiusM + margin)
-        .sort((a, b) => a.d - b.d)
-        .map(({ l }) => l);
+      candidates = [];
+      for (const { id, distanceM } of await this.#opts.source.near(near, MAX_LANDMARK_RADIUS_M + margin, MAX_NEARBY_LANDMARKS)) {
+        const l = (await this.#opts.source.get(id))?.landmark;
+        if (l && distanceM <= l.radiusM + margin) candidates.push(id);
+      }
+    } else {
+      candidates = (await this.#opts.source.landmarks()).map((l) => l.id);
     }
     const ranked: LandmarkMatch[] = [];
-    for (const l of all) {
-      if (l.id === opts.exclude) continue;
-      const refs = await this.#opts.source.get(l.id);
+    for (const id of candidates) {
+      if (id === opts.exclude) continue;
+      const refs = await this.#opts.source.get(id);
       if (refs && refs.references.length > 0) ranked.push(await this.matchLandmark(photo, refs));
     }
     ranked.sort((a, b) => b.inliers - a.inliers);
@@ -185,15 +194,12 @@ export class FeatureMatcher implements VisualMatcher {
   async #bestOther(photo: DecodedPhoto, planned: Landmark): Promise<LandmarkMatch | undefined> {
     const radius = this.#opts.otherLandmarkRadiusM;
     if (radius <= 0 || this.#opts.maxOtherLandmarks <= 0) return undefined;
-    const others = (await this.#opts.source.landmarks())
-      .filter((l) => l.id !== planned.id)
-      .map((l) => ({ l, d: getDistance(planned, l) }))
-      .filter(({ d }) => d <= radius)
-      .sort((a, b) => a.d - b.d)
+    const others = (await this.#opts.source.near(planned, radius, this.#opts.maxOtherLandmarks + 1))
+      .filter(({ id }) => id !== planned.id)
       .slice(0, this.#opts.maxOtherLandmarks);
     let best: LandmarkMatch | undefined;
-    for (const { l } of others) {
-      const refs = await this.#opts.source.get(l.id);
+    for (const { id } of others) {
+      const refs = await this.#opts.source.get(id);
       if (!refs || refs.references.length === 0) continue;
       const m = await this.matchLandmark(photo, refs);
       if (m.match && !m.replay && (!best || m.inliers > best.inliers)) best = m;
