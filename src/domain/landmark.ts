@@ -22,6 +22,8 @@ export interface ReferenceFingerprint {
   height: number;
   /** ORB keypoints + descriptors computed at import (see src/verification/visual/features.ts), "v1:..." base64. */
   features?: string;
+  /** AKAZE keypoints + descriptors, the matcher's second opinion, "a1:..." base64. */
+  akaze?: string;
   /** Small greyscale copy for the stage-2 replay check, "g1:..." base64. */
   thumb?: string;
   /** What the import found wrong with this reference, for the curators; empty when it is fine. */

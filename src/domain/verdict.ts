@@ -25,7 +25,8 @@ export type ReplaySignal =
 
 export type VisualSignal =
   | { status: "not_evaluated" }
-  | { status: "match"; score: number; reference?: string; inliers?: number }
+  /** `detector`: whose evidence decided (the first detector, or the second opinion). */
+  | { status: "match"; score: number; reference?: string; inliers?: number; detector?: "orb" | "akaze" }
   | {
       status: "no_match";
       score: number;

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ReferenceFingerprint } from "../domain/landmark.ts";
 import type { LandmarkRepository, StoredLandmark } from "../store/landmark-repository.ts";
-import type { PhotoLimits } from "../verification/contracts.ts";
+import type { DecodedPhoto, PhotoLimits } from "../verification/contracts.ts";
 import { decodePhoto } from "../verification/decode.ts";
 import { pdqHash } from "../verification/pdq.ts";
 import { readCatalogDir, type CatalogEntry } from "./catalog-dir.ts";
@@ -20,19 +20,29 @@ export async function fingerprintEntry(entry: CatalogEntry): Promise<StoredLandm
   const visual: ReferenceVisualData[] = [];
   for (const file of entry.referenceFiles) {
     const decoded = await decodePhoto(await readFile(file), REFERENCE_LIMITS);
-    const data = await referenceVisualData(decoded);
+    const { fingerprint, data } = await fingerprintReference(path.basename(file), decoded);
     visual.push(data);
-    references.push({
-      file: path.basename(file),
+    references.push(fingerprint);
+  }
+  qualityReports(references, visual).forEach((quality, i) => (references[i]!.quality = quality));
+  return { landmark: entry.landmark, references };
+}
+
+/** One reference photo's fingerprint (hash, both feature sets, thumbnail), without its quality report. */
+export async function fingerprintReference(file: string, decoded: DecodedPhoto): Promise<{ fingerprint: ReferenceFingerprint; data: ReferenceVisualData }> {
+  const data = await referenceVisualData(decoded);
+  return {
+    data,
+    fingerprint: {
+      file,
       phash: pdqHash(decoded),
       width: decoded.originalWidth,
       height: decoded.originalHeight,
       features: data.features,
+      akaze: data.akaze,
       thumb: data.thumb,
-    });
-  }
-  qualityReports(references, visual).forEach((quality, i) => (references[i]!.quality = quality));
-  return { landmark: entry.landmark, references };
+    },
+  };
 }
 
 export interface ImportResult {

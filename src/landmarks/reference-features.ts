@@ -1,12 +1,12 @@
 /**
  * What the visual matcher needs of each reference photo, computed once at import and stored with the
- * landmark: ORB features, a small thumbnail for the stage-2 replay check, and a quality report that
+ * landmark: ORB and AKAZE features, a small thumbnail for the stage-2 replay check, and a quality report that
  * tells curators which references will not help (too few features, blurred, a near-duplicate).
  */
 import type { ReferenceFingerprint, ReferenceIssue, ReferenceQuality } from "../domain/landmark.ts";
 import type { DecodedPhoto } from "../verification/contracts.ts";
 import { hamming, REPLAY_MAX_DISTANCE } from "../verification/pdq.ts";
-import { encodeFeatures, extractFeaturesSync, greyMat, REFERENCE_FEATURE_CONFIG } from "../verification/visual/features.ts";
+import { encodeFeatures, extractAkazeSync, extractFeaturesSync, greyMat, REFERENCE_FEATURE_CONFIG } from "../verification/visual/features.ts";
 import { loadOpenCv, withMats, type Cv, type CvMat } from "../verification/visual/opencv.ts";
 import { encodeThumbnail, makeThumbnail } from "../verification/visual/replay-check.ts";
 
@@ -21,6 +21,7 @@ export const MIN_REFERENCE_LONG_SIDE = 800;
 
 export interface ReferenceVisualData {
   features: string;
+  akaze: string;
   thumb: string;
   featureCount: number;
   sharpness: number;
@@ -31,6 +32,7 @@ export async function referenceVisualData(photo: DecodedPhoto): Promise<Referenc
   const f = extractFeaturesSync(cv, photo, REFERENCE_FEATURE_CONFIG);
   return {
     features: encodeFeatures(f),
+    akaze: encodeFeatures(extractAkazeSync(cv, photo)),
     thumb: encodeThumbnail(makeThumbnail(cv, photo)),
     featureCount: f.count,
     sharpness: laplacianVariance(cv, photo),
@@ -51,7 +53,7 @@ export function laplacianVariance(cv: Cv, photo: Pick<DecodedPhoto, "grey" | "wi
 }
 
 /** Fills in each reference's quality report; near-duplicates are judged across the landmark's references. */
-export function qualityReports(refs: ReferenceFingerprint[], data: ReferenceVisualData[]): ReferenceQuality[] {
+export function qualityReports(refs: ReferenceFingerprint[], data: Array<Pick<ReferenceVisualData, "featureCount" | "sharpness">>): ReferenceQuality[] {
   return refs.map((ref, i) => {
     const d = data[i]!;
     const issues: ReferenceIssue[] = [];

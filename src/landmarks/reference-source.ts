@@ -25,6 +25,7 @@ export function referencesOf(stored: StoredLandmark): LandmarkReferences {
       .map((r) => ({
         file: r.file,
         features: decodeFeatures(r.features!),
+        ...(r.akaze ? { akaze: decodeFeatures(r.akaze) } : {}),
         ...(r.thumb ? { thumb: decodeThumbnail(r.thumb) } : {}),
       })),
   };
@@ -95,7 +96,7 @@ export class MemoryReferenceSource implements ReferenceSource {
 }
 
 /** Bumped whenever what fingerprintEntry stores changes, so old cache files are ignored. */
-const CACHE_VERSION = "visual-v2";
+const CACHE_VERSION = "visual-v3";
 
 /**
  * Reads and fingerprints a catalog folder. With `cacheDir`, each landmark's fingerprints are kept in

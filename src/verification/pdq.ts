@@ -1,8 +1,9 @@
 /**
  * PDQ-style 256-bit perceptual hash (after Meta's PDQ, ThreatExchange pdq/): luma, two X/Y passes of
  * a Jarosz box filter, decimation to 64x64, DCT rows/columns 1..16, threshold at the median.
- * Not bit-compatible with Meta's reference (our luma comes from the 1024 px working copy, not a
- * 512 px thumbnail), so hashes are only comparable with hashes made here.
+ * Like Meta's reference, it works on a copy of at most ~512 px (here a block average of the 1024 px
+ * working copy: the box filters then cost a quarter). Not bit-compatible with the reference, so hashes
+ * are only comparable with hashes made here.
  */
 import type { DecodedPhoto, PhotoLimits } from "./contracts.ts";
 import { decodePhoto } from "./decode.ts";
@@ -77,10 +78,14 @@ export function hamming(a: string, b: string): number {
   return distance;
 }
 
+/** Long side above which the luma is block-averaged by an integer factor first. */
+const MAX_HASHED_SIDE = 512;
+
 function dct16(photo: Grey): Float64Array {
-  const { width, height } = photo;
-  const luma = Float64Array.from(photo.grey.subarray(0, width * height));
-  if (luma.length !== width * height || width < 1 || height < 1) throw new RangeError("pdq: pixel buffer does not match its size");
+  if (photo.grey.length < photo.width * photo.height || photo.width < 1 || photo.height < 1) {
+    throw new RangeError("pdq: pixel buffer does not match its size");
+  }
+  const { luma, width, height } = blockAverage(photo, Math.ceil(Math.max(photo.width, photo.height) / MAX_HASHED_SIDE));
   jarosz(luma, width, height);
 
   const block = new Float64Array(SIDE * SIDE);
@@ -109,6 +114,31 @@ function dct16(photo: Grey): Float64Array {
     }
   }
   return out;
+}
+
+/**
+ * The luma averaged over factor x factor blocks. The few pixels that do not fill a block are dropped
+ * evenly from both sides, so that a rotated or mirrored copy sees the same blocks.
+ */
+function blockAverage(photo: Grey, factor: number): { luma: Float64Array; width: number; height: number } {
+  const { grey, width: w, height: h } = photo;
+  if (factor <= 1 || w < factor || h < factor) return { luma: Float64Array.from(grey.subarray(0, w * h)), width: w, height: h };
+  const width = Math.floor(w / factor);
+  const height = Math.floor(h / factor);
+  const ox = Math.floor((w - width * factor) / 2);
+  const oy = Math.floor((h - height * factor) / 2);
+  const luma = new Float64Array(width * height);
+  for (let by = 0; by < height; by++) {
+    for (let bx = 0; bx < width; bx++) {
+      let sum = 0;
+      for (let y = oy + by * factor, yEnd = y + factor; y < yEnd; y++) {
+        const row = y * w + ox + bx * factor;
+        for (let x = 0; x < factor; x++) sum += grey[row + x]!;
+      }
+      luma[by * width + bx] = sum / (factor * factor);
+    }
+  }
+  return { luma, width, height };
 }
 
 /** Two X/Y rounds of box filtering approximate a tent filter, so each of the 64x64 samples sees its whole cell. */

@@ -6,11 +6,16 @@
  * score is a logistic in the inlier count centred on that threshold, so score >= 0.5 <=> match.
  */
 
-export interface Calibration {
+export interface InlierThreshold {
   /** Inliers at and above which a photo matches (score 0.5). */
   matchInliers: number;
   /** Largest inlier count seen on any unrelated pair while calibrating (score well below 0.5). */
   backgroundMax: number;
+}
+
+export interface Calibration extends InlierThreshold {
+  /** The AKAZE second opinion's own threshold: its background was measured separately. */
+  secondOpinion: InlierThreshold;
   /** Inliers from which stage-2 (pixel correlation) replay checks run; copies produce far more. */
   replayCheckInliers: number;
   /** Warped-pixel correlation at and above which a photo is a copy of the reference. */
@@ -20,6 +25,7 @@ export interface Calibration {
 export const DEFAULT_CALIBRATION: Calibration = {
   matchInliers: 12,
   backgroundMax: 8,
+  secondOpinion: { matchInliers: 12, backgroundMax: 7 },
   replayCheckInliers: 25,
   replayCorrelation: 0.92,
 };
@@ -28,12 +34,12 @@ export const DEFAULT_CALIBRATION: Calibration = {
  * Logistic score: backgroundMax maps to ~0.1, matchInliers to 0.5, and every further
  * (matchInliers - backgroundMax) inliers multiplies the odds by 9.
  */
-export function scoreFromInliers(inliers: number, cal: Calibration = DEFAULT_CALIBRATION): number {
+export function scoreFromInliers(inliers: number, cal: InlierThreshold = DEFAULT_CALIBRATION): number {
   const slope = Math.log(9) / Math.max(1, cal.matchInliers - cal.backgroundMax);
   const s = 1 / (1 + Math.exp(-slope * (inliers - cal.matchInliers)));
   return Math.round(s * 1000) / 1000;
 }
 
-export function isMatch(inliers: number, cal: Calibration = DEFAULT_CALIBRATION): boolean {
+export function isMatch(inliers: number, cal: InlierThreshold = DEFAULT_CALIBRATION): boolean {
   return inliers >= cal.matchInliers;
 }

@@ -1,7 +1,8 @@
 /**
- * Local features of one photo: ORB keypoints (position) and 256-bit binary descriptors, computed on a
- * greyscale copy resized to a fixed long side. References are extracted once at import and stored as
- * base64; arrival photos are extracted once per check-in.
+ * Local features of one photo: keypoints (position, orientation) and binary descriptors, computed on a
+ * greyscale copy resized to a fixed long side. ORB (256-bit) is the first detector; AKAZE (486-bit,
+ * nonlinear scale space) is the second opinion for strong viewpoint changes ORB misses (matcher.ts).
+ * References are extracted once at import and stored as base64; arrival photos once per check-in.
  */
 import type { DecodedPhoto } from "../contracts.ts";
 import { loadOpenCv, withMats, type Cv, type CvKeyPoint, type CvMat, type CvVector } from "./opencv.ts";
@@ -22,8 +23,24 @@ export const REFERENCE_FEATURE_CONFIG: FeatureConfig = { longSide: 1024, maxFeat
 
 /** Descriptor length in bytes (ORB: 256 bits). */
 export const DESCRIPTOR_BYTES = 32;
+/** AKAZE's 61-byte (486-bit) descriptors are stored zero-padded to this length. */
+export const AKAZE_DESCRIPTOR_BYTES = 64;
+
+export interface AkazeConfig {
+  longSide: number;
+  /** Detector response threshold (OpenCV's default 0.001 finds too few points on plain facades). */
+  threshold: number;
+  /** The strongest this many keypoints are kept. */
+  maxFeatures: number;
+}
+
+/** Photos and references alike; measured in docs/verification.md (640 px: ~90 ms per photo). */
+export const AKAZE_CONFIG: AkazeConfig = { longSide: 640, threshold: 0.0005, maxFeatures: 3000 };
+
+export type FeatureKind = "orb" | "akaze";
 
 export interface Features {
+  kind: FeatureKind;
   /** Size of the image the keypoints live in (the resized copy). */
   width: number;
   height: number;
@@ -32,7 +49,7 @@ export interface Features {
   xy: Float32Array;
   /** Keypoint orientation, quantised: angle in degrees x 256 / 360. */
   angles: Uint8Array;
-  /** count x 32 bytes. */
+  /** count x 32 bytes (ORB) or count x 64 bytes (AKAZE). */
   descriptors: Uint8Array;
 }
 
@@ -87,7 +104,39 @@ export function extractFeaturesSync(cv: Cv, photo: Grey, config: FeatureConfig):
     }
     const desc = new Uint8Array(count * DESCRIPTOR_BYTES);
     if (count > 0) desc.set(descriptors.data.subarray(0, count * DESCRIPTOR_BYTES));
-    return { width: img.cols, height: img.rows, count, xy, angles, descriptors: desc };
+    return { kind: "orb", width: img.cols, height: img.rows, count, xy, angles, descriptors: desc };
+  });
+}
+
+export function extractAkazeSync(cv: Cv, photo: Grey, config: AkazeConfig = AKAZE_CONFIG): Features {
+  return withMats(cv, (track) => {
+    const img = track(greyMat(cv, photo, config.longSide));
+    const akaze = track(new cv.AKAZE());
+    akaze.setThreshold(config.threshold);
+    const keypoints = track(new cv.KeyPointVector() as CvVector<CvKeyPoint>);
+    const descriptors = track(new cv.Mat() as CvMat);
+    const noMask = track(new cv.Mat() as CvMat);
+    akaze.detectAndCompute(img, noMask, keypoints, descriptors);
+    const found = descriptors.empty() ? 0 : descriptors.rows;
+    const width = descriptors.empty() ? 0 : descriptors.cols;
+    const order = Array.from({ length: found }, (_, i) => i);
+    if (found > config.maxFeatures) {
+      const response = order.map((i) => keypoints.get(i).response);
+      order.sort((a, b) => response[b]! - response[a]!);
+      order.length = config.maxFeatures;
+    }
+    const count = order.length;
+    const xy = new Float32Array(count * 2);
+    const angles = new Uint8Array(count);
+    const desc = new Uint8Array(count * AKAZE_DESCRIPTOR_BYTES);
+    order.forEach((src, i) => {
+      const kp = keypoints.get(src);
+      xy[2 * i] = kp.pt.x;
+      xy[2 * i + 1] = kp.pt.y;
+      angles[i] = quantiseAngle(kp.angle);
+      desc.set(descriptors.data.subarray(src * width, src * width + Math.min(width, AKAZE_DESCRIPTOR_BYTES)), i * AKAZE_DESCRIPTOR_BYTES);
+    });
+    return { kind: "akaze", width: img.cols, height: img.rows, count, xy, angles, descriptors: desc };
   });
 }
 
@@ -97,9 +146,9 @@ function quantiseAngle(degrees: number): number {
 }
 
 /**
- * Compact storage form: "v1:<width>x<height>:<base64>" where the payload holds, per keypoint, x and y as
- * uint16 in 1/16 px (little endian), then all angles (1 byte each), then all descriptors: 37 bytes per
- * keypoint before base64.
+ * Compact storage form: "<tag>:<width>x<height>:<base64>", tag "v1" for ORB and "a1" for AKAZE, where
+ * the payload holds, per keypoint, x and y as uint16 in 1/16 px (little endian), then all angles (1 byte
+ * each), then all descriptors: 37 (ORB) or 69 (AKAZE) bytes per keypoint before base64.
  */
 export function encodeFeatures(f: Features): string {
   const buf = Buffer.alloc(f.count * 5 + f.descriptors.length);
@@ -109,14 +158,16 @@ export function encodeFeatures(f: Features): string {
   }
   buf.set(f.angles, f.count * 4);
   buf.set(f.descriptors, f.count * 5);
-  return `v1:${f.width}x${f.height}:${buf.toString("base64")}`;
+  return `${f.kind === "akaze" ? "a1" : "v1"}:${f.width}x${f.height}:${buf.toString("base64")}`;
 }
 
 export function decodeFeatures(text: string): Features {
-  const match = /^v1:(\d+)x(\d+):([A-Za-z0-9+/=]*)$/.exec(text);
-  if (!match) throw new TypeError("decodeFeatures: not a v1 feature string");
-  const buf = Buffer.from(match[3]!, "base64");
-  const per = 5 + DESCRIPTOR_BYTES;
+  const match = /^(v1|a1):(\d+)x(\d+):([A-Za-z0-9+/=]*)$/.exec(text);
+  if (!match) throw new TypeError("decodeFeatures: not a v1 or a1 feature string");
+  const kind: FeatureKind = match[1] === "a1" ? "akaze" : "orb";
+  const bytes = kind === "akaze" ? AKAZE_DESCRIPTOR_BYTES : DESCRIPTOR_BYTES;
+  const buf = Buffer.from(match[4]!, "base64");
+  const per = 5 + bytes;
   if (buf.length % per !== 0) throw new TypeError("decodeFeatures: truncated payload");
   const count = buf.length / per;
   const xy = new Float32Array(count * 2);
@@ -126,7 +177,7 @@ export function decodeFeatures(text: string): Features {
   }
   const angles = new Uint8Array(count);
   angles.set(buf.subarray(count * 4, count * 5));
-  const descriptors = new Uint8Array(count * DESCRIPTOR_BYTES);
+  const descriptors = new Uint8Array(count * bytes);
   descriptors.set(buf.subarray(count * 5));
-  return { width: Number(match[1]), height: Number(match[2]), count, xy, angles, descriptors };
+  return { kind, width: Number(match[2]), height: Number(match[3]), count, xy, angles, descriptors };
 }

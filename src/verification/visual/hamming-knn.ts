@@ -1,12 +1,11 @@
 /**
- * Hamming 2-nearest-neighbour search for 256-bit descriptors in a small WebAssembly module
+ * Hamming 2-nearest-neighbour search for binary descriptors in a small WebAssembly module
  * (hamming-knn.wat, assembled in process by wabt: no binary is shipped or downloaded). Matching is the
  * cost that grows with every reference of a landmark, and this is ~8x faster than OpenCV.js's
  * BFMatcher for the same answer (tests/unit/verification/hamming-knn.test.ts compares the two).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { DESCRIPTOR_BYTES } from "./features.ts";
 
 /** Per query descriptor: nearest train index (-1 when there is none), its distance, the second distance. */
 export interface Knn2 {
@@ -15,13 +14,19 @@ export interface Knn2 {
   second: Int32Array;
 }
 
+/** Descriptor lengths the search supports: ORB's 32 bytes and AKAZE's 61, zero-padded to 64. */
+export type DescriptorBytes = 32 | 64;
+
 export interface HammingKnn {
-  knn2(query: Uint8Array, train: Uint8Array): Knn2;
+  knn2(query: Uint8Array, train: Uint8Array, bytes?: DescriptorBytes): Knn2;
 }
+
+type Knn2Fn = (q: number, nq: number, t: number, nt: number, out: number) => void;
 
 interface Exports {
   memory: WebAssembly.Memory;
-  knn2(q: number, nq: number, t: number, nt: number, out: number): void;
+  knn2: Knn2Fn;
+  knn2_64: Knn2Fn;
 }
 
 const PAGE = 65536;
@@ -60,11 +65,11 @@ async function assemble(): Promise<Exports> {
 class WasmHammingKnn implements HammingKnn {
   constructor(private readonly wasm: Exports) {}
 
-  knn2(query: Uint8Array, train: Uint8Array): Knn2 {
-    const nq = Math.floor(query.length / DESCRIPTOR_BYTES);
-    const nt = Math.floor(train.length / DESCRIPTOR_BYTES);
-    const qBytes = nq * DESCRIPTOR_BYTES;
-    const tBytes = nt * DESCRIPTOR_BYTES;
+  knn2(query: Uint8Array, train: Uint8Array, bytes: DescriptorBytes = 32): Knn2 {
+    const nq = Math.floor(query.length / bytes);
+    const nt = Math.floor(train.length / bytes);
+    const qBytes = nq * bytes;
+    const tBytes = nt * bytes;
     const need = qBytes + tBytes + nq * 12;
     const memory = this.wasm.memory;
     if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
@@ -72,7 +77,7 @@ class WasmHammingKnn implements HammingKnn {
     heap.set(query.subarray(0, qBytes), 0);
     heap.set(train.subarray(0, tBytes), qBytes);
     const out = qBytes + tBytes;
-    this.wasm.knn2(0, nq, qBytes, nt, out);
+    (bytes === 64 ? this.wasm.knn2_64 : this.wasm.knn2)(0, nq, qBytes, nt, out);
     const result = new Int32Array(memory.buffer, out, nq * 3);
     const index = new Int32Array(nq);
     const best = new Int32Array(nq);

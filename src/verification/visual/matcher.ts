@@ -2,13 +2,15 @@
  * The visual matcher: does this photo show this landmark, and if not, does it show another one?
  * ORB features of the photo (computed once per check-in) against the stored features of the
  * landmark's references (computed once at import), Lowe ratio + rotation consistency + homography
- * RANSAC per reference, best reference wins; a calibrated inlier threshold decides.
+ * (USAC) per reference, best reference wins; a calibrated inlier threshold decides. When ORB does not
+ * recognise the planned landmark, AKAZE gives a second opinion: its nonlinear scale space survives the
+ * oblique close-ups ORB loses, and it costs ~100 ms only for the photos that need it.
  */
 import type { Landmark } from "../../domain/landmark.ts";
 import type { VisualSignal } from "../../domain/verdict.ts";
 import type { DecodedPhoto, VisualMatcher } from "../contracts.ts";
 import { DEFAULT_CALIBRATION, isMatch, scoreFromInliers, type Calibration } from "./calibration.ts";
-import { DEFAULT_FEATURE_CONFIG, extractFeaturesSync, type FeatureConfig, type Features } from "./features.ts";
+import { AKAZE_CONFIG, DEFAULT_FEATURE_CONFIG, extractAkazeSync, extractFeaturesSync, type FeatureConfig, type FeatureKind, type Features } from "./features.ts";
 import { DEFAULT_PAIR_CONFIG, matchPair, type PairConfig } from "./pair.ts";
 import { warpCorrelation, type Thumbnail } from "./replay-check.ts";
 import { loadVision } from "./vision.ts";
@@ -16,6 +18,8 @@ import { loadVision } from "./vision.ts";
 export interface ReferenceFeatures {
   file: string;
   features: Features;
+  /** AKAZE features for the second opinion; absent for references imported before it existed. */
+  akaze?: Features;
   /** Small greyscale copy for the stage-2 replay check; absent for references imported before it existed. */
   thumb?: Thumbnail;
 }
@@ -64,19 +68,26 @@ export interface LandmarkMatch {
   replay?: { of: string; correlation: number };
   /** References compared (all of the landmark's references that have features). */
   compared: number;
+  /** Which detector's evidence decided: ORB, or the AKAZE second opinion. */
+  detector: FeatureKind;
+  /** The second opinion's best inlier count, when it ran (diagnostics and calibration). */
+  secondOpinionInliers?: number;
 }
 
 export interface Timings {
   featuresMs: number;
   matchingMs: number;
+  /** AKAZE features and matching, when the second opinion ran. */
+  secondOpinionMs: number;
 }
 
 export class FeatureMatcher implements VisualMatcher {
   readonly name = "orb-homography";
   readonly #opts: Required<Omit<FeatureMatcherOptions, "source">> & { source: ReferenceSource };
   readonly #cache = new WeakMap<DecodedPhoto, Features>();
+  readonly #akazeCache = new WeakMap<DecodedPhoto, Features>();
   /** Time spent in the last calls, for the benchmark and the CLI. */
-  readonly timings: Timings = { featuresMs: 0, matchingMs: 0 };
+  readonly timings: Timings = { featuresMs: 0, matchingMs: 0, secondOpinionMs: 0 };
 
   constructor(opts: FeatureMatcherOptions) {
     this.#opts = {
@@ -110,7 +121,7 @@ export class FeatureMatcher implements VisualMatcher {
     if (!refs || refs.references.length === 0) return { status: "not_evaluated" };
     const planned = await this.matchLandmark(photo, refs);
     if (planned.match && !planned.replay) {
-      return { status: "match", score: planned.score, reference: planned.reference, inliers: planned.inliers };
+      return { status: "match", score: planned.score, reference: planned.reference, inliers: planned.inliers, detector: planned.detector };
     }
     if (!planned.replay) {
       const other = await this.#bestOther(photo, landmark);
@@ -129,7 +140,7 @@ export class FeatureMatcher implements VisualMatcher {
    * Matches the photo against every reference of one landmark. No early exit: a crop of the third
    * reference also matches the first one strongly, and only the best reference tells a copy apart.
    */
-  async matchLandmark(photo: DecodedPhoto, refs: LandmarkReferences): Promise<LandmarkMatch> {
+  async matchLandmark(photo: DecodedPhoto, refs: LandmarkReferences, opts: { secondOpinion?: boolean } = {}): Promise<LandmarkMatch> {
     const vision = await loadVision();
     const { cv } = vision;
     const f = await this.features(photo);
@@ -148,7 +159,7 @@ export class FeatureMatcher implements VisualMatcher {
       if (c !== undefined && c >= cal.replayCorrelation) replay = { of: best.ref.file, correlation: Math.round(c * 1000) / 1000 };
     }
     this.timings.matchingMs += performance.now() - started;
-    return {
+    const orb: LandmarkMatch = {
       landmarkId: refs.landmark.id,
       match: isMatch(best.inliers, cal),
       score: scoreFromInliers(best.inliers, cal),
@@ -156,6 +167,38 @@ export class FeatureMatcher implements VisualMatcher {
       reference: best.ref?.file,
       replay,
       compared,
+      detector: "orb",
+    };
+    if (orb.match || replay || opts.secondOpinion === false) return orb;
+    const second = await this.#secondOpinion(photo, refs);
+    if (!second) return orb;
+    return second.match ? second : { ...orb, secondOpinionInliers: second.inliers };
+  }
+
+  /** AKAZE against the references that carry AKAZE features; a match only above its own threshold. */
+  async #secondOpinion(photo: DecodedPhoto, refs: LandmarkReferences): Promise<LandmarkMatch | undefined> {
+    const withAkaze = refs.references.filter((r) => r.akaze);
+    if (withAkaze.length === 0) return undefined;
+    const vision = await loadVision();
+    const started = performance.now();
+    let f = this.#akazeCache.get(photo);
+    if (!f) this.#akazeCache.set(photo, (f = extractAkazeSync(vision.cv, photo, AKAZE_CONFIG)));
+    let best: { inliers: number; ref?: ReferenceFeatures } = { inliers: 0 };
+    for (const ref of withAkaze) {
+      const r = matchPair(vision, f, ref.akaze!, this.#opts.pair);
+      if (r.inliers > best.inliers) best = { inliers: r.inliers, ref };
+    }
+    this.timings.secondOpinionMs += performance.now() - started;
+    const cal = this.#opts.calibration.secondOpinion;
+    return {
+      landmarkId: refs.landmark.id,
+      match: isMatch(best.inliers, cal),
+      score: scoreFromInliers(best.inliers, cal),
+      inliers: best.inliers,
+      reference: best.ref?.file,
+      compared: withAkaze.length,
+      detector: "akaze",
+      secondOpinionInliers: best.inliers,
     };
   }
 
@@ -201,7 +244,8 @@ export class FeatureMatcher implements VisualMatcher {
     for (const { id } of others) {
       const refs = await this.#opts.source.get(id);
       if (!refs || refs.references.length === 0) continue;
-      const m = await this.matchLandmark(photo, refs);
+      // ORB only: the second opinion is for the planned landmark, where it can change the verdict.
+      const m = await this.matchLandmark(photo, refs, { secondOpinion: false });
       if (m.match && !m.replay && (!best || m.inliers > best.inliers)) best = m;
     }
     return best;

@@ -6,15 +6,15 @@
  */
 import type { Features } from "./features.ts";
 import { DESCRIPTOR_BYTES } from "./features.ts";
-import type { HammingKnn, Knn2 } from "./hamming-knn.ts";
+import type { DescriptorBytes, HammingKnn, Knn2 } from "./hamming-knn.ts";
 import type { Vision } from "./vision.ts";
 import { withMats, type Cv, type CvDMatch, type CvMat, type CvVector } from "./opencv.ts";
 
 export interface PairConfig {
   /** Lowe's ratio: best distance < ratio x second best. */
   ratio: number;
-  /** "ransac" or "magsac" (OpenCV's USAC_MAGSAC). */
-  method: "ransac" | "magsac";
+  /** OpenCV's robust estimator: classic RANSAC or one of the USAC variants. */
+  method: "ransac" | "magsac" | "usac_fast" | "usac_default" | "usac_accurate" | "prosac";
   /** Maximum reprojection error of an inlier, as a fraction of the photo's long side. */
   reprojFraction: number;
   /** Side of the grid used to measure how much of the picture the inliers cover. */
@@ -28,7 +28,7 @@ export interface PairConfig {
   maxIters: number;
 }
 
-export const DEFAULT_PAIR_CONFIG: PairConfig = { ratio: 0.85, method: "ransac", reprojFraction: 0.006, grid: 8, angleFilter: true, maxIters: 1000 };
+export const DEFAULT_PAIR_CONFIG: PairConfig = { ratio: 0.85, method: "usac_default", reprojFraction: 0.006, grid: 8, angleFilter: true, maxIters: 1000 };
 
 export interface PairResult {
   /** Matches that passed the ratio test (and one-to-one). */
@@ -47,15 +47,15 @@ const EMPTY: PairResult = { tentative: 0, inliers: 0, cells: 0, inlierPairs: [] 
 /** OpenCV.js's brute-force matcher behind the HammingKnn face: the plain baseline, and the reference for tests. */
 export function openCvKnn(cv: Cv): HammingKnn {
   return {
-    knn2(query: Uint8Array, train: Uint8Array): Knn2 {
-      const nq = query.length / DESCRIPTOR_BYTES;
-      const nt = train.length / DESCRIPTOR_BYTES;
+    knn2(query: Uint8Array, train: Uint8Array, bytes: DescriptorBytes = DESCRIPTOR_BYTES): Knn2 {
+      const nq = query.length / bytes;
+      const nt = train.length / bytes;
       const out: Knn2 = { index: new Int32Array(nq).fill(-1), best: new Int32Array(nq).fill(1024), second: new Int32Array(nq).fill(1024) };
       if (nq === 0 || nt === 0) return out;
       return withMats(cv, (track) => {
-        const q = track(new cv.Mat(nq, DESCRIPTOR_BYTES, cv.CV_8UC1) as CvMat);
+        const q = track(new cv.Mat(nq, bytes, cv.CV_8UC1) as CvMat);
         q.data.set(query);
-        const t = track(new cv.Mat(nt, DESCRIPTOR_BYTES, cv.CV_8UC1) as CvMat);
+        const t = track(new cv.Mat(nt, bytes, cv.CV_8UC1) as CvMat);
         t.data.set(train);
         const matcher = track(new cv.BFMatcher(cv.NORM_HAMMING, false));
         const knn = track(new cv.DMatchVectorVector() as CvVector<CvVector<CvDMatch>>);
@@ -76,8 +76,9 @@ export function openCvKnn(cv: Cv): HammingKnn {
 
 export function matchPair(vision: Vision, photo: Features, ref: Features, config: PairConfig = DEFAULT_PAIR_CONFIG): PairResult {
   if (photo.count < 8 || ref.count < 8) return EMPTY;
+  if (photo.kind !== ref.kind) throw new TypeError(`matchPair: ${photo.kind} photo features against ${ref.kind} reference features`);
   const { cv } = vision;
-  const nn = vision.knn.knn2(photo.descriptors, ref.descriptors);
+  const nn = vision.knn.knn2(photo.descriptors, ref.descriptors, photo.kind === "akaze" ? 64 : 32);
   // Ratio test, then keep the best match per reference keypoint (one-to-one).
   const bestForRef = new Map<number, { q: number; d: number }>();
   for (let i = 0; i < photo.count; i++) {
@@ -101,7 +102,14 @@ export function matchPair(vision: Vision, photo: Features, ref: Features, config
       dst.data32F[2 * k + 1] = ref.xy[2 * ri + 1]!;
     });
     const mask = track(new cv.Mat() as CvMat);
-    const method = config.method === "magsac" ? cv.USAC_MAGSAC : cv.RANSAC;
+    const method = {
+      ransac: cv.RANSAC,
+      magsac: cv.USAC_MAGSAC,
+      usac_fast: cv.USAC_FAST,
+      usac_default: cv.USAC_DEFAULT,
+      usac_accurate: cv.USAC_ACCURATE,
+      prosac: cv.USAC_PROSAC,
+    }[config.method];
     const thr = Math.max(1.5, config.reprojFraction * Math.max(ref.width, ref.height));
     const h = track(cv.findHomography(src, dst, method, thr, mask, config.maxIters, 0.995) as CvMat);
     if (h.empty() || mask.empty()) return { ...EMPTY, tentative };

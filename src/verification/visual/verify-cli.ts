@@ -28,7 +28,7 @@ export interface VerifyOutput {
   file: string;
   landmark: string | null;
   verdict: "verified" | "partial" | "not_verified";
-  visual: { match: boolean; status: VisualSignal["status"]; score: number; inliers: number | null; reference: string | null };
+  visual: { match: boolean; status: VisualSignal["status"]; score: number; inliers: number | null; reference: string | null; detector?: "orb" | "akaze" };
   identified: { landmark: string; score: number } | null;
   replay: { of: string; distance: number | null; correlation?: number } | null;
   exif: { captureTime?: string; gps?: { lat: number; lon: number }; orientation?: number };
@@ -201,6 +201,7 @@ async function verifyOne(file: string, ctx: Ctx): Promise<VerifyOutput> {
         score: v?.score ?? 0,
         inliers: v?.inliers ?? null,
         reference: v && "reference" in v ? (v.reference ?? null) : null,
+        ...(visual.status === "match" && visual.detector ? { detector: visual.detector } : {}),
       },
       identified,
       replay,

@@ -9,8 +9,9 @@ import { formatNumber } from "../../i18n/format.ts";
 import type { StoredLandmark } from "../../store/landmark-repository.ts";
 import { PhotoRejectedError, type PhotoLimits } from "../../verification/contracts.ts";
 import { decodePhoto } from "../../verification/decode.ts";
-import { REPLAY_MAX_DISTANCE, hamming, pdqHash } from "../../verification/pdq.ts";
-import { qualityReports, referenceVisualData } from "../../landmarks/reference-features.ts";
+import { REPLAY_MAX_DISTANCE, hamming } from "../../verification/pdq.ts";
+import { fingerprintReference } from "../../landmarks/import.ts";
+import { qualityReports } from "../../landmarks/reference-features.ts";
 import { html, type Html } from "./html.ts";
 import { atLeast, csrfField, forbidden, layout, notFound, redirectBack, sameToken, sendPage, type Viewer } from "./context.ts";
 import type { DashboardRouteOptions } from "./dashboard-routes.ts";
@@ -34,7 +35,7 @@ export interface ReferenceQuality {
  */
 function requality(refs: ReferenceFingerprint[]): ReferenceFingerprint[] {
   if (!refs.every((r) => r.quality)) return refs;
-  const data = refs.map((r) => ({ features: r.features ?? "", thumb: r.thumb ?? "", featureCount: r.quality!.featureCount, sharpness: r.quality!.sharpness }));
+  const data = refs.map((r) => ({ featureCount: r.quality!.featureCount, sharpness: r.quality!.sharpness }));
   const reports = qualityReports(refs, data);
   return refs.map((r, i) => ({ ...r, quality: reports[i]! }));
 }
@@ -249,16 +250,8 @@ ${manage ? html`<div class="card"><h2>${t("landmark-edit")}</h2>${landmarkForm(v
     try {
       const decoded = await decodePhoto(upload.file.bytes, REFERENCE_LIMITS);
       // What catalog import computes (src/landmarks/import.ts): hash, matcher features, replay thumbnail, quality.
-      const visual = await referenceVisualData(decoded);
-      reference = {
-        file: referenceName(upload.file.filename, stored.references),
-        phash: pdqHash(decoded),
-        width: decoded.originalWidth,
-        height: decoded.originalHeight,
-        features: visual.features,
-        thumb: visual.thumb,
-        quality: { issues: [], featureCount: visual.featureCount, sharpness: visual.sharpness },
-      };
+      const { fingerprint, data } = await fingerprintReference(referenceName(upload.file.filename, stored.references), decoded);
+      reference = { ...fingerprint, quality: { issues: [], featureCount: data.featureCount, sharpness: data.sharpness } };
     } catch (err) {
       if (err instanceof PhotoRejectedError) return sendPage(reply, detailPage(v, stored, { flash: { kind: "error", text: v.t("upload-rejected", { code: err.code }) } }), 400);
       throw err;
