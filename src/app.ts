@@ -27,7 +27,7 @@ import { createRedis, type RedisClient } from "./store/redis.ts";
 import { RedisSubmissionIndex } from "./store/submission-index.ts";
 import { TripRepository } from "./store/trip-repository.ts";
 import { RepositoryReferenceSource } from "./landmarks/reference-source.ts";
-import { FeatureMatcher } from "./verification/visual/matcher.ts";
+import { ThreadedMatcher } from "./verification/visual/thread/threaded-matcher.ts";
 import { PhotoVerifier } from "./verification/photo-verifier.ts";
 import type { VisualMatcher } from "./verification/contracts.ts";
 import { buildWebServer, type WebServer } from "./web/server.ts";
@@ -64,6 +64,8 @@ export class App {
   readonly conversation: Conversation;
   readonly deps: ConversationDeps;
   readonly workerDeps: WorkerDeps;
+  /** The default matcher's threads (started on the first photo), stopped with the app. */
+  private ownMatcher?: ThreadedMatcher;
   readonly producers: Producers;
   readonly lifecycle: TripLifecycle;
   readonly recordKeys: RecordKeys;
@@ -188,7 +190,7 @@ export class App {
       operatorChat: parseAddress(config.OPERATOR_CHAT),
       queues: this.producers,
       verifier: new PhotoVerifier({
-        matcher: opts.matcher ?? new FeatureMatcher({ source: new RepositoryReferenceSource(landmarks) }),
+        matcher: opts.matcher ?? (this.ownMatcher = new ThreadedMatcher({ source: new RepositoryReferenceSource(landmarks), threads: config.VERIFY_CONCURRENCY })),
         submissions,
         limits: photoLimits,
         freshnessMs: config.PHOTO_FRESHNESS,
@@ -260,6 +262,7 @@ export class App {
     await this.whatsapp?.stop();
     await this.web?.close();
     await this.workers?.close();
+    await this.ownMatcher?.close();
     await this.producers.close();
     this.redis.disconnect();
   }

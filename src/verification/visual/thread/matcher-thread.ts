@@ -1,0 +1,76 @@
+/**
+ * A matcher thread: runs the FeatureMatcher (OpenCV.js and the WebAssembly k-NN, ~100-400 ms of CPU
+ * per photo) off the main event loop, which keeps answering HTTP, renewing job locks and marking sent
+ * messages while a photo is being matched. Reference features come from the main thread's source over
+ * messages and are kept here per landmark version.
+ */
+import { parentPort } from "node:worker_threads";
+import type { Landmark } from "../../../domain/landmark.ts";
+import type { DecodedPhoto } from "../../contracts.ts";
+import { FeatureMatcher, type LandmarkReferences, type ReferenceSource } from "../matcher.ts";
+import type { FromThread, ToThread } from "./protocol.ts";
+
+if (!parentPort) throw new Error("matcher-thread.ts runs as a worker thread");
+const port = parentPort;
+
+let nextId = 1;
+const waiting = new Map<number, { resolve: (m: ToThread) => void; reject: (e: Error) => void }>();
+
+function ask(message: FromThread): Promise<ToThread> {
+  return new Promise((resolve, reject) => {
+    waiting.set(message.id, { resolve, reject });
+    port.postMessage(message);
+  });
+}
+
+/** Landmark references as last sent by the main thread, with the version they were sent under. */
+const cache = new Map<string, { version: number; refs: LandmarkReferences }>();
+
+const source: ReferenceSource = {
+  async get(landmarkId) {
+    const have = cache.get(landmarkId);
+    const reply = await ask({ type: "get", id: nextId++, landmarkId, haveVersion: have?.version });
+    if (reply.type !== "refs") throw new Error(`matcher thread: unexpected ${reply.type} reply`);
+    if (reply.same && have) return have.refs;
+    if (!reply.refs) {
+      cache.delete(landmarkId);
+      return undefined;
+    }
+    cache.set(landmarkId, { version: reply.version, refs: reply.refs });
+    return reply.refs;
+  },
+  async near(point, radiusM, limit) {
+    const reply = await ask({ type: "near", id: nextId++, point, radiusM, limit });
+    if (reply.type !== "near") throw new Error(`matcher thread: unexpected ${reply.type} reply`);
+    return reply.hits;
+  },
+  async landmarks() {
+    const reply = await ask({ type: "landmarks", id: nextId++ });
+    if (reply.type !== "landmarks") throw new Error(`matcher thread: unexpected ${reply.type} reply`);
+    return reply.landmarks;
+  },
+};
+
+const matcher = new FeatureMatcher({ source });
+
+port.on("message", (message: ToThread) => {
+  if (message.type === "match") {
+    void run(message.id, message.photo, message.landmark);
+    return;
+  }
+  const pending = waiting.get(message.id);
+  if (!pending) return;
+  waiting.delete(message.id);
+  if (message.type === "error") pending.reject(new Error(message.message));
+  else pending.resolve(message);
+});
+
+async function run(id: number, pixels: DecodedPhoto | { grey: Uint8Array; width: number; height: number; originalWidth: number; originalHeight: number }, landmark: Landmark): Promise<void> {
+  try {
+    const photo = { ...pixels, grey: Buffer.from(pixels.grey.buffer, pixels.grey.byteOffset, pixels.grey.byteLength) } as DecodedPhoto;
+    const signal = await matcher.match(photo, landmark);
+    port.postMessage({ type: "result", id, signal } satisfies FromThread);
+  } catch (err) {
+    port.postMessage({ type: "failed", id, message: err instanceof Error ? err.message : String(err) } satisfies FromThread);
+  }
+}

@@ -1,0 +1,29 @@
+/** Messages between the main thread (ThreadedMatcher) and a matcher thread (matcher-thread.ts). */
+import type { Landmark } from "../../../domain/landmark.ts";
+import type { VisualSignal } from "../../../domain/verdict.ts";
+import type { LandmarkReferences } from "../matcher.ts";
+
+export interface PhotoPixels {
+  grey: Uint8Array;
+  width: number;
+  height: number;
+  originalWidth: number;
+  originalHeight: number;
+}
+
+/** Main -> thread. */
+export type ToThread =
+  | { type: "match"; id: number; photo: PhotoPixels; landmark: Landmark }
+  /** Answer to a thread's reference request; `same` when the thread's copy of that version is current. */
+  | { type: "refs"; id: number; version: number; refs?: LandmarkReferences; same?: boolean }
+  | { type: "near"; id: number; hits: Array<{ id: string; distanceM: number }> }
+  | { type: "landmarks"; id: number; landmarks: Array<Pick<Landmark, "id" | "lat" | "lon" | "radiusM">> }
+  | { type: "error"; id: number; message: string };
+
+/** Thread -> main. */
+export type FromThread =
+  | { type: "result"; id: number; signal: VisualSignal }
+  | { type: "failed"; id: number; message: string }
+  | { type: "get"; id: number; landmarkId: string; haveVersion?: number }
+  | { type: "near"; id: number; point: { lat: number; lon: number }; radiusM: number; limit: number }
+  | { type: "landmarks"; id: number };
