@@ -133,7 +133,7 @@ export const configSchema = z.object({
   OPERATOR_CHAT: optionalText,
   /** A job whose worker stops renewing its lock this long (a crash, a pause) is handed to another worker. */
   JOB_LOCK: duration("30s"),
-  /** Verification jobs one worker process runs at once (CPU-bound: about one per core). */
+  /** Verification jobs one worker process runs at once, each photo matched in one of as many threads (CPU-bound: about one per core). */
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   /** Notification jobs one worker process runs at once (network-bound). */
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).default(5),
