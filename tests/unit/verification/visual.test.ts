@@ -141,7 +141,7 @@ describe("replay stage 2 and orientation", () => {
 });
 
 describe("accuracy floor on ../shared/eval (subset)", () => {
-  test("zero false accepts, and recall of the subset at or above the floor", async () => {
+  test("zero false accepts, and recall of the subset at or above the floor", async (t) => {
     const ids = source.all().map((s) => s.landmark.id);
     const positives = [...query("sacre-coeur"), ...query("chateau-de-sceaux").slice(0, 5), ...query("piazza-san-marco")];
     let hits = 0;
@@ -161,8 +161,9 @@ describe("accuracy floor on ../shared/eval (subset)", () => {
     assert.deepEqual(falseAccepts, [], "a false accept tells a family 'arrived' wrongly");
     const recall = hits / positives.length;
     assert.ok(recall >= RECALL_FLOOR, `recall ${recall.toFixed(3)} (${hits}/${positives.length}) fell below ${RECALL_FLOOR}`);
+    t.diagnostic(`recall ${hits}/${positives.length}, ${negatives.length} negatives, no false accept`);
   });
 });
 
-/** Measured 15/16 on this subset when the test was written (bench/verification.md); floor = 13/16. */
-const RECALL_FLOOR = 0.8;
+/** Measured 15/16 on this subset (the miss: a night photo against daytime references); floor = 14/16. */
+const RECALL_FLOOR = 0.875;
