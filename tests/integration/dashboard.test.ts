@@ -393,6 +393,7 @@ describe("landmarks", () => {
     assert.match(tested.body, /id="test-result"/);
     assert.match(tested.body, /Not verified|Partly verified/);
     assert.match(tested.body, /known picture of the place/, "a reference photo sent back is a replay");
+    assert.match(tested.body, /Photo is a copy of the reference \u2068?view(-2)?\.jpg/, "the curator sees which reference it copies");
 
     const cw = await signedIn("case-a@example.org");
     assert.equal((await cw.get("/landmarks")).status, 200);

@@ -9,6 +9,8 @@ import { formatNumber } from "../../i18n/format.ts";
 import type { StoredLandmark } from "../../store/landmark-repository.ts";
 import { PhotoRejectedError, type PhotoLimits } from "../../verification/contracts.ts";
 import { decodePhoto } from "../../verification/decode.ts";
+import type { Signals } from "../../domain/verdict.ts";
+import { DEFAULT_CALIBRATION } from "../../verification/visual/calibration.ts";
 import { REPLAY_MAX_DISTANCE, hamming } from "../../verification/pdq.ts";
 import { fingerprintReference } from "../../landmarks/import.ts";
 import { qualityReports } from "../../landmarks/reference-features.ts";
@@ -27,6 +29,22 @@ export interface ReferenceQuality {
   file: string;
   issues: string[];
   duplicateOf?: string;
+}
+
+/** What the matcher saw, for curators judging their references (the reasons above say only the outcome). */
+function visualLine(v: Viewer, signals: Signals): string {
+  const visual = signals.visual;
+  if (signals.replay.status === "reference" && signals.replay.of) return v.t("test-visual-copy", { reference: signals.replay.of });
+  switch (visual.status) {
+    case "match":
+      return v.t("test-visual-match", { reference: visual.reference ?? "?", inliers: visual.inliers ?? 0, second: visual.detector === "akaze" ? v.t("test-visual-second") : "" });
+    case "no_match":
+      return v.t("test-visual-no-match", { reference: visual.reference ?? "-", inliers: visual.inliers ?? 0, needed: DEFAULT_CALIBRATION.matchInliers });
+    case "other_landmark":
+      return v.t("test-visual-other", { landmark: visual.landmarkId });
+    case "not_evaluated":
+      return v.t("test-visual-not-evaluated");
+  }
 }
 
 /**
@@ -300,7 +318,8 @@ ${manage ? html`<div class="card"><h2>${t("landmark-edit")}</h2>${landmarkForm(v
       const lines = reasonLines(app.deps.i18n, v.locale, outcome.verdict, (id) => names.get(id));
       result = html`<div class="card" id="test-result"><h2>${v.t("test-result")}</h2>
 <p class="verdict ${outcome.verdict.status}">${v.t(`verdict-${outcome.verdict.status}`)}</p>
-<ul class="reasons">${lines.map((line) => html`<li>${line}</li>`)}</ul></div>`;
+<ul class="reasons">${lines.map((line) => html`<li>${line}</li>`)}</ul>
+<p class="visual">${visualLine(v, outcome.signals)}</p></div>`;
     } catch (err) {
       if (!(err instanceof PhotoRejectedError)) throw err;
       result = html`<div class="card" id="test-result"><h2>${v.t("test-result")}</h2><p class="verdict not_verified">${v.t("upload-rejected", { code: err.code })}</p></div>`;
