@@ -43,7 +43,7 @@ export class PhotoVerifier {
     let replay = await this.#replay(hashes, input.references);
     // Crops and screenshots of a reference escape the hash; the matcher's pixel check catches them.
     if (replay.status === "original" && visual.status === "no_match" && visual.replayOf) {
-      replay = { status: "reference", distance: this.#nearest(hashes, input.references), of: visual.replayOf, correlation: visual.correlation };
+      replay = { status: "reference", distance: nearestReference(hashes, input.references)?.distance ?? 256, of: visual.replayOf, correlation: visual.correlation };
     }
     const signals: Signals = {
       photoForwarded: photo.forwarded,
@@ -61,26 +61,23 @@ export class PhotoVerifier {
     };
   }
 
-  #nearest(hashes: readonly string[], references: readonly ReferenceFingerprint[]): number {
-    let nearest = 256;
-    for (const ref of references) for (const hash of hashes) nearest = Math.min(nearest, hamming(ref.phash, hash));
-    return nearest;
-  }
-
   /** A landmark's own reference photo is the likeliest replay, so it is checked before other travellers' photos. */
   async #replay(hashes: readonly string[], references: readonly ReferenceFingerprint[]): Promise<ReplaySignal> {
-    let nearest: number | undefined;
-    for (const ref of references) {
-      for (const hash of hashes) {
-        const distance = hamming(ref.phash, hash);
-        if (distance <= this.#replayMaxDistance && (nearest === undefined || distance < nearest)) nearest = distance;
-      }
-    }
-    if (nearest !== undefined) {
-      const of = references.find((r) => hashes.some((h) => hamming(r.phash, h) === nearest))?.file;
-      return { status: "reference", distance: nearest, ...(of ? { of } : {}) };
-    }
+    const nearest = nearestReference(hashes, references);
+    if (nearest && nearest.distance <= this.#replayMaxDistance) return { status: "reference", distance: nearest.distance, of: nearest.file };
     const earlier = await this.#opts.submissions.findNear(hashes, this.#replayMaxDistance);
     return earlier ? { status: "earlier_submission", distance: earlier.distance } : { status: "original" };
   }
+}
+
+/** The reference whose hash is nearest to any of the photo's dihedral hashes. */
+function nearestReference(hashes: readonly string[], references: readonly ReferenceFingerprint[]): { distance: number; file: string } | undefined {
+  let nearest: { distance: number; file: string } | undefined;
+  for (const ref of references) {
+    for (const hash of hashes) {
+      const distance = hamming(ref.phash, hash);
+      if (!nearest || distance < nearest.distance) nearest = { distance, file: ref.file };
+    }
+  }
+  return nearest;
 }

@@ -12,9 +12,8 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { type Browser, type Page } from "playwright-core";
 import { launchChromium } from "../support/browser.ts";
-import { App } from "../../src/app.ts";
-import { loadConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/log.ts";
+import type { App } from "../../src/app.ts";
+import { baseUrlOf, startTestApp } from "../support/test-app.ts";
 import { makeJpeg } from "../support/photos.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
 import { PASSWORD, addUser } from "../support/dashboard-client.ts";
@@ -37,19 +36,12 @@ describe("NGO dashboard (headless Chromium)", { timeout: 120_000 }, () => {
 
   before(async () => {
     redis = await startRedis();
-    app = new App(
-      loadConfig({
-        REDIS_URL: redis.url, PORT: "0", LOG_LEVEL: "silent", REDIS_PREFIX: `{t${randomBytes(4).toString("hex")}}`,
-        NGO_NAME: "Safe Passage", ESCALATION_GRACE: "1s", RECONCILE_INTERVAL: "1h", APP_KEY: randomBytes(32).toString("base64"),
-      }),
-      createLogger("silent"),
-      { roles: ["web", "worker"] },
-    );
-    await app.seedCatalog();
-    await app.start();
-    const address = app.web!.fastify.server.address();
-    assert.ok(address && typeof address === "object");
-    baseUrl = `http://127.0.0.1:${address.port}`;
+    app = await startTestApp({
+      redisUrl: redis.url,
+      roles: ["web", "worker"],
+      env: { NGO_NAME: "Safe Passage", ESCALATION_GRACE: "1s", RECONCILE_INTERVAL: "1h" },
+    });
+    baseUrl = baseUrlOf(app);
     await addUser(app, "coordinator@safe-passage.example", "coordinator");
     tmpDir = await mkdtemp(path.join(os.tmpdir(), "dashboard-e2e-"));
     browser = await launchChromium();

@@ -4,7 +4,6 @@
  * family seeing the verified, EXIF-free photo.
  */
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -12,9 +11,8 @@ import { after, before, describe, it } from "node:test";
 import exifr from "exifr";
 import { type Browser, type Locator, type Page } from "playwright-core";
 import { launchChromium } from "../support/browser.ts";
-import { App } from "../../src/app.ts";
-import { loadConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/log.ts";
+import type { App } from "../../src/app.ts";
+import { baseUrlOf, startTestApp } from "../support/test-app.ts";
 import { makeJpeg } from "../support/photos.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
 
@@ -41,17 +39,8 @@ describe("sandbox chat page (headless Chromium)", { timeout: 90_000 }, () => {
 
   before(async () => {
     redis = await startRedis();
-    const prefix = `{t${randomBytes(4).toString("hex")}}`;
-    app = new App(
-      loadConfig({ REDIS_URL: redis.url, PORT: "0", LOG_LEVEL: "silent", REDIS_PREFIX: prefix, APP_KEY: randomBytes(32).toString("base64") }),
-      createLogger("silent"),
-      { roles: ["web", "worker"] },
-    );
-    await app.seedCatalog();
-    await app.start();
-    const address = app.web!.fastify.server.address();
-    assert.ok(address && typeof address === "object");
-    baseUrl = `http://127.0.0.1:${address.port}`;
+    app = await startTestApp({ redisUrl: redis.url, roles: ["web", "worker"] });
+    baseUrl = baseUrlOf(app);
     tmpDir = await mkdtemp(path.join(os.tmpdir(), "sandbox-e2e-"));
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -39,3 +39,10 @@ export async function startTestApp(opts: TestAppOptions): Promise<App> {
   await app.start();
   return app;
 }
+
+/** http://127.0.0.1:<port> of an app started with the web role on PORT 0. */
+export function baseUrlOf(app: App): string {
+  const address = app.web?.fastify.server.address();
+  if (!address || typeof address !== "object") throw new Error("the app has no listening web server");
+  return `http://127.0.0.1:${address.port}`;
+}

@@ -13,7 +13,7 @@ import { DEFAULT_CALIBRATION, isMatch, scoreFromInliers, type Calibration } from
 import { AKAZE_CONFIG, DEFAULT_FEATURE_CONFIG, extractAkazeSync, extractFeaturesSync, type FeatureConfig, type FeatureKind, type Features } from "./features.ts";
 import { DEFAULT_PAIR_CONFIG, matchPair, type PairConfig } from "./pair.ts";
 import { warpCorrelation, type Thumbnail } from "./replay-check.ts";
-import { loadVision } from "./vision.ts";
+import { loadVision, type Vision } from "./vision.ts";
 
 export interface ReferenceFeatures {
   file: string;
@@ -146,13 +146,8 @@ export class FeatureMatcher implements VisualMatcher {
     const f = await this.features(photo);
     const started = performance.now();
     const cal = this.#opts.calibration;
-    let best: { inliers: number; ref?: ReferenceFeatures; homography?: number[] } = { inliers: 0 };
-    let compared = 0;
-    for (const ref of refs.references) {
-      compared++;
-      const r = matchPair(vision, f, ref.features, this.#opts.pair);
-      if (r.inliers > best.inliers) best = { inliers: r.inliers, ref, homography: r.homography };
-    }
+    const best = this.#bestReference(vision, f, refs.references, (r) => r.features);
+    const compared = refs.references.length;
     let replay: LandmarkMatch["replay"];
     if (best.ref?.thumb && best.homography && best.inliers >= cal.replayCheckInliers) {
       const c = warpCorrelation(cv, photo, f, best.ref.thumb, best.ref.features, best.homography);
@@ -175,6 +170,21 @@ export class FeatureMatcher implements VisualMatcher {
     return second.match ? second : { ...orb, secondOpinionInliers: second.inliers };
   }
 
+  /** The reference with the most inliers (first on ties), with its homography. */
+  #bestReference(
+    vision: Vision,
+    photo: Features,
+    references: readonly ReferenceFeatures[],
+    featuresOf: (r: ReferenceFeatures) => Features,
+  ): { inliers: number; ref?: ReferenceFeatures; homography?: number[] } {
+    let best: { inliers: number; ref?: ReferenceFeatures; homography?: number[] } = { inliers: 0 };
+    for (const ref of references) {
+      const r = matchPair(vision, photo, featuresOf(ref), this.#opts.pair);
+      if (r.inliers > best.inliers) best = { inliers: r.inliers, ref, homography: r.homography };
+    }
+    return best;
+  }
+
   /** AKAZE against the references that carry AKAZE features; a match only above its own threshold. */
   async #secondOpinion(photo: DecodedPhoto, refs: LandmarkReferences): Promise<LandmarkMatch | undefined> {
     const withAkaze = refs.references.filter((r) => r.akaze);
@@ -183,11 +193,7 @@ export class FeatureMatcher implements VisualMatcher {
     const started = performance.now();
     let f = this.#akazeCache.get(photo);
     if (!f) this.#akazeCache.set(photo, (f = extractAkazeSync(vision.cv, photo, AKAZE_CONFIG)));
-    let best: { inliers: number; ref?: ReferenceFeatures } = { inliers: 0 };
-    for (const ref of withAkaze) {
-      const r = matchPair(vision, f, ref.akaze!, this.#opts.pair);
-      if (r.inliers > best.inliers) best = { inliers: r.inliers, ref };
-    }
+    const best = this.#bestReference(vision, f, withAkaze, (r) => r.akaze!);
     this.timings.secondOpinionMs += performance.now() - started;
     const cal = this.#opts.calibration.secondOpinion;
     return {

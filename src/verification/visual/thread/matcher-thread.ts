@@ -8,7 +8,7 @@ import { parentPort } from "node:worker_threads";
 import type { Landmark } from "../../../domain/landmark.ts";
 import type { DecodedPhoto } from "../../contracts.ts";
 import { FeatureMatcher, type LandmarkReferences, type ReferenceSource } from "../matcher.ts";
-import type { FromThread, ToThread } from "./protocol.ts";
+import type { FromThread, PhotoPixels, ToThread } from "./protocol.ts";
 
 if (!parentPort) throw new Error("matcher-thread.ts runs as a worker thread");
 const port = parentPort;
@@ -65,9 +65,9 @@ port.on("message", (message: ToThread) => {
   else pending.resolve(message);
 });
 
-async function run(id: number, pixels: DecodedPhoto | { grey: Uint8Array; width: number; height: number; originalWidth: number; originalHeight: number }, landmark: Landmark): Promise<void> {
+async function run(id: number, pixels: PhotoPixels, landmark: Landmark): Promise<void> {
   try {
-    const photo = { ...pixels, grey: Buffer.from(pixels.grey.buffer, pixels.grey.byteOffset, pixels.grey.byteLength) } as DecodedPhoto;
+    const photo: DecodedPhoto = { ...pixels, grey: Buffer.from(pixels.grey.buffer, pixels.grey.byteOffset, pixels.grey.byteLength) };
     const signal = await matcher.match(photo, landmark);
     port.postMessage({ type: "result", id, signal } satisfies FromThread);
   } catch (err) {
