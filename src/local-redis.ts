@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
+import { ConfigError, type Config } from "./config.ts";
 
 async function reachable(url: string): Promise<boolean> {
   const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1500 });
@@ -21,11 +22,21 @@ async function reachable(url: string): Promise<boolean> {
 
 /**
  * For `npm start` on a newcomer's machine: when nothing answers at a local REDIS_URL, start a
- * redis-server from PATH with AOF persistence under DATA_DIR. Production points REDIS_URL at its own Redis.
+ * redis-server from PATH with AOF persistence under DATA_DIR. Never in production: an empty Redis
+ * started there would pass the durability checks and hide that the real one (and its data) is missing.
  */
-export async function ensureLocalRedis(url: string, dataDir: string, log: Logger): Promise<void> {
+export async function ensureLocalRedis(config: Pick<Config, "REDIS_URL" | "DATA_DIR" | "NODE_ENV">, log: Logger): Promise<void> {
+  const url = config.REDIS_URL;
+  const dataDir = config.DATA_DIR;
   if (await reachable(url)) return;
   const parsed = new URL(url);
+  if (config.NODE_ENV === "production") {
+    // The host only: REDIS_URL may carry a password.
+    throw new ConfigError(
+      `Redis is not reachable at REDIS_URL (${parsed.host}); with NODE_ENV=production the app never starts a Redis of its own: ` +
+        "start your Redis or correct REDIS_URL",
+    );
+  }
   if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(parsed.hostname)) {
     throw new Error(`Redis at ${parsed.host} is not reachable; set REDIS_URL to a running Redis`);
   }

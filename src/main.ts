@@ -62,7 +62,7 @@ async function runRoles(roles: readonly Role[], config: ReturnType<typeof loadCo
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
-  if (redisMode(config) === "standalone") await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
+  if (redisMode(config) === "standalone") await ensureLocalRedis(config, log);
   if (stopping) return;
   const started = new App(config, log, { roles });
   app = started;
@@ -77,7 +77,7 @@ async function runRoles(roles: readonly Role[], config: ReturnType<typeof loadCo
 
 async function runLandmarks(args: string[], config: ReturnType<typeof loadConfig>): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
-  if (redisMode(config) === "standalone") await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
+  if (redisMode(config) === "standalone") await ensureLocalRedis(config, log);
   const app = new App(config, log, { roles: [] });
   try {
     const [sub, arg] = args;
@@ -105,7 +105,7 @@ async function runKeys(args: string[], config: ReturnType<typeof loadConfig>): P
     return;
   }
   const log = createLogger(config.LOG_LEVEL);
-  if (redisMode(config) === "standalone") await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
+  if (redisMode(config) === "standalone") await ensureLocalRedis(config, log);
   const app = new App(config, log, { roles: [] });
   try {
     const report = await rotateKeys(app.redis, app.keys, app.recordKeys, app.deps.persons);
@@ -117,7 +117,7 @@ async function runKeys(args: string[], config: ReturnType<typeof loadConfig>): P
 
 async function runUsers(args: string[], config: ReturnType<typeof loadConfig>): Promise<void> {
   const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
-  if (redisMode(config) === "standalone") await ensureLocalRedis(config.REDIS_URL, config.DATA_DIR, log);
+  if (redisMode(config) === "standalone") await ensureLocalRedis(config, log);
   const app = new App(config, log, { roles: [] });
   try {
     await runUsersCommand(app, args, { out: (text) => process.stdout.write(text), ask: promptHidden });
