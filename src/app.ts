@@ -42,6 +42,10 @@ import { SendPacer } from "./store/send-pacer.ts";
 import { RedisWatchdog } from "./store/redis-watchdog.ts";
 import { WordStore } from "./store/word-store.ts";
 import { RecordKeys } from "./store/record-keys.ts";
+import { KeyRing } from "./store/key-ring.ts";
+import { storeRotationSteps, type RotationStep } from "./store/key-rotation.ts";
+import { WaKeys } from "./channels/whatsapp/wa-keys.ts";
+import { whatsappRotationSteps } from "./channels/whatsapp/wa-key-rotation.ts";
 import { resolveMasterKey } from "./store/master-key.ts";
 import { assertDurableRedis } from "./store/redis-durability.ts";
 import { Metrics } from "./web/dashboard/metrics.ts";
@@ -69,6 +73,8 @@ export class App {
   readonly producers: Producers;
   readonly lifecycle: TripLifecycle;
   readonly recordKeys: RecordKeys;
+  /** APP_KEY (and APP_KEY_PREVIOUS during a rotation): whatever is sealed with the app key uses this. */
+  readonly keyRing: KeyRing;
   readonly sandboxLog: SandboxChatLog;
   readonly metrics: Metrics;
   readonly telegram?: TelegramChannel;
@@ -96,7 +102,9 @@ export class App {
     this.keys = new Keys(config.REDIS_PREFIX);
     const { redis, keys } = this;
     const media = new MediaStore(redis, keys, config.MEDIA_TTL);
-    this.recordKeys = new RecordKeys(redis, keys, masterKey, config.RETENTION, config.APP_KEY_PREVIOUS);
+    this.keyRing = new KeyRing(masterKey, config.APP_KEY_PREVIOUS);
+    const ring = this.keyRing;
+    this.recordKeys = new RecordKeys(redis, keys, ring, config.RETENTION);
     const recordKeys = this.recordKeys;
     const persons = new PersonRepository(redis, keys, config.RETENTION, recordKeys);
     const contacts = new ContactRepository(redis, keys, config.INVITE_TTL, config.RETENTION);
@@ -119,7 +127,7 @@ export class App {
             name: "tg",
             perChatPerSecond: config.TELEGRAM_RATE_PER_CHAT,
             globalPerSecond: config.TELEGRAM_RATE_GLOBAL,
-            chatIndex: (chatId) => recordKeys.addressIndex("telegram", chatId),
+            chatIndex: (chatId) => ring.addressIndex("telegram", chatId),
           }),
           webhook:
             config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
@@ -134,9 +142,8 @@ export class App {
       this.whatsapp = new WhatsAppChannel(
         {
           redis,
-          prefix: config.REDIS_PREFIX,
-          appKey: config.APP_KEY!,
-          chatIndex: (chatId) => recordKeys.addressIndex("whatsapp", chatId),
+          keys: this.whatsappKeys(),
+          sealer: ring,
           number: config.WHATSAPP_NUMBER,
           pairing: config.WHATSAPP_PAIRING,
           rates: { perChat: config.WHATSAPP_RATE_PER_CHAT, global: config.WHATSAPP_RATE_GLOBAL },
@@ -199,6 +206,23 @@ export class App {
     this.metrics = new Metrics(() => this.producers.all, () => this.producers.deadlineQueue);
     this.workerDeps.verifier = this.metrics.timed(this.workerDeps.verifier);
     this.conversation = new Conversation(this.deps);
+  }
+
+  /** WhatsApp's key names, per chat a keyed hash of the chat id (and the previous key's during a rotation). */
+  private whatsappKeys(): WaKeys {
+    return new WaKeys(
+      this.config.REDIS_PREFIX,
+      (chatId) => this.keyRing.addressIndex("whatsapp", chatId),
+      (chatId) => this.keyRing.previousAddressIndex("whatsapp", chatId),
+    );
+  }
+
+  /** What `keys rotate` moves from APP_KEY_PREVIOUS to APP_KEY: every value sealed, and every key named, with the app key. */
+  rotationSteps(): RotationStep[] {
+    return [
+      ...storeRotationSteps(this.redis, this.keys, this.recordKeys, this.deps.persons),
+      ...whatsappRotationSteps(this.redis, this.whatsappKeys(), this.keyRing),
+    ];
   }
 
   /** Loads the configured catalog (the demo one by default) where its landmarks are not in the store yet. */

@@ -152,7 +152,7 @@ export const configSchema = z.object({
   WHATSAPP_MAX_MEDIA_BYTES: z.coerce.number().int().min(1).default(16 * 1024 * 1024),
   /** The master key, 32 random bytes in base64 (`openssl rand -base64 32`): wraps every person's data key and the WhatsApp credentials. Required in production; in development a key is kept in DATA_DIR/app.key. */
   APP_KEY: optionalText.refine((v) => v === undefined || Buffer.from(v, "base64").length === 32, "32 bytes, base64-encoded"),
-  /** The previous APP_KEY during a key rotation: data keys wrapped by it still open until `safe-arrival keys rotate` re-wraps them. */
+  /** The previous APP_KEY during a key rotation: what it sealed or keyed still opens (and is found) until `safe-arrival keys rotate` moved it. */
   APP_KEY_PREVIOUS: optionalText.refine((v) => v === undefined || Buffer.from(v, "base64").length === 32, "32 bytes, base64-encoded"),
   /** Bearer token of the admin routes (the WhatsApp pairing page); those routes are off when unset. */
   ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, "at least 16 characters"),

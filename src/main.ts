@@ -24,7 +24,7 @@ Tasks:
   landmarks remove <id>    remove a landmark
   verify --catalog <dir> [--landmark <id>] [--lat <deg> --lon <deg>] [--json] <photo>...
                            verify photos against a catalog folder, without Redis (verify --help)
-  keys rotate              re-wrap every data key with APP_KEY (the old key in APP_KEY_PREVIOUS)
+  keys rotate              move everything sealed with the old key (APP_KEY_PREVIOUS) to APP_KEY
   users add <email> --role admin [--org <id>] [--password <pw>]
                            create a dashboard user (asks for the password when not given); also
                            users list, users disable <email>, users enable <email>, users org <id> <name>
@@ -106,10 +106,16 @@ async function runKeys(args: string[], config: ReturnType<typeof loadConfig>): P
   }
   const log = createLogger(config.LOG_LEVEL);
   if (redisMode(config) === "standalone") await ensureLocalRedis(config, log);
+  if (!config.APP_KEY_PREVIOUS) {
+    process.stderr.write("keys rotate moves data from the old key to the new one: set APP_KEY to the new key and APP_KEY_PREVIOUS to the old one\n");
+    process.exitCode = 2;
+    return;
+  }
   const app = new App(config, log, { roles: [] });
   try {
-    const report = await rotateKeys(app.redis, app.keys, app.recordKeys, app.deps.persons);
-    process.stdout.write(`re-wrapped ${report.rewrapped} data keys, re-indexed ${report.reindexed} chat addresses\n`);
+    const report = await rotateKeys(app.deps.persons, app.rotationSteps());
+    for (const [what, n] of Object.entries(report)) process.stdout.write(`${what}: ${n}\n`);
+    process.stdout.write("done: every process can now run with APP_KEY alone (remove APP_KEY_PREVIOUS)\n");
   } finally {
     await app.stop();
   }

@@ -1,25 +1,49 @@
+import type { ChatAddress } from "../domain/identity.ts";
 import type { Keys } from "./keys.ts";
 import type { PersonRepository } from "./person-repository.ts";
 import type { RecordKeys } from "./record-keys.ts";
 import type { RedisClient } from "./redis.ts";
+import { scanKeys } from "./reseal.ts";
 
-export interface RotationReport {
-  rewrapped: number;
-  reindexed: number;
+/** One kind of thing sealed or keyed with the app key, and how to move it to the current key. */
+export interface RotationStep {
+  /** What the count is, for the report ("data keys re-wrapped"). */
+  what: string;
+  /** Runs once over the whole store. */
+  all?(): Promise<number>;
+  /** Runs for every stored person's chat address (what is named by a keyed hash of it). */
+  perAddress?(address: ChatAddress): Promise<number>;
+}
+
+export type RotationReport = Record<string, number>;
+
+/** The store's own steps: data keys re-wrapped (the sealed fields themselves do not change), addresses re-indexed. */
+export function storeRotationSteps(redis: RedisClient, keys: Keys, recordKeys: RecordKeys, persons: PersonRepository): RotationStep[] {
+  return [
+    {
+      what: "data keys re-wrapped",
+      async all() {
+        let n = 0;
+        for await (const key of scanKeys(redis, keys.dataKey("*"))) if (await recordKeys.rewrap(key)) n++;
+        return n;
+      },
+    },
+    { what: "chat addresses re-indexed", perAddress: async (address) => Number(await persons.reindexAddress(address)) },
+  ];
 }
 
 /**
- * Moves every record to the current master key: data keys are re-wrapped (the sealed fields
- * themselves do not change) and chat-address index entries are re-hashed. Safe to run again.
+ * Moves everything sealed or keyed-hashed with APP_KEY_PREVIOUS to APP_KEY. Every step is atomic per value
+ * and safe to run again, and while running the app keeps reading both keys, so it can run next to live processes.
  */
-export async function rotateKeys(redis: RedisClient, keys: Keys, recordKeys: RecordKeys, persons: PersonRepository): Promise<RotationReport> {
-  let rewrapped = 0;
-  let cursor = "0";
-  do {
-    const [next, found] = await redis.scan(cursor, "MATCH", keys.dataKey("*"), "COUNT", 500);
-    cursor = next;
-    for (const key of found) if (await recordKeys.rewrap(key)) rewrapped++;
-  } while (cursor !== "0");
-  const reindexed = await persons.reindexAddresses();
-  return { rewrapped, reindexed };
+export async function rotateKeys(persons: PersonRepository, steps: readonly RotationStep[]): Promise<RotationReport> {
+  const report: RotationReport = Object.fromEntries(steps.map((s) => [s.what, 0]));
+  for (const step of steps) if (step.all) report[step.what]! += await step.all();
+  const perAddress = steps.filter((s) => s.perAddress);
+  if (perAddress.length > 0) {
+    for await (const address of persons.addresses()) {
+      for (const step of perAddress) report[step.what]! += await step.perAddress!(address);
+    }
+  }
+  return report;
 }

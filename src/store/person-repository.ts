@@ -5,6 +5,7 @@ import { isLocale, type Locale } from "../domain/locale.ts";
 import type { Person } from "../domain/person.ts";
 import type { Keys } from "./keys.ts";
 import type { RecordKeys } from "./record-keys.ts";
+import { moveKeys } from "./atomic-updates.ts";
 
 /**
  * People and their chat addresses. The chat id, display name and last arrival are sealed with the
@@ -19,11 +20,30 @@ export class PersonRepository {
   ) {}
 
   private addressKey(address: ChatAddress): string {
-    return this.keys.address(address.channel, this.recordKeys.addressIndex(address.channel, address.chatId));
+    return this.keys.address(address.channel, this.recordKeys.ring.addressIndex(address.channel, address.chatId));
+  }
+
+  /** The index entry under APP_KEY_PREVIOUS's hash, while it is set. */
+  private previousAddressKey(address: ChatAddress): string | undefined {
+    const index = this.recordKeys.ring.previousAddressIndex(address.channel, address.chatId);
+    return index ? this.keys.address(address.channel, index) : undefined;
+  }
+
+  /**
+   * During a rotation an address may still be indexed under the previous key's hash: moved to the current
+   * one on first sight, so a returning person is found (not created twice) before `keys rotate` ran.
+   */
+  private async carryOverAddress(address: ChatAddress): Promise<void> {
+    const previous = this.previousAddressKey(address);
+    if (previous) await moveKeys(this.redis, [previous], [this.addressKey(address)]);
   }
 
   async findByAddress(address: ChatAddress): Promise<Person | undefined> {
-    const id = await this.redis.get(this.addressKey(address));
+    let id = await this.redis.get(this.addressKey(address));
+    if (!id && this.recordKeys.ring.previous) {
+      await this.carryOverAddress(address);
+      id = await this.redis.get(this.addressKey(address));
+    }
     return id ? this.get(id) : undefined;
   }
 
@@ -49,6 +69,7 @@ export class PersonRepository {
   /** Finds or creates the person behind an address, refreshing the retention clock and display name. */
   async touch(address: ChatAddress, displayName: string, now: Date): Promise<Person> {
     const addrKey = this.addressKey(address);
+    await this.carryOverAddress(address);
     const id = randomUUID();
     const won = await this.redis.set(addrKey, id, "PX", this.retentionMs, "NX");
     const personId = won ? id : (await this.redis.get(addrKey))!;
@@ -88,29 +109,27 @@ export class PersonRepository {
 
   /** Deletes the records and destroys the data key, so copies elsewhere (AOF, backups) stay unreadable. */
   async delete(person: Person): Promise<void> {
-    await this.redis.del(this.keys.person(person.id), this.addressKey(person.address));
+    const previous = this.previousAddressKey(person.address);
+    await this.redis.del(this.keys.person(person.id), this.addressKey(person.address), ...(previous ? [previous] : []));
     await this.recordKeys.destroy(person.id);
   }
 
-  /** For key rotation: moves every address index entry from the previous master key's hash to the current one. */
-  async reindexAddresses(): Promise<number> {
-    let moved = 0;
+  /** Every stored person's address, for key rotation (which re-indexes what is keyed by a chat address). */
+  async *addresses(): AsyncGenerator<ChatAddress> {
     let cursor = "0";
     do {
       const [next, found] = await this.redis.scan(cursor, "MATCH", this.keys.person("*"), "COUNT", 200);
       cursor = next;
       for (const key of found) {
-        const id = key.slice(key.lastIndexOf(":") + 1);
-        const person = await this.get(id).catch(() => undefined);
-        if (!person) continue;
-        const oldKey = this.keys.address(person.address.channel, this.recordKeys.addressIndex(person.address.channel, person.address.chatId, true));
-        const newKey = this.addressKey(person.address);
-        if (oldKey !== newKey && (await this.redis.exists(oldKey)) === 1) {
-          await this.redis.rename(oldKey, newKey);
-          moved++;
-        }
+        const person = await this.get(key.slice(key.lastIndexOf(":") + 1)).catch(() => undefined);
+        if (person) yield person.address;
       }
     } while (cursor !== "0");
-    return moved;
+  }
+
+  /** For key rotation: moves the address's index entry from the previous key's hash to the current one. */
+  async reindexAddress(address: ChatAddress): Promise<boolean> {
+    const previous = this.previousAddressKey(address);
+    return previous !== undefined && (await moveKeys(this.redis, [previous], [this.addressKey(address)])) > 0;
   }
 }

@@ -8,11 +8,19 @@ export class SealError extends Error {
   override name = "SealError";
 }
 
+/** What seals and opens values bound to a name: one key (SealedBox) or the app's key ring (KeyRing). */
+export interface Sealer {
+  seal(plain: string | Buffer, boundTo: string): string;
+  open(sealed: string, boundTo: string): Buffer;
+  /** The value sealed anew with the current key, or undefined when it already is (key rotation). */
+  reseal(sealed: string, boundTo: string): string | undefined;
+}
+
 /**
  * AES-256-GCM with a 32-byte key (the app key, APP_KEY, or a per-record key). Each value is bound to the name it is stored under (the GCM
  * additional data), so a value copied to another key, or changed at all, does not open.
  */
-export class SealedBox {
+export class SealedBox implements Sealer {
   private readonly key: Buffer;
 
   constructor(base64Key: string) {
@@ -26,6 +34,11 @@ export class SealedBox {
     cipher.setAAD(Buffer.from(boundTo, "utf8"));
     const body = Buffer.concat([cipher.update(plain), cipher.final()]);
     return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64")}`;
+  }
+
+  /** One key has nothing older to move from. */
+  reseal(): undefined {
+    return undefined;
   }
 
   open(sealed: string, boundTo: string): Buffer {

@@ -3,6 +3,7 @@
  * all under the hash-tagged prefix so every key of the app lands in one slot.
  */
 import { RecordKeys } from "../../src/store/record-keys.ts";
+import { KeyRing } from "../../src/store/key-ring.ts";
 import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
@@ -43,7 +44,7 @@ test("createRedis: REDIS_CLUSTER_NODES gives a Cluster client that sees every no
 
 test("repositories work on the cluster: person touch, invite create/redeem, contact link, check-in pairing (Lua)", async () => {
   const keys = new Keys(prefix);
-  const recordKeys = new RecordKeys(redis, keys, randomBytes(32).toString("base64"), HOUR);
+  const recordKeys = new RecordKeys(redis, keys, new KeyRing(randomBytes(32).toString("base64")), HOUR);
   const persons = new PersonRepository(redis, keys, HOUR, recordKeys);
   const contacts = new ContactRepository(redis, keys, HOUR, HOUR);
   const checkins = new CheckinRepository(redis, keys, 10 * 60_000, HOUR, recordKeys);

@@ -128,7 +128,7 @@ test("the outbox never cold-messages: a chat that never wrote is refused, before
   assert.equal(wa.sentTo(stranger).length, 0);
   // Key names hold a keyed hash of the chat id, never the id (or a phone number) itself.
   assert.equal(await client.get(`${prefix()}:wa:unreachable:${stranger.lid}`), null);
-  assert.equal(await client.get(`${prefix()}:wa:unreachable:${app.recordKeys.addressIndex("whatsapp", stranger.lid)}`), "never_messaged");
+  assert.equal(await client.get(`${prefix()}:wa:unreachable:${app.keyRing.addressIndex("whatsapp", stranger.lid)}`), "never_messaged");
 });
 
 test("outbox: handed over by id, paced per chat, in order, retried after a network error", async () => {

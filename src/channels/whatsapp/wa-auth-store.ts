@@ -1,6 +1,7 @@
 import type { AuthenticationCreds, AuthenticationState, SignalDataSet, SignalDataTypeMap } from "@whiskeysockets/baileys";
 import type { RedisClient } from "../../store/redis.ts";
-import type { SealedBox } from "../../store/sealed-box.ts";
+import { resealHashFields, resealValue } from "../../store/reseal.ts";
+import type { Sealer } from "../../store/sealed-box.ts";
 import type { WaKeys } from "./wa-keys.ts";
 
 const CREDS_FIELD = "creds";
@@ -13,7 +14,7 @@ export class RedisAuthStore {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: WaKeys,
-    private readonly box: SealedBox,
+    private readonly box: Sealer,
   ) {}
 
   async hasCreds(): Promise<boolean> {
@@ -64,6 +65,12 @@ export class RedisAuthStore {
       },
     };
     return { state, saveCreds: async () => void (await this.redis.set(this.keys.authCreds(), encode(creds, CREDS_FIELD))) };
+  }
+
+  /** Key rotation: the credentials and every signal key sealed anew with the current app key. */
+  async reseal(): Promise<number> {
+    const creds = await resealValue(this.redis, this.box, this.keys.authCreds(), CREDS_FIELD);
+    return Number(creds) + (await resealHashFields(this.redis, this.box, this.keys.authKeys()));
   }
 
   /** Forgets the linked device (after WhatsApp logged it out): the next start pairs anew. */

@@ -9,13 +9,13 @@ import type { I18n } from "../../i18n/i18n.ts";
 import type { ContactRepository } from "../../store/contact-repository.ts";
 import type { PersonRepository } from "../../store/person-repository.ts";
 import type { RedisClient } from "../../store/redis.ts";
-import { SealedBox } from "../../store/sealed-box.ts";
+import type { Sealer } from "../../store/sealed-box.ts";
 import { RedisAuthStore } from "./wa-auth-store.ts";
 import { WaChoices } from "./wa-choices.ts";
 import { WhatsAppConnection, type Backoff } from "./wa-connection.ts";
 import { toInbound } from "./wa-inbound.ts";
 import { parseJid } from "./wa-jid.ts";
-import { WaKeys } from "./wa-keys.ts";
+import type { WaKeys } from "./wa-keys.ts";
 import { WaOptIn, type UnreachableReason } from "./wa-opt-in.ts";
 import { WaOutbox, type OutboxQueue } from "./wa-outbox.ts";
 import { startOutboxWorker, WaOutboxProcessor } from "./wa-outbox-processor.ts";
@@ -25,8 +25,10 @@ import { baileysSocketFactory, type WaSocketFactory } from "./wa-socket.ts";
 
 export interface WhatsAppOptions {
   redis: RedisClient;
-  prefix: string;
-  appKey: string;
+  /** The channel's key names (per chat, a keyed hash of the chat id). */
+  keys: WaKeys;
+  /** Seals credentials and waiting messages: the app key ring. */
+  sealer: Sealer;
   /** The bot's number (digits); else the paired account's. */
   number?: string;
   pairing: "qr" | "code";
@@ -41,8 +43,6 @@ export interface WhatsAppOptions {
   backoff?: Backoff;
   /** Print pairing QR codes to stdout (the operator's terminal). */
   printPairing?: boolean;
-  /** A keyed hash of a chat id, for key names (RecordKeys.addressIndex). */
-  chatIndex?: (chatId: string) => string;
 }
 
 /** What the channel needs of the app to tell people about a contact it cannot reach. */
@@ -74,8 +74,8 @@ export class WhatsAppChannel {
     private readonly app: WhatsAppAppDeps,
     private readonly log: Logger,
   ) {
-    const box = new SealedBox(opts.appKey);
-    this.keys = new WaKeys(opts.prefix, opts.chatIndex);
+    const box = opts.sealer;
+    this.keys = opts.keys;
     this.optIn = new WaOptIn(opts.redis, this.keys, opts.optInTtlMs);
     this.sender = new WaOutbox(opts.redis, this.keys, opts.queue, this.optIn, box);
     this.pairing = new WaPairingStore(opts.redis, this.keys, box);
@@ -154,7 +154,11 @@ export class WhatsAppChannel {
       },
       maxBytes: this.opts.maxMediaBytes,
       lidForPn: socket ? (pn) => socket.lidForPn(pn) : undefined,
-      choice: (chatId, n) => this.choices.resolve(chatId, n),
+      // During a key rotation the numbered choices may still be named by the previous key's hash.
+      choice: async (chatId, n) => {
+        await this.optIn.carryOver(chatId);
+        return this.choices.resolve(chatId, n);
+      },
     });
     if (!inbound) return;
     // Writing to the bot is the opt-in that allows answers (and clears an unreachable mark).

@@ -7,7 +7,20 @@ export class WaKeys {
   constructor(
     readonly prefix: string,
     private readonly chatIndex: (chatId: string) => string = (chatId) => chatId,
+    /** The same hash under APP_KEY_PREVIOUS during a key rotation (undefined when it is not set). */
+    private readonly previousChatIndex?: (chatId: string) => string | undefined,
   ) {}
+
+  /** The names the per-chat keys had under APP_KEY_PREVIOUS, while it is set. */
+  previous(chatId: string): WaKeys | undefined {
+    const index = this.previousChatIndex?.(chatId);
+    return index === undefined ? undefined : new WaKeys(this.prefix, () => index);
+  }
+
+  /** Every key named after a chat (what a key rotation re-indexes). */
+  perChat(chatId: string): string[] {
+    return [this.seen(chatId), this.unreachable(chatId), this.choices(chatId), this.paceChat(chatId)];
+  }
 
   /** Sealed Baileys credentials (one value). */
   authCreds() { return `${this.prefix}:wa:auth:creds`; }
@@ -23,6 +36,8 @@ export class WaKeys {
   unreachable(chatId: string) { return `${this.prefix}:wa:unreachable:${this.chatIndex(chatId)}`; }
   /** A rendered outbound message waiting in the outbox. */
   outMessage(id: string) { return `${this.prefix}:wa:out:${id}`; }
+  /** How many parts of a waiting message were delivered (a retry resumes after them). */
+  outProgress(id: string) { return `${this.outMessage(id)}:sent`; }
   /** Numbered choices last shown to a chat: a hash of number -> button data. */
   choices(chatId: string) { return `${this.prefix}:wa:choices:${this.chatIndex(chatId)}`; }
   /** Pacing: the next free send slot, overall and per chat (ms since epoch). */

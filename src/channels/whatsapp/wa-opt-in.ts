@@ -1,3 +1,4 @@
+import { moveKeys } from "../../store/atomic-updates.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { WaKeys } from "./wa-keys.ts";
 
@@ -17,11 +18,24 @@ export class WaOptIn {
   ) {}
 
   async markSeen(chatId: string): Promise<void> {
+    await this.carryOver(chatId);
     await this.redis.multi().set(this.keys.seen(chatId), "1", "PX", this.ttlMs).del(this.keys.unreachable(chatId)).exec();
   }
 
   async hasMessaged(chatId: string): Promise<boolean> {
-    return (await this.redis.exists(this.keys.seen(chatId))) === 1;
+    if ((await this.redis.exists(this.keys.seen(chatId))) === 1) return true;
+    // During a key rotation the opt-in may still be named by the previous key's hash.
+    return (await this.carryOver(chatId)) > 0 && (await this.redis.exists(this.keys.seen(chatId))) === 1;
+  }
+
+  /**
+   * While APP_KEY_PREVIOUS is set: moves the chat's keys (opt-in, unreachable mark, numbered choices,
+   * pacing) from the previous key's hash to the current one. Returns how many were found there.
+   */
+  async carryOver(chatId: string): Promise<number> {
+    const previous = this.keys.previous(chatId);
+    if (!previous) return 0;
+    return moveKeys(this.redis, previous.perChat(chatId), this.keys.perChat(chatId));
   }
 
   /** Keeps an opt-in alive while messages reach the chat. */
@@ -40,6 +54,6 @@ export class WaOptIn {
 
   /** /forget and tests: the chat is as if it never wrote. */
   async forget(chatId: string): Promise<void> {
-    await this.redis.del(this.keys.seen(chatId), this.keys.unreachable(chatId), this.keys.choices(chatId));
+    await this.redis.del(this.keys.seen(chatId), this.keys.unreachable(chatId), this.keys.choices(chatId), ...(this.keys.previous(chatId)?.perChat(chatId) ?? []));
   }
 }

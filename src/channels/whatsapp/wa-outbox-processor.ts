@@ -1,4 +1,4 @@
-import type { SealedBox } from "../../store/sealed-box.ts";
+import type { Sealer } from "../../store/sealed-box.ts";
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Logger } from "pino";
 import { QUEUE } from "../../queues/names.ts";
@@ -28,7 +28,7 @@ export function unreachableReason(err: unknown): Exclude<UnreachableReason, "nev
 export interface OutboxProcessorDeps {
   redis: RedisClient;
   keys: WaKeys;
-  box: SealedBox;
+  box: Sealer;
   optIn: WaOptIn;
   pacer: WaPacer;
   choices: WaChoices;
@@ -64,7 +64,7 @@ export class WaOutboxProcessor {
     const first = message.buttons?.length ? await deps.choices.remember(chatId, message.buttons.map((b) => b.data)) : 1;
     const parts = renderParts({ text: message.text, photo: message.photo ? Buffer.from(message.photo, "base64") : undefined }, message.buttons, first);
     // A retry resumes after the parts already delivered (a photo is not sent twice).
-    const progressKey = `${key}:sent`;
+    const progressKey = deps.keys.outProgress(job.messageId);
     const done = Number((await deps.redis.get(progressKey)) ?? 0);
     for (let i = done; i < parts.length; i++) {
       try {

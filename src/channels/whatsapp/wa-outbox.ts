@@ -1,4 +1,5 @@
-import type { SealedBox } from "../../store/sealed-box.ts";
+import { resealValue, scanKeys } from "../../store/reseal.ts";
+import type { Sealer } from "../../store/sealed-box.ts";
 import { randomUUID } from "node:crypto";
 import { UnreachableError, type Button, type ChannelSender, type Outbound } from "../../conversation/messages.ts";
 import type { OutboxJob } from "../../queues/payloads.ts";
@@ -38,7 +39,7 @@ export class WaOutbox implements ChannelSender {
     private readonly queue: OutboxQueue,
     private readonly optIn: WaOptIn,
     /** Seals the waiting message: it holds names and the family's photo. */
-    private readonly box: SealedBox,
+    private readonly box: Sealer,
   ) {}
 
   async send(chatId: string, message: Outbound): Promise<void> {
@@ -67,4 +68,14 @@ export class WaOutbox implements ChannelSender {
   async remove(): Promise<boolean> {
     return false;
   }
+}
+
+/** Key rotation: every waiting message sealed anew with the current app key. */
+export async function resealOutbox(redis: RedisClient, keys: WaKeys, sealer: Sealer): Promise<number> {
+  let resealed = 0;
+  for await (const key of scanKeys(redis, keys.outMessage("*"))) {
+    if (key.slice(keys.outMessage("").length).includes(":")) continue; // a progress counter (WaKeys.outProgress)
+    if (await resealValue(redis, sealer, key)) resealed++;
+  }
+  return resealed;
 }

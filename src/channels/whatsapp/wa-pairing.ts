@@ -7,7 +7,8 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import QRCode from "qrcode";
 import type { RedisClient } from "../../store/redis.ts";
-import type { SealedBox } from "../../store/sealed-box.ts";
+import { resealValue } from "../../store/reseal.ts";
+import type { Sealer } from "../../store/sealed-box.ts";
 import type { WaKeys } from "./wa-keys.ts";
 
 export type Pairing = { kind: "qr" | "code"; value: string; at: number };
@@ -15,22 +16,29 @@ export type WaStatus = { state: "connecting" | "open" | "closed" | "logged_out" 
 
 /** Baileys rotates the QR about every 20 s; a shown one older than this has expired anyway. */
 const PAIRING_TTL_MS = 60_000;
+/** What the sealed pairing is bound to. */
+const PAIRING_FIELD = "pairing";
 
 export class WaPairingStore {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: WaKeys,
-    private readonly box: SealedBox,
+    private readonly box: Sealer,
   ) {}
 
   async publish(kind: Pairing["kind"], value: string): Promise<void> {
-    const sealed = this.box.seal(JSON.stringify({ kind, value, at: Date.now() } satisfies Pairing), "pairing");
+    const sealed = this.box.seal(JSON.stringify({ kind, value, at: Date.now() } satisfies Pairing), PAIRING_FIELD);
     await this.redis.set(this.keys.pairing(), sealed, "PX", PAIRING_TTL_MS);
   }
 
   async current(): Promise<Pairing | undefined> {
     const sealed = await this.redis.get(this.keys.pairing());
-    return sealed ? (JSON.parse(this.box.open(sealed, "pairing").toString("utf8")) as Pairing) : undefined;
+    return sealed ? (JSON.parse(this.box.open(sealed, PAIRING_FIELD).toString("utf8")) as Pairing) : undefined;
+  }
+
+  /** Key rotation: a pairing code shown right now, sealed anew with the current app key. */
+  async reseal(): Promise<number> {
+    return Number(await resealValue(this.redis, this.box, this.keys.pairing(), PAIRING_FIELD));
   }
 
   async clear(): Promise<void> {
