@@ -1,11 +1,11 @@
 /**
- * Hamming 2-nearest-neighbour search for binary descriptors in a small WebAssembly module
- * (hamming-knn.wat, assembled in process by wabt: no binary is shipped or downloaded). Matching is the
- * cost that grows with every reference of a landmark, and this is ~8x faster than OpenCV.js's
- * BFMatcher for the same answer (tests/unit/verification/hamming-knn.test.ts compares the two).
+ * Hamming 2-nearest-neighbour search for binary descriptors in a small WebAssembly module, written as text
+ * (hamming-knn.wat): `npm run build` assembles it into hamming-knn.wasm next to the compiled code; without
+ * a build (development under tsx) it is assembled in process by wabt, a development dependency. No binary is
+ * checked in or downloaded. Matching is the cost that grows with every reference of a landmark, and this is
+ * ~8x faster than OpenCV.js's BFMatcher for the same answer (tests/unit/verification/hamming-knn.test.ts).
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { readFile } from "node:fs/promises";
 
 /** Per query descriptor: nearest train index (-1 when there is none), its distance, the second distance. */
 export interface Knn2 {
@@ -39,24 +39,32 @@ export function loadHammingKnn(): Promise<HammingKnn> {
 }
 
 async function assemble(): Promise<Exports> {
-  const require = createRequire(import.meta.url);
+  const binary = await readFile(new URL("./hamming-knn.wasm", import.meta.url)).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "ENOENT") return assembleWat();
+    throw err;
+  });
+  const instance = await WebAssembly.instantiate(await WebAssembly.compile(new Uint8Array(binary)));
+  return instance.exports as unknown as Exports;
+}
+
+type Wabt = { parseWat(name: string, text: string): { toBinary(o: object): { buffer: Uint8Array }; destroy(): void } };
+
+/** hamming-knn.wat assembled by wabt: at build time (scripts/build.ts), or in process when there is no build. */
+export async function assembleWat(): Promise<Uint8Array> {
   const before = {
     uncaught: new Set(process.listeners("uncaughtException")),
     rejection: new Set(process.listeners("unhandledRejection")),
   };
-  const wabtInit = require("wabt") as () => Promise<{
-    parseWat(name: string, text: string): { toBinary(o: object): { buffer: Uint8Array }; destroy(): void };
-  }>;
+  // A development dependency, loaded only here: production runs the built .wasm.
+  const { default: wabtInit } = (await import("wabt")) as { default: () => Promise<Wabt> };
   const wabt = await wabtInit();
   // Emscripten (wabt is compiled with it) adds process-wide handlers that abort; the app has its own.
   for (const l of process.listeners("uncaughtException")) if (!before.uncaught.has(l)) process.removeListener("uncaughtException", l);
   for (const l of process.listeners("unhandledRejection")) if (!before.rejection.has(l)) process.removeListener("unhandledRejection", l);
-  const text = readFileSync(new URL("./hamming-knn.wat", import.meta.url), "utf8");
+  const text = await readFile(new URL("./hamming-knn.wat", import.meta.url), "utf8");
   const parsed = wabt.parseWat("hamming-knn.wat", text);
   try {
-    const { buffer } = parsed.toBinary({});
-    const instance = await WebAssembly.instantiate(await WebAssembly.compile(new Uint8Array(buffer)));
-    return instance.exports as unknown as Exports;
+    return parsed.toBinary({}).buffer;
   } finally {
     parsed.destroy();
   }

@@ -33,7 +33,8 @@ interface Slot {
   pending: Map<number, Pending>;
 }
 
-const ENTRY = new URL("./matcher-thread.mjs", import.meta.url);
+// Under tsx (development) a new thread has to register tsx again (matcher-thread.mjs); the build is plain JS.
+const ENTRY = import.meta.url.endsWith(".ts") ? new URL("./matcher-thread.mjs", import.meta.url) : new URL("./matcher-thread.js", import.meta.url);
 
 export class ThreadedMatcher implements VisualMatcher {
   readonly name = "orb-homography";
