@@ -6,6 +6,7 @@ import type { Person } from "../domain/person.ts";
 import type { Keys } from "./keys.ts";
 import type { RecordKeys } from "./record-keys.ts";
 import { moveKeys } from "./atomic-updates.ts";
+import { scanKeys } from "./reseal.ts";
 
 /**
  * People and their chat addresses. The chat id, display name and last arrival are sealed with the
@@ -116,15 +117,10 @@ export class PersonRepository {
 
   /** Every stored person's address, for key rotation (which re-indexes what is keyed by a chat address). */
   async *addresses(): AsyncGenerator<ChatAddress> {
-    let cursor = "0";
-    do {
-      const [next, found] = await this.redis.scan(cursor, "MATCH", this.keys.person("*"), "COUNT", 200);
-      cursor = next;
-      for (const key of found) {
-        const person = await this.get(key.slice(key.lastIndexOf(":") + 1)).catch(() => undefined);
-        if (person) yield person.address;
-      }
-    } while (cursor !== "0");
+    for await (const key of scanKeys(this.redis, this.keys.person("*"))) {
+      const person = await this.get(key.slice(key.lastIndexOf(":") + 1)).catch(() => undefined);
+      if (person) yield person.address;
+    }
   }
 
   /** For key rotation: moves the address's index entry from the previous key's hash to the current one. */

@@ -1,4 +1,5 @@
 /** Key rotation of values sealed with the app key: each re-sealed in place, atomically, keeping its TTL. */
+import { Cluster } from "ioredis";
 import { compareAndSet, compareAndSetField } from "./atomic-updates.ts";
 import type { RedisClient } from "./redis.ts";
 import type { Sealer } from "./sealed-box.ts";
@@ -26,12 +27,14 @@ export async function resealHashFields(redis: RedisClient, sealer: Sealer, key: 
   return resealed;
 }
 
-/** Every key matching a pattern (SCAN, never KEYS). */
+/** Every key matching a pattern (SCAN, never KEYS); on a Cluster, on every master (SCAN sees one node's keys). */
 export async function* scanKeys(redis: RedisClient, pattern: string): AsyncGenerator<string> {
-  let cursor = "0";
-  do {
-    const [next, found] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 500);
-    cursor = next;
-    yield* found;
-  } while (cursor !== "0");
+  for (const node of redis instanceof Cluster ? redis.nodes("master") : [redis]) {
+    let cursor = "0";
+    do {
+      const [next, found] = await node.scan(cursor, "MATCH", pattern, "COUNT", 500);
+      cursor = next;
+      yield* found;
+    } while (cursor !== "0");
+  }
 }

@@ -4,6 +4,7 @@
  */
 import { RecordKeys } from "../../src/store/record-keys.ts";
 import { KeyRing } from "../../src/store/key-ring.ts";
+import { rotateKeys, storeRotationSteps } from "../../src/store/key-rotation.ts";
 import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
@@ -75,6 +76,20 @@ test("repositories work on the cluster: person touch, invite create/redeem, cont
     slots.add((await redis.call("CLUSTER", "KEYSLOT", key)) as number);
   }
   assert.equal(slots.size, 1);
+});
+
+test("key rotation on the cluster: every data key re-wrapped, every address re-indexed (SCAN on each master)", async () => {
+  const keys = new Keys(`{rot${randomBytes(3).toString("hex")}}`);
+  const [oldKey, newKey] = [randomBytes(32).toString("base64"), randomBytes(32).toString("base64")];
+  const before = new PersonRepository(redis, keys, HOUR, new RecordKeys(redis, keys, new KeyRing(oldKey), HOUR));
+  for (let i = 0; i < 5; i++) await before.touch({ channel: "sandbox", chatId: `rot-${i}` }, "R", new Date());
+  const during = new RecordKeys(redis, keys, new KeyRing(newKey, oldKey), HOUR);
+  const persons = new PersonRepository(redis, keys, HOUR, during);
+  const report = await rotateKeys(persons, storeRotationSteps(redis, keys, during, persons));
+  assert.equal(report["data keys re-wrapped"], 5);
+  assert.equal(report["chat addresses re-indexed"], 5);
+  const after = new PersonRepository(redis, keys, HOUR, new RecordKeys(redis, keys, new KeyRing(newKey), HOUR));
+  assert.ok(await after.findByAddress({ channel: "sandbox", chatId: "rot-4" }));
 });
 
 test("BullMQ queues run on the cluster: verify and notify jobs, a delayed job, with the app's prefix", async () => {
