@@ -20,6 +20,8 @@ const DEV_ONLY = /^(tsx|wabt|esbuild|@esbuild)(\/|$)/;
 
 let redis: RedisServerHandle;
 let tmp: string;
+/** A dist/ the developer built stays (rebuilt); one made only for this test is removed, so that `npx safe-arrival` keeps running src/. */
+const distBefore = existsSync(DIST);
 /** A module hook for `node --import`: resolving a development dependency throws, as it would in production. */
 let blocker: string;
 
@@ -43,6 +45,7 @@ before(async () => {
 after(async () => {
   await redis?.stop();
   await rm(tmp, { recursive: true, force: true });
+  if (!distBefore) await rm(DIST, { recursive: true, force: true });
 });
 
 function filesUnder(dir: string): string[] {
