@@ -14,6 +14,7 @@ import { RedisAuthStore } from "./wa-auth-store.ts";
 import { WaChoices } from "./wa-choices.ts";
 import { WhatsAppConnection, type Backoff } from "./wa-connection.ts";
 import { toInbound } from "./wa-inbound.ts";
+import { WaInboundDedup } from "./wa-inbound-dedup.ts";
 import { parseJid } from "./wa-jid.ts";
 import { WaKeys } from "./wa-keys.ts";
 import { WaOptIn, type UnreachableReason } from "./wa-opt-in.ts";
@@ -63,6 +64,7 @@ export class WhatsAppChannel {
   readonly auth: RedisAuthStore;
   readonly connection: WhatsAppConnection;
   readonly processor: WaOutboxProcessor;
+  readonly dedup: WaInboundDedup;
   private worker?: Worker;
   private workerRunning = false;
   private handle?: (msg: Inbound) => Promise<void>;
@@ -81,6 +83,7 @@ export class WhatsAppChannel {
     this.pairing = new WaPairingStore(opts.redis, this.keys, box);
     this.choices = new WaChoices(opts.redis, this.keys);
     this.auth = new RedisAuthStore(opts.redis, this.keys, box);
+    this.dedup = new WaInboundDedup(opts.redis, this.keys);
     this.connection = new WhatsAppConnection(
       {
         auth: this.auth,
@@ -130,7 +133,7 @@ export class WhatsAppChannel {
     await this.connection.start();
   }
 
-  /** New messages from the socket (the same path for the real socket and a test's fake one). */
+  /** Messages from the socket, live or delivered on reconnect (the same path for the real socket and a test's fake one). */
   receive(messages: WAMessage[]): Promise<void> {
     const all = messages.map((message) => {
       const chain = message.key.remoteJid ?? "";
@@ -157,6 +160,8 @@ export class WhatsAppChannel {
       choice: (chatId, n) => this.choices.resolve(chatId, n),
     });
     if (!inbound) return;
+    // Offline messages come again on a reconnect (and after a restart before the ack): once only.
+    if (message.key.id && !(await this.dedup.claim(inbound.from.chatId, message.key.id))) return;
     // Writing to the bot is the opt-in that allows answers (and clears an unreachable mark).
     await this.optIn.markSeen(inbound.from.chatId);
     await this.handle?.(inbound);

@@ -84,7 +84,10 @@ export class WhatsAppConnection {
       if (current()) void saveCreds().catch((err: Error) => this.opts.log.error({ err: err.name }, "whatsapp creds not saved"));
     });
     socket.on("messages.upsert", ({ messages, type }) => {
-      if (current() && type === "notify") this.events.messages(messages);
+      // `append` is what arrived while the socket was offline (lib/Socket/messages-recv.js:
+      // `upsertMessage(msg, node.attrs.offline ? 'append' : 'notify')`): check-ins too, so both are handled.
+      // History sync is a separate event (`messaging-history.set`) that the bot does not listen to.
+      if (current() && (type === "notify" || type === "append")) this.events.messages(messages);
     });
     socket.on("connection.update", (update) => {
       if (!current()) return;

@@ -21,6 +21,8 @@ export class WaKeys {
   seen(chatId: string) { return `${this.prefix}:wa:seen:${this.chatIndex(chatId)}`; }
   /** A chat could not be reached; cleared when it writes again. */
   unreachable(chatId: string) { return `${this.prefix}:wa:unreachable:${this.chatIndex(chatId)}`; }
+  /** An inbound message already handled (chat + WhatsApp message id): offline re-deliveries are skipped. */
+  inbound(chatJid: string, messageId: string) { return `${this.prefix}:wa:in:${this.chatIndex(chatJid)}:${messageId}`; }
   /** A rendered outbound message waiting in the outbox. */
   outMessage(id: string) { return `${this.prefix}:wa:out:${id}`; }
   /** Numbered choices last shown to a chat: a hash of number -> button data. */
