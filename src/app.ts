@@ -143,6 +143,8 @@ export class App {
           maxMediaBytes: Math.min(config.WHATSAPP_MAX_MEDIA_BYTES, config.MAX_PHOTO_BYTES),
           optInTtlMs: config.RETENTION,
           lockMs: config.JOB_LOCK,
+          resendDelayMs: config.WHATSAPP_RESEND_DELAY,
+          webVersion: config.WHATSAPP_WEB_VERSION,
           queue: this.producers,
           socketFactory: opts.whatsappSocket,
           printPairing: !opts.whatsappSocket,

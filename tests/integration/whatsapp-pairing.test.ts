@@ -35,7 +35,7 @@ function setup(pairingNumber?: string) {
   const shown: string[] = [];
   const connection = new WhatsAppConnection(
     { auth: new RedisAuthStore(client, keys, box), pairing, factory: wa.factory, log: createLogger("silent"), pairingNumber },
-    { messages: () => undefined, open: () => undefined, closed: () => undefined, loggedOut: () => undefined, pairing: (kind, v) => void shown.push(`${kind}:${v}`) },
+    { messages: () => undefined, updates: () => undefined, open: () => undefined, closed: () => undefined, loggedOut: () => undefined, pairing: (kind, v) => void shown.push(`${kind}:${v}`) },
   );
   return { pairing, wa, connection, shown };
 }

@@ -21,6 +21,7 @@ import { WaOptIn, type UnreachableReason } from "./wa-opt-in.ts";
 import { WaOutbox, type OutboxQueue } from "./wa-outbox.ts";
 import { startOutboxWorker, WaOutboxProcessor } from "./wa-outbox-processor.ts";
 import { WaPacer, type PacerRates } from "./wa-pacer.ts";
+import { WaSentStore } from "./wa-sent-store.ts";
 import { printPairing, WaPairingStore } from "./wa-pairing.ts";
 import { baileysSocketFactory, type WaSocketFactory } from "./wa-socket.ts";
 
@@ -36,6 +37,10 @@ export interface WhatsAppOptions {
   /** How long an opt-in lasts after the chat last wrote. */
   optInTtlMs: number;
   lockMs: number;
+  /** First resend delay after an ERROR ack (doubling for the second). */
+  resendDelayMs?: number;
+  /** WhatsApp Web version to announce ("2.3000.1043857760"); else Baileys' own. */
+  webVersion?: string;
   queue: OutboxQueue;
   /** The network; tests pass a fake socket. */
   socketFactory?: WaSocketFactory;
@@ -55,6 +60,13 @@ export interface WhatsAppAppDeps {
   operatorChat?: ChatAddress;
 }
 
+/** "2.3000.1043857760" -> [2, 3000, 1043857760] (validated by the config schema). */
+export function parseVersion(text: string | undefined): [number, number, number] | undefined {
+  if (!text) return undefined;
+  const [a, b, c] = text.split(".").map(Number);
+  return [a!, b!, c!];
+}
+
 export class WhatsAppChannel {
   readonly keys: WaKeys;
   readonly optIn: WaOptIn;
@@ -65,6 +77,7 @@ export class WhatsAppChannel {
   readonly connection: WhatsAppConnection;
   readonly processor: WaOutboxProcessor;
   readonly dedup: WaInboundDedup;
+  readonly sent: WaSentStore;
   private worker?: Worker;
   private workerRunning = false;
   private handle?: (msg: Inbound) => Promise<void>;
@@ -84,6 +97,7 @@ export class WhatsAppChannel {
     this.choices = new WaChoices(opts.redis, this.keys);
     this.auth = new RedisAuthStore(opts.redis, this.keys, box);
     this.dedup = new WaInboundDedup(opts.redis, this.keys);
+    this.sent = new WaSentStore(opts.redis, this.keys, box);
     this.connection = new WhatsAppConnection(
       {
         auth: this.auth,
@@ -92,9 +106,13 @@ export class WhatsAppChannel {
         log,
         pairingNumber: opts.pairing === "code" ? opts.number : undefined,
         backoff: opts.backoff,
+        version: parseVersion(opts.webVersion),
+        getMessage: (id) => this.sentMessage(id),
       },
       {
         messages: (messages) => void this.receive(messages),
+        updates: (updates) =>
+          void this.processor.onUpdates(updates).catch((err: Error) => this.log.error({ err: err.name }, "whatsapp status update failed")),
         open: () => this.resumeSending(),
         closed: () => this.pauseSending(),
         loggedOut: () => this.alertOperators(),
@@ -108,6 +126,9 @@ export class WhatsAppChannel {
       optIn: this.optIn,
       pacer: new WaPacer(opts.redis, this.keys, opts.rates),
       choices: this.choices,
+      sent: this.sent,
+      enqueue: (message, delayMs) => this.sender.enqueue(message, delayMs),
+      resendDelayMs: opts.resendDelayMs ?? 5_000,
       socket: () => this.connection.open,
       onUnreachable: (chatId, reason) => this.tellUnreachable(chatId, reason),
       log,
@@ -165,6 +186,12 @@ export class WhatsAppChannel {
     // Writing to the bot is the opt-in that allows answers (and clears an unreachable mark).
     await this.optIn.markSeen(inbound.from.chatId);
     await this.handle?.(inbound);
+  }
+
+  /** A message this device sent within the last hour, as encoded proto.Message (Baileys' getMessage). */
+  private async sentMessage(waId: string): Promise<Uint8Array | undefined> {
+    const record = await this.sent.get(waId);
+    return record?.message ? Buffer.from(record.message, "base64") : undefined;
   }
 
   private async resumeSending(): Promise<void> {

@@ -25,6 +25,12 @@ export class WaKeys {
   inbound(chatJid: string, messageId: string) { return `${this.prefix}:wa:in:${this.chatIndex(chatJid)}:${messageId}`; }
   /** A rendered outbound message waiting in the outbox. */
   outMessage(id: string) { return `${this.prefix}:wa:out:${id}`; }
+  /** A sent message part by its WhatsApp id (sealed, short-lived): ERROR-ack resends and retry receipts. */
+  sent(waId: string) { return `${this.prefix}:wa:sent:${waId}`; }
+  /** The one process that holds the WhatsApp socket: "<fencing token>:<owner>". */
+  socketLock() { return `${this.prefix}:wa:socket:lock`; }
+  /** The fencing token counter: each new holder of the socket lock gets a larger one. */
+  socketFence() { return `${this.prefix}:wa:socket:fence`; }
   /** Numbered choices last shown to a chat: a hash of number -> button data. */
   choices(chatId: string) { return `${this.prefix}:wa:choices:${this.chatIndex(chatId)}`; }
   /** Pacing: the next free send slot, overall and per chat (ms since epoch). */
