@@ -144,6 +144,7 @@ export class App {
           optInTtlMs: config.RETENTION,
           lockMs: config.JOB_LOCK,
           resendDelayMs: config.WHATSAPP_RESEND_DELAY,
+          socketLockMs: config.WHATSAPP_SOCKET_LOCK,
           webVersion: config.WHATSAPP_WEB_VERSION,
           queue: this.producers,
           socketFactory: opts.whatsappSocket,

@@ -22,6 +22,7 @@ import { WaOutbox, type OutboxQueue } from "./wa-outbox.ts";
 import { startOutboxWorker, WaOutboxProcessor } from "./wa-outbox-processor.ts";
 import { WaPacer, type PacerRates } from "./wa-pacer.ts";
 import { WaSentStore } from "./wa-sent-store.ts";
+import { WaSocketLock } from "./wa-socket-lock.ts";
 import { printPairing, WaPairingStore } from "./wa-pairing.ts";
 import { baileysSocketFactory, type WaSocketFactory } from "./wa-socket.ts";
 
@@ -37,6 +38,8 @@ export interface WhatsAppOptions {
   /** How long an opt-in lasts after the chat last wrote. */
   optInTtlMs: number;
   lockMs: number;
+  /** The socket lock's lease (renewed every third of it); default 30 s. */
+  socketLockMs?: number;
   /** First resend delay after an ERROR ack (doubling for the second). */
   resendDelayMs?: number;
   /** WhatsApp Web version to announce ("2.3000.1043857760"); else Baileys' own. */
@@ -78,6 +81,10 @@ export class WhatsAppChannel {
   readonly processor: WaOutboxProcessor;
   readonly dedup: WaInboundDedup;
   readonly sent: WaSentStore;
+  readonly lock: WaSocketLock;
+  private lockTimer?: NodeJS.Timeout;
+  private lastRenewed = 0;
+  private stopping = false;
   private worker?: Worker;
   private workerRunning = false;
   private handle?: (msg: Inbound) => Promise<void>;
@@ -95,7 +102,8 @@ export class WhatsAppChannel {
     this.sender = new WaOutbox(opts.redis, this.keys, opts.queue, this.optIn, box);
     this.pairing = new WaPairingStore(opts.redis, this.keys, box);
     this.choices = new WaChoices(opts.redis, this.keys);
-    this.auth = new RedisAuthStore(opts.redis, this.keys, box);
+    this.lock = new WaSocketLock(opts.redis, this.keys, opts.socketLockMs ?? 30_000);
+    this.auth = new RedisAuthStore(opts.redis, this.keys, box, { key: this.keys.socketLock(), value: () => this.lock.value });
     this.dedup = new WaInboundDedup(opts.redis, this.keys);
     this.sent = new WaSentStore(opts.redis, this.keys, box);
     this.connection = new WhatsAppConnection(
@@ -147,11 +155,62 @@ export class WhatsAppChannel {
     return number ? `https://wa.me/${number}?text=${encodeURIComponent(code)}` : undefined;
   }
 
-  /** The `bot` role: connects, hands inbound messages to the core, sends the outbox. */
+  /**
+   * The `bot` role: the process that takes the socket lock connects, hands inbound messages to the core
+   * and sends the outbox; the others stand by (their messages go through the outbox to the holder) and
+   * take over when the holder's lease runs out.
+   */
   async start(handle: (msg: Inbound) => Promise<void>, bull: { connection: BullConnection; prefix: string }): Promise<void> {
     this.handle = handle;
+    this.stopping = false;
     this.worker = startOutboxWorker(this.processor, { connection: bull.connection, prefix: bull.prefix, lockMs: this.opts.lockMs }, this.log);
-    await this.connection.start();
+    await this.claimSocket();
+  }
+
+  /** Whether this process holds the WhatsApp socket now. */
+  get holdsSocket(): boolean {
+    return this.lock.value !== undefined;
+  }
+
+  private async claimSocket(): Promise<void> {
+    if (this.stopping) return;
+    const every = Math.max(100, Math.floor(this.lock.ttlMs / 3));
+    try {
+      if (await this.lock.acquire()) {
+        this.lastRenewed = Date.now();
+        this.log.info({ fence: this.lock.token }, "whatsapp socket lock taken: this process holds the WhatsApp socket");
+        this.lockTimer = setInterval(() => void this.renewLock(), every);
+        await this.connection.start();
+        return;
+      }
+    } catch (err) {
+      this.log.error({ err: (err as Error).name }, "whatsapp socket lock not taken");
+    }
+    this.lockTimer = setTimeout(() => void this.claimSocket(), every);
+  }
+
+  private async renewLock(): Promise<void> {
+    let held: boolean;
+    try {
+      held = await this.lock.renew();
+    } catch (err) {
+      // Redis unreachable: the lease may run out meanwhile, and another process may take the socket.
+      this.log.warn({ err: (err as Error).name }, "whatsapp socket lock not renewed");
+      if (Date.now() - this.lastRenewed < this.lock.ttlMs) return;
+      held = false;
+      this.lock.drop();
+    }
+    if (held) {
+      this.lastRenewed = Date.now();
+      return;
+    }
+    if (this.stopping) return;
+    // Another process holds the socket now: this one stops using it at once, and stands by.
+    this.log.error("whatsapp socket lock lost to another process: socket closed here, standing by");
+    clearInterval(this.lockTimer);
+    await this.connection.stop();
+    await this.pauseSending();
+    this.lockTimer = setTimeout(() => void this.claimSocket(), Math.max(100, Math.floor(this.lock.ttlMs / 3)));
   }
 
   /** Messages from the socket, live or delivered on reconnect (the same path for the real socket and a test's fake one). */
@@ -232,8 +291,13 @@ export class WhatsAppChannel {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.lockTimer);
+    clearTimeout(this.lockTimer);
     await this.connection.stop();
     await this.worker?.close();
     await Promise.allSettled([...this.chains.values()]);
+    // Handing over at once: a standby process need not wait for the lease to run out.
+    await this.lock.release().catch((err: Error) => this.log.warn({ err: err.name }, "whatsapp socket lock not released"));
   }
 }

@@ -181,7 +181,14 @@ export class WhatsAppConnection {
       this.state = "closed";
       await this.opts.pairing.setStatus({ state: "closed", ...(code !== undefined ? { code } : {}) }).catch(() => undefined);
       await this.events.closed(code);
-      const delay = code === RESTART_REQUIRED ? 0 : backoffDelay(this.attempt++, this.opts.backoff ?? { baseMs: 1_000, maxMs: 60_000 });
+      const backoff = this.opts.backoff ?? { baseMs: 1_000, maxMs: 60_000 };
+      if (code === CONNECTION_REPLACED) {
+        // Not another bot process of this app (the socket lock keeps those apart): something else linked
+        // with these credentials. Reconnecting at once would knock it off and be knocked off in turn.
+        this.opts.log.error({ code }, "whatsapp connection replaced by another client of this session (440): retrying slowly");
+      }
+      const delay =
+        code === RESTART_REQUIRED ? 0 : code === CONNECTION_REPLACED ? backoff.maxMs : backoffDelay(this.attempt++, backoff);
       this.opts.log.warn({ code, delayMs: delay }, "whatsapp disconnected, reconnecting");
       this.schedule(delay);
     }
