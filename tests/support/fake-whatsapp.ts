@@ -22,6 +22,11 @@
  *   reason (a refused Web version; `CB:failure` in lib/Socket/socket.js), and 440 for the older of two
  *   connections on one session (stream error `conflict` -> connectionReplaced, lib/Utils/generics.js
  *   CODE_MAP).
+ * - HD photos: a standard imageMessage, then the HD upload as `associatedChildMessage` whose
+ *   messageContextInfo.messageAssociation is HD_IMAGE_DUAL_UPLOAD with the first one's key (WAProto.proto
+ *   MessageAssociation; unwrapped by normalizeMessageContent, lib/Utils/messages.js). Albums: an
+ *   albumMessage {expectedImageCount}, then each image with messageAssociation MEDIA_ALBUM and the album's
+ *   key (lib/Utils/messages.js, `albumParentKey`).
  * - requestPairingCode sets creds.pairingCode and creds.me and emits `creds.update` (lib/Socket/socket.js).
  * - sendMessage resolves to the sent WAMessage (key.id, message); Baileys asks `getMessage(key)` for that
  *   content when a recipient's device sends a retry receipt (lib/Socket/messages-recv.js, sendMessagesAgain).
@@ -112,6 +117,7 @@ export class FakeWaSocket implements WaSocket {
   async download(message: WAMessage, maxBytes: number): Promise<Buffer> {
     const bytes = this.net.media.get(message.key.id ?? "");
     if (!bytes) throw new Error("media not found");
+    this.net.downloads.push(message.key.id!);
     if (bytes.length > maxBytes) throw new PhotoRejectedError("too_large");
     return bytes;
   }
@@ -161,6 +167,8 @@ export class FakeWhatsApp {
   readonly sockets: FakeWaSocket[] = [];
   readonly sent: SentWa[] = [];
   readonly media = new Map<string, Buffer>();
+  /** Message ids whose media the bot downloaded, in order. */
+  readonly downloads: string[] = [];
   readonly lidByPn = new Map<string, string>();
   /** Errors the next sends throw, in order. */
   readonly faults: Error[] = [];
@@ -301,6 +309,41 @@ export class FakeWhatsApp {
     const m = this.imageMessage(user, bytes, opts);
     this.deliver(m);
     return m;
+  }
+
+  /** An HD photo: the standard-quality message, then the HD upload linked to it. Returns both. */
+  hdImage(user: FakeWaUser, sd: { bytes: Buffer; width: number; height: number }, hd: { bytes: Buffer; width: number; height: number }): [WAMessage, WAMessage] {
+    const parent = this.build(user, { imageMessage: { mimetype: "image/jpeg", fileLength: sd.bytes.length, width: sd.width, height: sd.height } });
+    const child = this.build(user, {
+      associatedChildMessage: {
+        message: {
+          imageMessage: { mimetype: "image/jpeg", fileLength: hd.bytes.length, width: hd.width, height: hd.height },
+          messageContextInfo: {
+            messageAssociation: { associationType: proto.MessageAssociation.AssociationType.HD_IMAGE_DUAL_UPLOAD, parentMessageKey: parent.key },
+          },
+        },
+      },
+    });
+    this.media.set(parent.key.id!, sd.bytes);
+    this.media.set(child.key.id!, hd.bytes);
+    this.deliver(parent);
+    this.deliver(child);
+    return [parent, child];
+  }
+
+  /** An album: the albumMessage, then each image linked to it. Returns the images' messages. */
+  album(user: FakeWaUser, images: { bytes: Buffer; width: number; height: number }[]): WAMessage[] {
+    const head = this.build(user, { albumMessage: { expectedImageCount: images.length } });
+    this.deliver(head);
+    return images.map((img) => {
+      const m = this.build(user, {
+        imageMessage: { mimetype: "image/jpeg", fileLength: img.bytes.length, width: img.width, height: img.height },
+        messageContextInfo: { messageAssociation: { associationType: proto.MessageAssociation.AssociationType.MEDIA_ALBUM, parentMessageKey: head.key } },
+      });
+      this.media.set(m.key.id!, img.bytes);
+      this.deliver(m);
+      return m;
+    });
   }
 
   liveLocation(user: FakeWaUser, lat: number, lon: number, accuracyInMeters = 20): WAMessage {

@@ -17,6 +17,7 @@ import { toInbound } from "./wa-inbound.ts";
 import { WaInboundDedup } from "./wa-inbound-dedup.ts";
 import { parseJid } from "./wa-jid.ts";
 import { WaKeys } from "./wa-keys.ts";
+import { WaMediaGroups, type MediaWaits } from "./wa-media-groups.ts";
 import { WaOptIn, type UnreachableReason } from "./wa-opt-in.ts";
 import { WaOutbox, type OutboxQueue } from "./wa-outbox.ts";
 import { startOutboxWorker, WaOutboxProcessor } from "./wa-outbox-processor.ts";
@@ -38,6 +39,8 @@ export interface WhatsAppOptions {
   /** How long an opt-in lasts after the chat last wrote. */
   optInTtlMs: number;
   lockMs: number;
+  /** How long a photo waits for its HD upload, and an album for its images (default 3 s and 10 s). */
+  mediaWaits?: MediaWaits;
   /** The socket lock's lease (renewed every third of it); default 30 s. */
   socketLockMs?: number;
   /** First resend delay after an ERROR ack (doubling for the second). */
@@ -81,6 +84,7 @@ export class WhatsAppChannel {
   readonly processor: WaOutboxProcessor;
   readonly dedup: WaInboundDedup;
   readonly sent: WaSentStore;
+  readonly media: WaMediaGroups;
   readonly lock: WaSocketLock;
   private lockTimer?: NodeJS.Timeout;
   private lastRenewed = 0;
@@ -106,6 +110,7 @@ export class WhatsAppChannel {
     this.auth = new RedisAuthStore(opts.redis, this.keys, box, { key: this.keys.socketLock(), value: () => this.lock.value });
     this.dedup = new WaInboundDedup(opts.redis, this.keys);
     this.sent = new WaSentStore(opts.redis, this.keys, box);
+    this.media = new WaMediaGroups(opts.mediaWaits ?? { hdMs: 3_000, albumMs: 10_000 });
     this.connection = new WhatsAppConnection(
       {
         auth: this.auth,
@@ -215,7 +220,8 @@ export class WhatsAppChannel {
 
   /** Messages from the socket, live or delivered on reconnect (the same path for the real socket and a test's fake one). */
   receive(messages: WAMessage[]): Promise<void> {
-    const all = messages.map((message) => {
+    // An HD upload or an album's image waits for its parent, which picks the best image.
+    const all = messages.filter((message) => !this.media.addChild(message)).map((message) => {
       const chain = message.key.remoteJid ?? "";
       const next = (this.chains.get(chain) ?? Promise.resolve()).then(() => this.receiveOne(message));
       const settled = next.catch((err: Error) => this.log.error({ err: err.name }, "whatsapp message failed"));
@@ -228,7 +234,9 @@ export class WhatsAppChannel {
     return Promise.all(all).then(() => undefined);
   }
 
-  private async receiveOne(message: WAMessage): Promise<void> {
+  private async receiveOne(received: WAMessage): Promise<void> {
+    const message = await this.media.best(received);
+    if (!message) return;
     const socket = this.connection.open;
     const inbound = await toInbound(message, {
       download: (m, max) => {
@@ -241,7 +249,7 @@ export class WhatsAppChannel {
     });
     if (!inbound) return;
     // Offline messages come again on a reconnect (and after a restart before the ack): once only.
-    if (message.key.id && !(await this.dedup.claim(inbound.from.chatId, message.key.id))) return;
+    if (received.key.id && !(await this.dedup.claim(inbound.from.chatId, received.key.id))) return;
     // Writing to the bot is the opt-in that allows answers (and clears an unreachable mark).
     await this.optIn.markSeen(inbound.from.chatId);
     await this.handle?.(inbound);
@@ -296,6 +304,7 @@ export class WhatsAppChannel {
     clearTimeout(this.lockTimer);
     await this.connection.stop();
     await this.worker?.close();
+    this.media.clear();
     await Promise.allSettled([...this.chains.values()]);
     // Handing over at once: a standby process need not wait for the lease to run out.
     await this.lock.release().catch((err: Error) => this.log.warn({ err: err.name }, "whatsapp socket lock not released"));
