@@ -28,7 +28,10 @@ after(async () => {
   await redis?.stop();
 });
 
-function setup(pairingNumber?: string, extra: { log?: ReturnType<typeof createLogger>; version?: [number, number, number] } = {}) {
+function setup(
+  pairingNumber?: string,
+  extra: { log?: ReturnType<typeof createLogger>; version?: [number, number, number]; backoff?: { baseMs: number; maxMs: number } } = {},
+) {
   const keys = new WaKeys(`{p${randomBytes(3).toString("hex")}}`);
   const box = new SealedBox(randomBytes(32).toString("base64"));
   const pairing = new WaPairingStore(client, keys, box);
@@ -42,7 +45,7 @@ function setup(pairingNumber?: string, extra: { log?: ReturnType<typeof createLo
       factory: wa.factory,
       log: extra.log ?? createLogger("silent"),
       pairingNumber,
-      backoff: { baseMs: 50, maxMs: 200 },
+      backoff: extra.backoff ?? { baseMs: 50, maxMs: 200 },
       ...(extra.version ? { version: extra.version } : {}),
     },
     { messages: () => undefined, updates: () => undefined, open: () => undefined, closed: () => undefined, loggedOut: () => undefined, pairing: (kind, v) => void shown.push(`${kind}:${v}`) },
@@ -144,5 +147,19 @@ test("WHATSAPP_WEB_VERSION reaches the socket, and a refused version (405) is lo
   assert.equal(line.code, 405);
   assert.equal(line.version, "2.3000.1023456789");
   assert.match(line.msg, /refused this WhatsApp Web version.*WHATSAPP_WEB_VERSION/);
+  await connection.stop();
+});
+
+test("replaced by another connection on the session (440): no quick reconnect that would knock it off in turn", async () => {
+  const { wa, connection } = setup(undefined, { backoff: { baseMs: 20, maxMs: 1_500 } });
+  wa.autoOpen = true;
+  await connection.start();
+  await until(() => connection.state === "open", "open");
+  wa.socket.close(428);
+  await until(() => wa.sockets.length === 2 && connection.state === "open", "a quick reconnect after an ordinary drop");
+  wa.socket.close(440);
+  await new Promise((r) => setTimeout(r, 600));
+  assert.equal(wa.sockets.length, 2, "no reconnect within the ordinary backoff after a 440");
+  await until(() => wa.sockets.length === 3, "a slow retry, at the longest backoff", 3_000);
   await connection.stop();
 });
