@@ -57,7 +57,10 @@ export function largest(messages: WAMessage[]): WAMessage | undefined {
 
 interface Group {
   children: WAMessage[];
+  /** Called when a child arrives (the waiting parent checks whether it has enough). */
   wake?: () => void;
+  /** Ends the parent's wait now (shutdown). */
+  finish?: () => void;
   expires: NodeJS.Timeout;
 }
 
@@ -120,10 +123,12 @@ export class WaMediaGroups {
     if (!enough(group.children.length)) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, ms);
-        group.wake = () => {
-          if (!enough(group.children.length)) return;
+        group.finish = () => {
           clearTimeout(timer);
           resolve();
+        };
+        group.wake = () => {
+          if (enough(group.children.length)) group.finish!();
         };
       });
     }
@@ -135,7 +140,7 @@ export class WaMediaGroups {
   clear(): void {
     for (const group of this.groups.values()) {
       clearTimeout(group.expires);
-      group.wake?.();
+      group.finish?.();
     }
     this.groups.clear();
   }
