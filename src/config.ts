@@ -148,6 +148,12 @@ export const configSchema = z.object({
   WHATSAPP_RATE_PER_CHAT: z.coerce.number().int().min(1).default(20),
   /** WhatsApp messages per minute overall, at most: low and steady keeps the number from being flagged. */
   WHATSAPP_RATE_GLOBAL: z.coerce.number().int().min(1).default(40),
+  /** After WhatsApp refuses a sent message (an ack with ERROR status), it is sent again after this delay, then after twice it; a third refusal marks the contact unreachable. */
+  WHATSAPP_RESEND_DELAY: duration("5s"),
+  /** How long the `bot` process holding the WhatsApp socket keeps its Redis lock between renewals (renewed every third of it); another `bot` process takes over this long after the holder died. */
+  WHATSAPP_SOCKET_LOCK: duration("30s"),
+  /** WhatsApp Web version the bot announces, like 2.3000.1043857760; empty: the one the pinned Baileys ships. WhatsApp refuses outdated ones (disconnect 405, logged). */
+  WHATSAPP_WEB_VERSION: optionalText.refine((v) => v === undefined || /^\d+\.\d+\.\d+$/.test(v), "three numbers, like 2.3000.1043857760"),
   /** Largest photo or document (bytes) downloaded from WhatsApp; larger ones are refused before download. */
   WHATSAPP_MAX_MEDIA_BYTES: z.coerce.number().int().min(1).default(16 * 1024 * 1024),
   /** The master key, 32 random bytes in base64 (`openssl rand -base64 32`): wraps every person's data key and the WhatsApp credentials. Required in production; in development a key is kept in DATA_DIR/app.key. */

@@ -72,10 +72,10 @@ export class Producers {
     await this.ngoQueue.addBulk(data.map((d) => ({ name: QUEUE.ngo, data: d, opts: { jobId: jobIds.ngo(d) } })));
   }
 
-  /** Hands one stored WhatsApp message to the process that holds the socket. */
-  async whatsappOutbox(job: OutboxJob): Promise<void> {
+  /** Hands one stored WhatsApp message to the process that holds the socket (after `delayMs`, for a resend). */
+  async whatsappOutbox(job: OutboxJob, delayMs = 0): Promise<void> {
     const data = outboxJobSchema.parse(job);
-    await this.whatsappOutboxQueue.add(QUEUE.whatsappOutbox, data, { jobId: jobIds.outbox(data) });
+    await this.whatsappOutboxQueue.add(QUEUE.whatsappOutbox, data, { jobId: jobIds.outbox(data), ...(delayMs > 0 ? { delay: delayMs } : {}) });
   }
 
   /** Drops a pending stage job (an extension, an arrival); a job that fires anyway finds the trip changed. */

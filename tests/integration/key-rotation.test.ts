@@ -149,6 +149,8 @@ test("key rotation: restart with APP_KEY_PREVIOUS finds returning people; `keys 
   await contacts.link(traveller.id, f2.id);
   const trip = await trips.create(traveller.id, "paris-gare-du-nord", deadline, new Date());
   const whatsapp = first.whatsapp!;
+  // Session writes are fenced by the socket lock: this process plays the one that holds it.
+  assert.ok(await whatsapp.lock.acquire());
   const { state, saveCreds } = await whatsapp.auth.load();
   state.creds.me = { id: "447700900000:12@s.whatsapp.net", lid: "209000000000001:12@lid" };
   await saveCreds();
@@ -159,6 +161,7 @@ test("key rotation: restart with APP_KEY_PREVIOUS finds returning people; `keys 
   await whatsapp.choices.remember(family2.lid, ["contacts:leave"]);
   await whatsapp.sender.send(family2.lid, { text: "Amina arrived at Gare du Nord (a message waiting in the outbox)" });
   await whatsapp.pairing.publish("code", "ABCD1234");
+  await whatsapp.lock.release();
   await first.stop();
   const before = await underOldKey(addresses);
   assert.ok(before.findings.length >= 10, `the scan sees what the old key made:\n${before.findings.join("\n")}`);
@@ -171,7 +174,9 @@ test("key rotation: restart with APP_KEY_PREVIOUS finds returning people; `keys 
     const replies = await during.sandboxLog.after(travellerAddress.chatId, 0);
     assert.match(replies.map((r) => r.text).join("\n").replace(/[\u2068\u2069]/g, ""), /Trip: paris-gare-du-nord[^]*Family contacts: 2/, "the returning traveller's trip and contacts are read");
     const outboxBefore = (await allKeys()).filter((k) => k.includes(":wa:out:")).length;
-    wa.text(family1, "/help"); // a returning family member writes on WhatsApp
+    // A returning family member writes on WhatsApp. The socket is kept from opening in this phase (so the
+    // waiting outbox message stays sealed under the old key), so the message is handed to it directly.
+    wa.socket.emit("messages.upsert", { messages: [wa.build(family1, { conversation: "/help" })], type: "notify" });
     await until("the reply to the returning WhatsApp contact", async () => (await allKeys()).filter((k) => k.includes(":wa:out:")).length > outboxBefore);
     assert.equal((await during.deps.persons.findByAddress(travellerAddress))?.id, traveller.id);
     assert.equal((await during.deps.persons.findByAddress(addresses[1]!))?.id, f1.id);

@@ -6,6 +6,30 @@ import type { WaKeys } from "./wa-keys.ts";
 
 const CREDS_FIELD = "creds";
 
+/** A write to the session by a process that no longer holds the socket lock. */
+export class FencedError extends Error {
+  override name = "FencedError";
+}
+
+/** Sets the credentials only while the caller's socket-lock value is the current one. */
+const SET_FENCED = `
+if redis.call('get', KEYS[1]) ~= ARGV[1] then return redis.error_reply('FENCED') end
+return redis.call('set', KEYS[2], ARGV[2])`;
+
+/** Sets (value) or deletes (empty value) signal-key fields, only under the current socket-lock value. */
+const HSET_FENCED = `
+if redis.call('get', KEYS[1]) ~= ARGV[1] then return redis.error_reply('FENCED') end
+for i = 2, #ARGV, 2 do
+  if ARGV[i + 1] == '' then redis.call('hdel', KEYS[2], ARGV[i]) else redis.call('hset', KEYS[2], ARGV[i], ARGV[i + 1]) end
+end
+return 1`;
+
+/** The socket lock a write must hold: its key, and this process's value of it (undefined when not held). */
+export interface AuthFence {
+  key: string;
+  value(): string | undefined;
+}
+
 /**
  * The Baileys auth state (credentials and every signal key) in Redis, each value sealed with the app key.
  * Nothing is written to disk; wiping the two keys (`clear`) forgets the linked device.
@@ -15,7 +39,24 @@ export class RedisAuthStore {
     private readonly redis: RedisClient,
     private readonly keys: WaKeys,
     private readonly box: Sealer,
+    /** When set, every write checks the socket lock (fencing): a process that lost it cannot write. */
+    private readonly fence?: AuthFence,
   ) {}
+
+  private fenceValue(): string {
+    const value = this.fence!.value();
+    if (!value) throw new FencedError("the WhatsApp socket lock is not held");
+    return value;
+  }
+
+  private async fenced<T>(write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } catch (err) {
+      if (/FENCED/.test((err as Error).message)) throw new FencedError("another process holds the WhatsApp socket lock");
+      throw err;
+    }
+  }
 
   async hasCreds(): Promise<boolean> {
     return (await this.redis.exists(this.keys.authCreds())) === 1;
@@ -47,24 +88,36 @@ export class RedisAuthStore {
           return out;
         },
         set: async (data: SignalDataSet) => {
-          const multi = this.redis.multi();
-          let ops = 0;
+          const pairs: string[] = [];
           for (const [type, entries] of Object.entries(data)) {
             for (const [id, value] of Object.entries(entries ?? {})) {
               const field = `${type}:${id}`;
-              if (value) multi.hset(keysKey, field, encode(value, field));
-              else multi.hdel(keysKey, field);
-              ops++;
+              pairs.push(field, value ? encode(value, field) : "");
             }
           }
-          if (ops > 0) await multi.exec();
+          if (pairs.length === 0) return;
+          if (this.fence) {
+            await this.fenced(this.redis.eval(HSET_FENCED, 2, this.fence.key, keysKey, this.fenceValue(), ...pairs));
+            return;
+          }
+          const multi = this.redis.multi();
+          for (let i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1]) multi.hset(keysKey, pairs[i]!, pairs[i + 1]!);
+            else multi.hdel(keysKey, pairs[i]!);
+          }
+          await multi.exec();
         },
         clear: async () => {
           await this.redis.del(keysKey);
         },
       },
     };
-    return { state, saveCreds: async () => void (await this.redis.set(this.keys.authCreds(), encode(creds, CREDS_FIELD))) };
+    const saveCreds = async () => {
+      const sealed = encode(creds, CREDS_FIELD);
+      if (this.fence) await this.fenced(this.redis.eval(SET_FENCED, 2, this.fence.key, this.keys.authCreds(), this.fenceValue(), sealed));
+      else await this.redis.set(this.keys.authCreds(), sealed);
+    };
+    return { state, saveCreds };
   }
 
   /** Key rotation: the credentials and every signal key sealed anew with the current app key. */

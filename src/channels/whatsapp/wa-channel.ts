@@ -14,12 +14,16 @@ import { RedisAuthStore } from "./wa-auth-store.ts";
 import { WaChoices } from "./wa-choices.ts";
 import { WhatsAppConnection, type Backoff } from "./wa-connection.ts";
 import { toInbound } from "./wa-inbound.ts";
+import { WaInboundDedup } from "./wa-inbound-dedup.ts";
 import { parseJid } from "./wa-jid.ts";
-import type { WaKeys } from "./wa-keys.ts";
+import { type WaKeys } from "./wa-keys.ts";
+import { WaMediaGroups, type MediaWaits } from "./wa-media-groups.ts";
 import { WaOptIn, type UnreachableReason } from "./wa-opt-in.ts";
 import { WaOutbox, type OutboxQueue } from "./wa-outbox.ts";
 import { startOutboxWorker, WaOutboxProcessor } from "./wa-outbox-processor.ts";
 import { WaPacer, type PacerRates } from "./wa-pacer.ts";
+import { WaSentStore } from "./wa-sent-store.ts";
+import { WaSocketLock } from "./wa-socket-lock.ts";
 import { printPairing, WaPairingStore } from "./wa-pairing.ts";
 import { baileysSocketFactory, type WaSocketFactory } from "./wa-socket.ts";
 
@@ -37,6 +41,14 @@ export interface WhatsAppOptions {
   /** How long an opt-in lasts after the chat last wrote. */
   optInTtlMs: number;
   lockMs: number;
+  /** How long a photo waits for its HD upload, and an album for its images (default 3 s and 10 s). */
+  mediaWaits?: MediaWaits;
+  /** The socket lock's lease (renewed every third of it); default 30 s. */
+  socketLockMs?: number;
+  /** First resend delay after an ERROR ack (doubling for the second). */
+  resendDelayMs?: number;
+  /** WhatsApp Web version to announce ("2.3000.1043857760"); else Baileys' own. */
+  webVersion?: string;
   queue: OutboxQueue;
   /** The network; tests pass a fake socket. */
   socketFactory?: WaSocketFactory;
@@ -54,6 +66,13 @@ export interface WhatsAppAppDeps {
   operatorChat?: ChatAddress;
 }
 
+/** "2.3000.1043857760" -> [2, 3000, 1043857760] (validated by the config schema). */
+export function parseVersion(text: string | undefined): [number, number, number] | undefined {
+  if (!text) return undefined;
+  const [a, b, c] = text.split(".").map(Number);
+  return [a!, b!, c!];
+}
+
 export class WhatsAppChannel {
   readonly keys: WaKeys;
   readonly optIn: WaOptIn;
@@ -63,6 +82,13 @@ export class WhatsAppChannel {
   readonly auth: RedisAuthStore;
   readonly connection: WhatsAppConnection;
   readonly processor: WaOutboxProcessor;
+  readonly dedup: WaInboundDedup;
+  readonly sent: WaSentStore;
+  readonly media: WaMediaGroups;
+  readonly lock: WaSocketLock;
+  private lockTimer?: NodeJS.Timeout;
+  private lastRenewed = 0;
+  private stopping = false;
   private worker?: Worker;
   private workerRunning = false;
   private handle?: (msg: Inbound) => Promise<void>;
@@ -80,7 +106,11 @@ export class WhatsAppChannel {
     this.sender = new WaOutbox(opts.redis, this.keys, opts.queue, this.optIn, box);
     this.pairing = new WaPairingStore(opts.redis, this.keys, box);
     this.choices = new WaChoices(opts.redis, this.keys);
-    this.auth = new RedisAuthStore(opts.redis, this.keys, box);
+    this.lock = new WaSocketLock(opts.redis, this.keys, opts.socketLockMs ?? 30_000);
+    this.auth = new RedisAuthStore(opts.redis, this.keys, box, { key: this.keys.socketLock(), value: () => this.lock.value });
+    this.dedup = new WaInboundDedup(opts.redis, this.keys);
+    this.sent = new WaSentStore(opts.redis, this.keys, box);
+    this.media = new WaMediaGroups(opts.mediaWaits ?? { hdMs: 3_000, albumMs: 10_000 });
     this.connection = new WhatsAppConnection(
       {
         auth: this.auth,
@@ -89,9 +119,13 @@ export class WhatsAppChannel {
         log,
         pairingNumber: opts.pairing === "code" ? opts.number : undefined,
         backoff: opts.backoff,
+        version: parseVersion(opts.webVersion),
+        getMessage: (id) => this.sentMessage(id),
       },
       {
         messages: (messages) => void this.receive(messages),
+        updates: (updates) =>
+          void this.processor.onUpdates(updates).catch((err: Error) => this.log.error({ err: err.name }, "whatsapp status update failed")),
         open: () => this.resumeSending(),
         closed: () => this.pauseSending(),
         loggedOut: () => this.alertOperators(),
@@ -105,6 +139,9 @@ export class WhatsAppChannel {
       optIn: this.optIn,
       pacer: new WaPacer(opts.redis, this.keys, opts.rates),
       choices: this.choices,
+      sent: this.sent,
+      enqueue: (message, delayMs) => this.sender.enqueue(message, delayMs),
+      resendDelayMs: opts.resendDelayMs ?? 5_000,
       socket: () => this.connection.open,
       onUnreachable: (chatId, reason) => this.tellUnreachable(chatId, reason),
       log,
@@ -123,16 +160,68 @@ export class WhatsAppChannel {
     return number ? `https://wa.me/${number}?text=${encodeURIComponent(code)}` : undefined;
   }
 
-  /** The `bot` role: connects, hands inbound messages to the core, sends the outbox. */
+  /**
+   * The `bot` role: the process that takes the socket lock connects, hands inbound messages to the core
+   * and sends the outbox; the others stand by (their messages go through the outbox to the holder) and
+   * take over when the holder's lease runs out.
+   */
   async start(handle: (msg: Inbound) => Promise<void>, bull: { connection: BullConnection; prefix: string }): Promise<void> {
     this.handle = handle;
+    this.stopping = false;
     this.worker = startOutboxWorker(this.processor, { connection: bull.connection, prefix: bull.prefix, lockMs: this.opts.lockMs }, this.log);
-    await this.connection.start();
+    await this.claimSocket();
   }
 
-  /** New messages from the socket (the same path for the real socket and a test's fake one). */
+  /** Whether this process holds the WhatsApp socket now. */
+  get holdsSocket(): boolean {
+    return this.lock.value !== undefined;
+  }
+
+  private async claimSocket(): Promise<void> {
+    if (this.stopping) return;
+    const every = Math.max(100, Math.floor(this.lock.ttlMs / 3));
+    try {
+      if (await this.lock.acquire()) {
+        this.lastRenewed = Date.now();
+        this.log.info({ fence: this.lock.token }, "whatsapp socket lock taken: this process holds the WhatsApp socket");
+        this.lockTimer = setInterval(() => void this.renewLock(), every);
+        await this.connection.start();
+        return;
+      }
+    } catch (err) {
+      this.log.error({ err: (err as Error).name }, "whatsapp socket lock not taken");
+    }
+    this.lockTimer = setTimeout(() => void this.claimSocket(), every);
+  }
+
+  private async renewLock(): Promise<void> {
+    let held: boolean;
+    try {
+      held = await this.lock.renew();
+    } catch (err) {
+      // Redis unreachable: the lease may run out meanwhile, and another process may take the socket.
+      this.log.warn({ err: (err as Error).name }, "whatsapp socket lock not renewed");
+      if (Date.now() - this.lastRenewed < this.lock.ttlMs) return;
+      held = false;
+      this.lock.drop();
+    }
+    if (held) {
+      this.lastRenewed = Date.now();
+      return;
+    }
+    if (this.stopping) return;
+    // Another process holds the socket now: this one stops using it at once, and stands by.
+    this.log.error("whatsapp socket lock lost to another process: socket closed here, standing by");
+    clearInterval(this.lockTimer);
+    await this.connection.stop();
+    await this.pauseSending();
+    this.lockTimer = setTimeout(() => void this.claimSocket(), Math.max(100, Math.floor(this.lock.ttlMs / 3)));
+  }
+
+  /** Messages from the socket, live or delivered on reconnect (the same path for the real socket and a test's fake one). */
   receive(messages: WAMessage[]): Promise<void> {
-    const all = messages.map((message) => {
+    // An HD upload or an album's image waits for its parent, which picks the best image.
+    const all = messages.filter((message) => !this.media.addChild(message)).map((message) => {
       const chain = message.key.remoteJid ?? "";
       const next = (this.chains.get(chain) ?? Promise.resolve()).then(() => this.receiveOne(message));
       const settled = next.catch((err: Error) => this.log.error({ err: err.name }, "whatsapp message failed"));
@@ -145,7 +234,9 @@ export class WhatsAppChannel {
     return Promise.all(all).then(() => undefined);
   }
 
-  private async receiveOne(message: WAMessage): Promise<void> {
+  private async receiveOne(received: WAMessage): Promise<void> {
+    const message = await this.media.best(received);
+    if (!message) return;
     const socket = this.connection.open;
     const inbound = await toInbound(message, {
       download: (m, max) => {
@@ -161,9 +252,17 @@ export class WhatsAppChannel {
       },
     });
     if (!inbound) return;
+    // Offline messages come again on a reconnect (and after a restart before the ack): once only.
+    if (received.key.id && !(await this.dedup.claim(inbound.from.chatId, received.key.id))) return;
     // Writing to the bot is the opt-in that allows answers (and clears an unreachable mark).
     await this.optIn.markSeen(inbound.from.chatId);
     await this.handle?.(inbound);
+  }
+
+  /** A message this device sent within the last hour, as encoded proto.Message (Baileys' getMessage). */
+  private async sentMessage(waId: string): Promise<Uint8Array | undefined> {
+    const record = await this.sent.get(waId);
+    return record?.message ? Buffer.from(record.message, "base64") : undefined;
   }
 
   private async resumeSending(): Promise<void> {
@@ -204,8 +303,14 @@ export class WhatsAppChannel {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.lockTimer);
+    clearTimeout(this.lockTimer);
     await this.connection.stop();
     await this.worker?.close();
+    this.media.clear();
     await Promise.allSettled([...this.chains.values()]);
+    // Handing over at once: a standby process need not wait for the lease to run out.
+    await this.lock.release().catch((err: Error) => this.log.warn({ err: err.name }, "whatsapp socket lock not released"));
   }
 }

@@ -16,7 +16,10 @@ export interface WaInboundContext {
 
 type Content = proto.IMessage;
 
-/** Wrappers WhatsApp puts around the real content (disappearing, view-once, document with caption, edits). */
+/**
+ * Wrappers WhatsApp puts around the real content (disappearing, view-once, document with caption, edits,
+ * an HD photo's second upload): the same list as Baileys' normalizeMessageContent (lib/Utils/messages.js).
+ */
 function unwrap(message: Content | null | undefined): Content | undefined {
   let m = message ?? undefined;
   for (let depth = 0; m && depth < 5; depth++) {
@@ -26,7 +29,8 @@ function unwrap(message: Content | null | undefined): Content | undefined {
       m.viewOnceMessageV2?.message ??
       m.viewOnceMessageV2Extension?.message ??
       m.documentWithCaptionMessage?.message ??
-      m.editedMessage?.message;
+      m.editedMessage?.message ??
+      m.associatedChildMessage?.message;
     if (!inner) break;
     m = inner;
   }
@@ -153,6 +157,8 @@ export async function toInbound(message: WAMessage, ctx: WaInboundContext): Prom
       venue: false,
     };
   }
+  // An album's header: its images come as their own messages (the channel picks the best one).
+  if (content.albumMessage) return undefined;
   // Receipts, reactions, key distribution and other protocol traffic: nothing a person said.
   if (content.protocolMessage || content.reactionMessage || content.senderKeyDistributionMessage) {
     if (Object.keys(content).every((k) => ["protocolMessage", "reactionMessage", "senderKeyDistributionMessage", "messageContextInfo"].includes(k))) {

@@ -34,10 +34,18 @@ export class WaKeys {
   seen(chatId: string) { return `${this.prefix}:wa:seen:${this.chatIndex(chatId)}`; }
   /** A chat could not be reached; cleared when it writes again. */
   unreachable(chatId: string) { return `${this.prefix}:wa:unreachable:${this.chatIndex(chatId)}`; }
+  /** An inbound message already handled (chat + WhatsApp message id): offline re-deliveries are skipped. */
+  inbound(chatJid: string, messageId: string) { return `${this.prefix}:wa:in:${this.chatIndex(chatJid)}:${messageId}`; }
   /** A rendered outbound message waiting in the outbox. */
   outMessage(id: string) { return `${this.prefix}:wa:out:${id}`; }
   /** How many parts of a waiting message were delivered (a retry resumes after them). */
   outProgress(id: string) { return `${this.outMessage(id)}:sent`; }
+  /** A sent message part by its WhatsApp id (sealed, short-lived): ERROR-ack resends and retry receipts. */
+  sent(waId: string) { return `${this.prefix}:wa:sent:${waId}`; }
+  /** The one process that holds the WhatsApp socket: "<fencing token>:<owner>". */
+  socketLock() { return `${this.prefix}:wa:socket:lock`; }
+  /** The fencing token counter: each new holder of the socket lock gets a larger one. */
+  socketFence() { return `${this.prefix}:wa:socket:fence`; }
   /** Numbered choices last shown to a chat: a hash of number -> button data. */
   choices(chatId: string) { return `${this.prefix}:wa:choices:${this.chatIndex(chatId)}`; }
   /** Pacing: the next free send slot, overall and per chat (ms since epoch). */

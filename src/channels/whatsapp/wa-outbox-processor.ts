@@ -10,7 +10,13 @@ import type { UnreachableReason, WaOptIn } from "./wa-opt-in.ts";
 import { OUTBOX_TTL_MS, type StoredOutbound } from "./wa-outbox.ts";
 import type { WaPacer } from "./wa-pacer.ts";
 import { renderParts } from "./wa-render.ts";
-import type { WaSocket } from "./wa-socket.ts";
+import type { SentRecord, WaSentStore } from "./wa-sent-store.ts";
+import type { WaContent, WaSocket, WaSocketEvents } from "./wa-socket.ts";
+
+/** proto.WebMessageInfo.Status.ERROR (WAProto.proto: `enum Status { ERROR = 0; PENDING = 1; ... }`). */
+export const STATUS_ERROR = 0;
+/** Resends after ERROR acks before the chat counts as unreachable. */
+export const MAX_ERROR_RESENDS = 2;
 
 export class NotConnectedError extends Error {
   override name = "NotConnectedError";
@@ -32,6 +38,11 @@ export interface OutboxProcessorDeps {
   optIn: WaOptIn;
   pacer: WaPacer;
   choices: WaChoices;
+  sent: WaSentStore;
+  /** Queues a message again (a resend after an ERROR ack). */
+  enqueue(message: StoredOutbound, delayMs: number): Promise<void>;
+  /** The first resend's delay; each further one waits twice as long. */
+  resendDelayMs: number;
   /** The connected socket, or undefined while there is none. */
   socket(): WaSocket | undefined;
   /** A chat was newly marked unreachable: tell whoever relies on it. */
@@ -63,12 +74,14 @@ export class WaOutboxProcessor {
     if (!socket) throw new NotConnectedError("whatsapp is not connected");
     const first = message.buttons?.length ? await deps.choices.remember(chatId, message.buttons.map((b) => b.data)) : 1;
     const parts = renderParts({ text: message.text, photo: message.photo ? Buffer.from(message.photo, "base64") : undefined }, message.buttons, first);
+    const refused = message.refused ?? 0;
     // A retry resumes after the parts already delivered (a photo is not sent twice).
     const progressKey = deps.keys.outProgress(job.messageId);
     const done = Number((await deps.redis.get(progressKey)) ?? 0);
     for (let i = done; i < parts.length; i++) {
       try {
-        await socket.send(chatId, parts[i]!);
+        const sent = await socket.send(chatId, parts[i]!);
+        if (sent.id) await deps.sent.record(sent.id, { chatId, ...stored(parts[i]!), refused, ...(sent.message ? { message: Buffer.from(sent.message).toString("base64") } : {}) });
       } catch (err) {
         const reason = unreachableReason(err);
         if (reason) {
@@ -81,6 +94,33 @@ export class WaOutboxProcessor {
     }
     await deps.redis.del(key, progressKey);
     await deps.optIn.refresh(chatId);
+  }
+
+  /**
+   * Status updates of sent messages. An ack with an error (Baileys emits `messages.update` with
+   * `status: ERROR`, lib/Socket/messages-recv.js handleBadAck) means WhatsApp did not take the message:
+   * it is sent again, twice at most with growing delays, then the chat counts as unreachable.
+   */
+  async onUpdates(updates: WaSocketEvents["messages.update"]): Promise<void> {
+    for (const { key, update } of updates) {
+      if (!key.fromMe || !key.id || update.status !== STATUS_ERROR) continue;
+      const record = await this.deps.sent.take(key.id);
+      if (!record) continue; // not ours, acted on already, or too old
+      const refused = record.refused + 1;
+      this.deps.log.warn({ refused, code: update.messageStubParameters?.[0] }, "whatsapp refused a sent message");
+      if (refused > MAX_ERROR_RESENDS) {
+        await this.markUnreachable(record.chatId, "failed");
+        continue;
+      }
+      const message: StoredOutbound = {
+        chatId: record.chatId,
+        text: record.text ?? record.caption ?? "",
+        ...(record.photo ? { photo: record.photo } : {}),
+        createdAt: Date.now(),
+        refused,
+      };
+      await this.deps.enqueue(message, this.deps.resendDelayMs * 2 ** (refused - 1));
+    }
   }
 
   /** Retries ran out: the chat is treated as unreachable. */
@@ -96,6 +136,12 @@ export class WaOutboxProcessor {
     this.deps.log.warn({ reason }, "whatsapp chat unreachable");
     if (await this.deps.optIn.markUnreachable(chatId, reason)) await this.deps.onUnreachable(chatId, reason);
   }
+}
+
+/** A rendered part as kept for a resend. */
+function stored(part: WaContent): Pick<SentRecord, "text" | "photo" | "caption"> {
+  if ("text" in part) return { text: part.text };
+  return { photo: part.image.toString("base64"), ...(part.caption !== undefined ? { caption: part.caption } : {}) };
 }
 
 export interface OutboxWorkerOptions {

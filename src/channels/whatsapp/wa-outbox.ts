@@ -16,13 +16,15 @@ export interface StoredOutbound {
   /** Base64 JPEG. */
   photo?: string;
   createdAt: number;
+  /** A resend after ERROR acks: how many sends of it WhatsApp refused so far. */
+  refused?: number;
 }
 
 /** How long a queued message may wait (a long disconnect) before it is dropped. */
 export const OUTBOX_TTL_MS = 24 * 3_600_000;
 
 export interface OutboxQueue {
-  whatsappOutbox(job: OutboxJob): Promise<void>;
+  whatsappOutbox(job: OutboxJob, delayMs?: number): Promise<void>;
 }
 
 /**
@@ -54,10 +56,15 @@ export class WaOutbox implements ChannelSender {
       ...(message.photo ? { photo: message.photo.toString("base64") } : {}),
       createdAt: Date.now(),
     };
+    await this.enqueue(stored);
+  }
+
+  /** Stores a message and queues its id for the socket's process. */
+  async enqueue(stored: StoredOutbound, delayMs = 0): Promise<void> {
     const messageId = randomUUID();
     const key = this.keys.outMessage(messageId);
     await this.redis.set(key, this.box.seal(JSON.stringify(stored), key), "PX", OUTBOX_TTL_MS);
-    await this.queue.whatsappOutbox({ messageId });
+    await this.queue.whatsappOutbox({ messageId }, delayMs);
   }
 
   async forget(chatId: string): Promise<void> {

@@ -1,14 +1,26 @@
-/** The inbound mapping against Baileys message objects in their JSON form (tests/fixtures/whatsapp). */
+/**
+ * The inbound mapping against Baileys messages. The recorded JSON fixtures (tests/fixtures/whatsapp) are
+ * read through Baileys' own protobuf types (fromObject, then the wire round trip encode/decode), so what
+ * the mapping sees has the shapes a real socket hands over (null defaults, longs).
+ */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { WAMessage } from "@whiskeysockets/baileys";
+import { normalizeMessageContent, proto, type WAMessage } from "@whiskeysockets/baileys";
 import { toInbound, type WaInboundContext } from "../../../src/channels/whatsapp/wa-inbound.ts";
 import type { Inbound } from "../../../src/conversation/messages.ts";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/whatsapp");
-const load = (name: string) => JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), "utf8")) as WAMessage;
+function load(name: string): WAMessage {
+  const raw = JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), "utf8")) as { key: Record<string, unknown> };
+  const info = proto.WebMessageInfo.decode(proto.WebMessageInfo.encode(proto.WebMessageInfo.fromObject(raw)).finish()) as WAMessage;
+  // Key fields Baileys adds in JS, outside the protobuf (lib/Utils/decode-wa-message.js).
+  for (const field of ["remoteJidAlt", "participantAlt", "addressingMode"]) {
+    if (raw.key[field] !== undefined) Object.assign(info.key, { [field]: raw.key[field] });
+  }
+  return info;
+}
 
 const LID = "207856412398711@lid";
 
@@ -132,4 +144,30 @@ test("ignored: groups, the bot's own messages, protocol traffic; a sticker is un
   assert.equal(await map("own-message"), undefined);
   assert.equal(await map("protocol-only"), undefined);
   assert.equal((await map("sticker"))?.kind, "unsupported");
+});
+
+test("an HD upload (associatedChildMessage) maps to the photo inside, as Baileys' normalizeMessageContent unwraps it", async () => {
+  const info = proto.WebMessageInfo.fromObject({
+    key: { remoteJid: LID, fromMe: false, id: "3EB0HDCHILD" },
+    messageTimestamp: 1767225600,
+    message: {
+      associatedChildMessage: {
+        message: {
+          imageMessage: { mimetype: "image/jpeg", fileLength: 2_000_000, width: 4000, height: 3000 },
+          messageContextInfo: { messageAssociation: { associationType: proto.MessageAssociation.AssociationType.HD_IMAGE_DUAL_UPLOAD, parentMessageKey: { id: "3EB0PARENT" } } },
+        },
+      },
+    },
+  });
+  const message = proto.WebMessageInfo.decode(proto.WebMessageInfo.encode(info).finish()) as WAMessage;
+  assert.ok(normalizeMessageContent(message.message)?.imageMessage, "Baileys unwraps it to an imageMessage");
+  const ctx = context();
+  const msg = await toInbound(message, ctx);
+  assert.equal(msg?.kind, "photo");
+  assert.equal(msg.kind === "photo" && msg.size, 2_000_000);
+
+  const album = proto.WebMessageInfo.decode(
+    proto.WebMessageInfo.encode(proto.WebMessageInfo.fromObject({ key: { remoteJid: LID, id: "3EB0ALBUM" }, message: { albumMessage: { expectedImageCount: 3 } } })).finish(),
+  ) as WAMessage;
+  assert.equal(await toInbound(album, ctx), undefined, "an album header is not 'unsupported': its images follow");
 });
