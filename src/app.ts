@@ -113,6 +113,7 @@ export class App {
           token: config.TELEGRAM_BOT_TOKEN,
           apiRoot: config.TELEGRAM_API_ROOT,
           timeoutMs: config.TELEGRAM_TIMEOUT,
+          pollTimeoutMs: config.TELEGRAM_POLL_TIMEOUT,
           maxPhotoBytes: config.MAX_PHOTO_BYTES,
           pacer: new SendPacer(redis, {
             prefix: config.REDIS_PREFIX,

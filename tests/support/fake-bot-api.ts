@@ -9,6 +9,9 @@
  */
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { WebhookDeliverer, type WebhookDelivery, type WebhookTarget } from "./fake-bot-api/webhook-delivery.ts";
+
+export type { WebhookDelivery } from "./fake-bot-api/webhook-delivery.ts";
 
 export interface FakeUser {
   id: number;
@@ -35,6 +38,8 @@ export interface RecordedCall {
   params: Record<string, any>;
   /** Date.now() when the request arrived. */
   at: number;
+  /** Date.now() when the answer was sent or the client went away; undefined while open. */
+  endedAt?: number;
   /** How the fake answered; "pending" while a long poll or an injected timeout is open. */
   outcome: CallOutcome;
   /** The `result` (ok) or error body sent back. */
@@ -73,13 +78,21 @@ export interface FakeBotApiOptions {
   token?: string;
   /** Only these tokens are authorised; others get Telegram's 401. */
   acceptedTokens?: string[];
-  /** Upper bound for a getUpdates long poll, whatever `timeout` the bot asks for. */
+  /**
+   * Upper bound for a getUpdates long poll. Default: none below Telegram's own 50 s maximum, so each poll is
+   * held for the whole `timeout` the bot asks (as the real server does); lower it only for tests of the fake.
+   */
   longPollCapMs?: number;
   /** Sending to a chat that never wrote to the bot fails like Telegram ("chat not found"). */
   strictChats?: boolean;
+  /** Length of one "second" of the webhook re-send schedule (default 1000); tests shorten it. */
+  webhookDelayUnitMs?: number;
   /** Clock in ms for message dates, so tests using a fake clock get matching dates. */
   now?: () => number;
 }
+
+/** telegram-bot-api Client.h LONG_POLL_MAX_TIMEOUT: a larger getUpdates `timeout` is clamped to this. */
+const LONG_POLL_MAX_TIMEOUT_SEC = 50;
 
 /** Telegram's download limit for bots on the public Bot API server. */
 export const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
@@ -285,7 +298,8 @@ export class FakeBotApi {
   private readonly messages = new Map<string, Record<string, any>>();
   private readonly users = new Map<number, FakeUser>();
   private readonly blocked = new Set<string>();
-  private webhook: { url: string; secret_token?: string } | undefined;
+  private webhook: WebhookTarget | undefined;
+  private readonly webhookDeliverer: WebhookDeliverer;
   private seq = 0;
   private nextUpdateId = 1;
   private nextMessageId = 100;
@@ -299,6 +313,17 @@ export class FakeBotApi {
     this.apiRoot = `http://127.0.0.1:${port}`;
     this.token = opts.token ?? DEFAULT_TOKEN;
     this.username = opts.username ?? "safe_arrival_test_bot";
+    this.webhookDeliverer = new WebhookDeliverer(
+      () => this.updates,
+      (id) => (this.updates = this.updates.filter((u) => u.update_id !== id)),
+      () => this.webhook,
+      opts.webhookDelayUnitMs ?? 1_000,
+    );
+  }
+
+  /** Every webhook POST the fake made, with the status it got (0: no answer). */
+  get webhookDeliveries(): readonly WebhookDelivery[] {
+    return this.webhookDeliverer.deliveries;
   }
 
   static async start(opts: FakeBotApiOptions = {}): Promise<FakeBotApi> {
@@ -454,7 +479,7 @@ export class FakeBotApi {
     else this.nextUpdateId = Math.max(this.nextUpdateId, update.update_id + 1);
     this.updates.push(update);
     this.flushPoll();
-    if (this.webhook) void this.deliverWebhook();
+    this.webhookDeliverer.pump();
     return update.update_id as number;
   }
 
@@ -574,6 +599,7 @@ export class FakeBotApi {
       w.reject(new Error("FakeBotApi closed"));
     }
     this.waiters.clear();
+    this.webhookDeliverer.close();
     if (this.poll) clearTimeout(this.poll.timer);
     this.poll = undefined;
     const done = new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -646,6 +672,7 @@ export class FakeBotApi {
     }
     if (fault) {
       call.outcome = "error";
+      call.endedAt = Date.now();
       call.response = fault.body;
       if (typeof fault.body === "string") {
         // A proxy in front of Telegram answers with HTML, not JSON.
@@ -664,6 +691,7 @@ export class FakeBotApi {
     try {
       const result = this.dispatch(method, params);
       call.outcome = "ok";
+      call.endedAt = Date.now();
       call.response = result;
       this.sendJson(res, 200, { ok: true, result });
     } catch (err) {
@@ -678,6 +706,7 @@ export class FakeBotApi {
 
   private fail(res: http.ServerResponse, call: RecordedCall, err: ApiError): void {
     call.outcome = "error";
+    call.endedAt = Date.now();
     call.response = err.body();
     this.sendJson(res, err.status, err.body());
   }
@@ -759,22 +788,17 @@ export class FakeBotApi {
     const timeoutSec = typeof p.timeout === "number" ? p.timeout : 0;
     if (offset !== undefined && offset > 0) this.updates = this.updates.filter((u) => (u.update_id as number) >= offset);
 
-    // Telegram ends an older poll when a newer one arrives; mirror that, since
-    // it is how two running bot instances show up in production.
-    if (this.poll) {
-      const old = this.poll;
-      this.poll = undefined;
-      clearTimeout(old.timer);
-      this.fail(old.res, old.call, new ApiError(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
-      this.notify(old.call);
-    }
-
     const available = this.selectUpdates(offset, limit);
-    const waitMs = Math.min(timeoutSec * 1000, this.opts.longPollCapMs ?? 1_000);
+    // The server clamps `timeout` to LONG_POLL_MAX_TIMEOUT (50 s) and holds the poll that long when no update is
+    // waiting (Client::process_get_updates_query / do_get_updates).
+    const waitMs = Math.min(Math.min(Math.max(timeoutSec, 0), LONG_POLL_MAX_TIMEOUT_SEC) * 1000, this.opts.longPollCapMs ?? Infinity);
     if (available.length > 0 || waitMs <= 0) {
       this.answerPoll(res, call, available);
       return;
     }
+    // Only a poll that is about to wait ends the older waiting one, with 409 (Client::abort_long_poll); this is
+    // how two running bot instances show up in production. The newer poll carries on.
+    this.abortPoll("Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
     const poll: PendingPoll = {
       res,
       call,
@@ -793,10 +817,21 @@ export class FakeBotApi {
         this.poll = undefined;
         if (call.outcome === "pending") {
           call.outcome = "error";
+          call.endedAt = Date.now();
           this.notify(call);
         }
       }
     });
+  }
+
+  /** Ends the waiting long poll, if any, with a 409 Conflict worded as the server words it. */
+  private abortPoll(description: string): void {
+    const old = this.poll;
+    if (!old) return;
+    this.poll = undefined;
+    clearTimeout(old.timer);
+    this.fail(old.res, old.call, new ApiError(409, description));
+    this.notify(old.call);
   }
 
   private selectUpdates(offset: number | undefined, limit: number): Record<string, any>[] {
@@ -807,6 +842,7 @@ export class FakeBotApi {
   private answerPoll(res: http.ServerResponse, call: RecordedCall, updates: Record<string, any>[]): void {
     const wasPending = call.outcome === "pending";
     call.outcome = "ok";
+    call.endedAt = Date.now();
     call.response = updates;
     this.sendJson(res, 200, { ok: true, result: updates });
     if (wasPending) this.notify(call);
@@ -822,31 +858,6 @@ export class FakeBotApi {
     this.answerPoll(poll.res, poll.call, available);
   }
 
-  private async deliverWebhook(): Promise<void> {
-    // Telegram delivers one update at a time per bot and retries on failure.
-    if (this.delivering) return;
-    this.delivering = true;
-    try {
-      while (this.webhook && this.updates.length > 0 && !this.closed) {
-        const update = this.updates[0]!;
-        const headers: Record<string, string> = { "content-type": "application/json" };
-        if (this.webhook.secret_token) headers["x-telegram-bot-api-secret-token"] = this.webhook.secret_token;
-        let ok = false;
-        try {
-          const r = await fetch(this.webhook.url, { method: "POST", headers, body: JSON.stringify(update) });
-          await r.arrayBuffer();
-          ok = r.ok;
-        } catch {
-          ok = false;
-        }
-        if (ok) this.updates.shift();
-        else await new Promise((r) => setTimeout(r, 100));
-      }
-    } finally {
-      this.delivering = false;
-    }
-  }
-  private delivering = false;
 
   // -------------------------------------------------------------------------
   // Methods
@@ -964,9 +975,10 @@ export class FakeBotApi {
           this.webhook = undefined;
           return true;
         }
+        this.abortPoll("Conflict: terminated by setWebhook request");
         this.webhook = { url, ...(p.secret_token !== undefined ? { secret_token: String(p.secret_token) } : {}) };
         if (p.drop_pending_updates === true) this.updates = [];
-        void this.deliverWebhook();
+        this.webhookDeliverer.pump();
         return true;
       }
       case "deleteWebhook":

@@ -15,11 +15,21 @@ export interface TelegramOptions {
   token: string;
   apiRoot: string;
   maxPhotoBytes: number;
+  /** HTTP client timeout of every Bot API call; config guarantees it exceeds pollTimeoutMs. */
   timeoutMs: number;
+  /** Long-poll timeout asked of getUpdates (whole seconds). */
+  pollTimeoutMs: number;
   webhook?: { url: string; secret: string };
   /** Outbound pacing through Redis (TELEGRAM_RATE_PER_CHAT, TELEGRAM_RATE_GLOBAL); unpaced when absent. */
   pacer?: SendPacer;
 }
+
+/**
+ * Wait before re-polling after a failed or aborted getUpdates. The runner's own "exponential" interval has no
+ * cap (and auto-retry's backs off 3 s, 6 s, 12 s, ...), which leaves the bot deaf for longer after each failure;
+ * a constant short wait keeps it listening, and one request a second is nothing to the Bot API.
+ */
+const POLL_RETRY_MS = 1_000;
 
 const COMMANDS = ["start", "help", "contact", "contacts", "trip", "checkin", "status", "cancel", "language", "forget"];
 
@@ -33,8 +43,12 @@ export class TelegramChannel {
     private readonly opts: TelegramOptions,
     private readonly log: Logger,
   ) {
-    this.bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot, timeoutSeconds: Math.max(1, Math.round(opts.timeoutMs / 1000)) } });
-    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+    this.bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot, timeoutSeconds: Math.max(1, Math.ceil(opts.timeoutMs / 1000)) } });
+    const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 });
+    // getUpdates is retried by the runner (POLL_RETRY_MS); auto-retry's growing backoff would leave the bot deaf.
+    this.bot.api.config.use((prev, method, payload, signal) =>
+      method === "getUpdates" ? prev(method, payload, signal) : retry(prev, method, payload, signal),
+    );
     this.sender = new TelegramSender(this.bot.api, opts.pacer);
   }
 
@@ -67,8 +81,24 @@ export class TelegramChannel {
     await this.bot.init();
     await this.bot.api.deleteWebhook();
     await this.bot.api.setMyCommands(COMMANDS.map((command) => ({ command, description: command }))).catch(() => undefined);
+    this.bot.api.config.use(async (prev, method, payload, signal) => {
+      try {
+        return await prev(method, payload, signal);
+      } catch (err) {
+        if (method === "getUpdates" && !signal?.aborted) {
+          this.log.warn({ err: (err as Error).name, code: (err as { error_code?: number }).error_code, retryInMs: POLL_RETRY_MS }, "telegram poll failed; polling again");
+        }
+        throw err;
+      }
+    });
     this.runner = run(this.bot, {
-      runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query"] } },
+      runner: {
+        fetch: { timeout: Math.round(this.opts.pollTimeoutMs / 1000), allowed_updates: ["message", "edited_message", "callback_query"] },
+        retryInterval: POLL_RETRY_MS,
+        // The runner otherwise gives up after 15 hours of failures and the bot stays deaf until restarted.
+        maxRetryTime: Number.POSITIVE_INFINITY,
+        silent: true,
+      },
     });
   }
 
