@@ -114,6 +114,8 @@ export class App {
           apiRoot: config.TELEGRAM_API_ROOT,
           timeoutMs: config.TELEGRAM_TIMEOUT,
           pollTimeoutMs: config.TELEGRAM_POLL_TIMEOUT,
+          // Metrics are made further down; the callback only runs once updates flow.
+          onUpdateFailed: (reason) => this.metrics.telegramUpdatesFailed.inc({ reason }),
           maxPhotoBytes: config.MAX_PHOTO_BYTES,
           pacer: new SendPacer(redis, {
             prefix: config.REDIS_PREFIX,

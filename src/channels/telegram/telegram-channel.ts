@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import type { Inbound } from "../../conversation/messages.ts";
 import { botFileDownloader, toInbound } from "./telegram-inbound.ts";
 import { TelegramSender } from "./telegram-sender.ts";
-import { registerTelegramWebhook, WEBHOOK_PATH } from "./telegram-webhook.ts";
+import { registerTelegramWebhook, WEBHOOK_PATH, type UpdateFailure } from "./telegram-webhook.ts";
 import type { Keys } from "../../store/keys.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { SendPacer } from "../../store/send-pacer.ts";
@@ -20,6 +20,8 @@ export interface TelegramOptions {
   /** Long-poll timeout asked of getUpdates (whole seconds). */
   pollTimeoutMs: number;
   webhook?: { url: string; secret: string };
+  /** Counts an update answered without being handled (ids only reach the log); wired to a Prometheus counter. */
+  onUpdateFailed?: (reason: UpdateFailure) => void;
   /** Outbound pacing through Redis (TELEGRAM_RATE_PER_CHAT, TELEGRAM_RATE_GLOBAL); unpaced when absent. */
   pacer?: SendPacer;
 }
@@ -73,8 +75,17 @@ export class TelegramChannel {
     this.bot.use(async (ctx) => {
       const inbound = toInbound(ctx, download, this.opts.maxPhotoBytes);
       if (inbound) await handle(inbound);
+      else this.failed("unusable", ctx.update.update_id);
     });
-    this.bot.catch((err) => this.log.error({ err: err.error instanceof Error ? err.error.name : "unknown" }, "telegram update failed"));
+    // Polling: the runner hands handler errors here. (The webhook catches them itself, to choose its answer.)
+    this.bot.catch((err) => this.failed("handler_error", err.ctx.update.update_id, err.error));
+  }
+
+  /** Records an update that was not handled: ids only, at warn, and counted by reason. */
+  private failed(reason: UpdateFailure, updateId?: number, err?: unknown): void {
+    const level = reason === "handler_error" ? "error" : "warn";
+    this.log[level]({ reason, updateId, err: err instanceof Error ? err.name : undefined }, "telegram update not handled");
+    this.opts.onUpdateFailed?.(reason);
   }
 
   async startPolling(): Promise<void> {
@@ -106,7 +117,7 @@ export class TelegramChannel {
   async startWebhook(app: FastifyInstance, store: { redis: RedisClient; keys: Keys }): Promise<void> {
     const webhook = this.opts.webhook!;
     await this.bot.init();
-    registerTelegramWebhook(app, { bot: this.bot, secret: webhook.secret, log: this.log, ...store });
+    registerTelegramWebhook(app, { bot: this.bot, secret: webhook.secret, log: this.log, failed: (reason, id) => this.failed(reason, id), ...store });
     await this.bot.api.setWebhook(new URL(WEBHOOK_PATH, webhook.url).toString(), {
       secret_token: webhook.secret,
       allowed_updates: ["message", "edited_message", "callback_query"],
