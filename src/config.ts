@@ -82,6 +82,10 @@ export const configSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText,
   /** Bot API root, for a local Bot API server (lifts the 20 MB download limit) or tests. */
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
+  /** `on` when TELEGRAM_API_ROOT is a self-hosted Bot API server run with `--local`: getFile then gives an absolute path on that server's disk, and photos are read from there (no 20 MB limit). */
+  TELEGRAM_LOCAL_MODE: z.enum(["on", "off"]).default("off"),
+  /** Local mode: the Bot API server's working directory (its --dir) as mounted in this process, e.g. a shared volume; unset: paths are read as the server gives them (same machine). */
+  TELEGRAM_LOCAL_FILE_DIR: optionalText,
   /** Long polling: how long Telegram holds each getUpdates call open while no update comes (whole seconds, 1s to 50s, Telegram's maximum). */
   TELEGRAM_POLL_TIMEOUT: duration("30s").refine((ms) => ms % 1000 === 0 && ms >= 1000 && ms <= 50_000, "whole seconds from 1s to 50s"),
   /** A Bot API call that has not answered after this long is abandoned and retried; unset: TELEGRAM_POLL_TIMEOUT + 10s. Must exceed TELEGRAM_POLL_TIMEOUT by 2s or more, or every idle poll would be cut off. */

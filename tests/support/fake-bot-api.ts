@@ -7,7 +7,9 @@
  * real earlier messages, and mirrors Telegram's error texts where the bot's
  * behaviour depends on them.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import type { AddressInfo, Socket } from "node:net";
 import { WebhookDeliverer, type WebhookDelivery, type WebhookTarget } from "./fake-bot-api/webhook-delivery.ts";
 
@@ -85,6 +87,13 @@ export interface FakeBotApiOptions {
   longPollCapMs?: number;
   /** Sending to a chat that never wrote to the bot fails like Telegram ("chat not found"). */
   strictChats?: boolean;
+  /**
+   * A self-hosted server run with `--local` (tdlib/telegram-bot-api README): files live on disk under
+   * `<dir>/<token, ':' as '~'>/`, getFile answers the absolute path (as `serverDir`, the server's --dir, which
+   * defaults to `dir`: set it to test a bot that sees the volume elsewhere), has no 20 MB limit, and there is
+   * no /file/ download route.
+   */
+  local?: { dir: string; serverDir?: string };
   /** Length of one "second" of the webhook re-send schedule (default 1000); tests shorten it. */
   webhookDelayUnitMs?: number;
   /** Clock in ms for message dates, so tests using a fake clock get matching dates. */
@@ -461,6 +470,12 @@ export class FakeBotApi {
       file_path: `${opts.dir ?? "photos"}/file_${n}.${opts.ext ?? "jpg"}`,
       bytes,
     };
+    if (this.opts.local) {
+      const botDir = this.token.replace(/:/g, "~");
+      mkdirSync(path.join(this.opts.local.dir, botDir, path.dirname(file.file_path)), { recursive: true });
+      writeFileSync(path.join(this.opts.local.dir, botDir, file.file_path), bytes);
+      file.file_path = path.posix.join(this.opts.local.serverDir ?? this.opts.local.dir, botDir, file.file_path);
+    }
     this.files.set(file.file_id, file);
     this.filesByPath.set(file.file_path, file);
     return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size };
@@ -619,7 +634,7 @@ export class FakeBotApi {
     if (fileMatch && (req.method === "GET" || req.method === "HEAD")) {
       req.resume();
       const file = this.filesByPath.get(decodeURIComponent(fileMatch[2]!));
-      if (!file || !this.tokenOk(fileMatch[1]!)) {
+      if (!file || !this.tokenOk(fileMatch[1]!) || this.opts.local) {
         this.sendJson(res, 404, { ok: false, error_code: 404, description: "Not Found" });
         return;
       }
@@ -990,7 +1005,7 @@ export class FakeBotApi {
       case "getFile": {
         const file = this.files.get(String(p.file_id ?? ""));
         if (!file) throw badRequest("wrong file_id or the file is temporarily unavailable");
-        if (file.file_size > MAX_DOWNLOAD_BYTES) throw badRequest("file is too big");
+        if (file.file_size > MAX_DOWNLOAD_BYTES && !this.opts.local) throw badRequest("file is too big");
         return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, file_path: file.file_path };
       }
       default:

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { Inbound } from "../../conversation/messages.ts";
 import { botFileDownloader, toInbound } from "./telegram-inbound.ts";
+import { LocalBotApiFiles } from "./telegram-local-files.ts";
 import { TelegramSender } from "./telegram-sender.ts";
 import { registerTelegramWebhook, WEBHOOK_PATH, type UpdateFailure } from "./telegram-webhook.ts";
 import type { Keys } from "../../store/keys.ts";
@@ -20,6 +21,8 @@ export interface TelegramOptions {
   /** Long-poll timeout asked of getUpdates (whole seconds). */
   pollTimeoutMs: number;
   webhook?: { url: string; secret: string };
+  /** The Bot API server runs with `--local`: files are read from its disk; `fileDir` is its --dir as mounted here. */
+  local?: { fileDir?: string };
   /** Counts an update answered without being handled (ids only reach the log); wired to a Prometheus counter. */
   onUpdateFailed?: (reason: UpdateFailure) => void;
   /** Outbound pacing through Redis (TELEGRAM_RATE_PER_CHAT, TELEGRAM_RATE_GLOBAL); unpaced when absent. */
@@ -65,7 +68,8 @@ export class TelegramChannel {
 
   /** Wires inbound updates to the conversation core. */
   attach(handle: (msg: Inbound) => Promise<void>): void {
-    const download = botFileDownloader(this.bot.api, this.opts.apiRoot, this.opts.token);
+    const local = this.opts.local ? new LocalBotApiFiles(this.opts.token, this.opts.local.fileDir) : undefined;
+    const download = botFileDownloader(this.bot.api, this.opts.apiRoot, this.opts.token, local);
     // One update at a time per chat, so a photo and a location sent together are seen in order.
     this.bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
     this.bot.on("callback_query", async (ctx, next) => {

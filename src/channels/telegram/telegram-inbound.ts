@@ -2,6 +2,7 @@ import type { Context } from "grammy";
 import type { Message } from "grammy/types";
 import type { Inbound } from "../../conversation/messages.ts";
 import { PhotoRejectedError } from "../../verification/contracts.ts";
+import type { LocalBotApiFiles } from "./telegram-local-files.ts";
 
 export type FileDownloader = (fileId: string, maxBytes: number) => Promise<Buffer>;
 
@@ -88,8 +89,11 @@ export function toInbound(ctx: Context, download: FileDownloader, maxBytes: numb
   return { ...base, kind: "unsupported" };
 }
 
-/** Downloads a file through the Bot API, refusing to buffer more than maxBytes. */
-export function botFileDownloader(api: Context["api"], apiRoot: string, token: string): FileDownloader {
+/**
+ * Downloads a file through the Bot API, refusing to buffer more than maxBytes. With a `--local` server
+ * (`local`), getFile gives an absolute path on the server's disk and the file is read from there.
+ */
+export function botFileDownloader(api: Context["api"], apiRoot: string, token: string, local?: LocalBotApiFiles): FileDownloader {
   return async (fileId, maxBytes) => {
     let path: string | undefined;
     try {
@@ -99,6 +103,9 @@ export function botFileDownloader(api: Context["api"], apiRoot: string, token: s
       throw err;
     }
     if (!path) throw new Error("no file path");
+    if (local) return local.read(path, maxBytes);
+    // Never the path itself in an error: a local server's paths contain the bot token.
+    if (path.startsWith("/")) throw new Error("getFile gave an absolute path: the Bot API server runs with --local; set TELEGRAM_LOCAL_MODE=on");
     const res = await fetch(`${apiRoot}/file/bot${token}/${path}`);
     if (!res.ok || !res.body) throw new Error(`file download failed: ${res.status}`);
     const chunks: Buffer[] = [];
