@@ -508,7 +508,7 @@ export class FakeBotApi {
   photo(
     from: FakeUser,
     bytes: Buffer,
-    opts: { forwarded?: boolean | ForwardSpec; caption?: string; date?: number; width?: number; height?: number } = {},
+    opts: { forwarded?: boolean | ForwardSpec; caption?: string; date?: number; width?: number; height?: number; viaBot?: string } = {},
   ): BuiltUpdate {
     const extra: Record<string, any> = { photo: this.photoSizes(bytes, opts.width, opts.height) };
     if (opts.caption !== undefined) extra.caption = opts.caption;
@@ -531,10 +531,20 @@ export class FakeBotApi {
 
   location(
     from: FakeUser,
-    loc: { latitude: number; longitude: number; horizontal_accuracy?: number; live_period?: number; heading?: number; forwarded?: boolean | ForwardSpec; date?: number },
+    loc: {
+      latitude: number;
+      longitude: number;
+      horizontal_accuracy?: number;
+      live_period?: number;
+      heading?: number;
+      forwarded?: boolean | ForwardSpec;
+      date?: number;
+      /** Username of an inline bot the location was sent through (via_bot). */
+      viaBot?: string;
+    },
   ): BuiltUpdate {
-    const { forwarded, date, ...location } = loc;
-    return this.pushMessage(from, { location }, { forwarded, date });
+    const { forwarded, date, viaBot, ...location } = loc;
+    return this.pushMessage(from, { location }, { forwarded, date, viaBot });
   }
 
   venue(
@@ -1111,7 +1121,11 @@ export class FakeBotApi {
     return { ...message };
   }
 
-  private pushMessage(from: FakeUser, content: Record<string, any>, opts: { forwarded?: boolean | ForwardSpec | undefined; date?: number | undefined }): BuiltUpdate {
+  private pushMessage(
+    from: FakeUser,
+    content: Record<string, any>,
+    opts: { forwarded?: boolean | ForwardSpec | undefined; date?: number | undefined; viaBot?: string | undefined },
+  ): BuiltUpdate {
     this.users.set(from.id, from);
     const message: Record<string, any> = {
       message_id: this.nextMessageId++,
@@ -1120,6 +1134,8 @@ export class FakeBotApi {
       date: opts.date ?? this.nowSec(),
     };
     if (opts.forwarded) Object.assign(message, this.forwardFields(opts.forwarded === true ? {} : opts.forwarded));
+    // Sent through an inline bot: Message.via_bot is that bot's User (core.telegram.org/bots/api#message).
+    if (opts.viaBot) message.via_bot = { id: 888_000_001, is_bot: true, first_name: opts.viaBot, username: opts.viaBot };
     Object.assign(message, content);
     this.messages.set(`${from.id}:${message.message_id}`, message);
     const update: Record<string, any> = { message };

@@ -10,8 +10,12 @@ function displayName(from: { first_name: string; last_name?: string } | undefine
   return [from?.first_name, from?.last_name].filter(Boolean).join(" ");
 }
 
+/**
+ * Not the sender's own evidence: a forwarded message, or one sent through an inline bot (`via_bot`: the
+ * location or photo came from that bot's results, e.g. any place picked on its map, not the sender's device).
+ */
 function isForwarded(m: Message): boolean {
-  return m.forward_origin !== undefined;
+  return m.forward_origin !== undefined || m.via_bot !== undefined;
 }
 
 /** Maps one Telegram update to the core's inbound message; undefined for updates the bot ignores. */
@@ -40,6 +44,7 @@ export function toInbound(ctx: Context, download: FileDownloader, maxBytes: numb
       live: true,
       liveUpdate: true,
       forwarded: isForwarded(edited),
+      viaBot: edited.via_bot !== undefined,
       venue: false,
     };
   }
@@ -56,6 +61,7 @@ export function toInbound(ctx: Context, download: FileDownloader, maxBytes: numb
       accuracyM: l.horizontal_accuracy,
       live: l.live_period !== undefined,
       forwarded: isForwarded(m),
+      viaBot: m.via_bot !== undefined,
       venue: m.venue !== undefined,
     };
   }
@@ -66,6 +72,7 @@ export function toInbound(ctx: Context, download: FileDownloader, maxBytes: numb
       kind: "photo",
       asFile: false,
       forwarded: isForwarded(m),
+      viaBot: m.via_bot !== undefined,
       size: largest.file_size,
       mime: "image/jpeg",
       caption: m.caption,
@@ -80,6 +87,7 @@ export function toInbound(ctx: Context, download: FileDownloader, maxBytes: numb
       kind: "photo",
       asFile: true,
       forwarded: isForwarded(m),
+      viaBot: m.via_bot !== undefined,
       size: doc.file_size,
       mime: doc.mime_type,
       caption: m.caption,
