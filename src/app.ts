@@ -121,6 +121,10 @@ export class App {
           token: config.TELEGRAM_BOT_TOKEN,
           apiRoot: config.TELEGRAM_API_ROOT,
           timeoutMs: config.TELEGRAM_TIMEOUT,
+          pollTimeoutMs: config.TELEGRAM_POLL_TIMEOUT,
+          local: config.TELEGRAM_LOCAL_MODE === "on" ? { fileDir: config.TELEGRAM_LOCAL_FILE_DIR } : undefined,
+          // Metrics are made further down; the callback only runs once updates flow.
+          onUpdateFailed: (reason) => this.metrics.telegramUpdatesFailed.inc({ reason }),
           maxPhotoBytes: config.MAX_PHOTO_BYTES,
           pacer: new SendPacer(redis, {
             prefix: config.REDIS_PREFIX,

@@ -15,10 +15,26 @@ const duration = (fallback: string) =>
       return ms;
     });
 
+/** Telegram answers an idle long poll after its timeout; the HTTP client must wait at least this much longer. */
+const MIN_POLL_MARGIN_MS = 2_000;
+/** The HTTP client timeout when TELEGRAM_TIMEOUT is unset: the poll timeout plus room for a slow network. */
+const DEFAULT_POLL_MARGIN_MS = 10_000;
+
 const optionalText = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+/** A duration, or undefined when unset or empty. */
+const optionalDuration = optionalText.transform((text, ctx) => {
+  if (text === undefined) return undefined;
+  const ms = parseDuration(text);
+  if (ms === undefined) {
+    ctx.addIssue({ code: "custom", message: `not a duration like 45s, 10m, 6h or 7d: ${text}` });
+    return z.NEVER;
+  }
+  return ms;
+});
 
 /** "host:port,host:port" (Sentinels, Cluster nodes); unset when empty. */
 const hostList = optionalText.refine(
@@ -66,8 +82,14 @@ export const configSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText,
   /** Bot API root, for a local Bot API server (lifts the 20 MB download limit) or tests. */
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
-  /** A Bot API call that has not answered after this long is abandoned and retried (Telegram's own default is minutes). */
-  TELEGRAM_TIMEOUT: duration("20s"),
+  /** `on` when TELEGRAM_API_ROOT is a self-hosted Bot API server run with `--local`: getFile then gives an absolute path on that server's disk, and photos are read from there (no 20 MB limit). */
+  TELEGRAM_LOCAL_MODE: z.enum(["on", "off"]).default("off"),
+  /** Local mode: the Bot API server's working directory (its --dir) as mounted in this process, e.g. a shared volume; unset: paths are read as the server gives them (same machine). */
+  TELEGRAM_LOCAL_FILE_DIR: optionalText,
+  /** Long polling: how long Telegram holds each getUpdates call open while no update comes (whole seconds, 1s to 50s, Telegram's maximum). */
+  TELEGRAM_POLL_TIMEOUT: duration("30s").refine((ms) => ms % 1000 === 0 && ms >= 1000 && ms <= 50_000, "whole seconds from 1s to 50s"),
+  /** A Bot API call that has not answered after this long is abandoned and retried; unset: TELEGRAM_POLL_TIMEOUT + 10s. Must exceed TELEGRAM_POLL_TIMEOUT by 2s or more, or every idle poll would be cut off. */
+  TELEGRAM_TIMEOUT: optionalDuration,
   /** When set, Telegram delivers updates to PUBLIC webhook URL instead of long polling. */
   TELEGRAM_WEBHOOK_URL: optionalText,
   /** Webhook mode: the secret Telegram sends with every update (`secret_token`); required with TELEGRAM_WEBHOOK_URL. */
@@ -163,11 +185,21 @@ export const configSchema = z.object({
   /** Bearer token of the admin routes (the WhatsApp pairing page); those routes are off when unset. */
   ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, "at least 16 characters"),
 }).superRefine((c, ctx) => {
+  if (c.TELEGRAM_TIMEOUT !== undefined && c.TELEGRAM_TIMEOUT < c.TELEGRAM_POLL_TIMEOUT + MIN_POLL_MARGIN_MS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["TELEGRAM_TIMEOUT"],
+      message:
+        `${c.TELEGRAM_TIMEOUT / 1000}s must be at least TELEGRAM_POLL_TIMEOUT (${c.TELEGRAM_POLL_TIMEOUT / 1000}s) + ${MIN_POLL_MARGIN_MS / 1000}s: ` +
+        "a client that gives up before Telegram answers an idle long poll leaves the bot deaf between polls (unset it to derive it)",
+    });
+  }
   if (c.WHATSAPP_ENABLED === "true" && !c.APP_KEY) ctx.addIssue({ code: "custom", path: ["APP_KEY"], message: "required when WHATSAPP_ENABLED=true" });
   if (c.WHATSAPP_PAIRING === "code" && !c.WHATSAPP_NUMBER) ctx.addIssue({ code: "custom", path: ["WHATSAPP_NUMBER"], message: "required when WHATSAPP_PAIRING=code" });
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** The validated settings; TELEGRAM_TIMEOUT is always set (derived from TELEGRAM_POLL_TIMEOUT when not given). */
+export type Config = Omit<z.infer<typeof configSchema>, "TELEGRAM_TIMEOUT"> & { TELEGRAM_TIMEOUT: number };
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -179,7 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
   }
-  return parsed.data;
+  return { ...parsed.data, TELEGRAM_TIMEOUT: parsed.data.TELEGRAM_TIMEOUT ?? parsed.data.TELEGRAM_POLL_TIMEOUT + DEFAULT_POLL_MARGIN_MS };
 }
 
 export function sandboxEnabled(config: Config): boolean {

@@ -59,7 +59,7 @@ export async function receivePhoto(turn: Turn<PhotoMsg>): Promise<void> {
   const { deps, msg, person } = turn;
   const trip = await activeTrip(turn);
   if (!trip) return turn.reply(turn.t("checkin-no-trip"));
-  if (msg.forwarded) return turn.reply(turn.t("photo-forwarded"));
+  if (msg.forwarded) return turn.reply(turn.t(msg.viaBot ? "photo-via-bot" : "photo-forwarded"));
   if (msg.size !== undefined && msg.size > deps.photoLimits.maxBytes) return rejectPhoto(turn, "too_large");
   let bytes: Buffer;
   try {
@@ -92,7 +92,7 @@ export async function receiveLocation(turn: Turn<LocationMsg>): Promise<void> {
   const { msg, person, deps } = turn;
   if (msg.liveUpdate && !(await deps.checkins.pending(person.id)).photo) return;
   if (!(await activeTrip(turn))) return turn.reply(turn.t("checkin-no-trip"));
-  if (msg.forwarded) return turn.reply(turn.t("location-forwarded"));
+  if (msg.forwarded) return turn.reply(turn.t(msg.viaBot ? "location-via-bot" : "location-forwarded"));
   if (msg.venue) return turn.reply(turn.t("location-venue"));
   const result = await deps.checkins.addPart(person.id, {
     location: {

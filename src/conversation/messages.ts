@@ -25,6 +25,8 @@ export type Inbound =
       /** Sent as a file (document) rather than a compressed photo: EXIF survives. */
       asFile: boolean;
       forwarded: boolean;
+      /** Sent through an inline bot (Telegram `via_bot`); also counted as forwarded. */
+      viaBot?: boolean;
       /** Size as announced by the channel before download, when known. */
       size?: number;
       mime?: string;
@@ -38,6 +40,8 @@ export type Inbound =
         kind: "location";
         /** A later position of a live location already shared: handled silently. */
         liveUpdate?: boolean;
+        /** Sent through an inline bot (Telegram `via_bot`); also counted as forwarded. */
+        viaBot?: boolean;
       })
   | (InboundBase & { kind: "unsupported" });
 

@@ -16,7 +16,7 @@ let bot: TelegramDriver;
 let seed = 0;
 
 before(async () => {
-  ({ redis, fake, app, bot } = await startTelegramHarness({ env: { TELEGRAM_TIMEOUT: "2s" } }));
+  ({ redis, fake, app, bot } = await startTelegramHarness({ env: { TELEGRAM_POLL_TIMEOUT: "1s", TELEGRAM_TIMEOUT: "3s" } }));
 });
 
 after(() => stopTelegramHarness({ app, fake, redis }));

@@ -4,11 +4,62 @@
  *
  * It keeps just enough state (users, messages, files, update queue) for the
  * results to look like Telegram's and for edits/deletes/callbacks to refer to
- * real earlier messages, and mirrors Telegram's error texts where the bot's
- * behaviour depends on them.
+ * real earlier messages. Where the bot's behaviour depends on it, it behaves as
+ * the real server; each behaviour and where it was checked ("Client.cpp" etc. are
+ * files of github.com/tdlib/telegram-bot-api, the Bot API server's source; "docs" is
+ * core.telegram.org/bots/api):
+ *
+ * - getUpdates holds the request for the whole `timeout` asked (clamped to 50 s,
+ *   Client.h LONG_POLL_MAX_TIMEOUT) and answers at once when an update arrives;
+ *   `offset` confirms earlier updates, `limit` is 1..100 (docs #getupdates;
+ *   Client::process_get_updates_query, do_get_updates).
+ * - A getUpdates that is about to wait ends the older waiting one with 409
+ *   "Conflict: terminated by other getUpdates request; make sure that only one bot
+ *   instance is running" (Client::abort_long_poll): the older request gets the 409,
+ *   the newer one carries on. setWebhook ends it with "Conflict: terminated by
+ *   setWebhook request"; getUpdates with a webhook set is 409 "Conflict: can't use
+ *   getUpdates method while webhook is active; use deleteWebhook to delete the
+ *   webhook first" (process_get_updates_query).
+ * - Webhook: updates POSTed with X-Telegram-Bot-Api-Secret-Token (docs #setwebhook);
+ *   any non-2xx is re-sent, at once and then after 2, 4, 8 ... s up to 60..120 s or
+ *   Retry-After, per chat, holding that chat's later updates behind it, for up to a
+ *   day (WebhookActor.cpp; see fake-bot-api/webhook-delivery.ts).
+ * - Errors: `{ ok: false, error_code, description, parameters? }` (docs "Making
+ *   requests"); 400 "Bad Request: message is too long" over 4096 characters of text,
+ *   "Bad Request: message caption is too long" over 1024 of caption (docs
+ *   #sendmessage, #sendphoto; counted here in UTF-16 code units, never fewer than
+ *   Telegram's characters), 403 "Forbidden: bot was blocked by the user" (Client.cpp
+ *   USER_IS_BLOCKED), 429 "Too Many Requests: retry after N" with
+ *   parameters.retry_after (Client::get_retry_after_time), 401 "Unauthorized" for a
+ *   token Telegram refuses, 404 "Not Found" for an unknown method (as
+ *   api.telegram.org answers; the self-hosted server says "Not Found: method not
+ *   found", Client.cpp), 400 "Bad Request: file is too big" from getFile over 20 MB
+ *   (Client.h MAX_DOWNLOAD_FILE_SIZE). Canned bodies: fake-bot-api/errors.ts.
+ * - `--local` mode (README "local mode"; Client::json_store_file): getFile gives the
+ *   absolute path on the server's disk (`<dir>/<token, ':' as '~'>/...`), no 20 MB
+ *   limit, and no /file/ download route.
+ * - Message shapes: a venue also carries `location`; forwarded messages carry
+ *   `forward_origin`; messages sent through an inline bot carry `via_bot`; a live
+ *   location's updates come as edited_message (docs #message, #venue, #location).
+ *
+ * Kinder than the real server, on purpose: no flood limits unless injected with
+ * failNext (see telegramErrors), and no minimum 3 s timeout for a repeated
+ * getUpdates with the same offset (process_get_updates_query).
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import type { AddressInfo, Socket } from "node:net";
+import { coerceFormValue, isUploadedFile, parseMultipart, resolveAttachments } from "./fake-bot-api/body-parsing.ts";
+import { ApiError, badRequest, notModified } from "./fake-bot-api/errors.ts";
+import { sniffImageSize } from "./fake-bot-api/images.ts";
+import { WebhookDeliverer, type WebhookDelivery, type WebhookTarget } from "./fake-bot-api/webhook-delivery.ts";
+
+export { parseMultipart } from "./fake-bot-api/body-parsing.ts";
+export { telegramErrors } from "./fake-bot-api/errors.ts";
+export { sniffImageSize } from "./fake-bot-api/images.ts";
+
+export type { WebhookDelivery } from "./fake-bot-api/webhook-delivery.ts";
 
 export interface FakeUser {
   id: number;
@@ -35,6 +86,8 @@ export interface RecordedCall {
   params: Record<string, any>;
   /** Date.now() when the request arrived. */
   at: number;
+  /** Date.now() when the answer was sent or the client went away; undefined while open. */
+  endedAt?: number;
   /** How the fake answered; "pending" while a long poll or an injected timeout is open. */
   outcome: CallOutcome;
   /** The `result` (ok) or error body sent back. */
@@ -73,181 +126,33 @@ export interface FakeBotApiOptions {
   token?: string;
   /** Only these tokens are authorised; others get Telegram's 401. */
   acceptedTokens?: string[];
-  /** Upper bound for a getUpdates long poll, whatever `timeout` the bot asks for. */
+  /**
+   * Upper bound for a getUpdates long poll. Default: none below Telegram's own 50 s maximum, so each poll is
+   * held for the whole `timeout` the bot asks (as the real server does); lower it only for tests of the fake.
+   */
   longPollCapMs?: number;
   /** Sending to a chat that never wrote to the bot fails like Telegram ("chat not found"). */
   strictChats?: boolean;
+  /**
+   * A self-hosted server run with `--local` (tdlib/telegram-bot-api README): files live on disk under
+   * `<dir>/<token, ':' as '~'>/`, getFile answers the absolute path (as `serverDir`, the server's --dir, which
+   * defaults to `dir`: set it to test a bot that sees the volume elsewhere), has no 20 MB limit, and there is
+   * no /file/ download route.
+   */
+  local?: { dir: string; serverDir?: string };
+  /** Length of one "second" of the webhook re-send schedule (default 1000); tests shorten it. */
+  webhookDelayUnitMs?: number;
   /** Clock in ms for message dates, so tests using a fake clock get matching dates. */
   now?: () => number;
 }
+
+/** telegram-bot-api Client.h LONG_POLL_MAX_TIMEOUT: a larger getUpdates `timeout` is clamped to this. */
+const LONG_POLL_MAX_TIMEOUT_SEC = 50;
 
 /** Telegram's download limit for bots on the public Bot API server. */
 export const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
 
 const DEFAULT_TOKEN = "1234567890:AAFakeTokenForSafeArrivalTests_012345";
-
-class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly description: string,
-    readonly parameters?: Record<string, unknown>,
-  ) {
-    super(description);
-  }
-  body(): Record<string, unknown> {
-    return {
-      ok: false,
-      error_code: this.status,
-      description: this.description,
-      ...(this.parameters ? { parameters: this.parameters } : {}),
-    };
-  }
-}
-
-const badRequest = (what: string) => new ApiError(400, `Bad Request: ${what}`);
-
-// ---------------------------------------------------------------------------
-// Body parsing
-
-/**
- * Minimal multipart/form-data parser. Node's Request#formData() rejects
- * grammY's multipart bodies because grammY writes `filename=` unquoted, so
- * this accepts quoted and unquoted parameters and header names without spaces.
- */
-export function parseMultipart(body: Buffer, contentType: string): { fields: Map<string, string>; files: Map<string, UploadedFile> } {
-  const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
-  const boundary = m?.[1] ?? m?.[2];
-  if (!boundary) throw badRequest("multipart boundary is missing");
-  const delim = Buffer.from(`--${boundary.trim()}`);
-  const fields = new Map<string, string>();
-  const files = new Map<string, UploadedFile>();
-
-  let pos = body.indexOf(delim);
-  if (pos < 0) throw badRequest("multipart body has no boundary");
-  for (;;) {
-    pos += delim.length;
-    // "--" right after a delimiter closes the body.
-    if (body[pos] === 0x2d && body[pos + 1] === 0x2d) break;
-    if (body[pos] === 0x0d && body[pos + 1] === 0x0a) pos += 2;
-    const headerEnd = body.indexOf("\r\n\r\n", pos);
-    if (headerEnd < 0) throw badRequest("malformed multipart part");
-    const headerText = body.subarray(pos, headerEnd).toString("utf8");
-    const contentStart = headerEnd + 4;
-    const next = body.indexOf(Buffer.concat([Buffer.from("\r\n"), delim]), contentStart);
-    if (next < 0) throw badRequest("unterminated multipart part");
-    const content = body.subarray(contentStart, next);
-
-    let name: string | undefined;
-    let filename: string | undefined;
-    let partType: string | undefined;
-    for (const line of headerText.split("\r\n")) {
-      const colon = line.indexOf(":");
-      if (colon < 0) continue;
-      const key = line.slice(0, colon).trim().toLowerCase();
-      const value = line.slice(colon + 1).trim();
-      if (key === "content-disposition") {
-        name = dispositionParam(value, "name");
-        filename = dispositionParam(value, "filename");
-      } else if (key === "content-type") {
-        partType = value;
-      }
-    }
-    if (name !== undefined) {
-      if (filename !== undefined) {
-        files.set(name, { filename, bytes: Buffer.from(content), ...(partType ? { contentType: partType } : {}) });
-      } else {
-        fields.set(name, content.toString("utf8"));
-      }
-    }
-    pos = next + 2;
-  }
-  return { fields, files };
-}
-
-function dispositionParam(header: string, param: string): string | undefined {
-  const re = new RegExp(`(?:^|;)\\s*${param}\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|([^;]*))`, "i");
-  const m = re.exec(header);
-  if (!m) return undefined;
-  return m[1] !== undefined ? m[1].replace(/\\(.)/g, "$1") : m[2]?.trim();
-}
-
-/** Parameters whose string form is always a number when sent as form fields. */
-const NUMERIC_PARAMS = new Set([
-  "chat_id", "from_chat_id", "message_id", "message_thread_id", "reply_to_message_id", "offset", "limit",
-  "timeout", "latitude", "longitude", "horizontal_accuracy", "live_period", "heading", "proximity_alert_radius",
-  "cache_time", "max_connections", "user_id", "duration", "width", "height",
-]);
-
-/**
- * Telegram accepts every parameter as a string in form bodies and interprets
- * it by the parameter's type; do the same so recorded params look alike
- * whichever encoding grammY chose.
- */
-function coerceFormValue(key: string, value: string): unknown {
-  if (value.startsWith("attach://")) return value;
-  if (NUMERIC_PARAMS.has(key) && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
-  if (value === "true") return true;
-  if (value === "false") return false;
-  if ((value.startsWith("{") && value.endsWith("}")) || (value.startsWith("[") && value.endsWith("]"))) {
-    try {
-      return JSON.parse(value);
-    } catch {
-      return value;
-    }
-  }
-  return value;
-}
-
-function resolveAttachments(value: unknown, files: Map<string, UploadedFile>, used: Set<string>): unknown {
-  if (typeof value === "string" && value.startsWith("attach://")) {
-    const id = value.slice("attach://".length);
-    const file = files.get(id);
-    if (!file) return value;
-    used.add(id);
-    return file;
-  }
-  if (Array.isArray(value)) return value.map((v) => resolveAttachments(v, files, used));
-  if (value !== null && typeof value === "object" && !Buffer.isBuffer(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = resolveAttachments(v, files, used);
-    return out;
-  }
-  return value;
-}
-
-function isUploadedFile(v: unknown): v is UploadedFile {
-  return v !== null && typeof v === "object" && "bytes" in v && Buffer.isBuffer((v as UploadedFile).bytes);
-}
-
-/** Reads width/height from JPEG SOF or PNG IHDR headers; enough to fill PhotoSize without decoding. */
-export function sniffImageSize(bytes: Buffer): { width: number; height: number } | undefined {
-  if (bytes.length >= 24 && bytes.readUInt32BE(0) === 0x89504e47) {
-    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-  }
-  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
-  let i = 2;
-  while (i + 9 < bytes.length) {
-    if (bytes[i] !== 0xff) {
-      i++;
-      continue;
-    }
-    const marker = bytes[i + 1]!;
-    if (marker === 0xff) {
-      i++;
-      continue;
-    }
-    // Standalone markers carry no length field.
-    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-      i += 2;
-      continue;
-    }
-    const len = bytes.readUInt16BE(i + 2);
-    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isSof) return { height: bytes.readUInt16BE(i + 5), width: bytes.readUInt16BE(i + 7) };
-    i += 2 + len;
-  }
-  return undefined;
-}
 
 // ---------------------------------------------------------------------------
 
@@ -285,7 +190,8 @@ export class FakeBotApi {
   private readonly messages = new Map<string, Record<string, any>>();
   private readonly users = new Map<number, FakeUser>();
   private readonly blocked = new Set<string>();
-  private webhook: { url: string; secret_token?: string } | undefined;
+  private webhook: WebhookTarget | undefined;
+  private readonly webhookDeliverer: WebhookDeliverer;
   private seq = 0;
   private nextUpdateId = 1;
   private nextMessageId = 100;
@@ -299,6 +205,17 @@ export class FakeBotApi {
     this.apiRoot = `http://127.0.0.1:${port}`;
     this.token = opts.token ?? DEFAULT_TOKEN;
     this.username = opts.username ?? "safe_arrival_test_bot";
+    this.webhookDeliverer = new WebhookDeliverer(
+      () => this.updates,
+      (id) => (this.updates = this.updates.filter((u) => u.update_id !== id)),
+      () => this.webhook,
+      opts.webhookDelayUnitMs ?? 1_000,
+    );
+  }
+
+  /** Every webhook POST the fake made, with the status it got (0: no answer). */
+  get webhookDeliveries(): readonly WebhookDelivery[] {
+    return this.webhookDeliverer.deliveries;
   }
 
   static async start(opts: FakeBotApiOptions = {}): Promise<FakeBotApi> {
@@ -436,6 +353,12 @@ export class FakeBotApi {
       file_path: `${opts.dir ?? "photos"}/file_${n}.${opts.ext ?? "jpg"}`,
       bytes,
     };
+    if (this.opts.local) {
+      const botDir = this.token.replace(/:/g, "~");
+      mkdirSync(path.join(this.opts.local.dir, botDir, path.dirname(file.file_path)), { recursive: true });
+      writeFileSync(path.join(this.opts.local.dir, botDir, file.file_path), bytes);
+      file.file_path = path.posix.join(this.opts.local.serverDir ?? this.opts.local.dir, botDir, file.file_path);
+    }
     this.files.set(file.file_id, file);
     this.filesByPath.set(file.file_path, file);
     return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size };
@@ -454,7 +377,7 @@ export class FakeBotApi {
     else this.nextUpdateId = Math.max(this.nextUpdateId, update.update_id + 1);
     this.updates.push(update);
     this.flushPoll();
-    if (this.webhook) void this.deliverWebhook();
+    this.webhookDeliverer.pump();
     return update.update_id as number;
   }
 
@@ -468,7 +391,7 @@ export class FakeBotApi {
   photo(
     from: FakeUser,
     bytes: Buffer,
-    opts: { forwarded?: boolean | ForwardSpec; caption?: string; date?: number; width?: number; height?: number } = {},
+    opts: { forwarded?: boolean | ForwardSpec; caption?: string; date?: number; width?: number; height?: number; viaBot?: string } = {},
   ): BuiltUpdate {
     const extra: Record<string, any> = { photo: this.photoSizes(bytes, opts.width, opts.height) };
     if (opts.caption !== undefined) extra.caption = opts.caption;
@@ -491,10 +414,20 @@ export class FakeBotApi {
 
   location(
     from: FakeUser,
-    loc: { latitude: number; longitude: number; horizontal_accuracy?: number; live_period?: number; heading?: number; forwarded?: boolean | ForwardSpec; date?: number },
+    loc: {
+      latitude: number;
+      longitude: number;
+      horizontal_accuracy?: number;
+      live_period?: number;
+      heading?: number;
+      forwarded?: boolean | ForwardSpec;
+      date?: number;
+      /** Username of an inline bot the location was sent through (via_bot). */
+      viaBot?: string;
+    },
   ): BuiltUpdate {
-    const { forwarded, date, ...location } = loc;
-    return this.pushMessage(from, { location }, { forwarded, date });
+    const { forwarded, date, viaBot, ...location } = loc;
+    return this.pushMessage(from, { location }, { forwarded, date, viaBot });
   }
 
   venue(
@@ -574,6 +507,7 @@ export class FakeBotApi {
       w.reject(new Error("FakeBotApi closed"));
     }
     this.waiters.clear();
+    this.webhookDeliverer.close();
     if (this.poll) clearTimeout(this.poll.timer);
     this.poll = undefined;
     const done = new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -593,7 +527,7 @@ export class FakeBotApi {
     if (fileMatch && (req.method === "GET" || req.method === "HEAD")) {
       req.resume();
       const file = this.filesByPath.get(decodeURIComponent(fileMatch[2]!));
-      if (!file || !this.tokenOk(fileMatch[1]!)) {
+      if (!file || !this.tokenOk(fileMatch[1]!) || this.opts.local) {
         this.sendJson(res, 404, { ok: false, error_code: 404, description: "Not Found" });
         return;
       }
@@ -646,6 +580,7 @@ export class FakeBotApi {
     }
     if (fault) {
       call.outcome = "error";
+      call.endedAt = Date.now();
       call.response = fault.body;
       if (typeof fault.body === "string") {
         // A proxy in front of Telegram answers with HTML, not JSON.
@@ -664,6 +599,7 @@ export class FakeBotApi {
     try {
       const result = this.dispatch(method, params);
       call.outcome = "ok";
+      call.endedAt = Date.now();
       call.response = result;
       this.sendJson(res, 200, { ok: true, result });
     } catch (err) {
@@ -678,6 +614,7 @@ export class FakeBotApi {
 
   private fail(res: http.ServerResponse, call: RecordedCall, err: ApiError): void {
     call.outcome = "error";
+    call.endedAt = Date.now();
     call.response = err.body();
     this.sendJson(res, err.status, err.body());
   }
@@ -759,22 +696,17 @@ export class FakeBotApi {
     const timeoutSec = typeof p.timeout === "number" ? p.timeout : 0;
     if (offset !== undefined && offset > 0) this.updates = this.updates.filter((u) => (u.update_id as number) >= offset);
 
-    // Telegram ends an older poll when a newer one arrives; mirror that, since
-    // it is how two running bot instances show up in production.
-    if (this.poll) {
-      const old = this.poll;
-      this.poll = undefined;
-      clearTimeout(old.timer);
-      this.fail(old.res, old.call, new ApiError(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
-      this.notify(old.call);
-    }
-
     const available = this.selectUpdates(offset, limit);
-    const waitMs = Math.min(timeoutSec * 1000, this.opts.longPollCapMs ?? 1_000);
+    // The server clamps `timeout` to LONG_POLL_MAX_TIMEOUT (50 s) and holds the poll that long when no update is
+    // waiting (Client::process_get_updates_query / do_get_updates).
+    const waitMs = Math.min(Math.min(Math.max(timeoutSec, 0), LONG_POLL_MAX_TIMEOUT_SEC) * 1000, this.opts.longPollCapMs ?? Infinity);
     if (available.length > 0 || waitMs <= 0) {
       this.answerPoll(res, call, available);
       return;
     }
+    // Only a poll that is about to wait ends the older waiting one, with 409 (Client::abort_long_poll); this is
+    // how two running bot instances show up in production. The newer poll carries on.
+    this.abortPoll("Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
     const poll: PendingPoll = {
       res,
       call,
@@ -793,10 +725,21 @@ export class FakeBotApi {
         this.poll = undefined;
         if (call.outcome === "pending") {
           call.outcome = "error";
+          call.endedAt = Date.now();
           this.notify(call);
         }
       }
     });
+  }
+
+  /** Ends the waiting long poll, if any, with a 409 Conflict worded as the server words it. */
+  private abortPoll(description: string): void {
+    const old = this.poll;
+    if (!old) return;
+    this.poll = undefined;
+    clearTimeout(old.timer);
+    this.fail(old.res, old.call, new ApiError(409, description));
+    this.notify(old.call);
   }
 
   private selectUpdates(offset: number | undefined, limit: number): Record<string, any>[] {
@@ -807,6 +750,7 @@ export class FakeBotApi {
   private answerPoll(res: http.ServerResponse, call: RecordedCall, updates: Record<string, any>[]): void {
     const wasPending = call.outcome === "pending";
     call.outcome = "ok";
+    call.endedAt = Date.now();
     call.response = updates;
     this.sendJson(res, 200, { ok: true, result: updates });
     if (wasPending) this.notify(call);
@@ -822,31 +766,6 @@ export class FakeBotApi {
     this.answerPoll(poll.res, poll.call, available);
   }
 
-  private async deliverWebhook(): Promise<void> {
-    // Telegram delivers one update at a time per bot and retries on failure.
-    if (this.delivering) return;
-    this.delivering = true;
-    try {
-      while (this.webhook && this.updates.length > 0 && !this.closed) {
-        const update = this.updates[0]!;
-        const headers: Record<string, string> = { "content-type": "application/json" };
-        if (this.webhook.secret_token) headers["x-telegram-bot-api-secret-token"] = this.webhook.secret_token;
-        let ok = false;
-        try {
-          const r = await fetch(this.webhook.url, { method: "POST", headers, body: JSON.stringify(update) });
-          await r.arrayBuffer();
-          ok = r.ok;
-        } catch {
-          ok = false;
-        }
-        if (ok) this.updates.shift();
-        else await new Promise((r) => setTimeout(r, 100));
-      }
-    } finally {
-      this.delivering = false;
-    }
-  }
-  private delivering = false;
 
   // -------------------------------------------------------------------------
   // Methods
@@ -964,9 +883,10 @@ export class FakeBotApi {
           this.webhook = undefined;
           return true;
         }
+        this.abortPoll("Conflict: terminated by setWebhook request");
         this.webhook = { url, ...(p.secret_token !== undefined ? { secret_token: String(p.secret_token) } : {}) };
         if (p.drop_pending_updates === true) this.updates = [];
-        void this.deliverWebhook();
+        this.webhookDeliverer.pump();
         return true;
       }
       case "deleteWebhook":
@@ -978,11 +898,11 @@ export class FakeBotApi {
       case "getFile": {
         const file = this.files.get(String(p.file_id ?? ""));
         if (!file) throw badRequest("wrong file_id or the file is temporarily unavailable");
-        if (file.file_size > MAX_DOWNLOAD_BYTES) throw badRequest("file is too big");
+        if (file.file_size > MAX_DOWNLOAD_BYTES && !this.opts.local) throw badRequest("file is too big");
         return { file_id: file.file_id, file_unique_id: file.file_unique_id, file_size: file.file_size, file_path: file.file_path };
       }
       default:
-        throw new ApiError(404, "Not Found");
+        throw new ApiError(404, this.opts.local ? "Not Found: method not found" : "Not Found");
     }
   }
 
@@ -1084,7 +1004,11 @@ export class FakeBotApi {
     return { ...message };
   }
 
-  private pushMessage(from: FakeUser, content: Record<string, any>, opts: { forwarded?: boolean | ForwardSpec | undefined; date?: number | undefined }): BuiltUpdate {
+  private pushMessage(
+    from: FakeUser,
+    content: Record<string, any>,
+    opts: { forwarded?: boolean | ForwardSpec | undefined; date?: number | undefined; viaBot?: string | undefined },
+  ): BuiltUpdate {
     this.users.set(from.id, from);
     const message: Record<string, any> = {
       message_id: this.nextMessageId++,
@@ -1093,6 +1017,8 @@ export class FakeBotApi {
       date: opts.date ?? this.nowSec(),
     };
     if (opts.forwarded) Object.assign(message, this.forwardFields(opts.forwarded === true ? {} : opts.forwarded));
+    // Sent through an inline bot: Message.via_bot is that bot's User (core.telegram.org/bots/api#message).
+    if (opts.viaBot) message.via_bot = { id: 888_000_001, is_bot: true, first_name: opts.viaBot, username: opts.viaBot };
     Object.assign(message, content);
     this.messages.set(`${from.id}:${message.message_id}`, message);
     const update: Record<string, any> = { message };
@@ -1129,37 +1055,10 @@ export class FakeBotApi {
   }
 }
 
-function notModified(): ApiError {
-  return badRequest("message is not modified: specified new message content and reply markup are exactly the same as a content and reply markup of the current message");
-}
-
 export function startFakeBotApi(opts: FakeBotApiOptions = {}): Promise<FakeBotApi> {
   return FakeBotApi.start(opts);
 }
 
-/** Canned bodies for failNext, worded as Telegram words them. */
-export const telegramErrors = {
-  tooManyRequests: (retryAfter = 1): { status: number; body: unknown } => ({
-    status: 429,
-    body: { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } },
-  }),
-  blocked: (): { status: number; body: unknown } => ({
-    status: 403,
-    body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" },
-  }),
-  chatNotFound: (): { status: number; body: unknown } => ({
-    status: 400,
-    body: { ok: false, error_code: 400, description: "Bad Request: chat not found" },
-  }),
-  internal: (): { status: number; body: unknown } => ({
-    status: 500,
-    body: { ok: false, error_code: 500, description: "Internal Server Error" },
-  }),
-  badGateway: (): { status: number; body: unknown } => ({
-    status: 502,
-    body: "<html><body><h1>502 Bad Gateway</h1></body></html>",
-  }),
-};
 
 let userSeq = 0;
 /** A distinct FakeUser per call, so tests sharing Redis never collide on ids. */

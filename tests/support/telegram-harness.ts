@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { App, Role } from "../../src/app.ts";
-import { startFakeBotApi, type FakeBotApi } from "./fake-bot-api.ts";
+import { startFakeBotApi, type FakeBotApi, type FakeBotApiOptions } from "./fake-bot-api.ts";
 import { startRedis, type RedisServerHandle, type StartRedisOptions } from "./redis-server.ts";
 import { TelegramDriver } from "./telegram-driver.ts";
 import { startTestApp } from "./test-app.ts";
@@ -14,10 +14,10 @@ export interface TelegramHarness {
 }
 
 export async function startTelegramHarness(
-  opts: { env?: Record<string, string>; roles?: Role[]; redis?: StartRedisOptions; log?: Logger } = {},
+  opts: { env?: Record<string, string>; roles?: Role[]; redis?: StartRedisOptions; log?: Logger; fake?: FakeBotApiOptions } = {},
 ): Promise<TelegramHarness> {
   const redis = await startRedis(opts.redis);
-  const fake = await startFakeBotApi();
+  const fake = await startFakeBotApi(opts.fake);
   const app = await startTestApp({
     redisUrl: redis.url,
     telegram: { apiRoot: fake.apiRoot, token: fake.token },

@@ -5,8 +5,9 @@ import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { Inbound } from "../../conversation/messages.ts";
 import { botFileDownloader, toInbound } from "./telegram-inbound.ts";
+import { LocalBotApiFiles } from "./telegram-local-files.ts";
 import { TelegramSender } from "./telegram-sender.ts";
-import { registerTelegramWebhook, WEBHOOK_PATH } from "./telegram-webhook.ts";
+import { registerTelegramWebhook, WEBHOOK_PATH, type UpdateFailure } from "./telegram-webhook.ts";
 import type { Keys } from "../../store/keys.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { SendPacer } from "../../store/send-pacer.ts";
@@ -15,11 +16,25 @@ export interface TelegramOptions {
   token: string;
   apiRoot: string;
   maxPhotoBytes: number;
+  /** HTTP client timeout of every Bot API call; config guarantees it exceeds pollTimeoutMs. */
   timeoutMs: number;
+  /** Long-poll timeout asked of getUpdates (whole seconds). */
+  pollTimeoutMs: number;
   webhook?: { url: string; secret: string };
+  /** The Bot API server runs with `--local`: files are read from its disk; `fileDir` is its --dir as mounted here. */
+  local?: { fileDir?: string };
+  /** Counts an update answered without being handled (ids only reach the log); wired to a Prometheus counter. */
+  onUpdateFailed?: (reason: UpdateFailure) => void;
   /** Outbound pacing through Redis (TELEGRAM_RATE_PER_CHAT, TELEGRAM_RATE_GLOBAL); unpaced when absent. */
   pacer?: SendPacer;
 }
+
+/**
+ * Wait before re-polling after a failed or aborted getUpdates. The runner's own "exponential" interval has no
+ * cap (and auto-retry's backs off 3 s, 6 s, 12 s, ...), which leaves the bot deaf for longer after each failure;
+ * a constant short wait keeps it listening, and one request a second is nothing to the Bot API.
+ */
+const POLL_RETRY_MS = 1_000;
 
 const COMMANDS = ["start", "help", "contact", "contacts", "trip", "checkin", "status", "cancel", "language", "forget"];
 
@@ -33,8 +48,12 @@ export class TelegramChannel {
     private readonly opts: TelegramOptions,
     private readonly log: Logger,
   ) {
-    this.bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot, timeoutSeconds: Math.max(1, Math.round(opts.timeoutMs / 1000)) } });
-    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+    this.bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot, timeoutSeconds: Math.max(1, Math.ceil(opts.timeoutMs / 1000)) } });
+    const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 });
+    // getUpdates is retried by the runner (POLL_RETRY_MS); auto-retry's growing backoff would leave the bot deaf.
+    this.bot.api.config.use((prev, method, payload, signal) =>
+      method === "getUpdates" ? prev(method, payload, signal) : retry(prev, method, payload, signal),
+    );
     this.sender = new TelegramSender(this.bot.api, opts.pacer);
   }
 
@@ -49,7 +68,8 @@ export class TelegramChannel {
 
   /** Wires inbound updates to the conversation core. */
   attach(handle: (msg: Inbound) => Promise<void>): void {
-    const download = botFileDownloader(this.bot.api, this.opts.apiRoot, this.opts.token);
+    const local = this.opts.local ? new LocalBotApiFiles(this.opts.token, this.opts.local.fileDir) : undefined;
+    const download = botFileDownloader(this.bot.api, this.opts.apiRoot, this.opts.token, local);
     // One update at a time per chat, so a photo and a location sent together are seen in order.
     this.bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
     this.bot.on("callback_query", async (ctx, next) => {
@@ -59,16 +79,41 @@ export class TelegramChannel {
     this.bot.use(async (ctx) => {
       const inbound = toInbound(ctx, download, this.opts.maxPhotoBytes);
       if (inbound) await handle(inbound);
+      else this.failed("unusable", ctx.update.update_id);
     });
-    this.bot.catch((err) => this.log.error({ err: err.error instanceof Error ? err.error.name : "unknown" }, "telegram update failed"));
+    // Polling: the runner hands handler errors here. (The webhook catches them itself, to choose its answer.)
+    this.bot.catch((err) => this.failed("handler_error", err.ctx.update.update_id, err.error));
+  }
+
+  /** Records an update that was not handled: ids only, at warn, and counted by reason. */
+  private failed(reason: UpdateFailure, updateId?: number, err?: unknown): void {
+    const level = reason === "handler_error" ? "error" : "warn";
+    this.log[level]({ reason, updateId, err: err instanceof Error ? err.name : undefined }, "telegram update not handled");
+    this.opts.onUpdateFailed?.(reason);
   }
 
   async startPolling(): Promise<void> {
     await this.bot.init();
     await this.bot.api.deleteWebhook();
     await this.bot.api.setMyCommands(COMMANDS.map((command) => ({ command, description: command }))).catch(() => undefined);
+    this.bot.api.config.use(async (prev, method, payload, signal) => {
+      try {
+        return await prev(method, payload, signal);
+      } catch (err) {
+        if (method === "getUpdates" && !signal?.aborted) {
+          this.log.warn({ err: (err as Error).name, code: (err as { error_code?: number }).error_code, retryInMs: POLL_RETRY_MS }, "telegram poll failed; polling again");
+        }
+        throw err;
+      }
+    });
     this.runner = run(this.bot, {
-      runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query"] } },
+      runner: {
+        fetch: { timeout: Math.round(this.opts.pollTimeoutMs / 1000), allowed_updates: ["message", "edited_message", "callback_query"] },
+        retryInterval: POLL_RETRY_MS,
+        // The runner otherwise gives up after 15 hours of failures and the bot stays deaf until restarted.
+        maxRetryTime: Number.POSITIVE_INFINITY,
+        silent: true,
+      },
     });
   }
 
@@ -76,7 +121,7 @@ export class TelegramChannel {
   async startWebhook(app: FastifyInstance, store: { redis: RedisClient; keys: Keys }): Promise<void> {
     const webhook = this.opts.webhook!;
     await this.bot.init();
-    registerTelegramWebhook(app, { bot: this.bot, secret: webhook.secret, log: this.log, ...store });
+    registerTelegramWebhook(app, { bot: this.bot, secret: webhook.secret, log: this.log, failed: (reason, id) => this.failed(reason, id), ...store });
     await this.bot.api.setWebhook(new URL(WEBHOOK_PATH, webhook.url).toString(), {
       secret_token: webhook.secret,
       allowed_updates: ["message", "edited_message", "callback_query"],

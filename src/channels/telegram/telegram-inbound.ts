@@ -2,6 +2,7 @@ import type { Context } from "grammy";
 import type { Message } from "grammy/types";
 import type { Inbound } from "../../conversation/messages.ts";
 import { PhotoRejectedError } from "../../verification/contracts.ts";
+import type { LocalBotApiFiles } from "./telegram-local-files.ts";
 
 export type FileDownloader = (fileId: string, maxBytes: number) => Promise<Buffer>;
 
@@ -9,8 +10,12 @@ function displayName(from: { first_name: string; last_name?: string } | undefine
   return [from?.first_name, from?.last_name].filter(Boolean).join(" ");
 }
 
+/**
+ * Not the sender's own evidence: a forwarded message, or one sent through an inline bot (`via_bot`: the
+ * location or photo came from that bot's results, e.g. any place picked on its map, not the sender's device).
+ */
 function isForwarded(m: Message): boolean {
-  return m.forward_origin !== undefined;
+  return m.forward_origin !== undefined || m.via_bot !== undefined;
 }
 
 /** Maps one Telegram update to the core's inbound message; undefined for updates the bot ignores. */
@@ -39,6 +44,7 @@ export function toInbound(ctx: Context, download: FileDownloader, maxBytes: numb
       live: true,
       liveUpdate: true,
       forwarded: isForwarded(edited),
+      viaBot: edited.via_bot !== undefined,
       venue: false,
     };
   }
@@ -55,6 +61,7 @@ export function toInbound(ctx: Context, download: FileDownloader, maxBytes: numb
       accuracyM: l.horizontal_accuracy,
       live: l.live_period !== undefined,
       forwarded: isForwarded(m),
+      viaBot: m.via_bot !== undefined,
       venue: m.venue !== undefined,
     };
   }
@@ -65,6 +72,7 @@ export function toInbound(ctx: Context, download: FileDownloader, maxBytes: numb
       kind: "photo",
       asFile: false,
       forwarded: isForwarded(m),
+      viaBot: m.via_bot !== undefined,
       size: largest.file_size,
       mime: "image/jpeg",
       caption: m.caption,
@@ -79,6 +87,7 @@ export function toInbound(ctx: Context, download: FileDownloader, maxBytes: numb
       kind: "photo",
       asFile: true,
       forwarded: isForwarded(m),
+      viaBot: m.via_bot !== undefined,
       size: doc.file_size,
       mime: doc.mime_type,
       caption: m.caption,
@@ -88,8 +97,11 @@ export function toInbound(ctx: Context, download: FileDownloader, maxBytes: numb
   return { ...base, kind: "unsupported" };
 }
 
-/** Downloads a file through the Bot API, refusing to buffer more than maxBytes. */
-export function botFileDownloader(api: Context["api"], apiRoot: string, token: string): FileDownloader {
+/**
+ * Downloads a file through the Bot API, refusing to buffer more than maxBytes. With a `--local` server
+ * (`local`), getFile gives an absolute path on the server's disk and the file is read from there.
+ */
+export function botFileDownloader(api: Context["api"], apiRoot: string, token: string, local?: LocalBotApiFiles): FileDownloader {
   return async (fileId, maxBytes) => {
     let path: string | undefined;
     try {
@@ -99,6 +111,9 @@ export function botFileDownloader(api: Context["api"], apiRoot: string, token: s
       throw err;
     }
     if (!path) throw new Error("no file path");
+    if (local) return local.read(path, maxBytes);
+    // Never the path itself in an error: a local server's paths contain the bot token.
+    if (path.startsWith("/")) throw new Error("getFile gave an absolute path: the Bot API server runs with --local; set TELEGRAM_LOCAL_MODE=on");
     const res = await fetch(`${apiRoot}/file/bot${token}/${path}`);
     if (!res.ok || !res.body) throw new Error(`file download failed: ${res.status}`);
     const chunks: Buffer[] = [];

@@ -2,8 +2,8 @@ import { GrammyError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from "grammy/types";
 import { UnreachableError, type ChannelSender, type Outbound } from "../../conversation/messages.ts";
 import type { SendPacer } from "../../store/send-pacer.ts";
+import { CAPTION_LIMIT, splitText, TEXT_LIMIT } from "./telegram-text-split.ts";
 
-const CAPTION_LIMIT = 1024;
 
 function markup(message: Outbound): InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | undefined {
   if (message.buttons?.length) {
@@ -39,18 +39,19 @@ export class TelegramSender implements ChannelSender {
   async send(chatId: string, message: Outbound): Promise<void> {
     const reply_markup = markup(message);
     const slot = () => this.pacer?.wait(chatId, message.priority ?? "normal");
+    // Too long for one message (or caption): split, the photo carrying the first part, the buttons on the last.
+    const parts = message.photo ? splitText(message.text, TEXT_LIMIT, CAPTION_LIMIT) : splitText(message.text, TEXT_LIMIT);
+    const last = parts.length - 1;
     try {
-      if (message.photo) {
-        const photo = new InputFile(message.photo, "arrival.jpg");
+      for (const [i, text] of parts.entries()) {
+        const markupHere = i === last ? { reply_markup } : {};
         await slot();
-        if (message.text.length <= CAPTION_LIMIT) {
-          await this.api.sendPhoto(chatId, photo, { caption: message.text, reply_markup });
-          return;
+        if (i === 0 && message.photo) {
+          await this.api.sendPhoto(chatId, new InputFile(message.photo, "arrival.jpg"), { caption: text, ...markupHere });
+        } else {
+          await this.api.sendMessage(chatId, text, markupHere);
         }
-        await this.api.sendPhoto(chatId, photo);
       }
-      await slot();
-      await this.api.sendMessage(chatId, message.text, { reply_markup });
     } catch (err) {
       if (err instanceof GrammyError && err.error_code === 403) throw new UnreachableError("blocked");
       if (err instanceof GrammyError && err.error_code === 400 && /chat not found/i.test(err.description)) {

@@ -29,19 +29,36 @@ function sameSecret(given: unknown, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Why an update was answered 2xx without being handled; the label of the failed-updates counter. */
+export type UpdateFailure = "malformed" | "unusable" | "handler_error";
+
+async function redisAnswers(redis: RedisClient): Promise<boolean> {
+  try {
+    await withTimeout(redis.ping(), STORE_TIMEOUT_MS);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The Telegram webhook: the secret token compared in constant time, each update handled once (an
- * expiring set of update ids), and a 5xx whenever an update could not be stored or handled, so that
- * Telegram delivers it again instead of it being lost.
+ * expiring set of update ids). Telegram re-sends an update until it gets a 2xx, with growing delays, and holds
+ * that chat's later updates behind it for up to a day (WebhookActor in tdlib/telegram-bot-api): so an update the
+ * bot cannot use or whose handler fails is answered 200 and recorded (`failed`, a warn log with the update id),
+ * and a 5xx is kept for "Redis is down, try again", when the update could not be durably handled.
  */
 export function registerTelegramWebhook(
   app: FastifyInstance,
-  opts: { bot: Bot; secret: string; redis: RedisClient; keys: Keys; log: Logger },
+  opts: { bot: Bot; secret: string; redis: RedisClient; keys: Keys; log: Logger; failed: (reason: UpdateFailure, updateId?: number) => void },
 ): void {
   app.post(WEBHOOK_PATH, async (req, reply) => {
     if (!sameSecret(req.headers["x-telegram-bot-api-secret-token"], opts.secret)) return reply.code(401).send();
     const update = req.body as Update | undefined;
-    if (!update || typeof update.update_id !== "number") return reply.code(400).send();
+    if (!update || typeof update.update_id !== "number") {
+      opts.failed("malformed");
+      return reply.code(200).send();
+    }
     const key = opts.keys.telegramUpdate(update.update_id);
     const token = randomBytes(8).toString("hex");
     let fresh: string | null;
@@ -57,9 +74,13 @@ export function registerTelegramWebhook(
     try {
       await opts.bot.handleUpdate(update);
     } catch (err) {
-      opts.log.warn({ err: (err as Error).name, updateId: update.update_id }, "webhook update failed; Telegram will redeliver");
-      await opts.redis.eval(RELEASE, 1, key, token).catch(() => undefined);
-      return reply.code(500).send();
+      if (!(await redisAnswers(opts.redis))) {
+        opts.log.warn({ err: (err as Error).name, updateId: update.update_id }, "webhook update failed with Redis down; Telegram will redeliver");
+        void opts.redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+        return reply.code(503).send();
+      }
+      // Redelivering would fail the same way and hold back the chat's later updates: record it and move on.
+      opts.failed("handler_error", update.update_id);
     }
     return reply.code(200).send();
   });

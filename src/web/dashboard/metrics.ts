@@ -13,6 +13,7 @@ export class Metrics {
   readonly registry = new Registry();
   readonly logins: Counter<"result">;
   readonly verification: Histogram<"verdict">;
+  readonly telegramUpdatesFailed: Counter<"reason">;
 
   constructor(queues: () => Queue[], deadlineQueue: () => Queue) {
     const registers = [this.registry];
@@ -44,6 +45,12 @@ export class Metrics {
       help: "Time to verify one photo check-in (decode, hashes, visual match), by verdict.",
       labelNames: ["verdict"] as const,
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+      registers,
+    });
+    this.telegramUpdatesFailed = new Counter({
+      name: "safearrival_telegram_updates_failed_total",
+      help: "Telegram updates answered without being handled, by reason (malformed, unusable, handler_error); the log has their update ids.",
+      labelNames: ["reason"] as const,
       registers,
     });
     this.logins = new Counter({

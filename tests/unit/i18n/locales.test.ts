@@ -133,7 +133,7 @@ function dummyVars(locale: Locale): MessageVars {
 describe("locale files", () => {
   test("all twelve locales have a folder with the same files as English", () => {
     assert.equal(SUPPORTED_LOCALES.length, 12);
-    assert.deepEqual(englishFiles, ["deadlines.ftl", "main.ftl"]);
+    assert.deepEqual(englishFiles, ["deadlines.ftl", "main.ftl", "telegram.ftl"]);
     for (const locale of SUPPORTED_LOCALES) {
       assert.deepEqual(localeFiles(locale), englishFiles, `${locale}: files`);
     }
