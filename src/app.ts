@@ -185,7 +185,7 @@ export class App {
       persons, contacts, trips, checkins, media, landmarks, messenger, i18n, log, photoLimits, inviteLinks, now,
       lifecycle, words,
       states: new ConversationStateStore(redis, keys),
-      rates: new RateLimiter(redis, keys),
+      rates: new RateLimiter(redis, keys, (channel, chatId) => ring.addressIndex(channel, chatId)),
       queues: this.producers,
       config,
     };

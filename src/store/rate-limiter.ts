@@ -1,16 +1,19 @@
-import { createHash } from "node:crypto";
 import type { RedisClient } from "./redis.ts";
-import { addressKey, type ChatAddress } from "../domain/identity.ts";
+import type { ChatAddress } from "../domain/identity.ts";
 import type { Keys } from "./keys.ts";
 
+/** The keyed hash of a chat address (KeyRing.addressIndex): a plain hash could be matched against a list of numbers. */
+export type AddressIndex = (channel: string, chatId: string) => string;
+
 /**
- * Fixed-window counters in Redis, so limits hold across processes. Counters are keyed by a hash of the
+ * Fixed-window counters in Redis, so limits hold across processes. Counters are keyed by a keyed hash of the
  * chat address, not the person id: /forget then cannot reset a limit, and a counter names nobody.
  */
 export class RateLimiter {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
+    private readonly addressIndex: AddressIndex,
   ) {}
 
   /** Counts one use of `kind` by the sender; false once `limit` uses happened in the current window. */
@@ -21,7 +24,7 @@ export class RateLimiter {
   /** Counts one use and returns how many uses the sender made in the current window, this one included. */
   async count(kind: string, sender: ChatAddress, windowMs: number, now = Date.now()): Promise<number> {
     const window = Math.floor(now / windowMs);
-    const subject = createHash("sha256").update(`${this.keys.prefix}|${addressKey(sender)}`).digest("base64url").slice(0, 22);
+    const subject = this.addressIndex(sender.channel, sender.chatId);
     const key = this.keys.rate(kind, subject, window);
     const [[, count]] = (await this.redis.multi().incr(key).pexpire(key, windowMs).exec()) as [[null, number], unknown];
     return count;

@@ -72,3 +72,19 @@ test("a failed poll is retried within about a second, not after a growing backof
   const answer = await bot.ask(user, () => fake.text(user, "/help"), /What I can do/, 5_000);
   assert.ok(answer.at - sent < 2_000, `answered ${answer.at - sent} ms after the failures`);
 });
+
+test("another process polling the same token (409) does not leave the bot deaf once it is gone", async (t) => {
+  const user = makeUser();
+  await bot.ask(user, () => fake.text(user, "/help"), /What I can do/);
+  await new Promise((r) => setTimeout(r, 300)); // the bot's next poll is waiting
+  const before = Date.now();
+  // A second `bot` process polls the token: the server ends the bot's waiting poll with 409 (see the fake's header).
+  const other = await fetch(`${fake.apiRoot}/bot${fake.token}/getUpdates?timeout=1`);
+  assert.equal(other.status, 200);
+  const conflicted = fake.calls("getUpdates").filter((c) => c.outcome === "error" && (c.endedAt ?? 0) >= before);
+  assert.ok(conflicted.length >= 1, "the bot's poll was answered 409");
+  // The other process is gone; the bot takes the token back and answers (the runner alone would have stopped for good).
+  const sent = Date.now();
+  const answer = await bot.ask(user, () => fake.text(user, "/help"), /What I can do/, 20_000);
+  t.diagnostic(`answered ${answer.at - sent} ms after the conflict`);
+});

@@ -36,6 +36,13 @@ export interface TelegramOptions {
  */
 const POLL_RETRY_MS = 1_000;
 
+/**
+ * The runner stops for good on 409 (another getUpdates on this token: a second `bot` process, or the one
+ * being replaced in a rolling restart) and 401. Telegram answers only the newest poll, so polling again after
+ * a pause takes the token back once the other process is gone; a fight with a live one is logged each time.
+ */
+const CONFLICT_RETRY_MS = 10_000;
+
 const COMMANDS = ["start", "help", "contact", "contacts", "trip", "checkin", "status", "cancel", "language", "forget"];
 
 /** The Telegram transport: updates in (long polling or webhook), rendered messages out. */
@@ -43,6 +50,8 @@ export class TelegramChannel {
   readonly bot: Bot;
   readonly sender: TelegramSender;
   private runner?: RunnerHandle;
+  private stopping = false;
+  private restartTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly opts: TelegramOptions,
@@ -106,7 +115,11 @@ export class TelegramChannel {
         throw err;
       }
     });
-    this.runner = run(this.bot, {
+    this.runPolling();
+  }
+
+  private runPolling(): void {
+    const runner = run(this.bot, {
       runner: {
         fetch: { timeout: Math.round(this.opts.pollTimeoutMs / 1000), allowed_updates: ["message", "edited_message", "callback_query"] },
         retryInterval: POLL_RETRY_MS,
@@ -114,6 +127,21 @@ export class TelegramChannel {
         maxRetryTime: Number.POSITIVE_INFINITY,
         silent: true,
       },
+    });
+    this.runner = runner;
+    runner.task()?.catch((err: { error_code?: number; name?: string }) => {
+      if (this.stopping) return;
+      if (err.error_code === 401) {
+        this.log.error({ code: 401 }, "telegram refused the bot token (401): polling stopped; check TELEGRAM_BOT_TOKEN");
+        return;
+      }
+      this.log.error(
+        { code: err.error_code, err: err.name, retryInMs: CONFLICT_RETRY_MS },
+        err.error_code === 409
+          ? "another process is polling this bot token (409): run one polling bot per token, or use the webhook; polling again"
+          : "telegram polling stopped; polling again",
+      );
+      this.restartTimer = setTimeout(() => this.runPolling(), CONFLICT_RETRY_MS);
     });
   }
 
@@ -129,6 +157,8 @@ export class TelegramChannel {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
     if (this.runner?.isRunning()) await this.runner.stop();
   }
 }
