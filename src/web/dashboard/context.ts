@@ -1,5 +1,5 @@
 /** What every dashboard page needs: the services, the signed-in user, cookies, CSRF, the page layout. */
-import { timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { App } from "../../app.ts";
 import { DashboardKeys } from "../../store/dashboard-keys.ts";
@@ -145,9 +145,15 @@ export async function viewerOf(req: FastifyRequest, svc: DashboardServices): Pro
   return { staff, session, sessionId, locale, t: translator(locale), path: req.url.split("?")[0]! };
 }
 
+/**
+ * Constant-time comparison of a secret token with what a request sent. Both sides are hashed first: the
+ * digests always have the same length, so a token of another byte length (non-ASCII text of the same
+ * character count) is a plain mismatch instead of an exception from timingSafeEqual.
+ */
 export function sameToken(expected: string, given: unknown): boolean {
-  if (typeof given !== "string" || given.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  if (typeof given !== "string" || !expected) return false;
+  const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** A POST from another site is refused before the token is checked. Pages use Referrer-Policy same-origin, so browsers send the real Origin (no-referrer would make it "null"). */
@@ -264,8 +270,29 @@ export function forbidden(reply: FastifyReply, ctx: Viewer | Anonymous): Fastify
   return sendPage(reply, layout(ctx, ctx.t("forbidden-title"), html`<h1>${ctx.t("forbidden-title")}</h1><p>${ctx.t("forbidden-text")}</p>`), 403);
 }
 
-/** After a POST: back to a page of this site only. */
+const LOCAL_ORIGIN = "http://localhost";
+// Browsers drop tabs and newlines from URLs and read a backslash as a slash, so "/\t/evil" and "/\\evil" become "//evil".
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/;
+
+/**
+ * A path of this site, or undefined. Only a same-origin relative path passes: it must start with one "/", hold no
+ * control character or backslash, and still resolve to this origin when parsed as a URL.
+ */
+export function localPath(to: string): string | undefined {
+  if (!to.startsWith("/") || to.startsWith("//") || UNSAFE_IN_PATH.test(to)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(to, LOCAL_ORIGIN);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== LOCAL_ORIGIN) return undefined;
+  const local = `${url.pathname}${url.search}${url.hash}`;
+  return local.startsWith("//") ? undefined : local;
+}
+
+/** After a POST or a language choice: back to a page of this site only, else to the start page. */
 export function redirectBack(reply: FastifyReply, to: string): FastifyReply {
-  const safe = to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
-  return reply.status(303).header("location", safe).send();
+  return reply.status(303).header("location", localPath(to) ?? "/").send();
 }
