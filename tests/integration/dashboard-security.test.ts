@@ -45,6 +45,7 @@ describe("open redirect", () => {
   function assertLocal(location: unknown, label: string): void {
     assert.equal(typeof location, "string", label);
     const text = location as string;
+    // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(text, /[\u0000-\u001f\u007f\\]/, `${label}: no control characters or backslashes`);
     // How a browser on the dashboard's origin resolves the Location header.
     assert.equal(new URL(text, "https://dash.example/lang/en").origin, "https://dash.example", `${label} -> ${text}`);
