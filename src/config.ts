@@ -127,6 +127,8 @@ export const configSchema = z.object({
   DASHBOARD: z.enum(["on", "off"]).default("on"),
   /** A dashboard session ends after this long without a request. */
   DASHBOARD_SESSION_IDLE: duration("8h"),
+  /** A dashboard session ends this long after sign-in, however active: a stolen cookie does not live for ever. */
+  DASHBOARD_SESSION_MAX_AGE: duration("12h"),
   /** Secure flag of dashboard cookies; `auto`: when the request came over HTTPS (X-Forwarded-Proto) or PUBLIC_URL is https. */
   DASHBOARD_SECURE_COOKIES: z.enum(["auto", "on", "off"]).default("auto"),
   /** Operators' chat (channel:chatId) for failures that need a human, such as a deadline job that failed for good. */

@@ -93,7 +93,7 @@ export async function runUsersCommand(app: App, args: string[], io: UsersCliIo):
     const user = await staff.findByEmail(rest[0]!);
     if (!user) throw new UsageError(`no user ${rest[0]}`);
     await staff.setDisabled(user.id, sub === "disable");
-    if (sub === "disable") await new SessionRepository(app.redis, keys, app.config.DASHBOARD_SESSION_IDLE).revokeAll(user.id);
+    if (sub === "disable") await new SessionRepository(app.redis, keys, app.config.DASHBOARD_SESSION_IDLE, app.config.DASHBOARD_SESSION_MAX_AGE).revokeAll(user.id);
     io.out(`${sub}d ${user.email}\n`);
   } else if (sub === "org" && rest.length === 2) {
     const org = await orgs.put(rest[0]!, rest[1]!, now);

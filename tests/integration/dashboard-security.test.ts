@@ -105,3 +105,61 @@ describe("malformed tokens", () => {
     }
   });
 });
+
+describe("sessions", () => {
+  let clockApp: App;
+  let offsetMs = 0;
+
+  before(async () => {
+    // A short idle expiry, so that a session outlives the moment it was created by more than one idle period within seconds.
+    clockApp = await startTestApp({
+      redisUrl: redis.url, roles: ["web"], now: () => new Date(Date.now() + offsetMs),
+      env: { DASHBOARD_SESSION_IDLE: "3s", DASHBOARD_SESSION_MAX_AGE: "12h" },
+    });
+    await addUser(clockApp, "busy@example.org", "caseworker");
+    await addUser(clockApp, "long@example.org", "caseworker");
+  });
+  after(() => clockApp?.stop());
+
+  test("'log out everywhere' (a password change) ends a session kept alive past the idle period of its sign-in", async () => {
+    const other = await signedIn(clockApp, "busy@example.org");
+    const self = await signedIn(clockApp, "busy@example.org");
+    // Both sessions stay active for longer than the idle expiry set at sign-in.
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 1100));
+      assert.equal((await other.get("/")).status, 200, `touch ${i}`);
+      assert.equal((await self.get("/")).status, 200, `touch ${i}`);
+    }
+    const keys = (await import("../../src/store/dashboard-keys.ts")).DashboardKeys;
+    const staff = await new (await import("../../src/store/staff-repository.ts")).StaffRepository(clockApp.redis, new keys(clockApp.config.REDIS_PREFIX)).findByEmail("busy@example.org");
+    const index = new keys(clockApp.config.REDIS_PREFIX).sessionsOf(staff!.id);
+    assert.ok((await clockApp.redis.pttl(index)) >= 2_500, "the index outlives its sessions");
+    assert.equal(await clockApp.redis.scard(index), 2);
+
+    const changed = await self.post("/account/password", { _csrf: await self.token(), current: PASSWORD, password: "a much newer passphrase 77" });
+    assert.equal(changed.status, 200);
+    const res = await other.get("/");
+    assert.equal(res.status, 303, "the other session is revoked");
+    assert.equal(res.headers.location, "/login");
+    assert.equal((await self.get("/")).status, 200, "the session that changed the password is replaced, not lost");
+  });
+
+  test("a session ends DASHBOARD_SESSION_MAX_AGE after sign-in, however active", async () => {
+    offsetMs = 0;
+    try {
+      const c = await signedIn(clockApp, "long@example.org");
+      for (const hours of [2, 5, 8, 11]) {
+        offsetMs = hours * 3_600_000;
+        assert.equal((await c.get("/")).status, 200, `${hours} h after sign-in`);
+      }
+      offsetMs = 12 * 3_600_000 + 60_000;
+      const res = await c.get("/");
+      assert.equal(res.status, 303);
+      assert.equal(res.headers.location, "/login");
+      offsetMs = 0;
+      assert.equal((await c.get("/")).status, 303, "the session is gone, not merely refused");
+    } finally {
+      offsetMs = 0;
+    }
+  });
+});

@@ -33,7 +33,7 @@ export function dashboardServices(app: App): DashboardServices {
     keys,
     orgs: new OrgRepository(app.redis, keys),
     staff: new StaffRepository(app.redis, keys),
-    sessions: new SessionRepository(app.redis, keys, app.config.DASHBOARD_SESSION_IDLE),
+    sessions: new SessionRepository(app.redis, keys, app.config.DASHBOARD_SESSION_IDLE, app.config.DASHBOARD_SESSION_MAX_AGE),
     audit: new AuditRepository(app.redis, keys),
     limiter: new LoginLimiter(app.redis, keys),
   };
@@ -134,7 +134,7 @@ export function anonymous(req: FastifyRequest): Anonymous {
 /** The signed-in, enabled user behind the request's session cookie, if any. A disabled user's sessions end here too. */
 export async function viewerOf(req: FastifyRequest, svc: DashboardServices): Promise<Viewer | undefined> {
   const sessionId = sessionCookie(req, svc);
-  const session = await svc.sessions.get(sessionId);
+  const session = await svc.sessions.get(sessionId, svc.app.deps.now());
   if (!session || !sessionId) return undefined;
   const staff = await svc.staff.get(session.staffId);
   if (!staff || staff.disabled) {
