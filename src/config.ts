@@ -1,4 +1,5 @@
 /** Environment -> typed, validated configuration. The one place every setting and its default lives. */
+import net from "node:net";
 import { z } from "zod";
 import { parseDuration } from "./domain/duration.ts";
 
@@ -25,6 +26,33 @@ const hostList = optionalText.refine(
   (v) => v === undefined || v.split(",").every((part) => /^[^\s:,]+:\d{1,5}$/.test(part.trim())),
   "a comma-separated list of host:port",
 );
+
+/** proxy-addr's names for address ranges, as Fastify's trustProxy accepts them. */
+const PROXY_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split("/");
+  if (rest.length || !address || !net.isIP(address)) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (net.isIPv4(address) ? 32 : 128));
+}
+
+/**
+ * TRUST_PROXY text -> Fastify's trustProxy: false, true, or a list of addresses and CIDR ranges. A hop count is
+ * refused: Fastify 5 treats a number as "trust nothing" (it cannot check the peer), which would silently do nothing.
+ */
+const trustProxy = z
+  .string()
+  .default("off")
+  .transform((text, ctx): boolean | string[] => {
+    const value = text.trim().toLowerCase();
+    if (["off", "false", "no", ""].includes(value)) return false;
+    if (["on", "true", "yes"].includes(value)) return true;
+    const entries = value.split(",").map((e) => e.trim()).filter(Boolean);
+    if (entries.length && entries.every(isProxyAddress)) return entries;
+    ctx.addIssue({ code: "custom", message: `on, off, or comma-separated proxy addresses/CIDR ranges (not a hop count): ${text}` });
+    return z.NEVER;
+  });
 
 export const configSchema = z.object({
   /** `production` refuses to start without APP_KEY, or on a Redis without AOF persistence and the noeviction policy. */
@@ -53,6 +81,8 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Address the web server binds; 0.0.0.0 in a container or behind a proxy. */
   HOST: z.string().default("127.0.0.1"),
+  /** Behind a reverse proxy: whose X-Forwarded-For to believe for the client address (sign-in limits): off, on (any peer may set it), or the proxy's addresses/CIDR ranges (e.g. 172.16.0.0/12 or loopback). Off: the peer's own address. */
+  TRUST_PROXY: trustProxy,
   /** Port of /healthz and /readyz in a process that has no web server (`bot` with polling, `worker`); unset: none. */
   HEALTH_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
   /** Public base URL of the web app, used in sandbox invite links. */

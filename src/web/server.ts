@@ -24,7 +24,8 @@ export interface WebServer {
 /** The Fastify app of the `web` role: health, the sandbox chat, and (registered by the channel) the Telegram webhook. */
 export async function buildWebServer(opts: WebServerOptions): Promise<WebServer> {
   const { app } = opts;
-  const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  // With trustProxy, req.ip is the client's address from X-Forwarded-For (the sign-in limits key on it), not the proxy's.
+  const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: app.config.TRUST_PROXY });
   await fastify.register(multipart, { limits: { fileSize: app.config.MAX_PHOTO_BYTES + 1, files: 1, fields: 10 } });
   fastify.setErrorHandler((err: { statusCode?: number; name?: string }, _req, reply) => {
     const status =

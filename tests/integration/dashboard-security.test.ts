@@ -163,3 +163,74 @@ describe("sessions", () => {
     }
   });
 });
+
+describe("sign-in limits behind a proxy", () => {
+  let proxied: App;
+
+  before(async () => {
+    // Fastify's inject connects from 127.0.0.1: the proxy is loopback.
+    proxied = await startTestApp({ redisUrl: redis.url, roles: ["web"], env: { TRUST_PROXY: "loopback" } });
+    await addUser(proxied, "victim@example.org", "coordinator");
+    await addUser(proxied, "other@example.org", "caseworker");
+  });
+  after(() => proxied?.stop());
+
+  const from = (a: App, ip: string) => new DashClient(a, { "x-forwarded-for": `${ip}, 127.0.0.1` });
+
+  test("100 parallel wrong logins from 100 addresses: the flood gets 429, the staff member's known address still signs in", async () => {
+    // The real staff member has signed in from their office before.
+    const office = from(proxied, "203.0.113.7");
+    assert.equal((await office.login("victim@example.org")).status, 303);
+    const attackers = Array.from({ length: 100 }, (_, i) => from(proxied, `198.51.100.${i + 1}`));
+    const forms = await Promise.all(attackers.map(async (c) => DashClient.csrf((await c.get("/login")).body)));
+    const results = await Promise.all(
+      attackers.map((c, i) => c.post("/login", { email: "victim@example.org", password: `guess number ${i}`, _csrf: forms[i]! })),
+    );
+    const statuses = results.map((r) => r.status);
+    const failed = statuses.filter((s) => s === 401).length;
+    const limited = statuses.filter((s) => s === 429).length;
+    assert.equal(failed + limited, 100, `only 401 and 429: ${[...new Set(statuses)]}`);
+    // Counted before the password check: no more guesses reach argon2 than the account limit, however parallel.
+    assert.equal(failed, 10, "the account limit for unknown addresses");
+    assert.equal(limited, 90);
+    assert.match(results.find((r) => r.status === 429)!.body, /locked/);
+    assert.ok(Number(results.find((r) => r.status === 429)!.headers["retry-after"]) > 0);
+
+    const again = from(proxied, "203.0.113.7");
+    assert.equal((await again.login("victim@example.org")).status, 303, "the staff member signs in from a known address");
+    assert.equal((await again.get("/")).status, 200);
+    assert.equal((await from(proxied, "192.0.2.50").login("victim@example.org")).status, 429, "a new address waits out the lock");
+    assert.equal((await from(proxied, "192.0.2.50").login("other@example.org")).status, 303, "other accounts are not affected");
+  });
+
+  test("one address spraying many accounts is limited by its address", async () => {
+    const c = from(proxied, "198.51.100.200");
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await c.login(`nobody-${i}@example.org`, "wrong password")).status);
+    assert.deepEqual(statuses.slice(0, 30), Array(30).fill(401));
+    assert.equal(statuses[30], 429);
+    assert.equal((await from(proxied, "198.51.100.201").login("other@example.org")).status, 303, "another address is not");
+  });
+
+  test("with TRUST_PROXY off, X-Forwarded-For is ignored: every guess counts against the peer's address", async () => {
+    await addUser(app, "plain@example.org", "caseworker");
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await from(app, `198.51.100.${i + 1}`).login("plain@example.org", "wrong password")).status);
+    assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429], "the per-address-and-account limit of 5, as if from one address");
+    // The same with the header believed: six addresses, none past its limit.
+    await addUser(proxied, "plain@example.org", "caseworker");
+    const believed: number[] = [];
+    for (let i = 0; i < 6; i++) believed.push((await from(proxied, `198.51.100.${i + 101}`).login("plain@example.org", "wrong password")).status);
+    assert.deepEqual(believed, Array(6).fill(401));
+  });
+
+  test("TRUST_PROXY accepts on/off and proxy addresses or CIDR ranges, and refuses anything else", async () => {
+    const { loadConfig } = await import("../../src/config.ts");
+    const parse = (v: string) => loadConfig({ TRUST_PROXY: v }).TRUST_PROXY;
+    assert.equal(parse("off"), false);
+    assert.equal(parse("on"), true);
+    assert.equal(loadConfig({}).TRUST_PROXY, false, "off by default");
+    assert.deepEqual(parse("10.0.0.1, 172.16.0.0/12,::1,loopback"), ["10.0.0.1", "172.16.0.0/12", "::1", "loopback"]);
+    for (const bad of ["2", "10.0.0.0/33", "proxy.example", "10.0.0.1/8/1"]) assert.throws(() => parse(bad), /TRUST_PROXY/, bad);
+  });
+});
