@@ -6,6 +6,7 @@ import { healthRoutes } from "./health-routes.ts";
 import { sandboxRoutes } from "./sandbox/sandbox-routes.ts";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";
 import { metricsRoutes } from "./dashboard/metrics.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 
 export interface WebServerOptions {
   app: App;
@@ -26,6 +27,7 @@ export async function buildWebServer(opts: WebServerOptions): Promise<WebServer>
   const { app } = opts;
   // With trustProxy, req.ip is the client's address from X-Forwarded-For (the sign-in limits key on it), not the proxy's.
   const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: app.config.TRUST_PROXY });
+  await registerSecurityHeaders(fastify);
   await fastify.register(multipart, { limits: { fileSize: app.config.MAX_PHOTO_BYTES + 1, files: 1, fields: 10 } });
   fastify.setErrorHandler((err: { statusCode?: number; name?: string }, _req, reply) => {
     const status =

@@ -234,3 +234,59 @@ describe("sign-in limits behind a proxy", () => {
     for (const bad of ["2", "10.0.0.0/33", "proxy.example", "10.0.0.1/8/1"]) assert.throws(() => parse(bad), /TRUST_PROXY/, bad);
   });
 });
+
+/** Every GET route of the app, from Fastify's own route tree (printRoutes), with example values for parameters. */
+function getRoutes(a: App): string[] {
+  const tree = a.web!.fastify.printRoutes({ commonPrefix: false });
+  const stack: string[] = [];
+  const out: string[] = [];
+  const examples: Record<string, string> = { chat: "traveller", locale: "en", queueName: "verify", jobId: "1" };
+  for (const line of tree.split("\n")) {
+    const m = /^((?:[│ ] {3})*)[├└]── (.+?) \(([^)]+)\)$/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    stack.length = depth;
+    const path = (stack[depth - 1] ?? "") + m[2]!;
+    stack[depth] = path;
+    if (m[3]!.split(", ").includes("GET")) {
+      out.push(path.replace(/:(\w+)/g, (_, name: string) => examples[name] ?? "x").replace(/\*$/, "static/none.js"));
+    }
+  }
+  return out;
+}
+
+describe("security headers", () => {
+  test("every GET route, signed in or not, answers with the CSP (no inline script), nosniff, no framing, a referrer policy", async () => {
+    await addUser(app, "admin@example.org", "admin");
+    const admin = await signedIn(app, "admin@example.org");
+    const routes = getRoutes(app);
+    assert.ok(routes.length >= 30, `routes found: ${routes.length}`);
+    for (const url of ["/sandbox", "/sandbox/assets/sandbox.js", "/login", "/admin/queues", "/metrics", "/healthz"]) assert.ok(routes.includes(url), url);
+    for (const url of [...routes, "/no-such-page"]) {
+      for (const [who, res] of [["anonymous", await new DashClient(app).get(url)], ["admin", await admin.get(url)]] as const) {
+        const label = `${who} GET ${url} (${res.status})`;
+        assert.ok(res.status < 500, label);
+        const csp = String(res.headers["content-security-policy"] ?? "");
+        const directive = (name: string) => csp.split(";").map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? "";
+        assert.match(directive("script-src"), /^script-src 'self'$/, `${label}: ${csp}`);
+        assert.match(directive("default-src"), /'none'/, label);
+        assert.match(directive("frame-ancestors"), /'none'/, label);
+        assert.match(directive("object-src"), /'none'/, label);
+        if (!url.startsWith("/admin/queues")) assert.equal(directive("style-src"), "style-src 'self'", label);
+        assert.equal(res.headers["x-content-type-options"], "nosniff", label);
+        assert.equal(res.headers["x-frame-options"], "DENY", label);
+        assert.equal(res.headers["referrer-policy"], "same-origin", label);
+      }
+    }
+  });
+
+  test("no page carries an inline script, event handler or style attribute", async () => {
+    const admin = await signedIn(app, "admin@example.org");
+    for (const url of getRoutes(app)) {
+      const res = await admin.get(url);
+      if (!String(res.headers["content-type"] ?? "").startsWith("text/html") || url.startsWith("/admin/queues")) continue;
+      assert.doesNotMatch(res.body, /<script(?![^>]*\bsrc=)[^>]*>/i, `${url}: inline script`);
+      assert.doesNotMatch(res.body, /<style\b|\sstyle="|\son[a-z]+="/i, `${url}: inline style or handler`);
+    }
+  });
+});

@@ -187,20 +187,9 @@ export function scopeOf(staff: Staff): string | undefined {
 
 // ---- rendering ----
 
-export function securityHeaders(reply: FastifyReply): FastifyReply {
-  return reply
-    .header(
-      "content-security-policy",
-      "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    )
-    .header("x-content-type-options", "nosniff")
-    .header("referrer-policy", "same-origin")
-    .header("x-frame-options", "DENY")
-    .header("cache-control", "no-store");
-}
-
+/** Pages hold case data: never cached. (The security headers and CSP are set for every route: web/security-headers.ts.) */
 export function sendPage(reply: FastifyReply, page: Html, status = 200): FastifyReply {
-  return securityHeaders(reply).status(status).type("text/html; charset=utf-8").send(page.text);
+  return reply.header("cache-control", "no-store").status(status).type("text/html; charset=utf-8").send(page.text);
 }
 
 export function csrfField(viewer: Viewer): Html {
