@@ -186,6 +186,8 @@ export const configSchema = z.object({
   APP_KEY: optionalText.refine((v) => v === undefined || Buffer.from(v, "base64").length === 32, "32 bytes, base64-encoded"),
   /** The previous APP_KEY during a key rotation: data keys wrapped by it still open until `safe-arrival keys rotate` re-wraps them. */
   APP_KEY_PREVIOUS: optionalText.refine((v) => v === undefined || Buffer.from(v, "base64").length === 32, "32 bytes, base64-encoded"),
+  /** Bearer token Prometheus sends to read /metrics (`authorization: credentials`); /metrics is off when unset. */
+  METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, "at least 16 characters"),
   /** Bearer token of the admin routes (the WhatsApp pairing page); those routes are off when unset. */
   ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, "at least 16 characters"),
 }).superRefine((c, ctx) => {

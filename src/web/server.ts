@@ -36,7 +36,7 @@ export async function buildWebServer(opts: WebServerOptions): Promise<WebServer>
     void reply.status(status).send({ error: status >= 500 ? "internal error" : (err.name ?? "bad request") });
   });
   await fastify.register(healthRoutes, { app });
-  await fastify.register(metricsRoutes, { metrics: app.metrics });
+  await fastify.register(metricsRoutes, { metrics: app.metrics, token: app.config.METRICS_TOKEN });
   if (opts.sandbox) await fastify.register(sandboxRoutes, { app, handle: opts.handle });
   if (opts.dashboard) await fastify.register(dashboardRoutes, { app });
   return {

@@ -290,3 +290,40 @@ describe("security headers", () => {
     }
   });
 });
+
+describe("what the public port refuses to strangers", () => {
+  test("/metrics needs the METRICS_TOKEN bearer token, and is off without one", async () => {
+    const withToken = await startTestApp({ redisUrl: redis.url, roles: ["web"], env: { METRICS_TOKEN: "a-long-metrics-token-0123" } });
+    try {
+      const get = (headers: Record<string, string> = {}) => withToken.web!.fastify.inject({ method: "GET", url: "/metrics", headers });
+      const anonymous = await get();
+      assert.equal(anonymous.statusCode, 401);
+      assert.equal(anonymous.headers["www-authenticate"], 'Bearer realm="metrics"');
+      assert.doesNotMatch(anonymous.body, /safearrival_/);
+      for (const authorization of ["Bearer wrong", "Bearer a-long-metrics-token-012", "Basic a-long-metrics-token-0123", "Bearer é", "a-long-metrics-token-0123"]) {
+        assert.equal((await get({ authorization })).statusCode, 401, authorization);
+      }
+      const scraped = await get({ authorization: "Bearer a-long-metrics-token-0123" });
+      assert.equal(scraped.statusCode, 200);
+      assert.match(scraped.body, /safearrival_queue_jobs/);
+    } finally {
+      await withToken.stop();
+    }
+    const off = await app.web!.fastify.inject({ method: "GET", url: "/metrics" });
+    assert.equal(off.statusCode, 404, "no METRICS_TOKEN: no /metrics");
+    assert.doesNotMatch(off.body, /safearrival_/);
+  });
+
+  test("bull-board (page, API, assets) is refused without an admin session", async () => {
+    const urls = ["/admin/queues", "/admin/queues/", "/admin/queues/api/queues?activeQueue=verify&status=waiting&page=1&jobsPerPage=10",
+      "/admin/queues/api/redis/stats", "/admin/queues/queue/verify", "/admin/queues/static/js/main.js"];
+    for (const url of urls) {
+      const res = await new DashClient(app).get(url);
+      assert.equal(res.status, 303, url);
+      assert.equal(res.headers.location, "/login", url);
+      assert.doesNotMatch(res.body, /verify|redis_version/, url);
+    }
+    const caseworker = await signedIn(app, "staff@example.org");
+    for (const url of urls) assert.equal((await caseworker.get(url)).status, 403, url);
+  });
+});

@@ -37,7 +37,7 @@ async function openAlert(orgId: string, kind: "missed" | "duress", minutesAgo: n
 
 before(async () => {
   redis = await startRedis();
-  app = await startTestApp({ redisUrl: redis.url, roles: ["web"], env: { NGO_NAME: "Safe Passage" } });
+  app = await startTestApp({ redisUrl: redis.url, roles: ["web"], env: { NGO_NAME: "Safe Passage", METRICS_TOKEN: "metrics-token-for-tests" } });
   await new OrgRepository(app.redis, new DashboardKeys(app.config.REDIS_PREFIX)).put("ngo-b", "Other NGO", new Date());
   await addUser(app, "admin@example.org", "admin");
   await addUser(app, "coord-a@example.org", "coordinator");
@@ -337,7 +337,7 @@ describe("TOTP", () => {
 
 describe("metrics", () => {
   test("/metrics has queue depths and login counts, and no personal data", async () => {
-    const res = await app.web!.fastify.inject({ method: "GET", url: "/metrics" });
+    const res = await app.web!.fastify.inject({ method: "GET", url: "/metrics", headers: { authorization: "Bearer metrics-token-for-tests" } });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /safearrival_queue_jobs\{queue="verify",state="waiting"\} \d+/);
     assert.match(res.body, /safearrival_queue_jobs\{queue="deadline",state="delayed"\} \d+/);
