@@ -7,7 +7,7 @@ import { DEFAULT_ORG_ID, OrgRepository } from "./store/org-repository.ts";
 import { SessionRepository } from "./store/session-repository.ts";
 import { EMAIL, StaffExistsError, StaffRepository, isStaffRole, normaliseEmail, STAFF_ROLES } from "./store/staff-repository.ts";
 import { AuditRepository } from "./store/audit-repository.ts";
-import { ensureDefaultOrg } from "./web/dashboard/context.ts";
+import { ensureDefaultOrg, staffSecrets } from "./web/dashboard/context.ts";
 import { PASSWORD_PROBLEM_TEXT, hashPassword, passwordProblem } from "./web/dashboard/password.ts";
 
 export const USERS_HELP = `Usage:
@@ -58,7 +58,7 @@ export async function runUsersCommand(app: App, args: string[], io: UsersCliIo):
   const [sub, ...rest] = positionals;
   const keys = new DashboardKeys(app.config.REDIS_PREFIX);
   const orgs = new OrgRepository(app.redis, keys);
-  const staff = new StaffRepository(app.redis, keys);
+  const staff = new StaffRepository(app.redis, keys, staffSecrets(app));
   const now = app.deps.now();
   await ensureDefaultOrg(orgs, app.config.NGO_NAME, now);
 

@@ -327,3 +327,93 @@ describe("what the public port refuses to strangers", () => {
     for (const url of urls) assert.equal((await caseworker.get(url)).status, 403, url);
   });
 });
+
+describe("TOTP secrets", () => {
+  /** Every value stored under the app's prefix, whatever the key's type. */
+  async function everyStoredValue(a: App): Promise<string[]> {
+    const out: string[] = [];
+    let cursor = "0";
+    do {
+      const [next, keys] = await a.redis.scan(cursor, "MATCH", `${a.config.REDIS_PREFIX}*`, "COUNT", 500);
+      cursor = next;
+      for (const key of keys) {
+        const type = await a.redis.type(key);
+        if (type === "string") out.push(key, (await a.redis.get(key)) ?? "");
+        else if (type === "hash") out.push(key, ...Object.entries(await a.redis.hgetall(key)).flat());
+        else if (type === "set") out.push(key, ...(await a.redis.smembers(key)));
+        else if (type === "list") out.push(key, ...(await a.redis.lrange(key, 0, -1)));
+        else if (type === "zset") out.push(key, ...(await a.redis.zrange(key, 0, -1)));
+        else out.push(key);
+      }
+    } while (cursor !== "0");
+    return out;
+  }
+
+  async function turnOnTotp(c: DashClient): Promise<string> {
+    const account = await c.get("/account");
+    const secret = /name="secret" value="([A-Z2-7]{32})"/.exec(account.body)![1]!;
+    const { totp } = await import("../../src/web/dashboard/totp.ts");
+    assert.equal((await c.post("/account/totp", { _csrf: DashClient.csrf(account.body), secret, code: totp(secret, new Date()) })).status, 200);
+    return secret;
+  }
+
+  const staffKey = async (a: App, email: string) => {
+    const { DashboardKeys } = await import("../../src/store/dashboard-keys.ts");
+    const keys = new DashboardKeys(a.config.REDIS_PREFIX);
+    return keys.staff((await a.redis.get(keys.staffByEmail(email)))!);
+  };
+
+  test("a TOTP secret is nowhere in Redis in clear, and signing in with a code still works", async () => {
+    await addUser(app, "sealed@example.org", "caseworker");
+    const secret = await turnOnTotp(await signedIn(app, "sealed@example.org"));
+    const values = await everyStoredValue(app);
+    assert.ok(values.length > 20);
+    for (const v of values) assert.ok(!v.includes(secret), "the secret in clear");
+    assert.match((await app.redis.hget(await staffKey(app, "sealed@example.org"), "totpSecret"))!, /^v1\./);
+    const { totp } = await import("../../src/web/dashboard/totp.ts");
+    assert.equal((await new DashClient(app).login("sealed@example.org")).status, 401, "password alone");
+    assert.equal((await new DashClient(app).login("sealed@example.org", PASSWORD, totp(secret, new Date()))).status, 303);
+  });
+
+  test("a secret stored in clear before sealing still works, and is sealed at its first use", async () => {
+    await addUser(app, "legacy@example.org", "caseworker");
+    const { newTotpSecret, totp } = await import("../../src/web/dashboard/totp.ts");
+    const secret = newTotpSecret();
+    const key = await staffKey(app, "legacy@example.org");
+    await app.redis.hset(key, { totpSecret: secret });
+    assert.equal((await new DashClient(app).login("legacy@example.org", PASSWORD, totp(secret, new Date()))).status, 303);
+    const stored = (await app.redis.hget(key, "totpSecret"))!;
+    assert.match(stored, /^v1\./);
+    assert.ok(!stored.includes(secret));
+  });
+
+  test("during a key rotation, a secret sealed with APP_KEY_PREVIOUS opens and is re-sealed with the new key", async () => {
+    const { randomBytes } = await import("node:crypto");
+    const oldKey = randomBytes(32).toString("base64");
+    const prefix = `{r${randomBytes(4).toString("hex")}}`;
+    const before = await startTestApp({ redisUrl: redis.url, roles: ["web"], env: { APP_KEY: oldKey, REDIS_PREFIX: prefix } });
+    let secret: string;
+    try {
+      await addUser(before, "rotating@example.org", "caseworker");
+      secret = await turnOnTotp(await signedIn(before, "rotating@example.org"));
+    } finally {
+      await before.stop();
+    }
+    const rotated = await startTestApp({
+      redisUrl: redis.url, roles: ["web"], env: { APP_KEY: randomBytes(32).toString("base64"), APP_KEY_PREVIOUS: oldKey, REDIS_PREFIX: prefix },
+    });
+    try {
+      const key = await staffKey(rotated, "rotating@example.org");
+      const sealedWithOld = await rotated.redis.hget(key, "totpSecret");
+      const { totp } = await import("../../src/web/dashboard/totp.ts");
+      assert.equal((await new DashClient(rotated).login("rotating@example.org", PASSWORD, totp(secret, new Date()))).status, 303);
+      const resealed = await rotated.redis.hget(key, "totpSecret");
+      assert.notEqual(resealed, sealedWithOld);
+      const { StaffSecrets } = await import("../../src/store/staff-secrets.ts");
+      const id = key.split(":").pop()!;
+      assert.throws(() => new StaffSecrets(oldKey).open(id, "totpSecret", resealed!), "no longer opens with the old key");
+    } finally {
+      await rotated.stop();
+    }
+  });
+});

@@ -5,6 +5,8 @@ import type { App } from "../../app.ts";
 import { DashboardKeys } from "../../store/dashboard-keys.ts";
 import { OrgRepository, DEFAULT_ORG_ID } from "../../store/org-repository.ts";
 import { StaffRepository, type Staff, type StaffRole } from "../../store/staff-repository.ts";
+import { StaffSecrets } from "../../store/staff-secrets.ts";
+import { resolveMasterKey } from "../../store/master-key.ts";
 import { SessionRepository, type Session } from "../../store/session-repository.ts";
 import { AuditRepository } from "../../store/audit-repository.ts";
 import type { NgoAlert } from "../../domain/ngo-alert.ts";
@@ -32,11 +34,16 @@ export function dashboardServices(app: App): DashboardServices {
     app,
     keys,
     orgs: new OrgRepository(app.redis, keys),
-    staff: new StaffRepository(app.redis, keys),
+    staff: new StaffRepository(app.redis, keys, staffSecrets(app)),
     sessions: new SessionRepository(app.redis, keys, app.config.DASHBOARD_SESSION_IDLE, app.config.DASHBOARD_SESSION_MAX_AGE),
     audit: new AuditRepository(app.redis, keys),
     limiter: new LoginLimiter(app.redis, keys),
   };
+}
+
+/** TOTP secrets are sealed with the app key (the one the App resolved: APP_KEY, or the development key file). */
+export function staffSecrets(app: App): StaffSecrets {
+  return new StaffSecrets(resolveMasterKey(app.config, app.log), app.config.APP_KEY_PREVIOUS);
 }
 
 /** The organisation behind NGO_NAME exists from the first start, under a fixed id. */
