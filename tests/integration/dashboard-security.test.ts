@@ -280,6 +280,24 @@ describe("security headers", () => {
     }
   });
 
+  test("every cookie the dashboard sets is HttpOnly and SameSite; Secure behind HTTPS", async () => {
+    for (const tls of [false, true]) {
+      const c = new DashClient(app, tls ? { "x-forwarded-proto": "https" } : {});
+      const cookies: string[] = [];
+      const keep = (res: { headers: Record<string, unknown> }) => cookies.push(...[res.headers["set-cookie"] ?? []].flat().map(String));
+      keep(await c.get("/login"));
+      keep(await c.get("/lang/fr?back=/"));
+      keep(await c.login("staff@example.org"));
+      keep(await c.post("/logout", { _csrf: await c.token() }));
+      assert.ok(cookies.length >= 4);
+      for (const cookie of cookies) {
+        assert.match(cookie, /; HttpOnly/, cookie);
+        assert.match(cookie, /; SameSite=(Lax|Strict)/, cookie);
+        if (tls) assert.match(cookie, /; Secure/, cookie);
+      }
+    }
+  });
+
   test("no page carries an inline script, event handler or style attribute", async () => {
     const admin = await signedIn(app, "admin@example.org");
     for (const url of getRoutes(app)) {
