@@ -414,6 +414,8 @@ describe("TOTP secrets", () => {
     try {
       await addUser(before, "rotating@example.org", "caseworker");
       secret = await turnOnTotp(await signedIn(before, "rotating@example.org"));
+      await addUser(before, "away@example.org", "caseworker");
+      await turnOnTotp(await signedIn(before, "away@example.org"));
     } finally {
       await before.stop();
     }
@@ -430,6 +432,17 @@ describe("TOTP secrets", () => {
       const { StaffSecrets } = await import("../../src/store/staff-secrets.ts");
       const id = key.split(":").pop()!;
       assert.throws(() => new StaffSecrets(oldKey).open(id, "totpSecret", resealed!), "no longer opens with the old key");
+      // Users who do not sign in during the rotation are moved by the rotation itself.
+      const { StaffRepository } = await import("../../src/store/staff-repository.ts");
+      const { DashboardKeys } = await import("../../src/store/dashboard-keys.ts");
+      const { staffSecrets } = await import("../../src/web/dashboard/context.ts");
+      const repo = new StaffRepository(rotated.redis, new DashboardKeys(prefix), staffSecrets(rotated));
+      assert.equal(await repo.resealSecrets(), 1, "the user who stayed away");
+      assert.equal(await repo.resealSecrets(), 0, "nothing left on the old key");
+      const away = await staffKey(rotated, "away@example.org");
+      const awayId = away.split(":").pop()!;
+      const awayStored = (await rotated.redis.hget(away, "totpSecret"))!;
+      assert.throws(() => new StaffSecrets(oldKey).open(awayId, "totpSecret", awayStored));
     } finally {
       await rotated.stop();
     }
