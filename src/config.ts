@@ -1,4 +1,5 @@
 /** Environment -> typed, validated configuration. The one place every setting and its default lives. */
+import net from "node:net";
 import { z } from "zod";
 import { parseDuration } from "./domain/duration.ts";
 
@@ -42,6 +43,33 @@ const hostList = optionalText.refine(
   "a comma-separated list of host:port",
 );
 
+/** proxy-addr's names for address ranges, as Fastify's trustProxy accepts them. */
+const PROXY_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split("/");
+  if (rest.length || !address || !net.isIP(address)) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (net.isIPv4(address) ? 32 : 128));
+}
+
+/**
+ * TRUST_PROXY text -> Fastify's trustProxy: false, true, or a list of addresses and CIDR ranges. A hop count is
+ * refused: Fastify 5 treats a number as "trust nothing" (it cannot check the peer), which would silently do nothing.
+ */
+const trustProxy = z
+  .string()
+  .default("off")
+  .transform((text, ctx): boolean | string[] => {
+    const value = text.trim().toLowerCase();
+    if (["off", "false", "no", ""].includes(value)) return false;
+    if (["on", "true", "yes"].includes(value)) return true;
+    const entries = value.split(",").map((e) => e.trim()).filter(Boolean);
+    if (entries.length && entries.every(isProxyAddress)) return entries;
+    ctx.addIssue({ code: "custom", message: `on, off, or comma-separated proxy addresses/CIDR ranges (not a hop count): ${text}` });
+    return z.NEVER;
+  });
+
 export const configSchema = z.object({
   /** `production` refuses to start without APP_KEY, or on a Redis without AOF persistence and the noeviction policy. */
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -69,6 +97,8 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Address the web server binds; 0.0.0.0 in a container or behind a proxy. */
   HOST: z.string().default("127.0.0.1"),
+  /** Behind a reverse proxy: whose X-Forwarded-For to believe for the client address (sign-in limits): off, on (any peer may set it), or the proxy's addresses/CIDR ranges (e.g. 172.16.0.0/12 or loopback). Off: the peer's own address. */
+  TRUST_PROXY: trustProxy,
   /** Port of /healthz and /readyz in a process that has no web server (`bot` with polling, `worker`); unset: none. */
   HEALTH_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
   /** Public base URL of the web app, used in sandbox invite links. */
@@ -149,6 +179,8 @@ export const configSchema = z.object({
   DASHBOARD: z.enum(["on", "off"]).default("on"),
   /** A dashboard session ends after this long without a request. */
   DASHBOARD_SESSION_IDLE: duration("8h"),
+  /** A dashboard session ends this long after sign-in, however active: a stolen cookie does not live for ever. */
+  DASHBOARD_SESSION_MAX_AGE: duration("12h"),
   /** Secure flag of dashboard cookies; `auto`: when the request came over HTTPS (X-Forwarded-Proto) or PUBLIC_URL is https. */
   DASHBOARD_SECURE_COOKIES: z.enum(["auto", "on", "off"]).default("auto"),
   /** Operators' chat (channel:chatId) for failures that need a human, such as a deadline job that failed for good. */
@@ -182,6 +214,8 @@ export const configSchema = z.object({
   APP_KEY: optionalText.refine((v) => v === undefined || Buffer.from(v, "base64").length === 32, "32 bytes, base64-encoded"),
   /** The previous APP_KEY during a key rotation: what it sealed or keyed still opens (and is found) until `safe-arrival keys rotate` moved it. */
   APP_KEY_PREVIOUS: optionalText.refine((v) => v === undefined || Buffer.from(v, "base64").length === 32, "32 bytes, base64-encoded"),
+  /** Bearer token Prometheus sends to read /metrics (`authorization: credentials`); /metrics is off when unset. */
+  METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, "at least 16 characters"),
   /** Bearer token of the admin routes (the WhatsApp pairing page); those routes are off when unset. */
   ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, "at least 16 characters"),
 }).superRefine((c, ctx) => {

@@ -7,7 +7,7 @@ import { DEFAULT_ORG_ID, OrgRepository } from "./store/org-repository.ts";
 import { SessionRepository } from "./store/session-repository.ts";
 import { EMAIL, StaffExistsError, StaffRepository, isStaffRole, normaliseEmail, STAFF_ROLES } from "./store/staff-repository.ts";
 import { AuditRepository } from "./store/audit-repository.ts";
-import { ensureDefaultOrg } from "./web/dashboard/context.ts";
+import { ensureDefaultOrg, staffSecrets } from "./web/dashboard/context.ts";
 import { PASSWORD_PROBLEM_TEXT, hashPassword, passwordProblem } from "./web/dashboard/password.ts";
 
 export const USERS_HELP = `Usage:
@@ -58,7 +58,7 @@ export async function runUsersCommand(app: App, args: string[], io: UsersCliIo):
   const [sub, ...rest] = positionals;
   const keys = new DashboardKeys(app.config.REDIS_PREFIX);
   const orgs = new OrgRepository(app.redis, keys);
-  const staff = new StaffRepository(app.redis, keys);
+  const staff = new StaffRepository(app.redis, keys, staffSecrets(app));
   const now = app.deps.now();
   await ensureDefaultOrg(orgs, app.config.NGO_NAME, now);
 
@@ -93,7 +93,7 @@ export async function runUsersCommand(app: App, args: string[], io: UsersCliIo):
     const user = await staff.findByEmail(rest[0]!);
     if (!user) throw new UsageError(`no user ${rest[0]}`);
     await staff.setDisabled(user.id, sub === "disable");
-    if (sub === "disable") await new SessionRepository(app.redis, keys, app.config.DASHBOARD_SESSION_IDLE).revokeAll(user.id);
+    if (sub === "disable") await new SessionRepository(app.redis, keys, app.config.DASHBOARD_SESSION_IDLE, app.config.DASHBOARD_SESSION_MAX_AGE).revokeAll(user.id);
     io.out(`${sub}d ${user.email}\n`);
   } else if (sub === "org" && rest.length === 2) {
     const org = await orgs.put(rest[0]!, rest[1]!, now);

@@ -10,7 +10,9 @@ export class DashboardKeys {
   allStaff() { return `${this.prefix}:dash:staff-all`; }
   session(hashedId: string) { return `${this.prefix}:dash:session:${hashedId}`; }
   sessionsOf(staffId: string) { return `${this.prefix}:dash:sessions-of:${staffId}`; }
-  loginFailures(kind: string, subject: string) { return `${this.prefix}:dash:login-fail:${kind}:${subject}`; }
+  /** Prefix of a rate-limiter-flexible limiter's keys (it appends ":<subject>"). */
+  loginLimit(kind: string) { return `${this.prefix}:dash:login-limit:${kind}`; }
+  loginKnown(accountSubject: string) { return `${this.prefix}:dash:login-known:${accountSubject}`; }
   totpUsed(staffId: string, step: number) { return `${this.prefix}:dash:totp-used:${staffId}:${step}`; }
   audit(orgId: string) { return `${this.prefix}:dash:audit:${orgId}`; }
   auditAll() { return `${this.prefix}:dash:audit-all`; }

@@ -14,12 +14,23 @@ function hashId(id: string): string {
   return createHash("sha256").update(id).digest("base64url");
 }
 
-/** Dashboard sessions: a random 256-bit id in the cookie, idle expiry, revocable per user. */
+/** PEXPIRE that only ever lengthens (a key without expiry gets one); Redis 7's PEXPIRE GT leaves such a key without. */
+const EXTEND_EXPIRY = `local t = redis.call('pttl', KEYS[1])
+if t ~= -2 and t < tonumber(ARGV[1]) then redis.call('pexpire', KEYS[1], ARGV[1]) end
+return t`;
+
+/**
+ * Dashboard sessions: a random 256-bit id in the cookie, an idle expiry and an absolute lifetime, revocable per
+ * user. The per-user index of sessions always lives at least as long as the longest of them (it is lengthened
+ * on every touch, not only at sign-in), so revoking a user's sessions finds every live one.
+ */
 export class SessionRepository {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: DashboardKeys,
-    private readonly ttlMs: number,
+    private readonly idleMs: number,
+    /** A session ends this long after sign-in however active it is. */
+    private readonly maxAgeMs: number,
   ) {}
 
   async create(staffId: string, now: Date): Promise<{ id: string; session: Session }> {
@@ -29,21 +40,33 @@ export class SessionRepository {
     await this.redis
       .multi()
       .hset(this.keys.session(hashed), { staffId, csrf, createdAt: now.getTime() })
-      .pexpire(this.keys.session(hashed), this.ttlMs)
+      .pexpire(this.keys.session(hashed), Math.min(this.idleMs, this.maxAgeMs))
       .sadd(this.keys.sessionsOf(staffId), hashed)
-      .pexpire(this.keys.sessionsOf(staffId), this.ttlMs)
+      .eval(EXTEND_EXPIRY, 1, this.keys.sessionsOf(staffId), this.maxAgeMs)
       .exec();
     return { id, session: { staffId, csrf, createdAt: now } };
   }
 
-  /** The session behind a cookie value, refreshing its idle expiry. */
-  async get(id: string | undefined): Promise<Session | undefined> {
+  /** The session behind a cookie value, refreshing its idle expiry (never past its absolute end). */
+  async get(id: string | undefined, now = new Date()): Promise<Session | undefined> {
     if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
-    const key = this.keys.session(hashId(id));
+    const hashed = hashId(id);
+    const key = this.keys.session(hashed);
     const h = await this.redis.hgetall(key);
     if (!h.staffId || !h.csrf) return undefined;
-    await this.redis.pexpire(key, this.ttlMs);
-    return { staffId: h.staffId, csrf: h.csrf, createdAt: new Date(Number(h.createdAt)) };
+    const createdAt = new Date(Number(h.createdAt));
+    const left = createdAt.getTime() + this.maxAgeMs - now.getTime();
+    if (!(left > 0)) {
+      await this.destroy(id);
+      return undefined;
+    }
+    await this.redis
+      .multi()
+      .pexpire(key, Math.min(this.idleMs, left))
+      .sadd(this.keys.sessionsOf(h.staffId), hashed)
+      .eval(EXTEND_EXPIRY, 1, this.keys.sessionsOf(h.staffId), left)
+      .exec();
+    return { staffId: h.staffId, csrf: h.csrf, createdAt };
   }
 
   async destroy(id: string | undefined): Promise<void> {

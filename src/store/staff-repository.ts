@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { RedisClient } from "./redis.ts";
 import type { DashboardKeys } from "./dashboard-keys.ts";
+import type { StaffSecrets } from "./staff-secrets.ts";
+import { SealError } from "./sealed-box.ts";
 
 export const STAFF_ROLES = ["caseworker", "coordinator", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -13,7 +15,7 @@ export interface Staff {
   /** Argon2id PHC string. */
   passwordHash: string;
   disabled: boolean;
-  /** Base32 TOTP secret once the second factor is turned on. */
+  /** Base32 TOTP secret once the second factor is turned on (stored sealed with the app key). */
   totpSecret?: string;
   /** Dashboard language chosen by the user. */
   locale?: string;
@@ -40,7 +42,28 @@ export class StaffRepository {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: DashboardKeys,
+    /** Needed to read or write TOTP secrets; a repository without it reads everything else. */
+    private readonly secrets?: StaffSecrets,
   ) {}
+
+  private sealer(): StaffSecrets {
+    if (!this.secrets) throw new Error("StaffRepository needs the app key (StaffSecrets) for TOTP secrets");
+    return this.secrets;
+  }
+
+  /** The stored TOTP secret opened; a plain one (from before sealing) or one sealed with the previous app key is re-sealed in place. */
+  private async totpSecretOf(id: string, stored: string | undefined): Promise<string | undefined> {
+    if (!stored) return undefined;
+    const { value, resealed } = this.sealer().open(id, "totpSecret", stored);
+    if (resealed) {
+      // Only if unchanged meanwhile: a concurrent disable or new secret wins.
+      await this.redis.eval(
+        "if redis.call('hget', KEYS[1], 'totpSecret') == ARGV[1] then redis.call('hset', KEYS[1], 'totpSecret', ARGV[2]) end",
+        1, this.keys.staff(id), stored, resealed,
+      );
+    }
+    return value;
+  }
 
   async create(input: { email: string; orgId: string; role: StaffRole; passwordHash: string }, now: Date): Promise<Staff> {
     const email = normaliseEmail(input.email);
@@ -70,7 +93,7 @@ export class StaffRepository {
       role: h.role,
       passwordHash: h.passwordHash!,
       disabled: h.disabled === "1",
-      totpSecret: h.totpSecret || undefined,
+      totpSecret: await this.totpSecretOf(h.id, h.totpSecret),
       locale: h.locale || undefined,
       createdAt: new Date(Number(h.createdAt)),
     };
@@ -97,8 +120,30 @@ export class StaffRepository {
   }
 
   async setTotpSecret(id: string, secret: string | undefined): Promise<void> {
-    if (secret) await this.redis.hset(this.keys.staff(id), { totpSecret: secret });
+    if (secret) await this.redis.hset(this.keys.staff(id), { totpSecret: this.sealer().seal(id, "totpSecret", secret) });
     else await this.redis.hdel(this.keys.staff(id), "totpSecret");
+  }
+
+  /** Re-seals every stored secret with the current app key (after a key rotation; reading does it one user at a time). */
+  async resealSecrets(): Promise<number> {
+    let count = 0;
+    for (const id of await this.redis.smembers(this.keys.allStaff())) {
+      const h = await this.redis.hgetall(this.keys.staff(id));
+      if (!h.totpSecret) continue;
+      let resealed: string | undefined;
+      try {
+        resealed = this.sealer().open(id, "totpSecret", h.totpSecret).resealed;
+      } catch (err) {
+        // Opens with neither key: left as it is (the user turns TOTP off and on again); the others still move.
+        if (err instanceof SealError) continue;
+        throw err;
+      }
+      if (resealed) {
+        await this.totpSecretOf(id, h.totpSecret);
+        count++;
+      }
+    }
+    return count;
   }
 
   async setLocale(id: string, locale: string): Promise<void> {

@@ -6,6 +6,7 @@ import { healthRoutes } from "./health-routes.ts";
 import { sandboxRoutes } from "./sandbox/sandbox-routes.ts";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";
 import { metricsRoutes } from "./dashboard/metrics.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 
 export interface WebServerOptions {
   app: App;
@@ -24,7 +25,9 @@ export interface WebServer {
 /** The Fastify app of the `web` role: health, the sandbox chat, and (registered by the channel) the Telegram webhook. */
 export async function buildWebServer(opts: WebServerOptions): Promise<WebServer> {
   const { app } = opts;
-  const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  // With trustProxy, req.ip is the client's address from X-Forwarded-For (the sign-in limits key on it), not the proxy's.
+  const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: app.config.TRUST_PROXY });
+  await registerSecurityHeaders(fastify);
   await fastify.register(multipart, { limits: { fileSize: app.config.MAX_PHOTO_BYTES + 1, files: 1, fields: 10 } });
   fastify.setErrorHandler((err: { statusCode?: number; name?: string }, _req, reply) => {
     const status =
@@ -33,7 +36,7 @@ export async function buildWebServer(opts: WebServerOptions): Promise<WebServer>
     void reply.status(status).send({ error: status >= 500 ? "internal error" : (err.name ?? "bad request") });
   });
   await fastify.register(healthRoutes, { app });
-  await fastify.register(metricsRoutes, { metrics: app.metrics });
+  await fastify.register(metricsRoutes, { metrics: app.metrics, token: app.config.METRICS_TOKEN });
   if (opts.sandbox) await fastify.register(sandboxRoutes, { app, handle: opts.handle });
   if (opts.dashboard) await fastify.register(dashboardRoutes, { app });
   return {

@@ -48,6 +48,10 @@ describe("NGO dashboard (headless Chromium)", { timeout: 120_000 }, () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 760 }, locale: "en-GB" });
     page = await context.newPage();
     page.on("pageerror", (err) => pageErrors.push(err.message));
+    // Chromium reports what the Content-Security-Policy blocked on the console: none of it may happen.
+    page.on("console", (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) pageErrors.push(msg.text());
+    });
   });
 
   after(async () => {
@@ -144,6 +148,28 @@ describe("NGO dashboard (headless Chromium)", { timeout: 120_000 }, () => {
     // A synthetic scene against a synthetic reference: what the matcher saw, in numbers the curator can act on.
     // (Fluent wraps each value in Unicode isolation marks.)
     assert.match(verdict.replace(/[\u2068\u2069]/g, ""), /Photo (not recognised: the best reference, .+, had \d+ matching points \(12 needed\)|matched the reference .+ \(\d+ matching points)/);
+  });
+
+  it("renders the admins' queue board (bull-board) under the Content-Security-Policy", async () => {
+    await addUser(app, "admin@safe-passage.example", "admin");
+    const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+    const board = await context.newPage();
+    const blocked: string[] = [];
+    board.on("console", (msg) => {
+      // bull-board links a Google font; no page of ours may load from another site, so that one is refused on purpose.
+      if (/Content Security Policy/i.test(msg.text()) && !msg.text().includes("fonts.googleapis.com")) blocked.push(msg.text());
+    });
+    board.on("pageerror", (err) => blocked.push(err.message));
+    await board.goto(`${baseUrl}/login`);
+    await board.getByLabel("Email").fill("admin@safe-passage.example");
+    await board.getByLabel("Password").fill(PASSWORD);
+    await board.getByRole("button", { name: "Sign in" }).click();
+    await board.getByRole("heading", { name: "Alerts", exact: true }).waitFor(WAIT);
+    await board.goto(`${baseUrl}/admin/queues`);
+    // Rendered by bull-board's React bundle: its scripts ran.
+    await board.getByText("verify", { exact: true }).first().waitFor(WAIT);
+    await context.close();
+    assert.deepEqual(blocked, []);
   });
 
   it("renders the Arabic dashboard right to left, usable at 360 px", async () => {

@@ -50,6 +50,10 @@ describe("sandbox chat page (headless Chromium)", { timeout: 90_000 }, () => {
       void d.dismiss();
     });
     page.on("pageerror", (err) => pageErrors.push(err.message));
+    // Chromium reports what the Content-Security-Policy blocked on the console: none of it may happen.
+    page.on("console", (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) pageErrors.push(msg.text());
+    });
     await page.goto(`${baseUrl}/sandbox`);
     traveller = page.locator("#pane-traveller");
     family = page.locator("#pane-family");

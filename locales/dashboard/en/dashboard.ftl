@@ -26,7 +26,7 @@ login-hint = Ask your coordinator for an account. Too many wrong attempts block 
 login-failed = Wrong email, password or code.
 login-expired = The form expired. Please try again.
 login-too-many = Too many attempts. Wait 15 minutes and try again.
-login-locked = This account is locked for 30 minutes after too many wrong attempts.
+login-locked = Too many wrong attempts on this account from new places: signing in from here is locked for 30 minutes. Places you signed in from before still work.
 
 not-found-title = Not found
 not-found-text = This page does not exist, or you cannot see it.

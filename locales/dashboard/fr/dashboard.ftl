@@ -26,7 +26,7 @@ login-hint = Demandez un compte à votre coordinateur. Trop d’essais erronés 
 login-failed = E-mail, mot de passe ou code incorrect.
 login-expired = Le formulaire a expiré. Veuillez réessayer.
 login-too-many = Trop d’essais. Attendez 15 minutes puis réessayez.
-login-locked = Ce compte est verrouillé pendant 30 minutes après trop d’essais erronés.
+login-locked = Trop d’essais erronés sur ce compte depuis de nouveaux endroits : la connexion depuis ici est bloquée pendant 30 minutes. Les endroits d’où vous vous êtes déjà connecté fonctionnent toujours.
 
 not-found-title = Introuvable
 not-found-text = Cette page n’existe pas, ou vous ne pouvez pas la voir.

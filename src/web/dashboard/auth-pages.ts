@@ -64,11 +64,12 @@ export const authRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fast
       return sendPage(reply, loginPage(ctx, loginToken(req, reply, svc), body.email, ctx.t("login-expired")), 403);
     }
     const email = body.email.trim().toLowerCase();
-    const blocked = await svc.limiter.blocked(req.ip, email);
-    if (blocked) {
+    // Counted before the password is checked: parallel guesses are counted too, and never reach argon2 past the limit.
+    const attempt = await svc.limiter.attempt(req.ip, email);
+    if (!attempt.allowed) {
       app.metrics.logins.inc({ result: "limited" });
-      const text = ctx.t(blocked === "locked" ? "login-locked" : "login-too-many");
-      return sendPage(reply.header("retry-after", "900"), loginPage(ctx, loginToken(req, reply, svc), body.email, text), 429);
+      const text = ctx.t(attempt.reason === "locked" ? "login-locked" : "login-too-many");
+      return sendPage(reply.header("retry-after", String(attempt.retryAfterS)), loginPage(ctx, loginToken(req, reply, svc), body.email, text), 429);
     }
     const staff = email ? await svc.staff.findByEmail(email) : undefined;
     let ok = staff && !staff.disabled ? await verifyPassword(staff.passwordHash, body.password) : await verifyDummy(body.password);
@@ -78,11 +79,10 @@ export const authRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fast
       ok = step !== undefined && (await app.redis.set(svc.keys.totpUsed(staff.id, step), "1", "PX", 120_000, "NX")) === "OK";
     }
     if (!ok || !staff) {
-      await svc.limiter.fail(req.ip, email);
       app.metrics.logins.inc({ result: "failed" });
       return sendPage(reply, loginPage(ctx, loginToken(req, reply, svc), body.email, ctx.t("login-failed")), 401);
     }
-    await svc.limiter.succeed(req.ip, email);
+    await svc.limiter.succeeded(attempt);
     app.metrics.logins.inc({ result: "ok" });
     const { id } = await svc.sessions.create(staff.id, app.deps.now());
     setCookie(reply, cookieName(SESSION_COOKIE, secure), id, { secure, sameSite: "Lax" });

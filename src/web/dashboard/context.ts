@@ -1,10 +1,12 @@
 /** What every dashboard page needs: the services, the signed-in user, cookies, CSRF, the page layout. */
-import { timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { App } from "../../app.ts";
 import { DashboardKeys } from "../../store/dashboard-keys.ts";
 import { OrgRepository, DEFAULT_ORG_ID } from "../../store/org-repository.ts";
 import { StaffRepository, type Staff, type StaffRole } from "../../store/staff-repository.ts";
+import { StaffSecrets } from "../../store/staff-secrets.ts";
+import { resolveMasterKey } from "../../store/master-key.ts";
 import { SessionRepository, type Session } from "../../store/session-repository.ts";
 import { AuditRepository } from "../../store/audit-repository.ts";
 import type { NgoAlert } from "../../domain/ngo-alert.ts";
@@ -32,11 +34,16 @@ export function dashboardServices(app: App): DashboardServices {
     app,
     keys,
     orgs: new OrgRepository(app.redis, keys),
-    staff: new StaffRepository(app.redis, keys),
-    sessions: new SessionRepository(app.redis, keys, app.config.DASHBOARD_SESSION_IDLE),
+    staff: new StaffRepository(app.redis, keys, staffSecrets(app)),
+    sessions: new SessionRepository(app.redis, keys, app.config.DASHBOARD_SESSION_IDLE, app.config.DASHBOARD_SESSION_MAX_AGE),
     audit: new AuditRepository(app.redis, keys),
     limiter: new LoginLimiter(app.redis, keys),
   };
+}
+
+/** TOTP secrets are sealed with the app key (the one the App resolved: APP_KEY, or the development key file). */
+export function staffSecrets(app: App): StaffSecrets {
+  return new StaffSecrets(resolveMasterKey(app.config, app.log), app.config.APP_KEY_PREVIOUS);
 }
 
 /** The organisation behind NGO_NAME exists from the first start, under a fixed id. */
@@ -134,7 +141,7 @@ export function anonymous(req: FastifyRequest): Anonymous {
 /** The signed-in, enabled user behind the request's session cookie, if any. A disabled user's sessions end here too. */
 export async function viewerOf(req: FastifyRequest, svc: DashboardServices): Promise<Viewer | undefined> {
   const sessionId = sessionCookie(req, svc);
-  const session = await svc.sessions.get(sessionId);
+  const session = await svc.sessions.get(sessionId, svc.app.deps.now());
   if (!session || !sessionId) return undefined;
   const staff = await svc.staff.get(session.staffId);
   if (!staff || staff.disabled) {
@@ -145,9 +152,15 @@ export async function viewerOf(req: FastifyRequest, svc: DashboardServices): Pro
   return { staff, session, sessionId, locale, t: translator(locale), path: req.url.split("?")[0]! };
 }
 
+/**
+ * Constant-time comparison of a secret token with what a request sent. Both sides are hashed first: the
+ * digests always have the same length, so a token of another byte length (non-ASCII text of the same
+ * character count) is a plain mismatch instead of an exception from timingSafeEqual.
+ */
 export function sameToken(expected: string, given: unknown): boolean {
-  if (typeof given !== "string" || given.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  if (typeof given !== "string" || !expected) return false;
+  const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** A POST from another site is refused before the token is checked. Pages use Referrer-Policy same-origin, so browsers send the real Origin (no-referrer would make it "null"). */
@@ -181,20 +194,9 @@ export function scopeOf(staff: Staff): string | undefined {
 
 // ---- rendering ----
 
-export function securityHeaders(reply: FastifyReply): FastifyReply {
-  return reply
-    .header(
-      "content-security-policy",
-      "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    )
-    .header("x-content-type-options", "nosniff")
-    .header("referrer-policy", "same-origin")
-    .header("x-frame-options", "DENY")
-    .header("cache-control", "no-store");
-}
-
+/** Pages hold case data: never cached. (The security headers and CSP are set for every route: web/security-headers.ts.) */
 export function sendPage(reply: FastifyReply, page: Html, status = 200): FastifyReply {
-  return securityHeaders(reply).status(status).type("text/html; charset=utf-8").send(page.text);
+  return reply.header("cache-control", "no-store").status(status).type("text/html; charset=utf-8").send(page.text);
 }
 
 export function csrfField(viewer: Viewer): Html {
@@ -264,8 +266,29 @@ export function forbidden(reply: FastifyReply, ctx: Viewer | Anonymous): Fastify
   return sendPage(reply, layout(ctx, ctx.t("forbidden-title"), html`<h1>${ctx.t("forbidden-title")}</h1><p>${ctx.t("forbidden-text")}</p>`), 403);
 }
 
-/** After a POST: back to a page of this site only. */
+const LOCAL_ORIGIN = "http://localhost";
+// Browsers drop tabs and newlines from URLs and read a backslash as a slash, so "/\t/evil" and "/\\evil" become "//evil".
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/;
+
+/**
+ * A path of this site, or undefined. Only a same-origin relative path passes: it must start with one "/", hold no
+ * control character or backslash, and still resolve to this origin when parsed as a URL.
+ */
+export function localPath(to: string): string | undefined {
+  if (!to.startsWith("/") || to.startsWith("//") || UNSAFE_IN_PATH.test(to)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(to, LOCAL_ORIGIN);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== LOCAL_ORIGIN) return undefined;
+  const local = `${url.pathname}${url.search}${url.hash}`;
+  return local.startsWith("//") ? undefined : local;
+}
+
+/** After a POST or a language choice: back to a page of this site only, else to the start page. */
 export function redirectBack(reply: FastifyReply, to: string): FastifyReply {
-  const safe = to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
-  return reply.status(303).header("location", safe).send();
+  return reply.status(303).header("location", localPath(to) ?? "/").send();
 }

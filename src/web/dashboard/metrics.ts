@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Queue } from "bullmq";
 import type { Verifier } from "../../workers/deps.ts";
+import { sameToken } from "./context.ts";
 
 const STATES = ["waiting", "active", "delayed", "failed", "completed", "prioritized"] as const;
 
@@ -80,8 +81,17 @@ export class Metrics {
   }
 }
 
-export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics }> = async (fastify, { metrics }) => {
-  fastify.get("/metrics", async (_req, reply) => {
+/**
+ * /metrics on the web server's port, for whoever holds METRICS_TOKEN (a bearer token, as Prometheus sends it):
+ * queue depths and sign-in counts are not for strangers. Without the setting the route answers 404.
+ */
+export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics; token: string | undefined }> = async (fastify, { metrics, token }) => {
+  fastify.get("/metrics", async (req, reply) => {
+    if (!token) return reply.status(404).send({ error: "not found" });
+    const [scheme, given] = (req.headers.authorization ?? "").split(" ", 2);
+    if (scheme?.toLowerCase() !== "bearer" || !sameToken(token, given)) {
+      return reply.status(401).header("www-authenticate", 'Bearer realm="metrics"').send({ error: "unauthorized" });
+    }
     const body = await metrics.registry.metrics();
     return reply.type(metrics.registry.contentType).header("cache-control", "no-store").send(body);
   });

@@ -5,6 +5,7 @@ import type { Queue } from "bullmq";
 import type { FastifyPluginAsync } from "fastify";
 import type { DashboardRouteOptions } from "./dashboard-routes.ts";
 import { forbidden } from "./context.ts";
+import { cspHeader } from "../security-headers.ts";
 
 export const QUEUE_BOARD_PATH = "/admin/queues";
 const REDACTED = "[redacted]";
@@ -18,6 +19,12 @@ export function queueBoard(queues: Queue[]): FastifyPluginAsync<DashboardRouteOp
     fastify.addHook("preHandler", async (req, reply) => {
       const v = viewer(req);
       if (v.staff.role !== "admin") return forbidden(reply, v);
+    });
+    // bull-board's page sets <base href> and has inline style attributes (its loading screen): both allowed here;
+    // scripts stay 'self' only.
+    const boardCsp = cspHeader({ "style-src": ["'self'", "'unsafe-inline'"], "base-uri": ["'self'"] });
+    fastify.addHook("onSend", async (_req, reply) => {
+      void reply.header("content-security-policy", boardCsp);
     });
     const adapters = queues.map((q) => {
       const adapter = new BullMQAdapter(q, { readOnlyMode: true });

@@ -8,6 +8,9 @@ import { SANDBOX_CHAT_ID } from "../../channels/sandbox/sandbox-sender.ts";
 import { landmarkName } from "../../domain/landmark.ts";
 
 const PAGE = path.join(import.meta.dirname, "sandbox-page.html");
+const ASSETS = path.join(import.meta.dirname, "assets");
+/** The page's script and styles are files, so the Content-Security-Policy needs no 'unsafe-inline'. */
+const ASSET_TYPES = { "sandbox.js": "text/javascript; charset=utf-8", "sandbox.css": "text/css; charset=utf-8" } as const;
 
 const chatParams = z.object({ chat: z.string().regex(SANDBOX_CHAT_ID) });
 const identity = z.object({ name: z.string().min(1).max(64), language: z.string().max(16).optional() });
@@ -42,6 +45,11 @@ export const sandboxRoutes: FastifyPluginAsync<{ app: App; handle(msg: Inbound):
   fastify.get("/sandbox", async (_req, reply) => {
     return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(await readFile(PAGE));
   });
+
+  for (const [file, type] of Object.entries(ASSET_TYPES)) {
+    const body = await readFile(path.join(ASSETS, file));
+    fastify.get(`/sandbox/assets/${file}`, (_req, reply) => reply.type(type).header("cache-control", "no-cache").send(body));
+  }
 
   fastify.get("/sandbox/api/landmarks", async () => {
     const landmarks = await app.deps.landmarks.list();
