@@ -47,6 +47,9 @@ import { storeRotationSteps, type RotationStep } from "./store/key-rotation.ts";
 import { WaKeys } from "./channels/whatsapp/wa-keys.ts";
 import { whatsappRotationSteps } from "./channels/whatsapp/wa-key-rotation.ts";
 import { resolveMasterKey } from "./store/master-key.ts";
+import { DashboardKeys } from "./store/dashboard-keys.ts";
+import { StaffRepository } from "./store/staff-repository.ts";
+import { StaffSecrets } from "./store/staff-secrets.ts";
 import { assertDurableRedis } from "./store/redis-durability.ts";
 import { Metrics } from "./web/dashboard/metrics.ts";
 
@@ -229,6 +232,10 @@ export class App {
     return [
       ...storeRotationSteps(this.redis, this.keys, this.recordKeys, this.deps.persons),
       ...whatsappRotationSteps(this.redis, this.whatsappKeys(), this.keyRing),
+      {
+        what: "staff TOTP secrets re-sealed",
+        all: () => new StaffRepository(this.redis, new DashboardKeys(this.config.REDIS_PREFIX), new StaffSecrets(this.keyRing)).resealSecrets(),
+      },
     ];
   }
 

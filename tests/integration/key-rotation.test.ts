@@ -18,6 +18,9 @@ import { createLogger } from "../../src/log.ts";
 import { KeyRing } from "../../src/store/key-ring.ts";
 import { createRedis, type RedisClient } from "../../src/store/redis.ts";
 import { SealedBox } from "../../src/store/sealed-box.ts";
+import { DashboardKeys } from "../../src/store/dashboard-keys.ts";
+import { StaffRepository } from "../../src/store/staff-repository.ts";
+import { StaffSecrets } from "../../src/store/staff-secrets.ts";
 import { FakeWhatsApp, makeWaUser, waText } from "../support/fake-whatsapp.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
 
@@ -162,6 +165,9 @@ test("key rotation: restart with APP_KEY_PREVIOUS finds returning people; `keys 
   await whatsapp.sender.send(family2.lid, { text: "Amina arrived at Gare du Nord (a message waiting in the outbox)" });
   await whatsapp.pairing.publish("code", "ABCD1234");
   await whatsapp.lock.release();
+  const staffKeys = new DashboardKeys(PREFIX);
+  const staff = await new StaffRepository(client, staffKeys).create({ email: "cw@ngo.example", orgId: "default", role: "caseworker", passwordHash: "x" }, new Date());
+  await new StaffRepository(client, staffKeys, new StaffSecrets(first.keyRing)).setTotpSecret(staff.id, "JBSWY3DPEHPK3PXP");
   await first.stop();
   const before = await underOldKey(addresses);
   assert.ok(before.findings.length >= 10, `the scan sees what the old key made:\n${before.findings.join("\n")}`);
@@ -193,6 +199,10 @@ test("key rotation: restart with APP_KEY_PREVIOUS finds returning people; `keys 
   assert.match(rotated.out, /chat addresses re-indexed: 1\n/, "family2's address (the others moved on sight)");
   assert.match(rotated.out, /WhatsApp values re-sealed: [4-9]\n/, "creds, signal key, pairing code, outbox messages");
   assert.match(rotated.out, /WhatsApp chat keys re-indexed: 2\n/, "family2's opt-in and numbered choices");
+  assert.match(rotated.out, /staff TOTP secrets re-sealed: 1\n/);
+  const totpStored = (await client.hget(staffKeys.staff(staff.id), "totpSecret"))!;
+  assert.equal(new StaffSecrets(NEW_KEY).open(staff.id, "totpSecret", totpStored).value, "JBSWY3DPEHPK3PXP", "the TOTP secret opens with the new key alone");
+  assert.throws(() => new StaffSecrets(OLD_KEY).open(staff.id, "totpSecret", totpStored));
   const afterRotate = await underOldKey(addresses);
   assert.deepEqual(afterRotate.findings, [], "nothing left under the old key");
   assert.ok(afterRotate.checked >= 8, `sealed values checked: ${afterRotate.checked}`);

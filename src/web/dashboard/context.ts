@@ -6,7 +6,6 @@ import { DashboardKeys } from "../../store/dashboard-keys.ts";
 import { OrgRepository, DEFAULT_ORG_ID } from "../../store/org-repository.ts";
 import { StaffRepository, type Staff, type StaffRole } from "../../store/staff-repository.ts";
 import { StaffSecrets } from "../../store/staff-secrets.ts";
-import { resolveMasterKey } from "../../store/master-key.ts";
 import { SessionRepository, type Session } from "../../store/session-repository.ts";
 import { AuditRepository } from "../../store/audit-repository.ts";
 import type { NgoAlert } from "../../domain/ngo-alert.ts";
@@ -41,9 +40,9 @@ export function dashboardServices(app: App): DashboardServices {
   };
 }
 
-/** TOTP secrets are sealed with the app key (the one the App resolved: APP_KEY, or the development key file). */
+/** TOTP secrets are sealed with the app's key ring (APP_KEY, or the development key file; APP_KEY_PREVIOUS while rotating). */
 export function staffSecrets(app: App): StaffSecrets {
-  return new StaffSecrets(resolveMasterKey(app.config, app.log), app.config.APP_KEY_PREVIOUS);
+  return new StaffSecrets(app.keyRing);
 }
 
 /** The organisation behind NGO_NAME exists from the first start, under a fixed id. */
