@@ -344,7 +344,7 @@ describe("metrics", () => {
     assert.match(res.body, /safearrival_deadline_lag_seconds \d/);
     assert.match(res.body, /safearrival_dashboard_logins_total\{result="ok"\} \d+/);
     assert.match(res.body, /# TYPE safearrival_verification_seconds histogram/);
-    assert.doesNotMatch(res.body, /@example\.org|athens|telegram/);
+    assert.doesNotMatch(res.body, /@example\.org|athens|telegram:/, "no staff email, landmark or chat address");
   });
 });
 

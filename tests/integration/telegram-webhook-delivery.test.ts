@@ -31,7 +31,7 @@ function freePort(): Promise<number> {
 before(async () => {
   const port = await freePort();
   ({ redis, fake, app, bot } = await startTelegramHarness({
-    env: { PORT: String(port), TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: "webhook-secret-0123456789" },
+    env: { PORT: String(port), TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: "webhook-secret-0123456789", METRICS_TOKEN: "metrics-token-for-tests" },
     // The server's schedule (at once, then 2, 4, 8, ... "seconds") in 100 ms units.
     fake: { webhookDelayUnitMs: 100 },
   }));
@@ -42,7 +42,7 @@ after(() => stopTelegramHarness({ app, fake, redis }));
 const deliveriesOf = (updateId: number) => fake.webhookDeliveries.filter((d) => d.update_id === updateId).map((d) => d.status);
 
 async function failedCount(reason: string): Promise<number> {
-  const res = await app.web!.fastify.inject({ method: "GET", url: "/metrics" });
+  const res = await app.web!.fastify.inject({ method: "GET", url: "/metrics", headers: { authorization: "Bearer metrics-token-for-tests" } });
   const m = new RegExp(`safearrival_telegram_updates_failed_total\\{reason="${reason}"\\} (\\d+)`).exec(res.body);
   return m ? Number(m[1]) : 0;
 }
