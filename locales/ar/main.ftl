@@ -102,7 +102,6 @@ checkin-need-photo = وصل الموقع. الآن أرسل صورة للمكا�
 checkin-queued = شكرًا. أنا أفحص صورتك وموقعك الآن.
 photo-forwarded = الصور المعاد توجيهها لا تُقبل. التقط صورة جديدة وأرسلها من فضلك.
 photo-too-large = هذا الملف كبير جدًا. الحد الأقصى { $mb } ميغابايت.
-photo-not-image = لا أستطيع قراءة هذه الصورة. أرسل صورة JPEG أو PNG من فضلك.
 photo-too-many-pixels = هذه الصورة كبيرة جدًا ولا أستطيع فحصها. أرسل صورة عادية من الكاميرا من فضلك.
 photo-truncated = هذه الصورة تالفة أو ناقصة. أرسلها مرة أخرى من فضلك.
 photo-too-small = هذه الصورة صغيرة جدًا ولا أستطيع فحصها. أرسل صورة أكبر من فضلك.
@@ -122,7 +121,6 @@ result-details = ما تم فحصه:
 result-rejected = ❌ لم أستطع فحص هذه الصورة. لم نخبر عائلتك.
 
 family-arrived = ✅ وصل { $traveller } إلى { $landmark } في { $time } (بتوقيت { $zone }).
-family-arrived-partial = ☑️ سجّل { $traveller } وصوله إلى { $landmark } في { $time } (بتوقيت { $zone }). لم نستطع التحقق من كل شيء.
 family-details = ما تم فحصه:
 family-photo-unavailable = (الصورة لم تعد متوفرة.)
 
@@ -132,8 +130,6 @@ reason-photo_original = الصورة جديدة (لم نرها من قبل)
 reason-photo_forwarded = الصورة معاد توجيهها
 reason-photo_replay_reference = الصورة صورة معروفة للمكان، وليست جديدة
 reason-photo_replay_earlier = الصورة أُرسلت من قبل
-reason-location_within = الموقع في حدود { $distance } متر من المكان
-reason-location_outside = الموقع على بعد { $distance } متر من المكان، وهذا بعيد جدًا
 reason-location_forwarded = الموقع معاد توجيهه
 reason-location_venue = الموقع مكان مختار من الخريطة، وليس موقعًا حقيقيًا
 reason-location_missing = لم يصل أي موقع

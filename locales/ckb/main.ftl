@@ -94,7 +94,6 @@ checkin-need-photo = لۆکەیشنەکە گەیشت. ئێستا وێنەیەک�
 checkin-queued = سوپاس. ئێستا وێنە و لۆکەیشنەکەت دەپشکنم.
 photo-forwarded = وێنەی فۆروارد کراو قبووڵ ناکرێت. تکایە وێنەیەکی نوێ بگرە و بینێرە.
 photo-too-large = ئەم فایلە زۆر گەورەیە. سنوور: { $mb } MB.
-photo-not-image = ناتوانم ئەم وێنەیە بخوێنمەوە. تکایە وێنەیەکی JPEG یان PNG بنێرە.
 photo-too-many-pixels = ئەم وێنەیە بۆ پشکنین زۆر گەورەیە. تکایە وێنەیەکی ئاسایی کامێرا بنێرە.
 photo-truncated = ئەم وێنەیە تێکچووە یان ناتەواوە. تکایە دووبارە بینێرە.
 photo-too-small = ئەم وێنەیە بۆ پشکنین زۆر بچووکە. تکایە وێنەیەکی گەورەتر بنێرە.
@@ -114,7 +113,6 @@ result-details = ئەوەی پشکنرا:
 result-rejected = ❌ نەمتوانی ئەم وێنەیە بپشکنم. خێزانەکەت ئاگادار نەکرایەوە.
 
 family-arrived = ✅ { $traveller } گەیشتە { $landmark } لە { $time } (کاتی { $zone }).
-family-arrived-partial = ☑️ { $traveller } گەیشتنی لە { $landmark } تۆمار کرد لە { $time } (کاتی { $zone }). هەموو شتێک پشتڕاست نەکرایەوە.
 family-details = ئەوەی پشکنرا:
 family-photo-unavailable = (وێنەکە ئیتر بەردەست نییە.)
 
@@ -124,8 +122,6 @@ reason-photo_original = وێنەکە نوێیە (پێشتر نەبینراوە)
 reason-photo_forwarded = وێنەکە فۆروارد کرابوو
 reason-photo_replay_reference = وێنەکە وێنەیەکی ناسراوی ئەو شوێنەیە، نوێ نییە
 reason-photo_replay_earlier = وێنەکە پێشتر نێردرابوو
-reason-location_within = لۆکەیشن لە ماوەی { $distance } مەتر لە شوێنەکەوە
-reason-location_outside = لۆکەیشن { $distance } مەتر لە شوێنەکەوە دوورە، زۆر دوورە
 reason-location_forwarded = لۆکەیشنەکە فۆروارد کرابوو
 reason-location_venue = لۆکەیشنەکە شوێنێک بوو لە نەخشەوە، شوێنی ڕاستەقینە نەبوو
 reason-location_missing = هیچ لۆکەیشنێک نەگەیشت

@@ -92,7 +92,6 @@ checkin-need-photo = Location received. Now send a photo of the place.
 checkin-queued = Thank you. I am checking your photo and location now.
 photo-forwarded = Forwarded photos do not count. Please take a new photo and send it.
 photo-too-large = This file is too big. The limit is { $mb } MB.
-photo-not-image = This is not a photo I can read. Please send a JPEG or PNG photo.
 photo-too-many-pixels = This image is too large to check. Please send a normal camera photo.
 photo-truncated = This photo is damaged or incomplete. Please send it again.
 photo-too-small = This photo is too small to check. Please send a bigger photo.
@@ -112,7 +111,6 @@ result-details = What was checked:
 result-rejected = ❌ I could not check this photo. Your family was NOT told.
 
 family-arrived = ✅ { $traveller } arrived at { $landmark } at { $time } ({ $zone } time).
-family-arrived-partial = ☑️ { $traveller } checked in at { $landmark } at { $time } ({ $zone } time). Not everything could be verified.
 family-details = What was checked:
 family-photo-unavailable = (The photo is no longer available.)
 
@@ -122,8 +120,6 @@ reason-photo_original = the photo is new (not seen before)
 reason-photo_forwarded = the photo was forwarded
 reason-photo_replay_reference = the photo is a known picture of the place, not a new one
 reason-photo_replay_earlier = the photo was already sent before
-reason-location_within = location within { $distance } m of the place
-reason-location_outside = location { $distance } m away from the place, too far
 reason-location_forwarded = the location was forwarded
 reason-location_venue = the location was a place from the map, not a real position
 reason-location_missing = no location received

@@ -92,7 +92,6 @@ checkin-need-photo = Ubicación recibida. Ahora envía una foto del lugar.
 checkin-queued = Gracias. Estoy revisando tu foto y tu ubicación.
 photo-forwarded = Las fotos reenviadas no valen. Toma una foto nueva y envíala, por favor.
 photo-too-large = Este archivo es demasiado grande. El límite es { $mb } MB.
-photo-not-image = No puedo leer esta foto. Envía una foto JPEG o PNG, por favor.
 photo-too-many-pixels = Esta imagen es demasiado grande para revisarla. Envía una foto normal de la cámara, por favor.
 photo-truncated = Esta foto está dañada o incompleta. Envíala otra vez, por favor.
 photo-too-small = Esta foto es demasiado pequeña para revisarla. Envía una foto más grande, por favor.
@@ -112,7 +111,6 @@ result-details = Qué se revisó:
 result-rejected = ❌ No pude revisar esta foto. NO se avisó a tu familia.
 
 family-arrived = ✅ { $traveller } llegó a { $landmark } el { $time } (hora de { $zone }).
-family-arrived-partial = ☑️ { $traveller } avisó de su llegada a { $landmark } el { $time } (hora de { $zone }). No se pudo verificar todo.
 family-details = Qué se revisó:
 family-photo-unavailable = (La foto ya no está disponible.)
 
@@ -122,8 +120,6 @@ reason-photo_original = la foto es nueva (no se vio antes)
 reason-photo_forwarded = la foto fue reenviada
 reason-photo_replay_reference = la foto es una imagen conocida del lugar, no una nueva
 reason-photo_replay_earlier = la foto ya se envió antes
-reason-location_within = ubicación a menos de { $distance } m del lugar
-reason-location_outside = ubicación a { $distance } m del lugar, demasiado lejos
 reason-location_forwarded = la ubicación fue reenviada
 reason-location_venue = la ubicación era un lugar del mapa, no una posición real
 reason-location_missing = no se recibió ninguna ubicación

@@ -94,7 +94,6 @@ checkin-need-photo = موقعیت رسید. حالا یک عکس از آن مک�
 checkin-queued = ممنون. دارم عکس و موقعیت شما را بررسی می‌کنم.
 photo-forwarded = عکس‌های بازفرستاده قبول نیستند. لطفاً یک عکس تازه بگیرید و بفرستید.
 photo-too-large = این فایل خیلی بزرگ است. حداکثر { $mb } مگابایت.
-photo-not-image = این عکس را نمی‌توانم بخوانم. لطفاً یک عکس JPEG یا PNG بفرستید.
 photo-too-many-pixels = این تصویر برای بررسی خیلی بزرگ است. لطفاً یک عکس معمولی از دوربین بفرستید.
 photo-truncated = این عکس خراب یا ناقص است. لطفاً دوباره بفرستید.
 photo-too-small = این عکس برای بررسی خیلی کوچک است. لطفاً یک عکس بزرگ‌تر بفرستید.
@@ -114,7 +113,6 @@ result-details = چه چیزی بررسی شد:
 result-rejected = ❌ نتوانستم این عکس را بررسی کنم. به خانواده شما خبر داده نشد.
 
 family-arrived = ✅ { $traveller } در { $time } (به وقت { $zone }) به { $landmark } رسید.
-family-arrived-partial = ☑️ { $traveller } در { $time } (به وقت { $zone }) رسیدن به { $landmark } را اعلام کرد. همه چیز تأیید نشد.
 family-details = چه چیزی بررسی شد:
 family-photo-unavailable = (عکس دیگر در دسترس نیست.)
 
@@ -124,8 +122,6 @@ reason-photo_original = عکس تازه است (پیش‌تر دیده نشده)
 reason-photo_forwarded = عکس بازفرستاده شده بود
 reason-photo_replay_reference = عکس یک تصویر شناخته‌شده از آن مکان است، نه یک عکس تازه
 reason-photo_replay_earlier = عکس پیش‌تر فرستاده شده بود
-reason-location_within = موقعیت در فاصله { $distance } متری آن مکان
-reason-location_outside = موقعیت { $distance } متر دور از آن مکان، خیلی دور
 reason-location_forwarded = موقعیت بازفرستاده شده بود
 reason-location_venue = موقعیت یک مکان از نقشه بود، نه جای واقعی
 reason-location_missing = هیچ موقعیتی نرسید

@@ -92,7 +92,6 @@ checkin-need-photo = Position reçue. Maintenant, envoyez une photo du lieu.
 checkin-queued = Merci. Je vérifie votre photo et votre position.
 photo-forwarded = Les photos transférées ne comptent pas. Prenez une nouvelle photo et envoyez-la, s’il vous plaît.
 photo-too-large = Ce fichier est trop gros. La limite est de { $mb } Mo.
-photo-not-image = Je ne peux pas lire cette photo. Envoyez une photo JPEG ou PNG, s’il vous plaît.
 photo-too-many-pixels = Cette image est trop grande pour être vérifiée. Envoyez une photo normale de l’appareil photo, s’il vous plaît.
 photo-truncated = Cette photo est abîmée ou incomplète. Envoyez-la encore, s’il vous plaît.
 photo-too-small = Cette photo est trop petite pour être vérifiée. Envoyez une photo plus grande, s’il vous plaît.
@@ -112,7 +111,6 @@ result-details = Ce qui a été vérifié :
 result-rejected = ❌ Je n’ai pas pu vérifier cette photo. Votre famille n’a PAS été prévenue.
 
 family-arrived = ✅ { $traveller } est arrivé(e) à { $landmark } le { $time } (heure de { $zone }).
-family-arrived-partial = ☑️ { $traveller } a signalé son arrivée à { $landmark } le { $time } (heure de { $zone }). Tout n’a pas pu être vérifié.
 family-details = Ce qui a été vérifié :
 family-photo-unavailable = (La photo n’est plus disponible.)
 
@@ -122,8 +120,6 @@ reason-photo_original = la photo est nouvelle (jamais vue avant)
 reason-photo_forwarded = la photo a été transférée
 reason-photo_replay_reference = la photo est une image connue du lieu, pas une nouvelle photo
 reason-photo_replay_earlier = la photo a déjà été envoyée avant
-reason-location_within = position à moins de { $distance } m du lieu
-reason-location_outside = position à { $distance } m du lieu, trop loin
 reason-location_forwarded = la position a été transférée
 reason-location_venue = la position était un lieu choisi sur la carte, pas une vraie position
 reason-location_missing = aucune position reçue

@@ -94,7 +94,6 @@ checkin-need-photo = موقعیت رسید. حالا یک عکس از آن جا�
 checkin-queued = تشکر. حالا عکس و موقعیت شما را بررسی می‌کنم.
 photo-forwarded = عکس‌های فارورد شده قبول نیستند. لطفاً یک عکس نو بگیرید و بفرستید.
 photo-too-large = این فایل بسیار کلان است. حد اکثر { $mb } مگابایت.
-photo-not-image = این عکس را خوانده نمی‌توانم. لطفاً یک عکس JPEG یا PNG بفرستید.
 photo-too-many-pixels = این تصویر برای بررسی بسیار کلان است. لطفاً یک عکس عادی کمره بفرستید.
 photo-truncated = این عکس خراب یا ناقص است. لطفاً دوباره بفرستید.
 photo-too-small = این عکس برای بررسی بسیار خورد است. لطفاً یک عکس کلان‌تر بفرستید.
@@ -114,7 +113,6 @@ result-details = چه چیز بررسی شد:
 result-rejected = ❌ این عکس را بررسی کرده نتوانستم. به فامیل شما خبر داده نشد.
 
 family-arrived = ✅ { $traveller } در { $time } (به وقت { $zone }) به { $landmark } رسید.
-family-arrived-partial = ☑️ { $traveller } در { $time } (به وقت { $zone }) رسیدن به { $landmark } را ثبت کرد. همه چیز تأیید نشد.
 family-details = چه چیز بررسی شد:
 family-photo-unavailable = (عکس دیگر موجود نیست.)
 
@@ -124,8 +122,6 @@ reason-photo_original = عکس نو است (پیش از این دیده نشده
 reason-photo_forwarded = عکس فارورد شده بود
 reason-photo_replay_reference = عکس یک تصویر شناخته‌شده از آن جای است، نه یک عکس نو
 reason-photo_replay_earlier = عکس پیش از این فرستاده شده بود
-reason-location_within = موقعیت در فاصله { $distance } متری آن جای
-reason-location_outside = موقعیت { $distance } متر دور از آن جای، بسیار دور
 reason-location_forwarded = موقعیت فارورد شده بود
 reason-location_venue = موقعیت یک جای از نقشه بود، نه جای واقعی
 reason-location_missing = هیچ موقعیت نرسید

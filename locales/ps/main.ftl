@@ -94,7 +94,6 @@ checkin-need-photo = موقعیت ترلاسه شو. اوس د ځای یو عک�
 checkin-queued = مننه. زه اوس ستاسو عکس او موقعیت ګورم.
 photo-forwarded = فارورډ شوي عکسونه نه منل کېږي. مهرباني وکړئ نوی عکس واخلئ او ویې لېږئ.
 photo-too-large = دا فایل ډېر لوی دی. حد یې { $mb } MB دی.
-photo-not-image = دا عکس زه نه شم لوستلای. مهرباني وکړئ JPEG یا PNG عکس ولېږئ.
 photo-too-many-pixels = دا انځور د کتلو لپاره ډېر لوی دی. مهرباني وکړئ د کمرې یو عادي عکس ولېږئ.
 photo-truncated = دا عکس خراب یا نیمګړی دی. مهرباني وکړئ بیا یې ولېږئ.
 photo-too-small = دا عکس د کتلو لپاره ډېر کوچنی دی. مهرباني وکړئ لوی عکس ولېږئ.
@@ -114,7 +113,6 @@ result-details = څه وکتل شول:
 result-rejected = ❌ دا عکس مې ونه شو کتلای. ستاسو کورنۍ ته خبر ورنه کړل شو.
 
 family-arrived = ✅ { $traveller } په { $time } (د { $zone } وخت) { $landmark } ته ورسېد.
-family-arrived-partial = ☑️ { $traveller } په { $time } (د { $zone } وخت) په { $landmark } کې خپل رسېدل ثبت کړل. هر څه تایید نه شول.
 family-details = څه وکتل شول:
 family-photo-unavailable = (عکس نور شته نه دی.)
 
@@ -124,8 +122,6 @@ reason-photo_original = عکس نوی دی (مخکې نه دی لیدل شوی)
 reason-photo_forwarded = عکس فارورډ شوی و
 reason-photo_replay_reference = عکس د هغه ځای یو پېژندل شوی انځور دی، نوی نه دی
 reason-photo_replay_earlier = عکس مخکې هم لېږل شوی و
-reason-location_within = موقعیت له ځای څخه د { $distance } متره په واټن کې
-reason-location_outside = موقعیت له ځای څخه { $distance } متره لرې، ډېر لرې
 reason-location_forwarded = موقعیت فارورډ شوی و
 reason-location_venue = موقعیت له نقشې یو ځای و، اصلي ځای نه و
 reason-location_missing = هېڅ موقعیت ترلاسه نه شو

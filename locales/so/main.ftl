@@ -92,7 +92,6 @@ checkin-need-photo = Goobta waa la helay. Hadda soo dir sawirka meesha.
 checkin-queued = Mahadsanid. Hadda waxaan hubinayaa sawirkaaga iyo goobtaada.
 photo-forwarded = Sawirrada la gudbiyay (forward) lama aqbalo. Fadlan qaad sawir cusub oo soo dir.
 photo-too-large = Faylkani aad buu u weyn yahay. Xadka waa { $mb } MB.
-photo-not-image = Kani ma aha sawir aan akhrin karo. Fadlan soo dir sawir JPEG ama PNG ah.
 photo-too-many-pixels = Sawirkani aad buu u weyn yahay in la hubiyo. Fadlan soo dir sawir caadi ah oo kamarad ah.
 photo-truncated = Sawirkani waa jaban yahay ama waa dhiman yahay. Fadlan mar kale soo dir.
 photo-too-small = Sawirkani aad buu u yar yahay in la hubiyo. Fadlan soo dir sawir ka weyn.
@@ -112,7 +111,6 @@ result-details = Waxa la hubiyay:
 result-rejected = ❌ Ma hubin karin sawirkan. Qoyskaaga LOOMA sheegin.
 
 family-arrived = ✅ { $traveller } wuxuu gaaray { $landmark } { $time } (waqtiga { $zone }).
-family-arrived-partial = ☑️ { $traveller } wuxuu sheegay inuu gaaray { $landmark } { $time } (waqtiga { $zone }). Wax walba lama xaqiijin karin.
 family-details = Waxa la hubiyay:
 family-photo-unavailable = (Sawirka hadda lama heli karo.)
 
@@ -122,8 +120,6 @@ reason-photo_original = sawirku waa cusub yahay (hore looma arag)
 reason-photo_forwarded = sawirka waa la gudbiyay (forward)
 reason-photo_replay_reference = sawirku waa sawir la yaqaan oo meesha ah, ma aha mid cusub
 reason-photo_replay_earlier = sawirka hore ayaa loo soo diray
-reason-location_within = goobtu waxay u jirtaa meesha { $distance } m gudahood
-reason-location_outside = goobtu waxay meesha u jirtaa { $distance } m, aad bay u fog tahay
 reason-location_forwarded = goobta waa la gudbiyay (forward)
 reason-location_venue = goobtu waxay ahayd meel laga doortay khariidadda, ma aha goob dhab ah
 reason-location_missing = goob lama helin

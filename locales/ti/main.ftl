@@ -93,7 +93,6 @@ checkin-need-photo = ሎኬሽን በጺሑ። ሕጂ ስእሊ ናይቲ ቦታ
 checkin-queued = የቐንየለይ። ሕጂ ስእልኹምን ሎኬሽንኩምን ይፍትሽ ኣለኹ።
 photo-forwarded = ዝተሰገረ (forward ዝተገብረ) ስእሊ ኣይቅበልን። በጃኹም ሓድሽ ስእሊ ኣልዒልኩም ስደዱ።
 photo-too-large = እዚ ፋይል ኣዝዩ ዓቢ እዩ። ደረቱ { $mb } MB እዩ።
-photo-not-image = እዚ ከንብቦ ዝኽእል ስእሊ ኣይኮነን። በጃኹም JPEG ወይ PNG ስእሊ ስደዱ።
 photo-too-many-pixels = እዚ ስእሊ ንምፍታሽ ኣዝዩ ዓቢ እዩ። በጃኹም ንቡር ስእሊ ካሜራ ስደዱ።
 photo-truncated = እዚ ስእሊ ተበላሽዩ ወይ ምሉእ ኣይኮነን። በጃኹም እንደገና ስደድዎ።
 photo-too-small = እዚ ስእሊ ንምፍታሽ ኣዝዩ ንእሽቶ እዩ። በጃኹም ዝዓበየ ስእሊ ስደዱ።
@@ -113,7 +112,6 @@ result-details = ዝተፈተሸ፡
 result-rejected = ❌ ነዚ ስእሊ ክፍትሾ ኣይከኣልኩን። ስድራኹም ኣይተነግሩን።
 
 family-arrived = ✅ { $traveller } ኣብ { $time } (ሰዓት { $zone }) ናብ { $landmark } በጺሑ።
-family-arrived-partial = ☑️ { $traveller } ኣብ { $time } (ሰዓት { $zone }) ኣብ { $landmark } ምብጻሑ መዝጊቡ። ኩሉ ክረጋገጽ ኣይተኻእለን።
 family-details = ዝተፈተሸ፡
 family-photo-unavailable = (እቲ ስእሊ ድሕሪ ሕጂ የለን።)
 
@@ -123,8 +121,6 @@ reason-photo_original = እቲ ስእሊ ሓድሽ እዩ (ቅድሚ ሕጂ ኣ�
 reason-photo_forwarded = እቲ ስእሊ ተሰጊሩ (forward ተገይሩ)
 reason-photo_replay_reference = እቲ ስእሊ ናይቲ ቦታ ፍሉጥ ስእሊ እዩ፡ ሓድሽ ኣይኮነን
 reason-photo_replay_earlier = እቲ ስእሊ ቅድሚ ሕጂ ተሰዲዱ ነይሩ
-reason-location_within = ሎኬሽን ካብቲ ቦታ ኣብ ውሽጢ { $distance } ሜትሮ
-reason-location_outside = ሎኬሽን ካብቲ ቦታ { $distance } ሜትሮ ይርሕቕ፡ ኣዝዩ ርሑቕ
 reason-location_forwarded = እቲ ሎኬሽን ተሰጊሩ (forward ተገይሩ)
 reason-location_venue = እቲ ሎኬሽን ካብ ካርታ ዝተመርጸ ቦታ ነይሩ፡ ሓቀኛ ቦታ ኣይኮነን
 reason-location_missing = ሎኬሽን ኣይበጽሐን

@@ -100,7 +100,6 @@ checkin-need-photo = Геолокацію отримано. Тепер наді�
 checkin-queued = Дякуємо. Я зараз перевіряю ваше фото і геолокацію.
 photo-forwarded = Переслані фото не зараховуються. Зробіть нове фото і надішліть його, будь ласка.
 photo-too-large = Цей файл завеликий. Межа — { $mb } МБ.
-photo-not-image = Я не можу прочитати це фото. Надішліть фото JPEG або PNG, будь ласка.
 photo-too-many-pixels = Це зображення завелике для перевірки. Надішліть звичайне фото з камери, будь ласка.
 photo-truncated = Це фото пошкоджене або неповне. Надішліть його ще раз, будь ласка.
 photo-too-small = Це фото замале для перевірки. Надішліть більше фото, будь ласка.
@@ -120,7 +119,6 @@ result-details = Що перевірено:
 result-rejected = ❌ Я не зміг перевірити це фото. Вашій родині НЕ повідомлено.
 
 family-arrived = ✅ { $traveller } прибув(ла) до { $landmark } о { $time } (час { $zone }).
-family-arrived-partial = ☑️ { $traveller } відмітився(лася) біля { $landmark } о { $time } (час { $zone }). Не все вдалося підтвердити.
 family-details = Що перевірено:
 family-photo-unavailable = (Фото більше недоступне.)
 
@@ -130,8 +128,6 @@ reason-photo_original = фото нове (раніше не бачили)
 reason-photo_forwarded = фото було переслане
 reason-photo_replay_reference = фото — це відоме зображення місця, а не нове
 reason-photo_replay_earlier = фото вже надсилали раніше
-reason-location_within = геолокація в межах { $distance } м від місця
-reason-location_outside = геолокація за { $distance } м від місця, занадто далеко
 reason-location_forwarded = геолокацію було переслано
 reason-location_venue = геолокація була місцем з карти, а не справжньою позицією
 reason-location_missing = геолокацію не отримано

@@ -94,7 +94,6 @@ checkin-need-photo = لوکیشن مل گئی۔ اب اس جگہ کی تصویر
 checkin-queued = شکریہ۔ میں ابھی آپ کی تصویر اور لوکیشن جانچ رہا ہوں۔
 photo-forwarded = فارورڈ کی گئی تصویریں نہیں مانی جاتیں۔ براہ کرم نئی تصویر لیں اور بھیجیں۔
 photo-too-large = یہ فائل بہت بڑی ہے۔ حد { $mb } MB ہے۔
-photo-not-image = یہ ایسی تصویر نہیں جو میں پڑھ سکوں۔ براہ کرم JPEG یا PNG تصویر بھیجیں۔
 photo-too-many-pixels = یہ تصویر جانچنے کے لیے بہت بڑی ہے۔ براہ کرم کیمرے کی عام تصویر بھیجیں۔
 photo-truncated = یہ تصویر خراب یا ادھوری ہے۔ براہ کرم دوبارہ بھیجیں۔
 photo-too-small = یہ تصویر جانچنے کے لیے بہت چھوٹی ہے۔ براہ کرم بڑی تصویر بھیجیں۔
@@ -114,7 +113,6 @@ result-details = کیا جانچا گیا:
 result-rejected = ❌ میں یہ تصویر نہیں جانچ سکا۔ آپ کے خاندان کو نہیں بتایا گیا۔
 
 family-arrived = ✅ { $traveller } { $time } ({ $zone } کا وقت) پر { $landmark } پہنچ گئے۔
-family-arrived-partial = ☑️ { $traveller } نے { $time } ({ $zone } کا وقت) پر { $landmark } پر چیک اِن کیا۔ ہر چیز کی تصدیق نہیں ہو سکی۔
 family-details = کیا جانچا گیا:
 family-photo-unavailable = (تصویر اب موجود نہیں ہے۔)
 
@@ -124,8 +122,6 @@ reason-photo_original = تصویر نئی ہے (پہلے نہیں دیکھی گ�
 reason-photo_forwarded = تصویر فارورڈ کی گئی تھی
 reason-photo_replay_reference = تصویر اس جگہ کی ایک جانی پہچانی تصویر ہے، نئی نہیں
 reason-photo_replay_earlier = تصویر پہلے بھی بھیجی جا چکی تھی
-reason-location_within = لوکیشن جگہ سے { $distance } میٹر کے اندر
-reason-location_outside = لوکیشن جگہ سے { $distance } میٹر دور، بہت دور
 reason-location_forwarded = لوکیشن فارورڈ کی گئی تھی
 reason-location_venue = لوکیشن نقشے سے چنی گئی جگہ تھی، اصل جگہ نہیں
 reason-location_missing = کوئی لوکیشن نہیں ملی

@@ -1,6 +1,7 @@
 import { landmarkName } from "../domain/landmark.ts";
 import { inspectPhoto } from "../verification/decode.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";
+import { validCoordinates } from "../verification/location.ts";
 import type { Inbound } from "./messages.ts";
 import type { PendingLocation, PendingPhoto } from "../store/checkin-repository.ts";
 import type { Feature, Turn } from "./turn.ts";
@@ -12,7 +13,7 @@ const BYTES_PER_MB = 1024 * 1024;
 
 /** Which message tells the traveller why a photo was refused. */
 export const PHOTO_REJECTION_MESSAGE: Record<PhotoRejectedError["code"], string> = {
-  not_an_image: "photo-not-image",
+  not_an_image: "photo-unreadable",
   truncated: "photo-truncated",
   too_many_pixels: "photo-too-many-pixels",
   too_large: "photo-too-large",
@@ -24,7 +25,19 @@ async function activeTrip(turn: Turn) {
   return trip?.status === "active" ? trip : undefined;
 }
 
-async function rejectPhoto(turn: Turn, code: PhotoRejectedError["code"]): Promise<void> {
+/**
+ * HEIC/HEIF (iPhones' default): sharp's prebuilt libvips reads HEIF only with the patented HEVC codec,
+ * which it does not ship, so it cannot be decoded here. Sent as a photo (not a file), the chat app
+ * converts it to JPEG itself.
+ */
+export function isHeic(mime: string | undefined, bytes?: Buffer): boolean {
+  if (mime && /^image\/hei[cf](-sequence)?$/i.test(mime)) return true;
+  // ISO-BMFF: "ftyp" at 4, then a HEIF brand.
+  return bytes !== undefined && bytes.length >= 12 && bytes.toString("latin1", 4, 8) === "ftyp" && /^(heic|heix|hevc|hevx|heim|heis|mif1|msf1)$/.test(bytes.toString("latin1", 8, 12));
+}
+
+async function rejectPhoto(turn: Turn, code: PhotoRejectedError["code"], heic = false): Promise<void> {
+  if (code === "not_an_image" && heic) return turn.reply(turn.t("photo-heic"));
   await turn.reply(turn.t(PHOTO_REJECTION_MESSAGE[code], { mb: Math.round(turn.deps.photoLimits.maxBytes / BYTES_PER_MB) }));
 }
 
@@ -72,7 +85,7 @@ export async function receivePhoto(turn: Turn<PhotoMsg>): Promise<void> {
   try {
     await inspectPhoto(bytes, deps.photoLimits);
   } catch (err) {
-    if (err instanceof PhotoRejectedError) return rejectPhoto(turn, err.code);
+    if (err instanceof PhotoRejectedError) return rejectPhoto(turn, err.code, isHeic(msg.mime, bytes));
     throw err;
   }
   await noteWord(turn, msg.caption);
@@ -94,6 +107,9 @@ export async function receiveLocation(turn: Turn<LocationMsg>): Promise<void> {
   if (!(await activeTrip(turn))) return turn.reply(turn.t("checkin-no-trip"));
   if (msg.forwarded) return turn.reply(turn.t("location-forwarded"));
   if (msg.venue) return turn.reply(turn.t("location-venue"));
+  if (msg.viaBot) return turn.reply(turn.t("location-via-bot"));
+  // Null or empty coordinates must not become 0,0 (thousands of km from anywhere the traveller could be).
+  if (!validCoordinates(msg)) return turn.reply(turn.t("location-invalid"));
   const result = await deps.checkins.addPart(person.id, {
     location: {
       lat: msg.lat,

@@ -60,3 +60,17 @@ export function formatLocalTime(at: Date, locale: Locale | string, timeZone: str
     timeStyle: "short",
   }).format(at);
 }
+
+/**
+ * A distance for reading: whole metres below 1 km, kilometres above (one decimal below 10 km), in the
+ * locale's digits and unit words ("30 m", "1,180 km", "١٬١٨٠ كم").
+ */
+export function formatDistance(metres: number, locale: Locale | string): string {
+  const km = metres >= 1000;
+  return new Intl.NumberFormat(formattingLocale(locale), {
+    style: "unit",
+    unit: km ? "kilometer" : "meter",
+    unitDisplay: "short",
+    maximumFractionDigits: km && metres < 10_000 ? 1 : 0,
+  }).format(km ? metres / 1000 : Math.round(metres));
+}

@@ -4,7 +4,7 @@ import { captureTimeSignal } from "./capture-time.ts";
 import type { PhotoLimits, SubmissionIndex, VerificationInput, VerificationOutcome, VisualMatcher } from "./contracts.ts";
 import { cleanJpeg, decodePhoto } from "./decode.ts";
 import { readExif } from "./exif.ts";
-import { locationSignal, type LocationOptions } from "./location.ts";
+import { locationSignal, photoGpsSignal, type LocationOptions } from "./location.ts";
 import { dihedralHashes, hamming, REPLAY_MAX_DISTANCE } from "./pdq.ts";
 
 export interface PhotoVerifierOptions {
@@ -47,6 +47,7 @@ export class PhotoVerifier {
     }
     const signals: Signals = {
       photoForwarded: photo.forwarded,
+      photoGps: photoGpsSignal(input.location, exif.gps, landmark),
       replay,
       location: locationSignal(input.location, exif.gps, landmark, this.#opts.location),
       captureTime: captureTimeSignal(exif.captureTime, photo.receivedAt, this.#opts.freshnessMs),

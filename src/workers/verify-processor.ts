@@ -49,12 +49,16 @@ export class VerifyProcessor {
         await deps.lifecycle.raiseDuress({ id: checkin.tripId, travellerId: traveller.id, landmarkId: checkin.landmarkId }, "duress", checkin.id);
       }
       if (accepted && sameTrip) await deps.lifecycle.finish(sameTrip, checkin.createdAt, "arrived", checkin.id, false);
+    } else if (checkin.status === "needs_attention") {
+      // Never an arrival: the trip stays open and its deadline runs; the family hears what could not be confirmed.
+      await deps.queues.notify(contactIds.map((contactId) => ({ checkinId: checkin.id, contactId })));
     } else if (accepted) {
       await deps.queues.notify(contactIds.map((contactId) => ({ checkinId: checkin.id, contactId })));
       await deps.persons.setLastArrival(traveller.id, checkin.landmarkId, checkin.createdAt);
       if (sameTrip) await deps.lifecycle.finish(sameTrip, checkin.createdAt, "arrived", checkin.id);
     }
-    if (await deps.checkins.claimOnce(checkin.id, "told")) await this.tellResult(checkin, traveller, accepted ? contactIds.length : 0);
+    const familyTold = accepted || checkin.status === "needs_attention";
+    if (await deps.checkins.claimOnce(checkin.id, "told")) await this.tellResult(checkin, traveller, familyTold ? contactIds.length : 0);
   }
 
   /** Gives up on a check-in whose job failed for good, so that it is not left "being checked" forever. */
@@ -84,7 +88,8 @@ export class VerifyProcessor {
         landmark: stored.landmark,
         references: stored.references,
       });
-      const accepted = outcome.verdict.status !== "not_verified";
+      // Only an accepted check-in's photo goes to the family; one that needs attention is described, not shown.
+      const accepted = outcome.verdict.status === "verified" || outcome.verdict.status === "partial";
       const cleanId = accepted ? await deps.media.put(outcome.cleanJpeg, `clean-${checkin.id}`) : undefined;
       await deps.checkins.recordVerdict(checkin.id, outcome.verdict, cleanId, outcome.phash);
       await deps.media.delete(checkin.photo.mediaId);
@@ -109,7 +114,7 @@ export class VerifyProcessor {
     const otherNames = typeof otherId === "string" ? await names(otherId) : undefined;
     const details = reasonLines(deps.i18n, locale, checkin.verdict!, () => otherNames);
     const lines = [this.t(traveller, `result-${checkin.status.replace("_", "-")}`), this.t(traveller, "result-details"), ...details];
-    if (checkin.status === "not_verified") {
+    if (checkin.status === "not_verified" || checkin.status === "needs_attention") {
       const landmark = stored ? landmarkName(stored.landmark, locale) : checkin.landmarkId;
       lines.push(this.t(traveller, "result-retry", { landmark }));
     } else if (contactCount === 0) lines.push(this.t(traveller, "result-no-contacts"));

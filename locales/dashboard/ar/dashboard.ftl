@@ -127,6 +127,7 @@ test-visual-other = الصورة تُظهر مكانًا آخر: { $landmark }.
 test-visual-not-evaluated = لا توجد صورة مرجعية للمقارنة بعد.
 verdict-verified = مؤكَّد
 verdict-partial = مؤكَّد جزئيًا
+verdict-needs_attention = يحتاج إلى انتباه (دلائل متناقضة)
 verdict-not_verified = غير مؤكَّد
 
 staff-email = البريد الإلكتروني

@@ -127,6 +127,7 @@ test-visual-other = Photo shows another landmark: { $landmark }.
 test-visual-not-evaluated = No reference photo to compare with yet.
 verdict-verified = Verified
 verdict-partial = Partly verified
+verdict-needs_attention = Needs attention (signals contradict)
 verdict-not_verified = Not verified
 
 staff-email = Email

@@ -127,6 +127,7 @@ test-visual-other = La photo montre un autre lieu : { $landmark }.
 test-visual-not-evaluated = Aucune photo de référence à comparer pour l'instant.
 verdict-verified = Vérifiée
 verdict-partial = Vérifiée en partie
+verdict-needs_attention = À vérifier (indices contradictoires)
 verdict-not_verified = Non vérifiée
 
 staff-email = Adresse e-mail

@@ -133,7 +133,7 @@ function dummyVars(locale: Locale): MessageVars {
 describe("locale files", () => {
   test("all twelve locales have a folder with the same files as English", () => {
     assert.equal(SUPPORTED_LOCALES.length, 12);
-    assert.deepEqual(englishFiles, ["deadlines.ftl", "main.ftl"]);
+    assert.deepEqual(englishFiles, ["deadlines.ftl", "main.ftl", "verdicts.ftl"]);
     for (const locale of SUPPORTED_LOCALES) {
       assert.deepEqual(localeFiles(locale), englishFiles, `${locale}: files`);
     }
@@ -200,7 +200,7 @@ describe("translations", () => {
 });
 
 describe("rendering", () => {
-  const SAMPLE = ["family-arrived", "invite-preview", "trip-created", "reason-location_within", "family-alert-missed", "status-contacts"];
+  const SAMPLE = ["family-arrived", "invite-preview", "trip-created", "reason-location_within-live", "family-alert-missed", "status-contacts"];
   const allIds = [...english.keys()];
   const multiPartIds = allIds.filter((id) => id.includes("-"));
 
@@ -222,7 +222,7 @@ describe("rendering", () => {
       assert.ok(arrived.includes(`${FSI}ساحة الحرية ٧${PDI}`), `${locale}: landmark name isolated`);
       assert.ok(arrived.includes(localDigits("2026", locale)), `${locale}: Gregorian year in local digits`);
       assert.ok(arrived.includes(`${FSI}Asia/Kabul${PDI}`), `${locale}: says which zone`);
-      const within = i18n.tExact(locale, "reason-location_within", vars);
+      const within = i18n.tExact(locale, "reason-location_within-live", vars);
       assert.ok(within.includes(`${FSI}${localDigits("120", locale)}${PDI}`), `${locale}: distance in local digits`);
     });
 
