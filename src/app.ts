@@ -227,6 +227,7 @@ export class App {
           verifyConcurrency: config.VERIFY_CONCURRENCY,
           notifyConcurrency: config.NOTIFY_CONCURRENCY,
           maxPhotoBytes: config.MAX_PHOTO_BYTES,
+          pairWindowMs: config.CHECKIN_PAIR_WINDOW,
           reconcileIntervalMs: config.RECONCILE_INTERVAL,
           lockMs: config.JOB_LOCK,
           deadlineQueue: this.producers.deadlineQueue,

@@ -61,17 +61,50 @@ async function completePair(turn: Turn, photo: PendingPhoto, location: PendingLo
  * A word given with a check-in (a photo caption, or `/checkin <word>`): the duress word marks the
  * pending check-in; nothing the traveller sees depends on which word it was, or whether it matched.
  */
-async function noteWord(turn: Turn, text: string | undefined): Promise<void> {
+async function noteWord(turn: Turn, text: string | undefined, upgrade = false): Promise<boolean> {
   const word = text?.trim();
-  if (!word) return;
+  if (!word) return false;
   if (turn.msg.messageRef) await turn.deps.messenger.remove(turn.person.address, turn.msg.messageRef);
-  if ((await turn.deps.words.match(turn.person.id, word)) === "duress") await turn.deps.checkins.markPendingDuress(turn.person.id);
+  const duress = (await turn.deps.words.match(turn.person.id, word)) === "duress";
+  // An upgrade is filed at once, so it carries the mark itself instead of the pending pair.
+  if (duress && !upgrade) await turn.deps.checkins.markPendingDuress(turn.person.id);
+  return duress;
+}
+
+/**
+ * Completes a partial check-in's upgrade offer with a further photo or a live location, if the offer
+ * is still there (pairing window) and belongs to the traveller's current trip. Files the upgrade as
+ * its own check-in; the verify worker decides whether the family hears about it.
+ */
+async function upgrade(
+  turn: Turn,
+  part: { photo: PendingPhoto; duress: boolean } | { location: PendingLocation },
+): Promise<boolean> {
+  const { deps, person } = turn;
+  const offer = await deps.checkins.takeUpgrade(person.id);
+  const trip = offer && (await deps.trips.get(person.id));
+  if (!offer || trip?.id !== offer.tripId) {
+    if (offer) await deps.media.delete(offer.photo.mediaId);
+    return false;
+  }
+  const common = { travellerId: person.id, tripId: offer.tripId, landmarkId: offer.landmarkId, upgradeOf: offer.checkinId, baseline: offer.strength };
+  let checkin;
+  if ("photo" in part) {
+    await deps.media.delete(offer.photo.mediaId);
+    checkin = await deps.checkins.create({ ...common, photo: part.photo, location: offer.location, duress: part.duress }, deps.now());
+  } else {
+    checkin = await deps.checkins.create({ ...common, photo: offer.photo, location: part.location, duress: false, replayChecked: true }, deps.now());
+  }
+  await deps.queues.verify({ checkinId: checkin.id });
+  await turn.reply(turn.t("checkin-queued"));
+  return true;
 }
 
 export async function receivePhoto(turn: Turn<PhotoMsg>): Promise<void> {
   const { deps, msg, person } = turn;
   const trip = await activeTrip(turn);
-  if (!trip) return turn.reply(turn.t("checkin-no-trip"));
+  // No open trip: the photo may still upgrade a partial check-in made moments ago.
+  if (!trip && !(await deps.checkins.hasUpgrade(person.id))) return turn.reply(turn.t("checkin-no-trip"));
   if (msg.forwarded) return turn.reply(turn.t("photo-forwarded"));
   if (msg.size !== undefined && msg.size > deps.photoLimits.maxBytes) return rejectPhoto(turn, "too_large");
   let bytes: Buffer;
@@ -87,6 +120,14 @@ export async function receivePhoto(turn: Turn<PhotoMsg>): Promise<void> {
   } catch (err) {
     if (err instanceof PhotoRejectedError) return rejectPhoto(turn, err.code, isHeic(msg.mime, bytes));
     throw err;
+  }
+  if (!trip) {
+    const duress = await noteWord(turn, msg.caption, true);
+    const mediaId = await deps.media.put(bytes);
+    const photo = { mediaId, asFile: msg.asFile, forwarded: msg.forwarded, at: msg.at };
+    if (await upgrade(turn, { photo, duress })) return;
+    await deps.media.delete(mediaId);
+    return turn.reply(turn.t("checkin-no-trip"));
   }
   await noteWord(turn, msg.caption);
   const mediaId = await deps.media.put(bytes);
@@ -104,23 +145,29 @@ export async function receivePhoto(turn: Turn<PhotoMsg>): Promise<void> {
 export async function receiveLocation(turn: Turn<LocationMsg>): Promise<void> {
   const { msg, person, deps } = turn;
   if (msg.liveUpdate && !(await deps.checkins.pending(person.id)).photo) return;
-  if (!(await activeTrip(turn))) return turn.reply(turn.t("checkin-no-trip"));
+  const trip = await activeTrip(turn);
+  // No open trip: a live location (not a pin: it would prove nothing more) may upgrade a partial check-in.
+  const upgrading = !trip && msg.live && (await deps.checkins.hasUpgrade(person.id));
+  if (!trip && !upgrading) return turn.reply(turn.t("checkin-no-trip"));
   if (msg.forwarded) return turn.reply(turn.t("location-forwarded"));
   if (msg.venue) return turn.reply(turn.t("location-venue"));
   if (msg.viaBot) return turn.reply(turn.t("location-via-bot"));
   // Null or empty coordinates must not become 0,0 (thousands of km from anywhere the traveller could be).
   if (!validCoordinates(msg)) return turn.reply(turn.t("location-invalid"));
-  const result = await deps.checkins.addPart(person.id, {
-    location: {
-      lat: msg.lat,
-      lon: msg.lon,
-      accuracyM: msg.accuracyM,
-      live: msg.live,
-      forwarded: msg.forwarded,
-      venue: msg.venue,
-      at: msg.at,
-    },
-  });
+  const location: PendingLocation = {
+    lat: msg.lat,
+    lon: msg.lon,
+    accuracyM: msg.accuracyM,
+    live: msg.live,
+    forwarded: msg.forwarded,
+    venue: msg.venue,
+    at: msg.at,
+  };
+  if (!trip) {
+    if (await upgrade(turn, { location })) return;
+    return turn.reply(turn.t("checkin-no-trip"));
+  }
+  const result = await deps.checkins.addPart(person.id, { location });
   if (result.complete) return completePair(turn, result.photo, result.location, result.duress);
   await turn.reply(turn.t("checkin-need-photo"));
 }

@@ -46,8 +46,16 @@ export function familyVerdictText(
   verdict: Verdict,
   vars: { traveller: string; landmark: string; time: string; zone: string },
   landmarkNames: LandmarkNames,
+  /** An upgrade of a partial check-in the family already heard about: one "now confirmed" update. */
+  upgrade = false,
 ): FamilyVerdictText {
   const line = (r: Reason) => reasonLine(i18n, locale, r, landmarkNames);
+  if (upgrade && (verdict.status === "verified" || verdict.status === "partial")) {
+    const verified = verdict.status === "verified";
+    const headline = i18n.t(locale, verified ? "family-upgrade-verified" : "family-upgrade-live", vars);
+    // A live-location upgrade re-uses the photo the family already has.
+    return { text: [headline, i18n.t(locale, "family-details"), ...verdict.reasons.map(line)].join("\n"), withPhoto: verified };
+  }
   if (verdict.status === "verified") {
     return { text: [i18n.t(locale, "family-arrived", vars), i18n.t(locale, "family-details"), ...verdict.reasons.map(line)].join("\n"), withPhoto: true };
   }

@@ -40,7 +40,7 @@ export class PhotoVerifier {
     const hashes = dihedralHashes(decoded);
 
     const visual = await this.#opts.matcher.match(decoded, landmark);
-    let replay = await this.#replay(hashes, input.references);
+    let replay: ReplaySignal = input.replayChecked ? { status: "original" } : await this.#replay(hashes, input.references);
     // Crops and screenshots of a reference escape the hash; the matcher's pixel check catches them.
     if (replay.status === "original" && visual.status === "no_match" && visual.replayOf) {
       replay = { status: "reference", distance: nearestReference(hashes, input.references)?.distance ?? 256, of: visual.replayOf, correlation: visual.correlation };

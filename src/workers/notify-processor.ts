@@ -57,6 +57,7 @@ export class NotifyProcessor {
         zone,
       },
       () => otherNames,
+      Boolean(checkin.upgradeOf) && !checkin.duress,
     );
     const photo = withPhoto && checkin.cleanMediaId ? await deps.media.get(checkin.cleanMediaId) : undefined;
     const lines = [text];
