@@ -13,7 +13,8 @@ extend-usage = Type /extend and a time, like /extend 1h.
 extend-needs-secret = Alerts have started. To move the time, send /extend, the time and your secret word.
 extend-no-trip = You have no trip to move.
 
-words-intro = You can set two words. Secret word: proves it is really you. Danger word: use it if someone forces you to check in. It looks normal to them, but your family and the NGO will know you are not safe.
+words-intro = You can set two words. Secret word, with /secret: proves it is really you. Danger word, with /duress: use it if someone forces you to check in. It looks normal to them, but your family and { $ngo } will know you are not safe.
+words-intro-no-ngo = You can set two words. Secret word, with /secret: proves it is really you. Danger word, with /duress: use it if someone forces you to check in. It looks normal to them, but your family will know you are not safe.
 secret-set = Your secret word is saved. For your safety I deleted your message.
 duress-set = Your danger word is saved. For your safety I deleted your message.
 word-usage = Type the command and one word, like /secret tulip. Use 4 to 32 letters or digits.

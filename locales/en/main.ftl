@@ -24,6 +24,8 @@ help =
     /checkin — how to check in when you arrive
     /status — your trip and your last check-in
     /cancel — end your trip
+    /secret — set your secret word
+    /duress — set your danger word
     /language — change the language
     /forget — delete everything about you
 

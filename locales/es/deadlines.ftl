@@ -13,7 +13,8 @@ extend-usage = Escribe /extend y un tiempo, como /extend 1h.
 extend-needs-secret = Las alertas ya empezaron. Para mover la hora, envía /extend, el tiempo y tu palabra secreta.
 extend-no-trip = No tienes ningún viaje para mover.
 
-words-intro = Puedes elegir dos palabras. Palabra secreta: demuestra que eres tú de verdad. Palabra de peligro: úsala si alguien te obliga a avisar de tu llegada. A esa persona le parecerá normal, pero tu familia y la ONG sabrán que no estás a salvo.
+words-intro = Puedes elegir dos palabras. Palabra secreta, con /secret: demuestra que eres tú de verdad. Palabra de peligro, con /duress: úsala si alguien te obliga a avisar de tu llegada. A esa persona le parecerá normal, pero tu familia y { $ngo } sabrán que no estás a salvo.
+words-intro-no-ngo = Puedes elegir dos palabras. Palabra secreta, con /secret: demuestra que eres tú de verdad. Palabra de peligro, con /duress: úsala si alguien te obliga a avisar de tu llegada. A esa persona le parecerá normal, pero tu familia sabrá que no estás a salvo.
 secret-set = Tu palabra secreta está guardada. Por tu seguridad, borré tu mensaje.
 duress-set = Tu palabra de peligro está guardada. Por tu seguridad, borré tu mensaje.
 word-usage = Escribe el comando y una palabra, como /secret tulip. Usa de 4 a 32 letras o números.

@@ -24,6 +24,8 @@ help =
     /checkin — cómo avisar de tu llegada
     /status — tu viaje y tu último aviso de llegada
     /cancel — terminar tu viaje
+    /secret — elegir tu palabra secreta
+    /duress — elegir tu palabra de peligro
     /language — cambiar el idioma
     /forget — borrar todo sobre ti
 

@@ -13,7 +13,8 @@ extend-usage = Écrivez /extend et une durée, comme /extend 1h.
 extend-needs-secret = Les alertes ont commencé. Pour changer l’heure, envoyez /extend, la durée et votre mot secret.
 extend-no-trip = Vous n’avez pas de trajet à déplacer.
 
-words-intro = Vous pouvez choisir deux mots. Le mot secret : il prouve que c’est vraiment vous. Le mot de danger : utilisez-le si quelqu’un vous force à signaler votre arrivée. Pour cette personne, tout semble normal, mais votre famille et l’ONG sauront que vous n’êtes pas en sécurité.
+words-intro = Vous pouvez choisir deux mots. Le mot secret, avec /secret : il prouve que c’est vraiment vous. Le mot de danger, avec /duress : utilisez-le si quelqu’un vous force à signaler votre arrivée. Pour cette personne, tout semble normal, mais votre famille et { $ngo } sauront que vous n’êtes pas en sécurité.
+words-intro-no-ngo = Vous pouvez choisir deux mots. Le mot secret, avec /secret : il prouve que c’est vraiment vous. Le mot de danger, avec /duress : utilisez-le si quelqu’un vous force à signaler votre arrivée. Pour cette personne, tout semble normal, mais votre famille saura que vous n’êtes pas en sécurité.
 secret-set = Votre mot secret est enregistré. Pour votre sécurité, j’ai effacé votre message.
 duress-set = Votre mot de danger est enregistré. Pour votre sécurité, j’ai effacé votre message.
 word-usage = Écrivez la commande et un mot, comme /secret tulip. Utilisez 4 à 32 lettres ou chiffres.

@@ -24,6 +24,8 @@ help =
     /checkin — comment signaler votre arrivée
     /status — votre trajet et votre dernier signalement
     /cancel — terminer votre trajet
+    /secret — choisir votre mot secret
+    /duress — choisir votre mot de danger
     /language — changer de langue
     /forget — effacer tout ce qui vous concerne
 

@@ -13,7 +13,8 @@ extend-usage = Qor /extend iyo waqti, sida /extend 1h.
 extend-needs-secret = Digniinaha waa bilaabmeen. Si aad waqtiga u beddesho, dir /extend, waqtiga iyo ereygaaga sirta ah.
 extend-no-trip = Ma lihid safar waqtigiisa aad beddesho.
 
-words-intro = Waxaad dooran kartaa laba erey. Erey sir ah: wuxuu caddeynayaa inaad runtii adigu tahay. Erey khatar: isticmaal haddii qof kugu qasbo inaad sheegto inaad timid. Iyaga wuxuu u muuqdaa caadi, laakiin qoyskaaga iyo hay'adda waxay ogaanayaan inaadan nabad ahayn.
+words-intro = Waxaad dooran kartaa laba erey. Erey sir ah, adigoo isticmaalaya /secret: wuxuu caddeynayaa inaad runtii adigu tahay. Erey khatar, adigoo isticmaalaya /duress: isticmaal haddii qof kugu qasbo inaad sheegto inaad timid. Iyaga wuxuu u muuqdaa caadi, laakiin qoyskaaga iyo { $ngo } waxay ogaanayaan inaadan nabad ahayn.
+words-intro-no-ngo = Waxaad dooran kartaa laba erey. Erey sir ah, adigoo isticmaalaya /secret: wuxuu caddeynayaa inaad runtii adigu tahay. Erey khatar, adigoo isticmaalaya /duress: isticmaal haddii qof kugu qasbo inaad sheegto inaad timid. Iyaga wuxuu u muuqdaa caadi, laakiin qoyskaaga ayaa ogaanaya inaadan nabad ahayn.
 secret-set = Ereygaaga sirta ah waa la kaydiyay. Badbaadadaada awgeed fariintaada waan tirtiray.
 duress-set = Ereygaaga khatarta waa la kaydiyay. Badbaadadaada awgeed fariintaada waan tirtiray.
 word-usage = Qor amarka iyo hal erey, sida /secret tulip. Isticmaal 4 ilaa 32 xaraf ama lambar.

@@ -24,6 +24,8 @@ help =
     /checkin — sida loo sheego inaad timid
     /status — safarkaaga iyo hubintii kuugu dambeysay
     /cancel — dhammee safarkaaga
+    /secret — dooro ereygaaga sirta ah
+    /duress — dooro ereygaaga khatarta
     /language — beddel luqadda
     /forget — tirtir wax walba oo adiga kugu saabsan
 

@@ -38,7 +38,8 @@ export const onboarding: Feature = {
       await turn.reply(turn.t("language-set"));
       const state = await turn.deps.states.get(turn.person.id);
       if (state?.step === "invite_language") return openInvite(turn, state.code);
-      if (!turn.person.consentAt) await showConsent(turn);
+      // A family contact changing language is not asked to accept the traveller terms (/start does that).
+      if (!turn.person.consentAt && (await turn.deps.contacts.followedBy(turn.person.id)).length === 0) await showConsent(turn);
     },
     async consent(turn, value) {
       const { deps, person } = turn;
