@@ -80,7 +80,7 @@ trip-deadline-3h = بعد ٣ ساعات
 trip-deadline-6h = بعد ٦ ساعات
 trip-deadline-1d = بعد يوم واحد
 trip-created =
-    تم حفظ الرحلة: { $landmark }، قبل { $deadline } (بتوقيت { $zone }).
+    تم حفظ الرحلة: { $landmark }، قبل { $deadline } ({ $zone }).
     عندما تصل، أرسل { "/checkin" }.
 trip-unknown-landmark = لا أعرف المكان «{ $id }». أرسل { "/trip" } واختر من القائمة.
 trip-deadline-invalid = لم أفهم هذا الوقت. اكتبه هكذا: { "45m" } أو { "6h" } أو { "1d" } أو { "2026-12-01T18:00" }.
@@ -122,7 +122,7 @@ result-retry = لتحاول مرة أخرى: التقط صورة جديدة في
 result-details = ما تم فحصه:
 result-rejected = ❌ لم أستطع فحص هذه الصورة. لم نخبر عائلتك.
 
-family-arrived = ✅ وصل { $traveller } إلى { $landmark } في { $time } (بتوقيت { $zone }).
+family-arrived = ✅ وصل { $traveller } إلى { $landmark } في { $time } ({ $zone }).
 family-details = ما تم فحصه:
 family-photo-unavailable = (الصورة لم تعد متوفرة.)
 
@@ -146,8 +146,8 @@ reason-visual_not_evaluated = لم نقارن الصورة بالمكان
 
 ## Status and ending
 
-status-trip = الرحلة: { $landmark }، قبل { $deadline } (بتوقيت { $zone }).
-status-arrived = الرحلة: وصلت إلى { $landmark } في { $time } (بتوقيت { $zone }).
+status-trip = الرحلة: { $landmark }، قبل { $deadline } ({ $zone }).
+status-arrived = الرحلة: وصلت إلى { $landmark } في { $time } ({ $zone }).
 status-no-trip = ليس لديك رحلة.
 status-contacts = أفراد العائلة: { $count }
 status-last-checkin = آخر تسجيل وصول: { $result }

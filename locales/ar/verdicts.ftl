@@ -1,15 +1,15 @@
 # SafeArrival — العربية (Arabic): verdicts, evidence and upgrades
 # Review status: machine-written, needs a native reviewer
 
-family-partial = ⚠️ لم يتأكد بالكامل: يقول { $traveller } إنه في { $landmark } ({ $time }، بتوقيت { $zone })، لكن لم نستطع التحقق من كل شيء.
-family-needs-attention = ⚠️ يحتاج إلى انتباه: حاول { $traveller } تسجيل وصوله إلى { $landmark } ({ $time }، بتوقيت { $zone })، لكن الدلائل تتناقض. هذا ليس وصولًا مؤكدًا.
+family-partial = ⚠️ لم يتأكد بالكامل: يقول { $traveller } إنه في { $landmark } ({ $time }، { $zone })، لكن لم نستطع التحقق من كل شيء.
+family-needs-attention = ⚠️ يحتاج إلى انتباه: حاول { $traveller } تسجيل وصوله إلى { $landmark } ({ $time }، { $zone })، لكن الدلائل تتناقض. هذا ليس وصولًا مؤكدًا.
 family-not-confirmed = لم نستطع التأكد من:
 family-confirmed = تأكدنا من:
 family-photo-not-recognised = لم نتعرّف في الصورة على { $landmark }: قد تُظهر مكانًا آخر.
 family-photo-withheld = لا نعرض الصورة، لأننا لم نستطع تأكيد تسجيل الوصول هذا.
 checkin-upgrade-hint = لتأكيده بالكامل، أرسل خلال { $minutes } دقيقة صورة أخرى للمكان، أو شارك موقعك المباشر.
-family-upgrade-verified = ✅ تحديث: تأكد الآن وصول { $traveller } إلى { $landmark } ({ $time }، بتوقيت { $zone }).
-family-upgrade-live = ☑️ تحديث: تأكد الآن وجود { $traveller } في { $landmark } بموقع مباشر ({ $time }، بتوقيت { $zone }). ما زلنا لم نتعرّف على المكان في الصورة.
+family-upgrade-verified = ✅ تحديث: تأكد الآن وصول { $traveller } إلى { $landmark } ({ $time }، { $zone }).
+family-upgrade-live = ☑️ تحديث: تأكد الآن وجود { $traveller } في { $landmark } بموقع مباشر ({ $time }، { $zone }). ما زلنا لم نتعرّف على المكان في الصورة.
 result-upgrade-verified = ✅ تم الآن التحقق من وصولك. يصل إلى أفراد عائلتك تحديث واحد.
 result-upgrade-live = ☑️ تأكد موقعك المباشر. يصل إلى أفراد عائلتك تحديث واحد.
 result-upgrade-no-change = هذا لم يؤكد أكثر من تسجيل وصولك السابق، لذلك لم نخبر عائلتك مرة أخرى.

@@ -72,7 +72,7 @@ trip-deadline-3h = لە ماوەی ٣ کاتژمێردا
 trip-deadline-6h = لە ماوەی ٦ کاتژمێردا
 trip-deadline-1d = لە ماوەی ١ ڕۆژدا
 trip-created =
-    گەشت پاشەکەوت کرا: { $landmark }، پێش { $deadline } (کاتی { $zone }).
+    گەشت پاشەکەوت کرا: { $landmark }، پێش { $deadline } ({ $zone }).
     کاتێک گەیشتیت، { "/checkin" } بنێرە.
 trip-unknown-landmark = شوێنی «{ $id }» ناناسم. { "/trip" } بنێرە و لە لیستەکە هەڵبژێرە.
 trip-deadline-invalid = لەو کاتە تێنەگەیشتم. بەم شێوەیە بینووسە: { "45m" }، { "6h" }، { "1d" } یان { "2026-12-01T18:00" }.
@@ -114,7 +114,7 @@ result-retry = بۆ هەوڵدانەوە: وێنەیەکی نوێ لە { $landma
 result-details = ئەوەی پشکنرا:
 result-rejected = ❌ نەمتوانی ئەم وێنەیە بپشکنم. خێزانەکەت ئاگادار نەکرایەوە.
 
-family-arrived = ✅ { $traveller } گەیشتە { $landmark } لە { $time } (کاتی { $zone }).
+family-arrived = ✅ { $traveller } گەیشتە { $landmark } لە { $time } ({ $zone }).
 family-details = ئەوەی پشکنرا:
 family-photo-unavailable = (وێنەکە ئیتر بەردەست نییە.)
 
@@ -138,8 +138,8 @@ reason-visual_not_evaluated = وێنەکە لەگەڵ شوێنەکە بەراو�
 
 ## Status and ending
 
-status-trip = گەشت: { $landmark }، پێش { $deadline } (کاتی { $zone }).
-status-arrived = گەشت: گەیشتیتە { $landmark } لە { $time } (کاتی { $zone }).
+status-trip = گەشت: { $landmark }، پێش { $deadline } ({ $zone }).
+status-arrived = گەشت: گەیشتیتە { $landmark } لە { $time } ({ $zone }).
 status-no-trip = هیچ گەشتێکت نییە.
 status-contacts = ئەندامانی خێزان: { $count }
 status-last-checkin = دوایین تۆمارکردنی گەیشتن: { $result }

@@ -1,15 +1,15 @@
 # SafeArrival — کوردی سۆرانی (Central Kurdish / Sorani): verdicts, evidence and upgrades
 # Review status: machine-written, needs a native reviewer
 
-family-partial = ⚠️ بە تەواوی پشتڕاست نەکرایەوە: { $traveller } دەڵێت لە { $landmark } ە ({ $time }، بە کاتی { $zone })، بەڵام نەتوانرا هەموو شتێک بپشکنرێت.
-family-needs-attention = ⚠️ پێویستی بە سەرنجە: { $traveller } هەوڵی دا گەیشتنی بۆ { $landmark } تۆمار بکات ({ $time }، بە کاتی { $zone })، بەڵام نیشانەکان پێچەوانەی یەکترن. ئەمە گەیشتنێکی پشتڕاستکراوە نییە.
+family-partial = ⚠️ بە تەواوی پشتڕاست نەکرایەوە: { $traveller } دەڵێت لە { $landmark } ە ({ $time }، { $zone })، بەڵام نەتوانرا هەموو شتێک بپشکنرێت.
+family-needs-attention = ⚠️ پێویستی بە سەرنجە: { $traveller } هەوڵی دا گەیشتنی بۆ { $landmark } تۆمار بکات ({ $time }، { $zone })، بەڵام نیشانەکان پێچەوانەی یەکترن. ئەمە گەیشتنێکی پشتڕاستکراوە نییە.
 family-not-confirmed = پشتڕاست نەکرایەوە:
 family-confirmed = پشتڕاست کرایەوە:
 family-photo-not-recognised = وێنەکە وەک { $landmark } نەناسرایەوە: لەوانەیە شوێنێکی تر پیشان بدات.
 family-photo-withheld = وێنەکە پیشان نادرێت، چونکە ئەم تۆمارکردنە پشتڕاست نەکرایەوە.
 checkin-upgrade-hint = بۆ پشتڕاستکردنەوەی تەواو، لە ماوەی { $minutes } خولەکدا وێنەیەکی تری شوێنەکە بنێرە، یان شوێنی ڕاستەوخۆت هاوبەش بکە.
-family-upgrade-verified = ✅ نوێکردنەوە: گەیشتنی { $traveller } بۆ { $landmark } ئێستا پشتڕاست کرایەوە ({ $time }، بە کاتی { $zone }).
-family-upgrade-live = ☑️ نوێکردنەوە: بوونی { $traveller } لە { $landmark } ئێستا بە شوێنی ڕاستەوخۆ پشتڕاست کرایەوە ({ $time }، بە کاتی { $zone }). وێنەکە هێشتا وەک ئەو شوێنە نەناسراوەتەوە.
+family-upgrade-verified = ✅ نوێکردنەوە: گەیشتنی { $traveller } بۆ { $landmark } ئێستا پشتڕاست کرایەوە ({ $time }، { $zone }).
+family-upgrade-live = ☑️ نوێکردنەوە: بوونی { $traveller } لە { $landmark } ئێستا بە شوێنی ڕاستەوخۆ پشتڕاست کرایەوە ({ $time }، { $zone }). وێنەکە هێشتا وەک ئەو شوێنە نەناسراوەتەوە.
 result-upgrade-verified = ✅ تۆمارکردنی گەیشتن ئێستا پشتڕاست کرایەوە. ئەندامانی خێزانت یەک نوێکردنەوە وەردەگرن.
 result-upgrade-live = ☑️ شوێنی ڕاستەوخۆت پشتڕاست کرایەوە. ئەندامانی خێزانت یەک نوێکردنەوە وەردەگرن.
 result-upgrade-no-change = ئەمە لە تۆمارکردنی پێشووت زیاتر هیچی پشتڕاست نەکردەوە، بۆیە جارێکی تر بە خێزانەکەت نەوترا.

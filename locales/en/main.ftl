@@ -70,7 +70,7 @@ trip-deadline-3h = In 3 hours
 trip-deadline-6h = In 6 hours
 trip-deadline-1d = In 1 day
 trip-created =
-    Trip saved: { $landmark }, before { $deadline } ({ $zone } time).
+    Trip saved: { $landmark }, before { $deadline } ({ $zone }).
     When you arrive, send /checkin.
 trip-unknown-landmark = I do not know the place “{ $id }”. Send /trip and choose from the list.
 trip-deadline-invalid = I did not understand that time. Type it like 45m, 6h, 1d, or 2026-12-01T18:00.
@@ -112,7 +112,7 @@ result-retry = To try again: take a new photo at { $landmark } and send it with 
 result-details = What was checked:
 result-rejected = ❌ I could not check this photo. Your family was NOT told.
 
-family-arrived = ✅ { $traveller } arrived at { $landmark } at { $time } ({ $zone } time).
+family-arrived = ✅ { $traveller } arrived at { $landmark } at { $time } ({ $zone }).
 family-details = What was checked:
 family-photo-unavailable = (The photo is no longer available.)
 
@@ -136,8 +136,8 @@ reason-visual_not_evaluated = photo not compared with the place
 
 ## Status and ending
 
-status-trip = Trip: { $landmark }, before { $deadline } ({ $zone } time).
-status-arrived = Trip: arrived at { $landmark } at { $time } ({ $zone } time).
+status-trip = Trip: { $landmark }, before { $deadline } ({ $zone }).
+status-arrived = Trip: arrived at { $landmark } at { $time } ({ $zone }).
 status-no-trip = You have no trip.
 status-contacts = Family contacts: { $count }
 status-last-checkin = Last check-in: { $result }

@@ -3,8 +3,8 @@
 
 ## What the family reads about a check-in that is not a confirmed arrival
 
-family-partial = ⚠️ Not fully confirmed: { $traveller } reports being at { $landmark } ({ $time }, { $zone } time), but not everything could be checked.
-family-needs-attention = ⚠️ Needs attention: { $traveller } tried to check in at { $landmark } ({ $time }, { $zone } time), but the signs contradict each other. This is NOT a confirmed arrival.
+family-partial = ⚠️ Not fully confirmed: { $traveller } reports being at { $landmark } ({ $time }, { $zone }), but not everything could be checked.
+family-needs-attention = ⚠️ Needs attention: { $traveller } tried to check in at { $landmark } ({ $time }, { $zone }), but the signs contradict each other. This is NOT a confirmed arrival.
 family-not-confirmed = Could NOT be confirmed:
 family-confirmed = Confirmed:
 family-photo-not-recognised = The photo was NOT recognised as { $landmark }: it may show another place.
@@ -13,8 +13,8 @@ family-photo-withheld = The photo is not shown, because this check-in could not 
 ## Upgrading a partial check-in
 
 checkin-upgrade-hint = To confirm it fully, within { $minutes } min send another photo of the place, or share your live location.
-family-upgrade-verified = ✅ Update: { $traveller }'s arrival at { $landmark } is now confirmed ({ $time }, { $zone } time).
-family-upgrade-live = ☑️ Update: { $traveller }'s position at { $landmark } is now confirmed by a live location ({ $time }, { $zone } time). The photo is still not recognised as the place.
+family-upgrade-verified = ✅ Update: { $traveller }'s arrival at { $landmark } is now confirmed ({ $time }, { $zone }).
+family-upgrade-live = ☑️ Update: { $traveller }'s position at { $landmark } is now confirmed by a live location ({ $time }, { $zone }). The photo is still not recognised as the place.
 result-upgrade-verified = ✅ Check-in now verified. Your family contacts get one update.
 result-upgrade-live = ☑️ Your live location is confirmed. Your family contacts get one update.
 result-upgrade-no-change = This did not confirm more than your earlier check-in, so your family was not told again.

@@ -70,7 +70,7 @@ trip-deadline-3h = En 3 horas
 trip-deadline-6h = En 6 horas
 trip-deadline-1d = En 1 día
 trip-created =
-    Viaje guardado: { $landmark }, antes de { $deadline } (hora de { $zone }).
+    Viaje guardado: { $landmark }, antes de { $deadline } ({ $zone }).
     Cuando llegues, envía /checkin.
 trip-unknown-landmark = No conozco el lugar «{ $id }». Envía /trip y elige de la lista.
 trip-deadline-invalid = No entendí esa hora. Escríbela así: 45m, 6h, 1d o 2026-12-01T18:00.
@@ -112,7 +112,7 @@ result-retry = Para intentarlo otra vez: toma una foto nueva en { $landmark } y 
 result-details = Qué se revisó:
 result-rejected = ❌ No pude revisar esta foto. NO se avisó a tu familia.
 
-family-arrived = ✅ { $traveller } llegó a { $landmark } el { $time } (hora de { $zone }).
+family-arrived = ✅ { $traveller } llegó a { $landmark } el { $time } ({ $zone }).
 family-details = Qué se revisó:
 family-photo-unavailable = (La foto ya no está disponible.)
 
@@ -136,8 +136,8 @@ reason-visual_not_evaluated = la foto no se comparó con el lugar
 
 ## Status and ending
 
-status-trip = Viaje: { $landmark }, antes de { $deadline } (hora de { $zone }).
-status-arrived = Viaje: llegada a { $landmark } el { $time } (hora de { $zone }).
+status-trip = Viaje: { $landmark }, antes de { $deadline } ({ $zone }).
+status-arrived = Viaje: llegada a { $landmark } el { $time } ({ $zone }).
 status-no-trip = No tienes ningún viaje.
 status-contacts = Contactos familiares: { $count }
 status-last-checkin = Último aviso de llegada: { $result }

@@ -1,15 +1,15 @@
 # SafeArrival — Español (Spanish): verdicts, evidence and upgrades
 # Review status: machine-written, needs a native reviewer
 
-family-partial = ⚠️ No confirmado del todo: { $traveller } dice estar en { $landmark } ({ $time }, hora de { $zone }), pero no se pudo comprobar todo.
-family-needs-attention = ⚠️ Requiere atención: { $traveller } intentó registrar su llegada a { $landmark } ({ $time }, hora de { $zone }), pero los indicios se contradicen. NO es una llegada confirmada.
+family-partial = ⚠️ No confirmado del todo: { $traveller } dice estar en { $landmark } ({ $time }, { $zone }), pero no se pudo comprobar todo.
+family-needs-attention = ⚠️ Requiere atención: { $traveller } intentó registrar su llegada a { $landmark } ({ $time }, { $zone }), pero los indicios se contradicen. NO es una llegada confirmada.
 family-not-confirmed = NO se pudo confirmar:
 family-confirmed = Confirmado:
 family-photo-not-recognised = La foto NO se reconoció como { $landmark }: puede mostrar otro lugar.
 family-photo-withheld = La foto no se muestra, porque esta llegada no se pudo confirmar.
 checkin-upgrade-hint = Para confirmarla del todo, en { $minutes } min envía otra foto del lugar o comparte tu ubicación en tiempo real.
-family-upgrade-verified = ✅ Actualización: la llegada de { $traveller } a { $landmark } ya está confirmada ({ $time }, hora de { $zone }).
-family-upgrade-live = ☑️ Actualización: la posición de { $traveller } en { $landmark } ya está confirmada con una ubicación en tiempo real ({ $time }, hora de { $zone }). La foto sigue sin reconocerse como el lugar.
+family-upgrade-verified = ✅ Actualización: la llegada de { $traveller } a { $landmark } ya está confirmada ({ $time }, { $zone }).
+family-upgrade-live = ☑️ Actualización: la posición de { $traveller } en { $landmark } ya está confirmada con una ubicación en tiempo real ({ $time }, { $zone }). La foto sigue sin reconocerse como el lugar.
 result-upgrade-verified = ✅ Llegada ya verificada. Tus contactos familiares reciben una sola actualización.
 result-upgrade-live = ☑️ Tu ubicación en tiempo real está confirmada. Tus contactos familiares reciben una sola actualización.
 result-upgrade-no-change = Esto no confirmó más que tu llegada anterior, así que no se avisó otra vez a tu familia.

@@ -1,15 +1,15 @@
 # SafeArrival — فارسی (Persian): verdicts, evidence and upgrades
 # Review status: machine-written, needs a native reviewer
 
-family-partial = ⚠️ کامل تأیید نشد: { $traveller } می‌گوید در { $landmark } است ({ $time }، به وقت { $zone })، اما همه چیز بررسی نشد.
-family-needs-attention = ⚠️ نیاز به توجه: { $traveller } خواست رسیدن به { $landmark } را اعلام کند ({ $time }، به وقت { $zone })، اما نشانه‌ها با هم تناقض دارند. این رسیدنِ تأییدشده نیست.
+family-partial = ⚠️ کامل تأیید نشد: { $traveller } می‌گوید در { $landmark } است ({ $time }، { $zone })، اما همه چیز بررسی نشد.
+family-needs-attention = ⚠️ نیاز به توجه: { $traveller } خواست رسیدن به { $landmark } را اعلام کند ({ $time }، { $zone })، اما نشانه‌ها با هم تناقض دارند. این رسیدنِ تأییدشده نیست.
 family-not-confirmed = تأیید نشد:
 family-confirmed = تأیید شد:
 family-photo-not-recognised = عکس به عنوان { $landmark } شناخته نشد: شاید جای دیگری را نشان می‌دهد.
 family-photo-withheld = عکس نشان داده نمی‌شود، چون این اعلام رسیدن تأیید نشد.
 checkin-upgrade-hint = برای تأیید کامل، تا { $minutes } دقیقه عکس دیگری از آن مکان بفرستید، یا موقعیت زنده خود را به اشتراک بگذارید.
-family-upgrade-verified = ✅ به‌روزرسانی: رسیدن { $traveller } به { $landmark } اکنون تأیید شد ({ $time }، به وقت { $zone }).
-family-upgrade-live = ☑️ به‌روزرسانی: بودن { $traveller } در { $landmark } اکنون با موقعیت زنده تأیید شد ({ $time }، به وقت { $zone }). عکس هنوز به عنوان آن مکان شناخته نشده است.
+family-upgrade-verified = ✅ به‌روزرسانی: رسیدن { $traveller } به { $landmark } اکنون تأیید شد ({ $time }، { $zone }).
+family-upgrade-live = ☑️ به‌روزرسانی: بودن { $traveller } در { $landmark } اکنون با موقعیت زنده تأیید شد ({ $time }، { $zone }). عکس هنوز به عنوان آن مکان شناخته نشده است.
 result-upgrade-verified = ✅ اعلام رسیدن اکنون تأیید شد. اعضای خانواده شما یک به‌روزرسانی می‌گیرند.
 result-upgrade-live = ☑️ موقعیت زنده شما تأیید شد. اعضای خانواده شما یک به‌روزرسانی می‌گیرند.
 result-upgrade-no-change = این بیشتر از اعلام رسیدن قبلی شما چیزی را تأیید نکرد، پس دوباره به خانواده شما گفته نشد.

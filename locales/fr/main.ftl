@@ -70,7 +70,7 @@ trip-deadline-3h = Dans 3 heures
 trip-deadline-6h = Dans 6 heures
 trip-deadline-1d = Dans 1 jour
 trip-created =
-    Trajet enregistré : { $landmark }, avant { $deadline } (heure de { $zone }).
+    Trajet enregistré : { $landmark }, avant { $deadline } ({ $zone }).
     Quand vous arrivez, envoyez /checkin.
 trip-unknown-landmark = Je ne connais pas le lieu « { $id } ». Envoyez /trip et choisissez dans la liste.
 trip-deadline-invalid = Je n’ai pas compris cette heure. Écrivez-la comme 45m, 6h, 1d ou 2026-12-01T18:00.
@@ -112,7 +112,7 @@ result-retry = Pour réessayer : prenez une nouvelle photo à { $landmark } et 
 result-details = Ce qui a été vérifié :
 result-rejected = ❌ Je n’ai pas pu vérifier cette photo. Votre famille n’a PAS été prévenue.
 
-family-arrived = ✅ { $traveller } est arrivé(e) à { $landmark } le { $time } (heure de { $zone }).
+family-arrived = ✅ { $traveller } est arrivé(e) à { $landmark } le { $time } ({ $zone }).
 family-details = Ce qui a été vérifié :
 family-photo-unavailable = (La photo n’est plus disponible.)
 
@@ -136,8 +136,8 @@ reason-visual_not_evaluated = la photo n’a pas été comparée au lieu
 
 ## Status and ending
 
-status-trip = Trajet : { $landmark }, avant { $deadline } (heure de { $zone }).
-status-arrived = Trajet : arrivée à { $landmark } le { $time } (heure de { $zone }).
+status-trip = Trajet : { $landmark }, avant { $deadline } ({ $zone }).
+status-arrived = Trajet : arrivée à { $landmark } le { $time } ({ $zone }).
 status-no-trip = Vous n’avez pas de trajet.
 status-contacts = Contacts familiaux : { $count }
 status-last-checkin = Dernier signalement : { $result }

@@ -1,15 +1,15 @@
 # SafeArrival — Français (French): verdicts, evidence and upgrades
 # Review status: machine-written, needs a native reviewer
 
-family-partial = ⚠️ Pas entièrement confirmé : { $traveller } indique être à { $landmark } ({ $time }, heure de { $zone }), mais tout n’a pas pu être vérifié.
-family-needs-attention = ⚠️ À vérifier : { $traveller } a essayé de signaler son arrivée à { $landmark } ({ $time }, heure de { $zone }), mais les indices se contredisent. Ce n’est PAS une arrivée confirmée.
+family-partial = ⚠️ Pas entièrement confirmé : { $traveller } indique être à { $landmark } ({ $time }, { $zone }), mais tout n’a pas pu être vérifié.
+family-needs-attention = ⚠️ À vérifier : { $traveller } a essayé de signaler son arrivée à { $landmark } ({ $time }, { $zone }), mais les indices se contredisent. Ce n’est PAS une arrivée confirmée.
 family-not-confirmed = N’a PAS pu être confirmé :
 family-confirmed = Confirmé :
 family-photo-not-recognised = La photo n’a PAS été reconnue comme { $landmark } : elle montre peut-être un autre lieu.
 family-photo-withheld = La photo n’est pas montrée, car cette arrivée n’a pas pu être confirmée.
 checkin-upgrade-hint = Pour la confirmer entièrement, dans les { $minutes } min, envoyez une autre photo du lieu ou partagez votre position en direct.
-family-upgrade-verified = ✅ Mise à jour : l’arrivée de { $traveller } à { $landmark } est maintenant confirmée ({ $time }, heure de { $zone }).
-family-upgrade-live = ☑️ Mise à jour : la position de { $traveller } à { $landmark } est maintenant confirmée par une position en direct ({ $time }, heure de { $zone }). La photo n’est toujours pas reconnue comme le lieu.
+family-upgrade-verified = ✅ Mise à jour : l’arrivée de { $traveller } à { $landmark } est maintenant confirmée ({ $time }, { $zone }).
+family-upgrade-live = ☑️ Mise à jour : la position de { $traveller } à { $landmark } est maintenant confirmée par une position en direct ({ $time }, { $zone }). La photo n’est toujours pas reconnue comme le lieu.
 result-upgrade-verified = ✅ Arrivée maintenant vérifiée. Vos contacts familiaux reçoivent une seule mise à jour.
 result-upgrade-live = ☑️ Votre position en direct est confirmée. Vos contacts familiaux reçoivent une seule mise à jour.
 result-upgrade-no-change = Cela n’a pas confirmé plus que votre arrivée précédente : votre famille n’a pas été prévenue une deuxième fois.

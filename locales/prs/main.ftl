@@ -72,7 +72,7 @@ trip-deadline-3h = تا ۳ ساعت دیگر
 trip-deadline-6h = تا ۶ ساعت دیگر
 trip-deadline-1d = تا ۱ روز دیگر
 trip-created =
-    سفر ذخیره شد: { $landmark }، پیش از { $deadline } (به وقت { $zone }).
+    سفر ذخیره شد: { $landmark }، پیش از { $deadline } ({ $zone }).
     وقتی رسیدید، { "/checkin" } را بفرستید.
 trip-unknown-landmark = جای «{ $id }» را نمی‌شناسم. { "/trip" } را بفرستید و از لست انتخاب کنید.
 trip-deadline-invalid = این وقت را نفهمیدم. آن را این طور بنویسید: { "45m" }، { "6h" }، { "1d" } یا { "2026-12-01T18:00" }.
@@ -114,7 +114,7 @@ result-retry = برای کوشش دوباره: یک عکس نو در { $landmark
 result-details = چه چیز بررسی شد:
 result-rejected = ❌ این عکس را بررسی کرده نتوانستم. به فامیل شما خبر داده نشد.
 
-family-arrived = ✅ { $traveller } در { $time } (به وقت { $zone }) به { $landmark } رسید.
+family-arrived = ✅ { $traveller } در { $time } ({ $zone }) به { $landmark } رسید.
 family-details = چه چیز بررسی شد:
 family-photo-unavailable = (عکس دیگر موجود نیست.)
 
@@ -138,8 +138,8 @@ reason-visual_not_evaluated = عکس با آن جای مقایسه نشد
 
 ## Status and ending
 
-status-trip = سفر: { $landmark }، پیش از { $deadline } (به وقت { $zone }).
-status-arrived = سفر: در { $time } (به وقت { $zone }) به { $landmark } رسیدید.
+status-trip = سفر: { $landmark }، پیش از { $deadline } ({ $zone }).
+status-arrived = سفر: در { $time } ({ $zone }) به { $landmark } رسیدید.
 status-no-trip = شما سفر ندارید.
 status-contacts = اعضای فامیل: { $count }
 status-last-checkin = آخرین ثبت رسیدن: { $result }

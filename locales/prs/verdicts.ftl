@@ -1,15 +1,15 @@
 # SafeArrival — دری (Dari): verdicts, evidence and upgrades
 # Review status: machine-written, needs a native reviewer
 
-family-partial = ⚠️ پوره تأیید نشد: { $traveller } می‌گوید که در { $landmark } است ({ $time }، به وقت { $zone })، اما همه چیز بررسی نشد.
-family-needs-attention = ⚠️ ضرورت به توجه: { $traveller } کوشش کرد رسیدن به { $landmark } را ثبت کند ({ $time }، به وقت { $zone })، اما نشانه‌ها با هم تناقض دارند. این رسیدنِ تأییدشده نیست.
+family-partial = ⚠️ پوره تأیید نشد: { $traveller } می‌گوید که در { $landmark } است ({ $time }، { $zone })، اما همه چیز بررسی نشد.
+family-needs-attention = ⚠️ ضرورت به توجه: { $traveller } کوشش کرد رسیدن به { $landmark } را ثبت کند ({ $time }، { $zone })، اما نشانه‌ها با هم تناقض دارند. این رسیدنِ تأییدشده نیست.
 family-not-confirmed = تأیید نشد:
 family-confirmed = تأیید شد:
 family-photo-not-recognised = عکس به حیث { $landmark } شناخته نشد: شاید جای دیگری را نشان می‌دهد.
 family-photo-withheld = عکس نشان داده نمی‌شود، چون این ثبت رسیدن تأیید نشد.
 checkin-upgrade-hint = برای تأیید پوره، در { $minutes } دقیقه یک عکس دیگر از آن جای بفرستید، یا موقعیت زندهٔ خود را شریک بسازید.
-family-upgrade-verified = ✅ تازه‌سازی: رسیدن { $traveller } به { $landmark } حالا تأیید شد ({ $time }، به وقت { $zone }).
-family-upgrade-live = ☑️ تازه‌سازی: بودن { $traveller } در { $landmark } حالا با موقعیت زنده تأیید شد ({ $time }، به وقت { $zone }). عکس هنوز هم به حیث آن جای شناخته نشده است.
+family-upgrade-verified = ✅ تازه‌سازی: رسیدن { $traveller } به { $landmark } حالا تأیید شد ({ $time }، { $zone }).
+family-upgrade-live = ☑️ تازه‌سازی: بودن { $traveller } در { $landmark } حالا با موقعیت زنده تأیید شد ({ $time }، { $zone }). عکس هنوز هم به حیث آن جای شناخته نشده است.
 result-upgrade-verified = ✅ ثبت رسیدن حالا تأیید شد. اعضای فامیل شما یک تازه‌سازی می‌گیرند.
 result-upgrade-live = ☑️ موقعیت زندهٔ شما تأیید شد. اعضای فامیل شما یک تازه‌سازی می‌گیرند.
 result-upgrade-no-change = این از ثبت رسیدن قبلی شما چیزی بیشتر تأیید نکرد، پس دوباره به فامیل شما گفته نشد.

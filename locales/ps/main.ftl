@@ -72,7 +72,7 @@ trip-deadline-3h = په ۳ ساعتونو کې
 trip-deadline-6h = په ۶ ساعتونو کې
 trip-deadline-1d = په ۱ ورځ کې
 trip-created =
-    سفر خوندي شو: { $landmark }، تر { $deadline } مخکې (د { $zone } وخت).
+    سفر خوندي شو: { $landmark }، تر { $deadline } مخکې ({ $zone }).
     کله چې ورسېدئ، { "/checkin" } ولېږئ.
 trip-unknown-landmark = زه «{ $id }» ځای نه پېژنم. { "/trip" } ولېږئ او له لست څخه یې وټاکئ.
 trip-deadline-invalid = دا وخت مې ونه پوهېد. داسې یې ولیکئ: { "45m" }، { "6h" }، { "1d" } یا { "2026-12-01T18:00" }.
@@ -114,7 +114,7 @@ result-retry = د بیا هڅې لپاره: په { $landmark } کې یو نوی 
 result-details = څه وکتل شول:
 result-rejected = ❌ دا عکس مې ونه شو کتلای. ستاسو کورنۍ ته خبر ورنه کړل شو.
 
-family-arrived = ✅ { $traveller } په { $time } (د { $zone } وخت) { $landmark } ته ورسېد.
+family-arrived = ✅ { $traveller } په { $time } ({ $zone }) { $landmark } ته ورسېد.
 family-details = څه وکتل شول:
 family-photo-unavailable = (عکس نور شته نه دی.)
 
@@ -138,8 +138,8 @@ reason-visual_not_evaluated = عکس له ځای سره پرتله نه شو
 
 ## Status and ending
 
-status-trip = سفر: { $landmark }، تر { $deadline } مخکې (د { $zone } وخت).
-status-arrived = سفر: په { $time } (د { $zone } وخت) { $landmark } ته ورسېدئ.
+status-trip = سفر: { $landmark }، تر { $deadline } مخکې ({ $zone }).
+status-arrived = سفر: په { $time } ({ $zone }) { $landmark } ته ورسېدئ.
 status-no-trip = تاسو سفر نه لرئ.
 status-contacts = د کورنۍ غړي: { $count }
 status-last-checkin = وروستی ثبت: { $result }

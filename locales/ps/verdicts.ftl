@@ -1,15 +1,15 @@
 # SafeArrival — پښتو (Pashto): verdicts, evidence and upgrades
 # Review status: machine-written, needs a native reviewer
 
-family-partial = ⚠️ بشپړ تایید نه شو: { $traveller } وايي چې په { $landmark } کې دی ({ $time }، د { $zone } وخت)، خو هر څه ونه کتل شول.
-family-needs-attention = ⚠️ پاملرنې ته اړتیا: { $traveller } هڅه وکړه چې په { $landmark } کې خپل رسېدل ثبت کړي ({ $time }، د { $zone } وخت)، خو نښې یو بل سره ټکر کوي. دا تایید شوی رسېدل نه دی.
+family-partial = ⚠️ بشپړ تایید نه شو: { $traveller } وايي چې په { $landmark } کې دی ({ $time }، { $zone })، خو هر څه ونه کتل شول.
+family-needs-attention = ⚠️ پاملرنې ته اړتیا: { $traveller } هڅه وکړه چې په { $landmark } کې خپل رسېدل ثبت کړي ({ $time }، { $zone })، خو نښې یو بل سره ټکر کوي. دا تایید شوی رسېدل نه دی.
 family-not-confirmed = تایید نه شول:
 family-confirmed = تایید شول:
 family-photo-not-recognised = عکس د { $landmark } په توګه ونه پېژندل شو: کېدای شي بل ځای وښيي.
 family-photo-withheld = عکس نه ښودل کېږي، ځکه چې دا ثبت تایید نه شو.
 checkin-upgrade-hint = د بشپړ تایید لپاره، په { $minutes } دقیقو کې د ځای بل عکس ولېږئ، یا خپل ژوندی موقعیت شریک کړئ.
-family-upgrade-verified = ✅ تازه خبر: په { $landmark } کې د { $traveller } رسېدل اوس تایید شول ({ $time }، د { $zone } وخت).
-family-upgrade-live = ☑️ تازه خبر: په { $landmark } کې د { $traveller } شتون اوس د ژوندي موقعیت په واسطه تایید شو ({ $time }، د { $zone } وخت). عکس لا هم د دې ځای په توګه نه دی پېژندل شوی.
+family-upgrade-verified = ✅ تازه خبر: په { $landmark } کې د { $traveller } رسېدل اوس تایید شول ({ $time }، { $zone }).
+family-upgrade-live = ☑️ تازه خبر: په { $landmark } کې د { $traveller } شتون اوس د ژوندي موقعیت په واسطه تایید شو ({ $time }، { $zone }). عکس لا هم د دې ځای په توګه نه دی پېژندل شوی.
 result-upgrade-verified = ✅ ستاسو ثبت اوس تایید شو. ستاسو د کورنۍ غړي یو تازه خبر ترلاسه کوي.
 result-upgrade-live = ☑️ ستاسو ژوندی موقعیت تایید شو. ستاسو د کورنۍ غړي یو تازه خبر ترلاسه کوي.
 result-upgrade-no-change = دې له مخکیني ثبت څخه زیات څه تایید نه کړل، نو کورنۍ ته مو بیا ونه ویل شول.

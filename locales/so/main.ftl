@@ -70,7 +70,7 @@ trip-deadline-3h = 3 saac gudahood
 trip-deadline-6h = 6 saac gudahood
 trip-deadline-1d = 1 maalin gudaheed
 trip-created =
-    Safarka waa la kaydiyay: { $landmark }, ka hor { $deadline } (waqtiga { $zone }).
+    Safarka waa la kaydiyay: { $landmark }, ka hor { $deadline } ({ $zone }).
     Markaad timaado, dir /checkin.
 trip-unknown-landmark = Ma aqaan meesha “{ $id }”. Dir /trip oo ka dooro liiska.
 trip-deadline-invalid = Ma fahmin waqtigaas. U qor sidan: 45m, 6h, 1d, ama 2026-12-01T18:00.
@@ -112,7 +112,7 @@ result-retry = Si aad mar kale isugu daydo: ka qaad sawir cusub { $landmark } oo
 result-details = Waxa la hubiyay:
 result-rejected = ❌ Ma hubin karin sawirkan. Qoyskaaga LOOMA sheegin.
 
-family-arrived = ✅ { $traveller } wuxuu gaaray { $landmark } { $time } (waqtiga { $zone }).
+family-arrived = ✅ { $traveller } wuxuu gaaray { $landmark } { $time } ({ $zone }).
 family-details = Waxa la hubiyay:
 family-photo-unavailable = (Sawirka hadda lama heli karo.)
 
@@ -136,8 +136,8 @@ reason-visual_not_evaluated = sawirka laguma barbar dhigin meesha
 
 ## Status and ending
 
-status-trip = Safar: { $landmark }, ka hor { $deadline } (waqtiga { $zone }).
-status-arrived = Safar: waxaad gaartay { $landmark } { $time } (waqtiga { $zone }).
+status-trip = Safar: { $landmark }, ka hor { $deadline } ({ $zone }).
+status-arrived = Safar: waxaad gaartay { $landmark } { $time } ({ $zone }).
 status-no-trip = Safar ma lihid.
 status-contacts = Xubnaha qoyska: { $count }
 status-last-checkin = Hubintii ugu dambeysay: { $result }

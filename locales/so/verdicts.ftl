@@ -1,15 +1,15 @@
 # SafeArrival — Soomaali (Somali): verdicts, evidence and upgrades
 # Review status: machine-written, needs a native reviewer
 
-family-partial = ⚠️ Si buuxda looma xaqiijin: { $traveller } wuxuu sheegay inuu joogo { $landmark } ({ $time }, waqtiga { $zone }), laakiin wax walba lama hubin karin.
-family-needs-attention = ⚠️ Waxay u baahan tahay feejignaan: { $traveller } wuxuu isku dayay inuu imaatinkiisa ka diiwaangeliyo { $landmark } ({ $time }, waqtiga { $zone }), laakiin calaamaduhu way is burinayaan. Tani MA aha imaatin la xaqiijiyay.
+family-partial = ⚠️ Si buuxda looma xaqiijin: { $traveller } wuxuu sheegay inuu joogo { $landmark } ({ $time }, { $zone }), laakiin wax walba lama hubin karin.
+family-needs-attention = ⚠️ Waxay u baahan tahay feejignaan: { $traveller } wuxuu isku dayay inuu imaatinkiisa ka diiwaangeliyo { $landmark } ({ $time }, { $zone }), laakiin calaamaduhu way is burinayaan. Tani MA aha imaatin la xaqiijiyay.
 family-not-confirmed = Lama xaqiijin KARIN:
 family-confirmed = Waa la xaqiijiyay:
 family-photo-not-recognised = Sawirka looma aqoonsan { $landmark }: waxaa laga yaabaa inuu muujinayo meel kale.
 family-photo-withheld = Sawirka lama muujinayo, sababtoo ah imaatinkan lama xaqiijin karin.
 checkin-upgrade-hint = Si aad si buuxda u xaqiijiso, { $minutes } daqiiqo gudahood dir sawir kale oo meesha ah, ama la wadaag goobtaada tooska ah.
-family-upgrade-verified = ✅ Warbixin cusub: imaatinka { $traveller } ee { $landmark } hadda waa la xaqiijiyay ({ $time }, waqtiga { $zone }).
-family-upgrade-live = ☑️ Warbixin cusub: joogitaanka { $traveller } ee { $landmark } hadda waxaa xaqiijiyay goob toos ah ({ $time }, waqtiga { $zone }). Sawirka weli looma aqoonsan meesha.
+family-upgrade-verified = ✅ Warbixin cusub: imaatinka { $traveller } ee { $landmark } hadda waa la xaqiijiyay ({ $time }, { $zone }).
+family-upgrade-live = ☑️ Warbixin cusub: joogitaanka { $traveller } ee { $landmark } hadda waxaa xaqiijiyay goob toos ah ({ $time }, { $zone }). Sawirka weli looma aqoonsan meesha.
 result-upgrade-verified = ✅ Imaatinkaaga hadda waa la xaqiijiyay. Xubnaha qoyskaaga waxay helayaan hal warbixin cusub.
 result-upgrade-live = ☑️ Goobtaada tooska ah waa la xaqiijiyay. Xubnaha qoyskaaga waxay helayaan hal warbixin cusub.
 result-upgrade-no-change = Tani wax ka badan imaatinkaagii hore ma xaqiijin, sidaa darteed qoyskaaga mar kale looma sheegin.

@@ -71,7 +71,7 @@ trip-deadline-3h = ኣብ 3 ሰዓት
 trip-deadline-6h = ኣብ 6 ሰዓት
 trip-deadline-1d = ኣብ 1 መዓልቲ
 trip-created =
-    ጉዕዞ ተዓቂቡ፡ { $landmark }፡ ቅድሚ { $deadline } (ሰዓት { $zone })።
+    ጉዕዞ ተዓቂቡ፡ { $landmark }፡ ቅድሚ { $deadline } ({ $zone })።
     ምስ በጻሕኩም /checkin ስደዱ።
 trip-unknown-landmark = ነቲ ቦታ “{ $id }” ኣይፈልጦን። /trip ስደዱ እሞ ካብቲ ዝርዝር ምረጹ።
 trip-deadline-invalid = ነቲ ግዜ ኣይተረደኣንን። ከምዚ ጽሓፍዎ፡ 45m፡ 6h፡ 1d ወይ 2026-12-01T18:00።
@@ -113,7 +113,7 @@ result-retry = እንደገና ንምፍታን፡ ኣብ { $landmark } ሓድሽ
 result-details = ዝተፈተሸ፡
 result-rejected = ❌ ነዚ ስእሊ ክፍትሾ ኣይከኣልኩን። ስድራኹም ኣይተነግሩን።
 
-family-arrived = ✅ { $traveller } ኣብ { $time } (ሰዓት { $zone }) ናብ { $landmark } በጺሑ።
+family-arrived = ✅ { $traveller } ኣብ { $time } ({ $zone }) ናብ { $landmark } በጺሑ።
 family-details = ዝተፈተሸ፡
 family-photo-unavailable = (እቲ ስእሊ ድሕሪ ሕጂ የለን።)
 
@@ -137,8 +137,8 @@ reason-visual_not_evaluated = እቲ ስእሊ ምስቲ ቦታ ኣይተነጻ�
 
 ## Status and ending
 
-status-trip = ጉዕዞ፡ { $landmark }፡ ቅድሚ { $deadline } (ሰዓት { $zone })።
-status-arrived = ጉዕዞ፡ ኣብ { $time } (ሰዓት { $zone }) ናብ { $landmark } በጺሕኩም።
+status-trip = ጉዕዞ፡ { $landmark }፡ ቅድሚ { $deadline } ({ $zone })።
+status-arrived = ጉዕዞ፡ ኣብ { $time } ({ $zone }) ናብ { $landmark } በጺሕኩም።
 status-no-trip = ጉዕዞ የብልኩምን።
 status-contacts = ኣባላት ስድራ፡ { $count }
 status-last-checkin = መወዳእታ ምምዝጋብ፡ { $result }

@@ -1,15 +1,15 @@
 # SafeArrival — ትግርኛ (Tigrinya): verdicts, evidence and upgrades
 # Review status: machine-written, needs a native reviewer
 
-family-partial = ⚠️ ብምሉኡ ኣይተረጋገጸን፡ { $traveller } ኣብ { $landmark } ከም ዘሎ ይገልጽ ({ $time }፡ ሰዓት { $zone })፡ ግን ኩሉ ክፍተሽ ኣይተኻእለን።
-family-needs-attention = ⚠️ ኣቓልቦ የድልዮ፡ { $traveller } ኣብ { $landmark } ምብጻሑ ክምዝግብ ፈቲኑ ({ $time }፡ ሰዓት { $zone })፡ ግን እቶም ምልክታት ይጻረሩ እዮም። እዚ ዝተረጋገጸ ምብጻሕ ኣይኮነን።
+family-partial = ⚠️ ብምሉኡ ኣይተረጋገጸን፡ { $traveller } ኣብ { $landmark } ከም ዘሎ ይገልጽ ({ $time }፡ { $zone })፡ ግን ኩሉ ክፍተሽ ኣይተኻእለን።
+family-needs-attention = ⚠️ ኣቓልቦ የድልዮ፡ { $traveller } ኣብ { $landmark } ምብጻሑ ክምዝግብ ፈቲኑ ({ $time }፡ { $zone })፡ ግን እቶም ምልክታት ይጻረሩ እዮም። እዚ ዝተረጋገጸ ምብጻሕ ኣይኮነን።
 family-not-confirmed = ክረጋገጽ ዘይተኻእለ፡
 family-confirmed = ዝተረጋገጸ፡
 family-photo-not-recognised = እቲ ስእሊ ከም { $landmark } ኣይተለለየን፡ ካልእ ቦታ ከርኢ ይኽእል እዩ።
 family-photo-withheld = እዚ ምብጻሕ ክረጋገጽ ስለ ዘይተኻእለ፡ እቲ ስእሊ ኣይተርኣየን።
 checkin-upgrade-hint = ብምሉኡ ንምርግጋጽ፡ ኣብ ውሽጢ { $minutes } ደቒቕ ካልእ ስእሊ ናይቲ ቦታ ስደዱ፡ ወይ ቀጥታዊ ቦታኹም ኣካፍሉ።
-family-upgrade-verified = ✅ ሓድሽ ሓበሬታ፡ ምብጻሕ { $traveller } ኣብ { $landmark } ሕጂ ተረጋጊጹ ({ $time }፡ ሰዓት { $zone })።
-family-upgrade-live = ☑️ ሓድሽ ሓበሬታ፡ ምህላው { $traveller } ኣብ { $landmark } ሕጂ ብቀጥታዊ ቦታ ተረጋጊጹ ({ $time }፡ ሰዓት { $zone })። እቲ ስእሊ ግን ገና ከም እቲ ቦታ ኣይተለለየን።
+family-upgrade-verified = ✅ ሓድሽ ሓበሬታ፡ ምብጻሕ { $traveller } ኣብ { $landmark } ሕጂ ተረጋጊጹ ({ $time }፡ { $zone })።
+family-upgrade-live = ☑️ ሓድሽ ሓበሬታ፡ ምህላው { $traveller } ኣብ { $landmark } ሕጂ ብቀጥታዊ ቦታ ተረጋጊጹ ({ $time }፡ { $zone })። እቲ ስእሊ ግን ገና ከም እቲ ቦታ ኣይተለለየን።
 result-upgrade-verified = ✅ ምብጻሕኩም ሕጂ ተረጋጊጹ። ኣባላት ስድራኹም ሓደ ሓድሽ ሓበሬታ ይበጽሖም።
 result-upgrade-live = ☑️ ቀጥታዊ ቦታኹም ተረጋጊጹ። ኣባላት ስድራኹም ሓደ ሓድሽ ሓበሬታ ይበጽሖም።
 result-upgrade-no-change = እዚ ካብቲ ቅድሚኡ ዝነበረ ምብጻሕኩም ዝበለጸ ኣየረጋገጸን፡ ስለዚ ስድራኹም ደጊሞም ኣይተነግሩን።

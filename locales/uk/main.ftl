@@ -78,7 +78,7 @@ trip-deadline-3h = За 3 години
 trip-deadline-6h = За 6 годин
 trip-deadline-1d = За 1 день
 trip-created =
-    Поїздку збережено: { $landmark }, до { $deadline } (час { $zone }).
+    Поїздку збережено: { $landmark }, до { $deadline } ({ $zone }).
     Коли прибудете, надішліть /checkin.
 trip-unknown-landmark = Я не знаю місця «{ $id }». Надішліть /trip і оберіть зі списку.
 trip-deadline-invalid = Я не зрозумів цей час. Напишіть так: 45m, 6h, 1d або 2026-12-01T18:00.
@@ -120,7 +120,7 @@ result-retry = Щоб спробувати ще раз: зробіть нове 
 result-details = Що перевірено:
 result-rejected = ❌ Я не зміг перевірити це фото. Вашій родині НЕ повідомлено.
 
-family-arrived = ✅ { $traveller } прибув(ла) до { $landmark } о { $time } (час { $zone }).
+family-arrived = ✅ { $traveller } прибув(ла) до { $landmark } о { $time } ({ $zone }).
 family-details = Що перевірено:
 family-photo-unavailable = (Фото більше недоступне.)
 
@@ -144,8 +144,8 @@ reason-visual_not_evaluated = фото не порівнювали з місце
 
 ## Status and ending
 
-status-trip = Поїздка: { $landmark }, до { $deadline } (час { $zone }).
-status-arrived = Поїздка: прибуття до { $landmark } о { $time } (час { $zone }).
+status-trip = Поїздка: { $landmark }, до { $deadline } ({ $zone }).
+status-arrived = Поїздка: прибуття до { $landmark } о { $time } ({ $zone }).
 status-no-trip = У вас немає поїздки.
 status-contacts = Контакти з родини: { $count }
 status-last-checkin = Остання відмітка: { $result }

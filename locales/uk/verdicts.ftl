@@ -1,15 +1,15 @@
 # SafeArrival — Українська (Ukrainian): verdicts, evidence and upgrades
 # Review status: machine-written, needs a native reviewer
 
-family-partial = ⚠️ Не повністю підтверджено: { $traveller } повідомляє, що перебуває в { $landmark } ({ $time }, час { $zone }), але перевірити все не вдалося.
-family-needs-attention = ⚠️ Потребує уваги: { $traveller } намагається відмітитися в { $landmark } ({ $time }, час { $zone }), але ознаки суперечать одна одній. Це НЕ підтверджене прибуття.
+family-partial = ⚠️ Не повністю підтверджено: { $traveller } повідомляє, що перебуває в { $landmark } ({ $time }, { $zone }), але перевірити все не вдалося.
+family-needs-attention = ⚠️ Потребує уваги: { $traveller } намагається відмітитися в { $landmark } ({ $time }, { $zone }), але ознаки суперечать одна одній. Це НЕ підтверджене прибуття.
 family-not-confirmed = НЕ вдалося підтвердити:
 family-confirmed = Підтверджено:
 family-photo-not-recognised = Фото НЕ розпізнано як { $landmark }: можливо, на ньому інше місце.
 family-photo-withheld = Фото не показано, бо цю відмітку не вдалося підтвердити.
 checkin-upgrade-hint = Щоб повністю підтвердити, протягом { $minutes } хв надішліть ще одне фото місця або поділіться геопозицією в реальному часі.
-family-upgrade-verified = ✅ Оновлення: прибуття { $traveller } до { $landmark } тепер підтверджено ({ $time }, час { $zone }).
-family-upgrade-live = ☑️ Оновлення: місцеперебування { $traveller } у { $landmark } тепер підтверджено геопозицією в реальному часі ({ $time }, час { $zone }). Фото досі не розпізнано як це місце.
+family-upgrade-verified = ✅ Оновлення: прибуття { $traveller } до { $landmark } тепер підтверджено ({ $time }, { $zone }).
+family-upgrade-live = ☑️ Оновлення: місцеперебування { $traveller } у { $landmark } тепер підтверджено геопозицією в реальному часі ({ $time }, { $zone }). Фото досі не розпізнано як це місце.
 result-upgrade-verified = ✅ Відмітку тепер підтверджено. Ваші контакти з родини отримають одне оновлення.
 result-upgrade-live = ☑️ Вашу геопозицію в реальному часі підтверджено. Ваші контакти з родини отримають одне оновлення.
 result-upgrade-no-change = Це не підтвердило більше, ніж ваша попередня відмітка, тож родині повторно не повідомляли.

@@ -1,14 +1,14 @@
 # SafeArrival — اردو (Urdu): deadlines, escalation, duress, NGO alerts
 # Review status: machine-written, needs a native reviewer
 
-reminder-deadline = ⏰ آپ نے { $deadline } ({ $zone } کا وقت) تک { $landmark } پہنچنے کا منصوبہ بنایا تھا۔ کیا آپ محفوظ ہیں؟
+reminder-deadline = ⏰ آپ نے { $deadline } ({ $zone }) تک { $landmark } پہنچنے کا منصوبہ بنایا تھا۔ کیا آپ محفوظ ہیں؟
 reminder-safe = میں محفوظ ہوں
 reminder-more-time = مجھے اور وقت چاہیے
 reminder-safe-ack = شکریہ۔ جب ہو سکے، تصویر اور اپنی لوکیشن کے ساتھ چیک اِن کریں: { "/checkin" }۔
-reminder-more-time-ack = ٹھیک ہے۔ آپ کا نیا وقت { $deadline } ({ $zone } کا وقت) ہے۔
+reminder-more-time-ack = ٹھیک ہے۔ آپ کا نیا وقت { $deadline } ({ $zone }) ہے۔
 
-extend-done = پہنچنے کا آپ کا نیا وقت { $deadline } ({ $zone } کا وقت) ہے۔
-extend-capped = آپ وقت کو { $max } ({ $zone } کا وقت) سے آگے نہیں بڑھا سکتے۔
+extend-done = پہنچنے کا آپ کا نیا وقت { $deadline } ({ $zone }) ہے۔
+extend-capped = آپ وقت کو { $max } ({ $zone }) سے آگے نہیں بڑھا سکتے۔
 extend-usage = { "/extend" } اور ایک وقت لکھیں، جیسے { "/extend 1h" }۔
 extend-needs-secret = الرٹ شروع ہو چکے ہیں۔ وقت بدلنے کے لیے { "/extend" }، وقت اور اپنا خفیہ لفظ بھیجیں۔
 extend-no-trip = آپ کا کوئی سفر نہیں جس کا وقت بدلا جائے۔
@@ -27,10 +27,10 @@ ngo-consent-given = ٹھیک ہے۔ اگر آپ وقت پر نہ پہنچے تو
 ngo-consent-refused = ٹھیک ہے۔ صرف آپ کے خاندان کو بتایا جائے گا۔
 
 family-alert-missed =
-    ⚠️ { $traveller } نے { $deadline } ({ $zone } کا وقت) تک { $landmark } پہنچنا تھا اور ابھی تک چیک اِن نہیں کیا۔
+    ⚠️ { $traveller } نے { $deadline } ({ $zone }) تک { $landmark } پہنچنا تھا اور ابھی تک چیک اِن نہیں کیا۔
     براہ کرم ان سے رابطہ کرنے کی کوشش کریں۔
-family-alert-last-checkin = آخری تصدیق شدہ چیک اِن: { $landmark }، { $time } ({ $zone } کا وقت)۔
-family-false-alarm = ✅ غلط الرٹ: { $traveller } { $time } ({ $zone } کا وقت) پر { $landmark } پہنچ گئے۔
+family-alert-last-checkin = آخری تصدیق شدہ چیک اِن: { $landmark }، { $time } ({ $zone })۔
+family-false-alarm = ✅ غلط الرٹ: { $traveller } { $time } ({ $zone }) پر { $landmark } پہنچ گئے۔
 family-reported-safe = { $traveller } نے جواب دیا “میں محفوظ ہوں” (یہ تصدیق شدہ چیک اِن نہیں ہے)۔
 family-duress =
     ⚠️ { $traveller } نے { $landmark } پر چیک اِن کیا، لیکن اسے محفوظ آمد نہ سمجھیں۔ ہو سکتا ہے وہ آزادی سے بات نہ کر سکیں۔
@@ -39,7 +39,7 @@ family-duress-no-ngo =
     ⚠️ { $traveller } نے { $landmark } پر چیک اِن کیا، لیکن اسے محفوظ آمد نہ سمجھیں۔ ہو سکتا ہے وہ آزادی سے بات نہ کر سکیں۔
     ان کے ساتھ چیٹ میں اس بارے میں کچھ نہ لکھیں۔
 
-ngo-alert-missed = 🚨 الرٹ { $id }: ایک مسافر نے { $deadline } ({ $zone } کا وقت) تک { $landmark } پر چیک اِن نہیں کیا۔ زبان: { $language }۔ چینل: { $channel }۔
+ngo-alert-missed = 🚨 الرٹ { $id }: ایک مسافر نے { $deadline } ({ $zone }) تک { $landmark } پر چیک اِن نہیں کیا۔ زبان: { $language }۔ چینل: { $channel }۔
 ngo-alert-duress = 🚨 فوری { $id }: ایک مسافر نے اپنے خطرے کے لفظ کے ساتھ { $landmark } پر چیک اِن کیا۔ زبان: { $language }۔ چینل: { $channel }۔
-ngo-alert-resolved = الرٹ { $id } بند ہو گیا: مسافر { $time } ({ $zone } کا وقت) پر { $landmark } پہنچ گئے۔
+ngo-alert-resolved = الرٹ { $id } بند ہو گیا: مسافر { $time } ({ $zone }) پر { $landmark } پہنچ گئے۔
 cancel-needs-secret = اپنا سفر ختم کرنے کے لیے { "/cancel" } اور اپنا خفیہ لفظ بھیجیں۔

@@ -72,7 +72,7 @@ trip-deadline-3h = 3 گھنٹے میں
 trip-deadline-6h = 6 گھنٹے میں
 trip-deadline-1d = 1 دن میں
 trip-created =
-    سفر محفوظ ہو گیا: { $landmark }، { $deadline } سے پہلے ({ $zone } کا وقت)۔
+    سفر محفوظ ہو گیا: { $landmark }، { $deadline } سے پہلے ({ $zone })۔
     پہنچنے پر { "/checkin" } بھیجیں۔
 trip-unknown-landmark = میں جگہ “{ $id }” کو نہیں جانتا۔ { "/trip" } بھیجیں اور فہرست میں سے چنیں۔
 trip-deadline-invalid = میں یہ وقت نہیں سمجھا۔ اسے ایسے لکھیں: { "45m" }، { "6h" }، { "1d" } یا { "2026-12-01T18:00" }۔
@@ -114,7 +114,7 @@ result-retry = دوبارہ کوشش کے لیے: { $landmark } پر نئی تص
 result-details = کیا جانچا گیا:
 result-rejected = ❌ میں یہ تصویر نہیں جانچ سکا۔ آپ کے خاندان کو نہیں بتایا گیا۔
 
-family-arrived = ✅ { $traveller } { $time } ({ $zone } کا وقت) پر { $landmark } پہنچ گئے۔
+family-arrived = ✅ { $traveller } { $time } ({ $zone }) پر { $landmark } پہنچ گئے۔
 family-details = کیا جانچا گیا:
 family-photo-unavailable = (تصویر اب موجود نہیں ہے۔)
 
@@ -138,8 +138,8 @@ reason-visual_not_evaluated = تصویر کا جگہ سے موازنہ نہیں 
 
 ## Status and ending
 
-status-trip = سفر: { $landmark }، { $deadline } سے پہلے ({ $zone } کا وقت)۔
-status-arrived = سفر: { $time } ({ $zone } کا وقت) پر { $landmark } پہنچ گئے۔
+status-trip = سفر: { $landmark }، { $deadline } سے پہلے ({ $zone })۔
+status-arrived = سفر: { $time } ({ $zone }) پر { $landmark } پہنچ گئے۔
 status-no-trip = آپ کا کوئی سفر نہیں ہے۔
 status-contacts = خاندان کے رابطے: { $count }
 status-last-checkin = آخری چیک اِن: { $result }

@@ -1,15 +1,15 @@
 # SafeArrival — اردو (Urdu): verdicts, evidence and upgrades
 # Review status: machine-written, needs a native reviewer
 
-family-partial = ⚠️ پوری طرح تصدیق نہیں ہوئی: { $traveller } کہتے ہیں کہ وہ { $landmark } پر ہیں ({ $time }، { $zone } وقت)، لیکن سب کچھ جانچا نہیں جا سکا۔
-family-needs-attention = ⚠️ توجہ درکار: { $traveller } نے { $landmark } پر چیک اِن کرنے کی کوشش کی ({ $time }، { $zone } وقت)، لیکن نشانیاں ایک دوسرے سے ٹکراتی ہیں۔ یہ تصدیق شدہ آمد نہیں ہے۔
+family-partial = ⚠️ پوری طرح تصدیق نہیں ہوئی: { $traveller } کہتے ہیں کہ وہ { $landmark } پر ہیں ({ $time }، { $zone })، لیکن سب کچھ جانچا نہیں جا سکا۔
+family-needs-attention = ⚠️ توجہ درکار: { $traveller } نے { $landmark } پر چیک اِن کرنے کی کوشش کی ({ $time }، { $zone })، لیکن نشانیاں ایک دوسرے سے ٹکراتی ہیں۔ یہ تصدیق شدہ آمد نہیں ہے۔
 family-not-confirmed = تصدیق نہیں ہو سکی:
 family-confirmed = تصدیق ہوئی:
 family-photo-not-recognised = تصویر کو { $landmark } کے طور پر نہیں پہچانا گیا: ہو سکتا ہے یہ کوئی اور جگہ دکھاتی ہو۔
 family-photo-withheld = تصویر نہیں دکھائی گئی، کیونکہ اس چیک اِن کی تصدیق نہیں ہو سکی۔
 checkin-upgrade-hint = پوری تصدیق کے لیے { $minutes } منٹ کے اندر جگہ کی ایک اور تصویر بھیجیں، یا اپنی لائیو لوکیشن شیئر کریں۔
-family-upgrade-verified = ✅ تازہ خبر: { $traveller } کی { $landmark } پر آمد کی اب تصدیق ہو گئی ({ $time }، { $zone } وقت)۔
-family-upgrade-live = ☑️ تازہ خبر: { $landmark } پر { $traveller } کی موجودگی کی اب لائیو لوکیشن سے تصدیق ہو گئی ({ $time }، { $zone } وقت)۔ تصویر کو اب بھی اس جگہ کے طور پر نہیں پہچانا گیا۔
+family-upgrade-verified = ✅ تازہ خبر: { $traveller } کی { $landmark } پر آمد کی اب تصدیق ہو گئی ({ $time }، { $zone })۔
+family-upgrade-live = ☑️ تازہ خبر: { $landmark } پر { $traveller } کی موجودگی کی اب لائیو لوکیشن سے تصدیق ہو گئی ({ $time }، { $zone })۔ تصویر کو اب بھی اس جگہ کے طور پر نہیں پہچانا گیا۔
 result-upgrade-verified = ✅ چیک اِن کی اب تصدیق ہو گئی۔ آپ کے خاندان کو ایک تازہ خبر ملے گی۔
 result-upgrade-live = ☑️ آپ کی لائیو لوکیشن کی تصدیق ہو گئی۔ آپ کے خاندان کو ایک تازہ خبر ملے گی۔
 result-upgrade-no-change = اس سے آپ کے پچھلے چیک اِن سے زیادہ کچھ تصدیق نہیں ہوا، اس لیے آپ کے خاندان کو دوبارہ نہیں بتایا گیا۔

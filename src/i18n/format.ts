@@ -74,3 +74,24 @@ export function formatDistance(metres: number, locale: Locale | string): string 
     maximumFractionDigits: km && metres < 10_000 ? 1 : 0,
   }).format(km ? metres / 1000 : Math.round(metres));
 }
+
+/**
+ * A time zone as its readers name it, from the IANA id: "Europe/Paris" -> "Central European Time",
+ * "توقيت وسط أوروبا", "heure d’Europe centrale". ICU's generic name, else its long name where the generic
+ * one is only an offset (UTC), else the id itself (an unknown zone).
+ */
+export function formatZone(zone: string, locale: Locale | string): string {
+  const name = (timeZoneName: "longGeneric" | "long") => {
+    try {
+      return new Intl.DateTimeFormat(formattingLocale(locale), { timeZone: zone, timeZoneName })
+        .formatToParts(new Date())
+        .find((p) => p.type === "timeZoneName")?.value;
+    } catch {
+      return undefined;
+    }
+  };
+  const generic = name("longGeneric");
+  // Where ICU has no generic name it gives an offset ("GMT+00:00", "گرینیچ +٠٠:٠٠"): the long name reads better.
+  if (generic && !/[+\-\u2212][\d\u0660-\u0669\u06f0-\u06f9]/u.test(generic)) return generic;
+  return name("long") ?? zone;
+}

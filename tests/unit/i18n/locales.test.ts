@@ -6,7 +6,7 @@ import path from "node:path";
 import { FluentResource } from "@fluent/bundle";
 import { RTL_LOCALES, SUPPORTED_LOCALES, type Locale } from "../../../src/domain/locale.ts";
 import { I18n, LOCALES_DIR, type MessageVars } from "../../../src/i18n/i18n.ts";
-import { formatLocalTime, formatNumber } from "../../../src/i18n/format.ts";
+import { formatLocalTime, formatNumber, formatZone } from "../../../src/i18n/format.ts";
 
 const FSI = "\u2068";
 const PDI = "\u2069";
@@ -213,7 +213,8 @@ describe("rendering", () => {
         for (const leaked of multiPartIds) assert.ok(!text.includes(leaked), `${locale}: ${id} leaks ${leaked}`);
         for (const name of english.get(id)!.vars) {
           const value = vars[name]!;
-          const shown = typeof value === "number" ? formatNumber(value, locale) : String(value);
+          // A zone is shown by its name in the reader's language, never as the raw IANA id.
+          const shown = typeof value === "number" ? formatNumber(value, locale) : name === "zone" ? formatZone(String(value), locale) : String(value);
           assert.ok(text.includes(`${FSI}${shown}${PDI}`), `${locale}: ${id}: $${name} is isolated as ${shown}: ${text}`);
         }
       }
@@ -221,7 +222,9 @@ describe("rendering", () => {
       assert.ok(arrived.includes(`${FSI}أمينة${PDI}`), `${locale}: traveller name isolated`);
       assert.ok(arrived.includes(`${FSI}ساحة الحرية ٧${PDI}`), `${locale}: landmark name isolated`);
       assert.ok(arrived.includes(localDigits("2026", locale)), `${locale}: Gregorian year in local digits`);
-      assert.ok(arrived.includes(`${FSI}Asia/Kabul${PDI}`), `${locale}: says which zone`);
+      assert.ok(arrived.includes(`${FSI}${formatZone("Asia/Kabul", locale)}${PDI}`), `${locale}: says which zone`);
+      assert.ok(!arrived.includes("Asia/Kabul"), `${locale}: no raw zone id: ${arrived}`);
+      if (locale !== "en") assert.doesNotMatch(formatZone("Europe/Paris", locale), /Europe\/Paris|GMT|UTC/, `${locale}: a localized zone name`);
       const within = i18n.tExact(locale, "reason-location_within-live", vars);
       assert.ok(within.includes(`${FSI}${localDigits("120", locale)}${PDI}`), `${locale}: distance in local digits`);
     });
