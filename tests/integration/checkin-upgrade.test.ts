@@ -73,7 +73,7 @@ describe("upgrading a partial check-in", { timeout: 120_000 }, () => {
     return fetch(`${base}/sandbox/api/${chat}/photo`, { method: "POST", body: form });
   };
   const outTexts = async (chat: string) =>
-    (await app.sandboxLog.after(chat, 0)).filter((e) => e.dir === "out").map((e) => e.text.replace(/[\u2068\u2069]/g, ""));
+    (await app.sandboxLog.after(chat, 0)).filter((e) => e.dir === "out").map((e) => e.text.replace(/[\u2068\u2069\u200e\u200f]/g, ""));
   async function waitFor(chat: string, pattern: RegExp, count = 1): Promise<string[]> {
     const until = Date.now() + 60_000;
     for (;;) {

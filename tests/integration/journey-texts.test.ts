@@ -29,7 +29,7 @@ describe("first-time journey texts", { timeout: 60_000 }, () => {
   const msg = (chat: string, body: { kind: "text"; text: string } | { kind: "choice"; data: string }): Inbound =>
     ({ from: { channel: "sandbox", chatId: chat }, name: "Amina", at: new Date(), ...body }) as Inbound;
   const texts = async (chat: string) =>
-    (await app.sandboxLog.after(chat, 0)).filter((e) => e.dir === "out").map((e) => e.text.replace(/[\u2068\u2069]/g, ""));
+    (await app.sandboxLog.after(chat, 0)).filter((e) => e.dir === "out").map((e) => e.text.replace(/[\u2068\u2069\u200e\u200f]/g, ""));
 
   async function onboard(conversation: Conversation, chat: string): Promise<void> {
     await conversation.handle(msg(chat, { kind: "text", text: "/start" }));
@@ -82,5 +82,21 @@ describe("first-time journey texts", { timeout: 60_000 }, () => {
     const all = await texts("j-fam");
     assert.match(all.at(-1)!, /La langue est maintenant le français/);
     assert.ok(!all.some((t) => /Avant de commencer|Before you start/.test(t)), all.join("\n---\n"));
+  });
+
+  test("every line of every outgoing message starts with the reader's direction mark: RLM for Persian, LRM for English", async () => {
+    const traveller = await app.deps.persons.touch({ channel: "sandbox", chatId: "j-dir-t" }, "Amina", new Date());
+    const family = await app.deps.persons.touch({ channel: "sandbox", chatId: "j-dir-f" }, "Yusuf", new Date());
+    await app.deps.persons.setLocale(family.id, "fa");
+    await app.deps.persons.setLocale(traveller.id, "en");
+    await app.deps.contacts.link(traveller.id, family.id);
+    // A Persian message that begins with a Latin name: without the mark, clients lay it out left to right.
+    await app.deps.messenger.send(family.address, { text: app.deps.i18n.t("fa", "invite-accepted", { traveller: "Amina" }) + "\nAmina" });
+    await app.conversation.handle(msg("j-dir-t", { kind: "text", text: "/help" }));
+    const raw = async (chat: string) => (await app.sandboxLog.after(chat, 0)).filter((e) => e.dir === "out").map((e) => e.text);
+    const fa = (await raw("j-dir-f")).at(-1)!;
+    assert.ok(fa.split("\n").every((line) => line.startsWith("\u200f")), JSON.stringify(fa));
+    const en = (await raw("j-dir-t")).at(-1)!;
+    assert.ok(en.split("\n").every((line) => line.startsWith("\u200e") && !line.startsWith("\u200e\u200e")), JSON.stringify(en));
   });
 });
