@@ -8,7 +8,7 @@ language-set = Language set to English.
 consent-text =
     Before you start, please read this.
     What we keep: your chat name, your language, your planned arrival (place and time), the result of your last check-in, and the family members you invite.
-    Photos and locations: checked, then deleted at once. Your family gets a copy of the photo with all hidden data removed.
+    Photos and locations: checked, then deleted at once (after a check-in that is only partly confirmed, kept { $minutes } min more so that you can complete it). Your family gets a copy of the photo with all hidden data removed.
     How long: everything is deleted { $days } days after your trip ends. Send /forget to delete it all now.
     Who sees it: only the family members you invite. Nobody else.
 consent-accept = I agree

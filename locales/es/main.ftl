@@ -8,7 +8,7 @@ language-set = Idioma cambiado a español.
 consent-text =
     Antes de empezar, lee esto, por favor.
     Lo que guardamos: tu nombre en el chat, tu idioma, tu llegada prevista (lugar y hora), el resultado de tu último aviso de llegada y los familiares que invites.
-    Fotos y ubicaciones: se revisan y se borran enseguida. Tu familia recibe una copia de la foto sin ningún dato oculto.
+    Fotos y ubicaciones: se revisan y se borran enseguida (tras una llegada confirmada solo en parte, se guardan { $minutes } min más para que puedas completarla). Tu familia recibe una copia de la foto sin ningún dato oculto.
     Cuánto tiempo: todo se borra { $days } días después del fin de tu viaje. Envía /forget para borrarlo todo ahora.
     Quién lo ve: solo los familiares que invites. Nadie más.
 consent-accept = Acepto

@@ -8,7 +8,7 @@ language-set = La langue est maintenant le français.
 consent-text =
     Avant de commencer, lisez ceci s’il vous plaît.
     Ce que nous gardons : votre nom dans le chat, votre langue, votre arrivée prévue (lieu et heure), le résultat de votre dernier signalement d’arrivée, et les membres de la famille que vous invitez.
-    Photos et positions : vérifiées, puis effacées tout de suite. Votre famille reçoit une copie de la photo sans aucune donnée cachée.
+    Photos et positions : vérifiées, puis effacées tout de suite (après une arrivée confirmée en partie seulement, gardées { $minutes } min de plus pour que vous puissiez la compléter). Votre famille reçoit une copie de la photo sans aucune donnée cachée.
     Combien de temps : tout est effacé { $days } jours après la fin de votre trajet. Envoyez /forget pour tout effacer maintenant.
     Qui les voit : seulement les membres de la famille que vous invitez. Personne d’autre.
 consent-accept = J’accepte

@@ -8,7 +8,7 @@ language-set = Luqadda waxaa laga dhigay Soomaali.
 consent-text =
     Intaadan bilaabin, fadlan akhri tan.
     Waxa aan hayno: magacaaga chat-ka, luqaddaada, imaatinkaaga la qorsheeyay (meesha iyo waqtiga), natiijada hubintii kuugu dambeysay, iyo xubnaha qoyska ee aad casuunto.
-    Sawirrada iyo goobaha: waa la hubiyaa, kadibna isla markiiba waa la tirtiraa. Qoyskaagu wuxuu helayaa nuqul sawirka ah, iyadoo xogta qarsoon oo dhan laga saaray.
+    Sawirrada iyo goobaha: waa la hubiyaa, kadibna isla markiiba waa la tirtiraa (imaatin qayb ahaan oo keliya la xaqiijiyay kadib, waxaa la hayaa { $minutes } daqiiqo oo kale si aad u dhammaystirto). Qoyskaagu wuxuu helayaa nuqul sawirka ah, iyadoo xogta qarsoon oo dhan laga saaray.
     Muddo intee le'eg: wax walba waa la tirtirayaa { $days } maalmood kadib marka safarkaagu dhammaado. Si aad hadda wax walba u tirtirto, dir /forget.
     Yaa arka: xubnaha qoyska ee aad casuunto oo keliya. Qof kale ma arko.
 consent-accept = Waan oggolahay

@@ -9,7 +9,11 @@ const DAY_MS = 86_400_000;
 async function showConsent(turn: Turn): Promise<void> {
   await turn.deps.states.set(turn.person.id, { step: "consent" });
   await turn.reply({
-    text: turn.t("consent-text", { days: Math.round(turn.deps.config.RETENTION / DAY_MS) }),
+    text: turn.t("consent-text", {
+      days: Math.round(turn.deps.config.RETENTION / DAY_MS),
+      // How long a partial check-in's photo and location are kept for an upgrade.
+      minutes: Math.round(turn.deps.config.CHECKIN_PAIR_WINDOW / 60_000),
+    }),
     buttons: [[turn.button("consent-accept", "consent:y"), turn.button("consent-decline", "consent:n")]],
   });
 }

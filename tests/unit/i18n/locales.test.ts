@@ -242,13 +242,13 @@ describe("rendering", () => {
     });
 
     test(`${locale}: consent text names the retention in the locale's digits and who sees the data`, () => {
-      const consent = i18n.tExact(locale, "consent-text", { days: 30 });
+      const consent = i18n.tExact(locale, "consent-text", { days: 30, minutes: 10 });
       assert.ok(consent.includes(`${FSI}${EXPECTED_THIRTY[locale]}${PDI}`), `${locale}: retention days: ${consent}`);
       assert.equal(formatNumber(30, locale), EXPECTED_THIRTY[locale]);
       assert.ok(consent.includes(`${FSI}/forget${PDI}`) || consent.includes("/forget"), `${locale}: /forget`);
       // Five parts, like English: intro, what we keep, photos, how long, who sees it.
       assert.ok(consent.split("\n").length >= 5, `${locale}: consent has all parts`);
-      const days7 = i18n.tExact(locale, "consent-text", { days: 7 });
+      const days7 = i18n.tExact(locale, "consent-text", { days: 7, minutes: 10 });
       assert.ok(days7.includes(`${FSI}${localDigits("7", locale)}${PDI}`), `${locale}: days is a variable, not fixed text`);
     });
   }
