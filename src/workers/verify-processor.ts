@@ -88,6 +88,8 @@ export class VerifyProcessor {
     const details = reasonLines(deps.i18n, locale, checkin.verdict!, () => undefined);
     const lines = [this.t(traveller, headline), this.t(traveller, "result-details"), ...details];
     if (stronger && contactIds.length === 0) lines.push(this.t(traveller, "result-no-contacts"));
+    // Still partial: a new offer stands (see verify), so the traveller can try once more.
+    if (checkin.status === "partial") lines.push(this.t(traveller, "checkin-upgrade-hint", { minutes: Math.round(this.pairWindowMs / 60_000) }));
     await this.send(traveller, lines.join("\n"));
   }
 

@@ -114,7 +114,8 @@ describe("upgrading a partial check-in", { timeout: 120_000 }, () => {
     const p = await pair("Leila");
     await partialWithPin(p);
     await json(p.t, "location", { lat: AT.lat, lon: AT.lon, accuracy: 12, live: true });
-    await waitFor(p.t, /Your live location is confirmed/);
+    const told = await waitFor(p.t, /Your live location is confirmed/);
+    assert.match(told.at(-1)!, /send another photo of the place, or share your live location/, "still partial: it can be upgraded again");
     const family = await waitFor(p.f, /Update: Leila's position at Sacré-Cœur Basilica is now confirmed by a live location/);
     assert.equal(family.length, 2);
     assert.match(family[1]!, /✔ live location \d+ m from the place/);
