@@ -2,6 +2,7 @@
 import type { Logger } from "pino";
 import { sandboxEnabled, type Config } from "./config.ts";
 import { ChannelMessenger } from "./channels/messenger.ts";
+import { directionOf } from "./i18n/direction.ts";
 import { SandboxChatLog } from "./channels/sandbox/sandbox-chat-log.ts";
 import { SandboxSender } from "./channels/sandbox/sandbox-sender.ts";
 import { TelegramChannel } from "./channels/telegram/telegram-channel.ts";
@@ -117,7 +118,9 @@ export class App {
     const i18n = new I18n();
     this.producers = new Producers(redis, config.REDIS_PREFIX);
     this.sandboxLog = new SandboxChatLog(redis, keys, media, config.RETENTION);
-    const messenger = new ChannelMessenger().register(new SandboxSender(this.sandboxLog));
+    const messenger = new ChannelMessenger(async (to) => directionOf((await persons.findByAddress(to))?.locale)).register(
+      new SandboxSender(this.sandboxLog),
+    );
     if (config.TELEGRAM_BOT_TOKEN) {
       this.telegram = new TelegramChannel(
         {
@@ -265,6 +268,7 @@ export class App {
           verifyConcurrency: config.VERIFY_CONCURRENCY,
           notifyConcurrency: config.NOTIFY_CONCURRENCY,
           maxPhotoBytes: config.MAX_PHOTO_BYTES,
+          pairWindowMs: config.CHECKIN_PAIR_WINDOW,
           reconcileIntervalMs: config.RECONCILE_INTERVAL,
           lockMs: config.JOB_LOCK,
           deadlineQueue: this.producers.deadlineQueue,

@@ -166,7 +166,10 @@ export const configSchema = z.object({
   EXTEND_CAP: duration("24h"),
   /** How often the worker re-creates any missing deadline job from the trip records. */
   RECONCILE_INTERVAL: duration("60s"),
-  /** The NGO travellers may choose to have alerted; no NGO question is asked when unset. */
+  /**
+   * The NGO travellers may choose to have alerted; no NGO question is asked when unset. In the demo (the
+   * sandbox with no Telegram token and WhatsApp off) it is "Demo NGO", so the NGO side can be tried.
+   */
   NGO_NAME: optionalText,
   /** The NGO's duty chat, as channel:chatId (e.g. telegram:-1001234567890). */
   NGO_DUTY_CHAT: optionalText,
@@ -245,9 +248,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, TELEGRAM_TIMEOUT: parsed.data.TELEGRAM_TIMEOUT ?? parsed.data.TELEGRAM_POLL_TIMEOUT + DEFAULT_POLL_MARGIN_MS };
+  const config = { ...parsed.data, TELEGRAM_TIMEOUT: parsed.data.TELEGRAM_TIMEOUT ?? parsed.data.TELEGRAM_POLL_TIMEOUT + DEFAULT_POLL_MARGIN_MS };
+  // Only when nobody real can reach the bot: with Telegram or WhatsApp on, real travellers would be asked
+  // to consent to an NGO that does not exist and whose alerts nobody on duty reads.
+  return config.NGO_NAME === undefined && demoOnly(config) ? { ...config, NGO_NAME: DEMO_NGO_NAME } : config;
 }
+
+/** The NGO of the demo: see NGO_NAME. */
+export const DEMO_NGO_NAME = "Demo NGO";
 
 export function sandboxEnabled(config: Config): boolean {
   return config.SANDBOX === "on" || (config.SANDBOX === "auto" && !config.TELEGRAM_BOT_TOKEN);
+}
+
+/** The sandbox is the only way in: no Telegram token, WhatsApp off. */
+export function demoOnly(config: Config): boolean {
+  return sandboxEnabled(config) && !config.TELEGRAM_BOT_TOKEN && config.WHATSAPP_ENABLED !== "true";
 }

@@ -11,8 +11,10 @@ import { ensureDefaultOrg, staffSecrets } from "./web/dashboard/context.ts";
 import { PASSWORD_PROBLEM_TEXT, hashPassword, passwordProblem } from "./web/dashboard/password.ts";
 
 export const USERS_HELP = `Usage:
-  safe-arrival users add <email> --role caseworker|coordinator|admin [--org <id>] [--password <pw>]
-      creates a dashboard user; without --password it asks on the terminal (never a default password)
+  safe-arrival users add <email> --role caseworker|coordinator|admin [--org <id>] [--password <pw> | --password-stdin]
+      creates a dashboard user; --password-stdin reads the password from the first line of standard input
+      (for scripts: printf '%s\n' "$PW" | safe-arrival users add ...); with neither it asks on the
+      terminal (never a default password)
   safe-arrival users list [--org <id>]
   safe-arrival users disable <email>     signs the user out everywhere and blocks signing in
   safe-arrival users enable <email>
@@ -46,6 +48,15 @@ export function promptHidden(question: string): Promise<string> {
 export interface UsersCliIo {
   out(text: string): void;
   ask(question: string): Promise<string>;
+  /** All of standard input (for --password-stdin); process.stdin when not given. */
+  stdin?(): Promise<string>;
+}
+
+/** Reads standard input to its end: a pipe or a redirected file, never a prompt. */
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export async function runUsersCommand(app: App, args: string[], io: UsersCliIo): Promise<void> {
@@ -53,7 +64,7 @@ export async function runUsersCommand(app: App, args: string[], io: UsersCliIo):
     args,
     allowPositionals: true,
     strict: true,
-    options: { role: { type: "string" }, org: { type: "string" }, password: { type: "string" } },
+    options: { role: { type: "string" }, org: { type: "string" }, password: { type: "string" }, "password-stdin": { type: "boolean" } },
   });
   const [sub, ...rest] = positionals;
   const keys = new DashboardKeys(app.config.REDIS_PREFIX);
@@ -72,7 +83,12 @@ export async function runUsersCommand(app: App, args: string[], io: UsersCliIo):
       throw new UsageError(`no organisation "${orgId}" (known: ${known}); create it with: safe-arrival users org ${orgId} "<name>"`);
     }
     let password = values.password;
-    if (password === undefined) {
+    if (values["password-stdin"]) {
+      if (password !== undefined) throw new UsageError("give either --password or --password-stdin, not both");
+      // The first line; its line ending is not part of the password.
+      password = (await (io.stdin ?? readStdin)()).split(/\r?\n/)[0] ?? "";
+      if (password === "") throw new UsageError("--password-stdin: no password on standard input");
+    } else if (password === undefined) {
       password = await io.ask(`Password for ${email}: `);
       const again = await io.ask("Same password again: ");
       if (again !== password) throw new UsageError("the two passwords differ");

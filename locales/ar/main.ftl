@@ -10,7 +10,7 @@ language-set = تم اختيار اللغة العربية.
 consent-text =
     قبل أن تبدأ، اقرأ هذا من فضلك.
     ما نحفظه: اسمك في المحادثة، ولغتك، ووصولك المخطط له (المكان والوقت)، ونتيجة آخر تسجيل وصول لك، وأفراد العائلة الذين تدعوهم.
-    الصور والمواقع: نفحصها ثم نحذفها فورًا. تحصل عائلتك على نسخة من الصورة بعد حذف كل البيانات المخفية منها.
+    الصور والمواقع: نفحصها ثم نحذفها فورًا (بعد تسجيل وصول مؤكد جزئيًا فقط، نحتفظ بها { $minutes } دقيقة أخرى لتتمكن من إكماله). تحصل عائلتك على نسخة من الصورة بعد حذف كل البيانات المخفية منها.
     إلى متى: نحذف كل شيء بعد { $days } { $days ->
         [few] أيام
         [many] يومًا
@@ -30,6 +30,8 @@ help =
     { "/checkin" } — كيف تسجل وصولك عندما تصل
     { "/status" } — رحلتك وآخر تسجيل وصول لك
     { "/cancel" } — إنهاء رحلتك
+    { "/secret" } — تحديد كلمتك السرية
+    { "/duress" } — تحديد كلمة الخطر
     { "/language" } — تغيير اللغة
     { "/forget" } — حذف كل شيء عنك
 
@@ -78,7 +80,7 @@ trip-deadline-3h = بعد ٣ ساعات
 trip-deadline-6h = بعد ٦ ساعات
 trip-deadline-1d = بعد يوم واحد
 trip-created =
-    تم حفظ الرحلة: { $landmark }، قبل { $deadline } (بتوقيت { $zone }).
+    تم حفظ الرحلة: { $landmark }، قبل { $deadline } ({ $zone }).
     عندما تصل، أرسل { "/checkin" }.
 trip-unknown-landmark = لا أعرف المكان «{ $id }». أرسل { "/trip" } واختر من القائمة.
 trip-deadline-invalid = لم أفهم هذا الوقت. اكتبه هكذا: { "45m" } أو { "6h" } أو { "1d" } أو { "2026-12-01T18:00" }.
@@ -102,7 +104,6 @@ checkin-need-photo = وصل الموقع. الآن أرسل صورة للمكا�
 checkin-queued = شكرًا. أنا أفحص صورتك وموقعك الآن.
 photo-forwarded = الصور المعاد توجيهها لا تُقبل. التقط صورة جديدة وأرسلها من فضلك.
 photo-too-large = هذا الملف كبير جدًا. الحد الأقصى { $mb } ميغابايت.
-photo-not-image = لا أستطيع قراءة هذه الصورة. أرسل صورة JPEG أو PNG من فضلك.
 photo-too-many-pixels = هذه الصورة كبيرة جدًا ولا أستطيع فحصها. أرسل صورة عادية من الكاميرا من فضلك.
 photo-truncated = هذه الصورة تالفة أو ناقصة. أرسلها مرة أخرى من فضلك.
 photo-too-small = هذه الصورة صغيرة جدًا ولا أستطيع فحصها. أرسل صورة أكبر من فضلك.
@@ -121,8 +122,7 @@ result-retry = لتحاول مرة أخرى: التقط صورة جديدة في
 result-details = ما تم فحصه:
 result-rejected = ❌ لم أستطع فحص هذه الصورة. لم نخبر عائلتك.
 
-family-arrived = ✅ وصل { $traveller } إلى { $landmark } في { $time } (بتوقيت { $zone }).
-family-arrived-partial = ☑️ سجّل { $traveller } وصوله إلى { $landmark } في { $time } (بتوقيت { $zone }). لم نستطع التحقق من كل شيء.
+family-arrived = ✅ وصل { $traveller } إلى { $landmark } في { $time } ({ $zone }).
 family-details = ما تم فحصه:
 family-photo-unavailable = (الصورة لم تعد متوفرة.)
 
@@ -132,8 +132,6 @@ reason-photo_original = الصورة جديدة (لم نرها من قبل)
 reason-photo_forwarded = الصورة معاد توجيهها
 reason-photo_replay_reference = الصورة صورة معروفة للمكان، وليست جديدة
 reason-photo_replay_earlier = الصورة أُرسلت من قبل
-reason-location_within = الموقع في حدود { $distance } متر من المكان
-reason-location_outside = الموقع على بعد { $distance } متر من المكان، وهذا بعيد جدًا
 reason-location_forwarded = الموقع معاد توجيهه
 reason-location_venue = الموقع مكان مختار من الخريطة، وليس موقعًا حقيقيًا
 reason-location_missing = لم يصل أي موقع
@@ -148,8 +146,8 @@ reason-visual_not_evaluated = لم نقارن الصورة بالمكان
 
 ## Status and ending
 
-status-trip = الرحلة: { $landmark }، قبل { $deadline } (بتوقيت { $zone }).
-status-arrived = الرحلة: وصلت إلى { $landmark } في { $time } (بتوقيت { $zone }).
+status-trip = الرحلة: { $landmark }، قبل { $deadline } ({ $zone }).
+status-arrived = الرحلة: وصلت إلى { $landmark } في { $time } ({ $zone }).
 status-no-trip = ليس لديك رحلة.
 status-contacts = أفراد العائلة: { $count }
 status-last-checkin = آخر تسجيل وصول: { $result }

@@ -1,19 +1,20 @@
 # SafeArrival — کوردی سۆرانی (Central Kurdish / Sorani): deadlines, escalation, duress, NGO alerts
 # Review status: machine-written, needs a native reviewer
 
-reminder-deadline = ⏰ پلانت هەبوو تا { $deadline } (کاتی { $zone }) بگەیتە { $landmark }. ئایا سەلامەتیت؟
+reminder-deadline = ⏰ پلانت هەبوو تا { $deadline } ({ $zone }) بگەیتە { $landmark }. ئایا سەلامەتیت؟
 reminder-safe = من سەلامەتم
 reminder-more-time = کاتی زیاترم پێویستە
 reminder-safe-ack = سوپاس. کاتێک توانیت، بە وێنە و لۆکەیشنەکەت گەیشتنت تۆمار بکە: { "/checkin" }.
-reminder-more-time-ack = باشە. کاتە نوێیەکەت: { $deadline } (کاتی { $zone }).
+reminder-more-time-ack = باشە. کاتە نوێیەکەت: { $deadline } ({ $zone }).
 
-extend-done = کاتی نوێی گەیشتنت: { $deadline } (کاتی { $zone }).
-extend-capped = ناتوانیت کاتەکە لە { $max } (کاتی { $zone }) دواتر بخەیت.
+extend-done = کاتی نوێی گەیشتنت: { $deadline } ({ $zone }).
+extend-capped = ناتوانیت کاتەکە لە { $max } ({ $zone }) دواتر بخەیت.
 extend-usage = { "/extend" } و کاتێک بنووسە، وەک { "/extend 1h" }.
 extend-needs-secret = ئاگادارکردنەوەکان دەستیان پێکردووە. بۆ گۆڕینی کات، { "/extend" }، کاتەکە و وشە نهێنییەکەت بنێرە.
 extend-no-trip = هیچ گەشتێکت نییە بۆ گۆڕینی کاتەکەی.
 
-words-intro = دەتوانیت دوو وشە دابنێیت. وشەی نهێنی: دەیسەلمێنێت کە بەڕاستی خۆتیت. وشەی مەترسی: ئەگەر کەسێک ناچاری کردیت گەیشتنت تۆمار بکەیت، ئەمە بەکاربهێنە. بۆ ئەوان ئاسایی دەردەکەوێت، بەڵام خێزانەکەت و ڕێکخراوەکە دەزانن کە تۆ سەلامەت نیت.
+words-intro = دەتوانیت دوو وشە دابنێیت. وشەی نهێنی، بە { "/secret" }: دەیسەلمێنێت کە بەڕاستی خۆتیت. وشەی مەترسی، بە { "/duress" }: ئەگەر کەسێک ناچاری کردیت گەیشتنت تۆمار بکەیت، ئەمە بەکاربهێنە. بۆ ئەوان ئاسایی دەردەکەوێت، بەڵام خێزانەکەت و { $ngo } دەزانن کە تۆ سەلامەت نیت.
+words-intro-no-ngo = دەتوانیت دوو وشە دابنێیت. وشەی نهێنی، بە { "/secret" }: دەیسەلمێنێت کە بەڕاستی خۆتیت. وشەی مەترسی، بە { "/duress" }: ئەگەر کەسێک ناچاری کردیت گەیشتنت تۆمار بکەیت، ئەمە بەکاربهێنە. بۆ ئەوان ئاسایی دەردەکەوێت، بەڵام خێزانەکەت دەزانێت کە تۆ سەلامەت نیت.
 secret-set = وشە نهێنییەکەت پاشەکەوت کرا. بۆ سەلامەتیت نامەکەتم سڕییەوە.
 duress-set = وشەی مەترسییەکەت پاشەکەوت کرا. بۆ سەلامەتیت نامەکەتم سڕییەوە.
 word-usage = فەرمانەکە و یەک وشە بنووسە، وەک { "/secret tulip" }. ٤ تا ٣٢ پیت یان ژمارە بەکاربهێنە.
@@ -26,10 +27,10 @@ ngo-consent-given = باشە. ئەگەر لە کاتی خۆیدا نەگەیشت
 ngo-consent-refused = باشە. تەنها خێزانەکەت ئاگادار دەکرێتەوە.
 
 family-alert-missed =
-    ⚠️ { $traveller } پلانی هەبوو تا { $deadline } (کاتی { $zone }) بگاتە { $landmark }، بەڵام هێشتا گەیشتنی تۆمار نەکردووە.
+    ⚠️ { $traveller } پلانی هەبوو تا { $deadline } ({ $zone }) بگاتە { $landmark }، بەڵام هێشتا گەیشتنی تۆمار نەکردووە.
     تکایە هەوڵ بدەن پەیوەندی پێوە بکەن.
-family-alert-last-checkin = دوایین تۆمارکردنی گەیشتنی پشتڕاستکراو: { $landmark } لە { $time } (کاتی { $zone }).
-family-false-alarm = ✅ ئاگادارکردنەوەی هەڵە بوو: { $traveller } گەیشتە { $landmark } لە { $time } (کاتی { $zone }).
+family-alert-last-checkin = دوایین تۆمارکردنی گەیشتنی پشتڕاستکراو: { $landmark } لە { $time } ({ $zone }).
+family-false-alarm = ✅ ئاگادارکردنەوەی هەڵە بوو: { $traveller } گەیشتە { $landmark } لە { $time } ({ $zone }).
 family-reported-safe = { $traveller } وەڵامی دایەوە «من سەلامەتم» (ئەمە تۆمارکردنی گەیشتنی پشتڕاستکراو نییە).
 family-duress =
     ⚠️ { $traveller } گەیشتنی لە { $landmark } تۆمار کرد، بەڵام ئەمە وەک گەیشتنی سەلامەت دامەنێن. لەوانەیە ئازاد نەبێت قسە بکات.
@@ -38,7 +39,7 @@ family-duress-no-ngo =
     ⚠️ { $traveller } گەیشتنی لە { $landmark } تۆمار کرد، بەڵام ئەمە وەک گەیشتنی سەلامەت دامەنێن. لەوانەیە ئازاد نەبێت قسە بکات.
     لە چاتدا لەگەڵی دەربارەی ئەمە هیچ مەنووسن.
 
-ngo-alert-missed = 🚨 ئاگادارکردنەوە { $id }: گەشتیارێک تا { $deadline } (کاتی { $zone }) گەیشتنی لە { $landmark } تۆمار نەکرد. زمان: { $language }. کەناڵ: { $channel }.
+ngo-alert-missed = 🚨 ئاگادارکردنەوە { $id }: گەشتیارێک تا { $deadline } ({ $zone }) گەیشتنی لە { $landmark } تۆمار نەکرد. زمان: { $language }. کەناڵ: { $channel }.
 ngo-alert-duress = 🚨 بەپەلە { $id }: گەشتیارێک بە وشەی مەترسی گەیشتنی لە { $landmark } تۆمار کرد. زمان: { $language }. کەناڵ: { $channel }.
-ngo-alert-resolved = ئاگادارکردنەوەی { $id } داخرا: گەشتیارەکە گەیشتە { $landmark } لە { $time } (کاتی { $zone }).
+ngo-alert-resolved = ئاگادارکردنەوەی { $id } داخرا: گەشتیارەکە گەیشتە { $landmark } لە { $time } ({ $zone }).
 cancel-needs-secret = بۆ کۆتایی هێنان بە گەشتەکەت، { "/cancel" } و وشە نهێنییەکەت بنێرە.

@@ -8,7 +8,7 @@ language-set = Language set to English.
 consent-text =
     Before you start, please read this.
     What we keep: your chat name, your language, your planned arrival (place and time), the result of your last check-in, and the family members you invite.
-    Photos and locations: checked, then deleted at once. Your family gets a copy of the photo with all hidden data removed.
+    Photos and locations: checked, then deleted at once (after a check-in that is only partly confirmed, kept { $minutes } min more so that you can complete it). Your family gets a copy of the photo with all hidden data removed.
     How long: everything is deleted { $days } days after your trip ends. Send /forget to delete it all now.
     Who sees it: only the family members you invite. Nobody else.
 consent-accept = I agree
@@ -24,6 +24,8 @@ help =
     /checkin — how to check in when you arrive
     /status — your trip and your last check-in
     /cancel — end your trip
+    /secret — set your secret word
+    /duress — set your danger word
     /language — change the language
     /forget — delete everything about you
 
@@ -68,7 +70,7 @@ trip-deadline-3h = In 3 hours
 trip-deadline-6h = In 6 hours
 trip-deadline-1d = In 1 day
 trip-created =
-    Trip saved: { $landmark }, before { $deadline } ({ $zone } time).
+    Trip saved: { $landmark }, before { $deadline } ({ $zone }).
     When you arrive, send /checkin.
 trip-unknown-landmark = I do not know the place “{ $id }”. Send /trip and choose from the list.
 trip-deadline-invalid = I did not understand that time. Type it like 45m, 6h, 1d, or 2026-12-01T18:00.
@@ -92,7 +94,6 @@ checkin-need-photo = Location received. Now send a photo of the place.
 checkin-queued = Thank you. I am checking your photo and location now.
 photo-forwarded = Forwarded photos do not count. Please take a new photo and send it.
 photo-too-large = This file is too big. The limit is { $mb } MB.
-photo-not-image = This is not a photo I can read. Please send a JPEG or PNG photo.
 photo-too-many-pixels = This image is too large to check. Please send a normal camera photo.
 photo-truncated = This photo is damaged or incomplete. Please send it again.
 photo-too-small = This photo is too small to check. Please send a bigger photo.
@@ -111,8 +112,7 @@ result-retry = To try again: take a new photo at { $landmark } and send it with 
 result-details = What was checked:
 result-rejected = ❌ I could not check this photo. Your family was NOT told.
 
-family-arrived = ✅ { $traveller } arrived at { $landmark } at { $time } ({ $zone } time).
-family-arrived-partial = ☑️ { $traveller } checked in at { $landmark } at { $time } ({ $zone } time). Not everything could be verified.
+family-arrived = ✅ { $traveller } arrived at { $landmark } at { $time } ({ $zone }).
 family-details = What was checked:
 family-photo-unavailable = (The photo is no longer available.)
 
@@ -122,8 +122,6 @@ reason-photo_original = the photo is new (not seen before)
 reason-photo_forwarded = the photo was forwarded
 reason-photo_replay_reference = the photo is a known picture of the place, not a new one
 reason-photo_replay_earlier = the photo was already sent before
-reason-location_within = location within { $distance } m of the place
-reason-location_outside = location { $distance } m away from the place, too far
 reason-location_forwarded = the location was forwarded
 reason-location_venue = the location was a place from the map, not a real position
 reason-location_missing = no location received
@@ -138,8 +136,8 @@ reason-visual_not_evaluated = photo not compared with the place
 
 ## Status and ending
 
-status-trip = Trip: { $landmark }, before { $deadline } ({ $zone } time).
-status-arrived = Trip: arrived at { $landmark } at { $time } ({ $zone } time).
+status-trip = Trip: { $landmark }, before { $deadline } ({ $zone }).
+status-arrived = Trip: arrived at { $landmark } at { $time } ({ $zone }).
 status-no-trip = You have no trip.
 status-contacts = Family contacts: { $count }
 status-last-checkin = Last check-in: { $result }

@@ -8,7 +8,7 @@ language-set = Idioma cambiado a español.
 consent-text =
     Antes de empezar, lee esto, por favor.
     Lo que guardamos: tu nombre en el chat, tu idioma, tu llegada prevista (lugar y hora), el resultado de tu último aviso de llegada y los familiares que invites.
-    Fotos y ubicaciones: se revisan y se borran enseguida. Tu familia recibe una copia de la foto sin ningún dato oculto.
+    Fotos y ubicaciones: se revisan y se borran enseguida (tras una llegada confirmada solo en parte, se guardan { $minutes } min más para que puedas completarla). Tu familia recibe una copia de la foto sin ningún dato oculto.
     Cuánto tiempo: todo se borra { $days } días después del fin de tu viaje. Envía /forget para borrarlo todo ahora.
     Quién lo ve: solo los familiares que invites. Nadie más.
 consent-accept = Acepto
@@ -24,6 +24,8 @@ help =
     /checkin — cómo avisar de tu llegada
     /status — tu viaje y tu último aviso de llegada
     /cancel — terminar tu viaje
+    /secret — elegir tu palabra secreta
+    /duress — elegir tu palabra de peligro
     /language — cambiar el idioma
     /forget — borrar todo sobre ti
 
@@ -68,7 +70,7 @@ trip-deadline-3h = En 3 horas
 trip-deadline-6h = En 6 horas
 trip-deadline-1d = En 1 día
 trip-created =
-    Viaje guardado: { $landmark }, antes de { $deadline } (hora de { $zone }).
+    Viaje guardado: { $landmark }, antes de { $deadline } ({ $zone }).
     Cuando llegues, envía /checkin.
 trip-unknown-landmark = No conozco el lugar «{ $id }». Envía /trip y elige de la lista.
 trip-deadline-invalid = No entendí esa hora. Escríbela así: 45m, 6h, 1d o 2026-12-01T18:00.
@@ -92,7 +94,6 @@ checkin-need-photo = Ubicación recibida. Ahora envía una foto del lugar.
 checkin-queued = Gracias. Estoy revisando tu foto y tu ubicación.
 photo-forwarded = Las fotos reenviadas no valen. Toma una foto nueva y envíala, por favor.
 photo-too-large = Este archivo es demasiado grande. El límite es { $mb } MB.
-photo-not-image = No puedo leer esta foto. Envía una foto JPEG o PNG, por favor.
 photo-too-many-pixels = Esta imagen es demasiado grande para revisarla. Envía una foto normal de la cámara, por favor.
 photo-truncated = Esta foto está dañada o incompleta. Envíala otra vez, por favor.
 photo-too-small = Esta foto es demasiado pequeña para revisarla. Envía una foto más grande, por favor.
@@ -111,8 +112,7 @@ result-retry = Para intentarlo otra vez: toma una foto nueva en { $landmark } y 
 result-details = Qué se revisó:
 result-rejected = ❌ No pude revisar esta foto. NO se avisó a tu familia.
 
-family-arrived = ✅ { $traveller } llegó a { $landmark } el { $time } (hora de { $zone }).
-family-arrived-partial = ☑️ { $traveller } avisó de su llegada a { $landmark } el { $time } (hora de { $zone }). No se pudo verificar todo.
+family-arrived = ✅ { $traveller } llegó a { $landmark } el { $time } ({ $zone }).
 family-details = Qué se revisó:
 family-photo-unavailable = (La foto ya no está disponible.)
 
@@ -122,8 +122,6 @@ reason-photo_original = la foto es nueva (no se vio antes)
 reason-photo_forwarded = la foto fue reenviada
 reason-photo_replay_reference = la foto es una imagen conocida del lugar, no una nueva
 reason-photo_replay_earlier = la foto ya se envió antes
-reason-location_within = ubicación a menos de { $distance } m del lugar
-reason-location_outside = ubicación a { $distance } m del lugar, demasiado lejos
 reason-location_forwarded = la ubicación fue reenviada
 reason-location_venue = la ubicación era un lugar del mapa, no una posición real
 reason-location_missing = no se recibió ninguna ubicación
@@ -138,8 +136,8 @@ reason-visual_not_evaluated = la foto no se comparó con el lugar
 
 ## Status and ending
 
-status-trip = Viaje: { $landmark }, antes de { $deadline } (hora de { $zone }).
-status-arrived = Viaje: llegada a { $landmark } el { $time } (hora de { $zone }).
+status-trip = Viaje: { $landmark }, antes de { $deadline } ({ $zone }).
+status-arrived = Viaje: llegada a { $landmark } el { $time } ({ $zone }).
 status-no-trip = No tienes ningún viaje.
 status-contacts = Contactos familiares: { $count }
 status-last-checkin = Último aviso de llegada: { $result }

@@ -10,7 +10,7 @@ language-set = زبان روی فارسی تنظیم شد.
 consent-text =
     پیش از شروع، لطفاً این را بخوانید.
     آنچه نگه می‌داریم: نام شما در گفتگو، زبان شما، رسیدن برنامه‌ریزی‌شده شما (مکان و زمان)، نتیجه آخرین اعلام رسیدن شما، و اعضای خانواده‌ای که دعوت می‌کنید.
-    عکس‌ها و موقعیت‌ها: بررسی می‌شوند و بلافاصله پاک می‌شوند. خانواده شما یک نسخه از عکس را می‌گیرد که همه داده‌های پنهان آن پاک شده است.
+    عکس‌ها و موقعیت‌ها: بررسی می‌شوند و بلافاصله پاک می‌شوند (پس از اعلام رسیدنی که فقط بخشی از آن تأیید شده، { $minutes } دقیقه بیشتر نگه داشته می‌شوند تا بتوانید آن را کامل کنید). خانواده شما یک نسخه از عکس را می‌گیرد که همه داده‌های پنهان آن پاک شده است.
     چه مدت: همه چیز { $days } روز بعد از پایان سفر شما پاک می‌شود. برای پاک کردن همه چیز همین حالا { "/forget" } را بفرستید.
     چه کسی آن را می‌بیند: فقط اعضای خانواده‌ای که دعوت می‌کنید. هیچ کس دیگر.
 consent-accept = موافقم
@@ -26,6 +26,8 @@ help =
     { "/checkin" } — وقتی رسیدید، چطور رسیدن را اعلام کنید
     { "/status" } — سفر شما و آخرین اعلام رسیدن
     { "/cancel" } — پایان دادن به سفر
+    { "/secret" } — تعیین کلمه رمز
+    { "/duress" } — تعیین کلمه خطر
     { "/language" } — تغییر زبان
     { "/forget" } — پاک کردن همه چیز درباره شما
 
@@ -70,7 +72,7 @@ trip-deadline-3h = تا ۳ ساعت دیگر
 trip-deadline-6h = تا ۶ ساعت دیگر
 trip-deadline-1d = تا ۱ روز دیگر
 trip-created =
-    سفر ذخیره شد: { $landmark }، پیش از { $deadline } (به وقت { $zone }).
+    سفر ذخیره شد: { $landmark }، پیش از { $deadline } ({ $zone }).
     وقتی رسیدید، { "/checkin" } را بفرستید.
 trip-unknown-landmark = مکان «{ $id }» را نمی‌شناسم. { "/trip" } را بفرستید و از فهرست انتخاب کنید.
 trip-deadline-invalid = این زمان را نفهمیدم. آن را این طور بنویسید: { "45m" }، { "6h" }، { "1d" } یا { "2026-12-01T18:00" }.
@@ -94,7 +96,6 @@ checkin-need-photo = موقعیت رسید. حالا یک عکس از آن مک�
 checkin-queued = ممنون. دارم عکس و موقعیت شما را بررسی می‌کنم.
 photo-forwarded = عکس‌های بازفرستاده قبول نیستند. لطفاً یک عکس تازه بگیرید و بفرستید.
 photo-too-large = این فایل خیلی بزرگ است. حداکثر { $mb } مگابایت.
-photo-not-image = این عکس را نمی‌توانم بخوانم. لطفاً یک عکس JPEG یا PNG بفرستید.
 photo-too-many-pixels = این تصویر برای بررسی خیلی بزرگ است. لطفاً یک عکس معمولی از دوربین بفرستید.
 photo-truncated = این عکس خراب یا ناقص است. لطفاً دوباره بفرستید.
 photo-too-small = این عکس برای بررسی خیلی کوچک است. لطفاً یک عکس بزرگ‌تر بفرستید.
@@ -113,8 +114,7 @@ result-retry = برای تلاش دوباره: یک عکس تازه در { $land
 result-details = چه چیزی بررسی شد:
 result-rejected = ❌ نتوانستم این عکس را بررسی کنم. به خانواده شما خبر داده نشد.
 
-family-arrived = ✅ { $traveller } در { $time } (به وقت { $zone }) به { $landmark } رسید.
-family-arrived-partial = ☑️ { $traveller } در { $time } (به وقت { $zone }) رسیدن به { $landmark } را اعلام کرد. همه چیز تأیید نشد.
+family-arrived = ✅ { $traveller } در { $time } ({ $zone }) به { $landmark } رسید.
 family-details = چه چیزی بررسی شد:
 family-photo-unavailable = (عکس دیگر در دسترس نیست.)
 
@@ -124,8 +124,6 @@ reason-photo_original = عکس تازه است (پیش‌تر دیده نشده)
 reason-photo_forwarded = عکس بازفرستاده شده بود
 reason-photo_replay_reference = عکس یک تصویر شناخته‌شده از آن مکان است، نه یک عکس تازه
 reason-photo_replay_earlier = عکس پیش‌تر فرستاده شده بود
-reason-location_within = موقعیت در فاصله { $distance } متری آن مکان
-reason-location_outside = موقعیت { $distance } متر دور از آن مکان، خیلی دور
 reason-location_forwarded = موقعیت بازفرستاده شده بود
 reason-location_venue = موقعیت یک مکان از نقشه بود، نه جای واقعی
 reason-location_missing = هیچ موقعیتی نرسید
@@ -140,8 +138,8 @@ reason-visual_not_evaluated = عکس با آن مکان مقایسه نشد
 
 ## Status and ending
 
-status-trip = سفر: { $landmark }، پیش از { $deadline } (به وقت { $zone }).
-status-arrived = سفر: در { $time } (به وقت { $zone }) به { $landmark } رسیدید.
+status-trip = سفر: { $landmark }، پیش از { $deadline } ({ $zone }).
+status-arrived = سفر: در { $time } ({ $zone }) به { $landmark } رسیدید.
 status-no-trip = شما سفری ندارید.
 status-contacts = اعضای خانواده: { $count }
 status-last-checkin = آخرین اعلام رسیدن: { $result }

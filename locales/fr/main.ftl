@@ -8,7 +8,7 @@ language-set = La langue est maintenant le français.
 consent-text =
     Avant de commencer, lisez ceci s’il vous plaît.
     Ce que nous gardons : votre nom dans le chat, votre langue, votre arrivée prévue (lieu et heure), le résultat de votre dernier signalement d’arrivée, et les membres de la famille que vous invitez.
-    Photos et positions : vérifiées, puis effacées tout de suite. Votre famille reçoit une copie de la photo sans aucune donnée cachée.
+    Photos et positions : vérifiées, puis effacées tout de suite (après une arrivée confirmée en partie seulement, gardées { $minutes } min de plus pour que vous puissiez la compléter). Votre famille reçoit une copie de la photo sans aucune donnée cachée.
     Combien de temps : tout est effacé { $days } jours après la fin de votre trajet. Envoyez /forget pour tout effacer maintenant.
     Qui les voit : seulement les membres de la famille que vous invitez. Personne d’autre.
 consent-accept = J’accepte
@@ -24,6 +24,8 @@ help =
     /checkin — comment signaler votre arrivée
     /status — votre trajet et votre dernier signalement
     /cancel — terminer votre trajet
+    /secret — choisir votre mot secret
+    /duress — choisir votre mot de danger
     /language — changer de langue
     /forget — effacer tout ce qui vous concerne
 
@@ -68,7 +70,7 @@ trip-deadline-3h = Dans 3 heures
 trip-deadline-6h = Dans 6 heures
 trip-deadline-1d = Dans 1 jour
 trip-created =
-    Trajet enregistré : { $landmark }, avant { $deadline } (heure de { $zone }).
+    Trajet enregistré : { $landmark }, avant { $deadline } ({ $zone }).
     Quand vous arrivez, envoyez /checkin.
 trip-unknown-landmark = Je ne connais pas le lieu « { $id } ». Envoyez /trip et choisissez dans la liste.
 trip-deadline-invalid = Je n’ai pas compris cette heure. Écrivez-la comme 45m, 6h, 1d ou 2026-12-01T18:00.
@@ -92,7 +94,6 @@ checkin-need-photo = Position reçue. Maintenant, envoyez une photo du lieu.
 checkin-queued = Merci. Je vérifie votre photo et votre position.
 photo-forwarded = Les photos transférées ne comptent pas. Prenez une nouvelle photo et envoyez-la, s’il vous plaît.
 photo-too-large = Ce fichier est trop gros. La limite est de { $mb } Mo.
-photo-not-image = Je ne peux pas lire cette photo. Envoyez une photo JPEG ou PNG, s’il vous plaît.
 photo-too-many-pixels = Cette image est trop grande pour être vérifiée. Envoyez une photo normale de l’appareil photo, s’il vous plaît.
 photo-truncated = Cette photo est abîmée ou incomplète. Envoyez-la encore, s’il vous plaît.
 photo-too-small = Cette photo est trop petite pour être vérifiée. Envoyez une photo plus grande, s’il vous plaît.
@@ -111,8 +112,7 @@ result-retry = Pour réessayer : prenez une nouvelle photo à { $landmark } et 
 result-details = Ce qui a été vérifié :
 result-rejected = ❌ Je n’ai pas pu vérifier cette photo. Votre famille n’a PAS été prévenue.
 
-family-arrived = ✅ { $traveller } est arrivé(e) à { $landmark } le { $time } (heure de { $zone }).
-family-arrived-partial = ☑️ { $traveller } a signalé son arrivée à { $landmark } le { $time } (heure de { $zone }). Tout n’a pas pu être vérifié.
+family-arrived = ✅ { $traveller } est arrivé(e) à { $landmark } le { $time } ({ $zone }).
 family-details = Ce qui a été vérifié :
 family-photo-unavailable = (La photo n’est plus disponible.)
 
@@ -122,8 +122,6 @@ reason-photo_original = la photo est nouvelle (jamais vue avant)
 reason-photo_forwarded = la photo a été transférée
 reason-photo_replay_reference = la photo est une image connue du lieu, pas une nouvelle photo
 reason-photo_replay_earlier = la photo a déjà été envoyée avant
-reason-location_within = position à moins de { $distance } m du lieu
-reason-location_outside = position à { $distance } m du lieu, trop loin
 reason-location_forwarded = la position a été transférée
 reason-location_venue = la position était un lieu choisi sur la carte, pas une vraie position
 reason-location_missing = aucune position reçue
@@ -138,8 +136,8 @@ reason-visual_not_evaluated = la photo n’a pas été comparée au lieu
 
 ## Status and ending
 
-status-trip = Trajet : { $landmark }, avant { $deadline } (heure de { $zone }).
-status-arrived = Trajet : arrivée à { $landmark } le { $time } (heure de { $zone }).
+status-trip = Trajet : { $landmark }, avant { $deadline } ({ $zone }).
+status-arrived = Trajet : arrivée à { $landmark } le { $time } ({ $zone }).
 status-no-trip = Vous n’avez pas de trajet.
 status-contacts = Contacts familiaux : { $count }
 status-last-checkin = Dernier signalement : { $result }

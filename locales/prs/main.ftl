@@ -10,7 +10,7 @@ language-set = زبان به دری تنظیم شد.
 consent-text =
     پیش از شروع، لطفاً این را بخوانید.
     چیزهایی که نگه می‌داریم: نام شما در چت، زبان شما، رسیدن پلان‌شده شما (جای و وقت)، نتیجه آخرین ثبت رسیدن شما، و اعضای فامیل که دعوت می‌کنید.
-    عکس‌ها و موقعیت‌ها: بررسی می‌شوند و فوراً پاک می‌شوند. فامیل شما یک کاپی عکس را می‌گیرد که همه معلومات پنهان آن پاک شده است.
+    عکس‌ها و موقعیت‌ها: بررسی می‌شوند و فوراً پاک می‌شوند (بعد از ثبت رسیدنی که فقط یک بخش آن تأیید شده، { $minutes } دقیقه بیشتر نگه داشته می‌شوند تا بتوانید آن را پوره کنید). فامیل شما یک کاپی عکس را می‌گیرد که همه معلومات پنهان آن پاک شده است.
     چقدر وقت: همه چیز { $days } روز بعد از ختم سفر شما پاک می‌شود. برای پاک کردن همه چیز همین حالا { "/forget" } را بفرستید.
     کی آن را می‌بیند: تنها اعضای فامیل که دعوت می‌کنید. هیچ کس دیگر نه.
 consent-accept = موافق هستم
@@ -26,6 +26,8 @@ help =
     { "/checkin" } — وقتی رسیدید، چطور رسیدن را ثبت کنید
     { "/status" } — سفر شما و آخرین ثبت رسیدن
     { "/cancel" } — ختم سفر
+    { "/secret" } — تعیین کلمه رمز
+    { "/duress" } — تعیین کلمه خطر
     { "/language" } — تغییر زبان
     { "/forget" } — پاک کردن همه چیز در باره شما
 
@@ -70,7 +72,7 @@ trip-deadline-3h = تا ۳ ساعت دیگر
 trip-deadline-6h = تا ۶ ساعت دیگر
 trip-deadline-1d = تا ۱ روز دیگر
 trip-created =
-    سفر ذخیره شد: { $landmark }، پیش از { $deadline } (به وقت { $zone }).
+    سفر ذخیره شد: { $landmark }، پیش از { $deadline } ({ $zone }).
     وقتی رسیدید، { "/checkin" } را بفرستید.
 trip-unknown-landmark = جای «{ $id }» را نمی‌شناسم. { "/trip" } را بفرستید و از لست انتخاب کنید.
 trip-deadline-invalid = این وقت را نفهمیدم. آن را این طور بنویسید: { "45m" }، { "6h" }، { "1d" } یا { "2026-12-01T18:00" }.
@@ -94,7 +96,6 @@ checkin-need-photo = موقعیت رسید. حالا یک عکس از آن جا�
 checkin-queued = تشکر. حالا عکس و موقعیت شما را بررسی می‌کنم.
 photo-forwarded = عکس‌های فارورد شده قبول نیستند. لطفاً یک عکس نو بگیرید و بفرستید.
 photo-too-large = این فایل بسیار کلان است. حد اکثر { $mb } مگابایت.
-photo-not-image = این عکس را خوانده نمی‌توانم. لطفاً یک عکس JPEG یا PNG بفرستید.
 photo-too-many-pixels = این تصویر برای بررسی بسیار کلان است. لطفاً یک عکس عادی کمره بفرستید.
 photo-truncated = این عکس خراب یا ناقص است. لطفاً دوباره بفرستید.
 photo-too-small = این عکس برای بررسی بسیار خورد است. لطفاً یک عکس کلان‌تر بفرستید.
@@ -113,8 +114,7 @@ result-retry = برای کوشش دوباره: یک عکس نو در { $landmark
 result-details = چه چیز بررسی شد:
 result-rejected = ❌ این عکس را بررسی کرده نتوانستم. به فامیل شما خبر داده نشد.
 
-family-arrived = ✅ { $traveller } در { $time } (به وقت { $zone }) به { $landmark } رسید.
-family-arrived-partial = ☑️ { $traveller } در { $time } (به وقت { $zone }) رسیدن به { $landmark } را ثبت کرد. همه چیز تأیید نشد.
+family-arrived = ✅ { $traveller } در { $time } ({ $zone }) به { $landmark } رسید.
 family-details = چه چیز بررسی شد:
 family-photo-unavailable = (عکس دیگر موجود نیست.)
 
@@ -124,8 +124,6 @@ reason-photo_original = عکس نو است (پیش از این دیده نشده
 reason-photo_forwarded = عکس فارورد شده بود
 reason-photo_replay_reference = عکس یک تصویر شناخته‌شده از آن جای است، نه یک عکس نو
 reason-photo_replay_earlier = عکس پیش از این فرستاده شده بود
-reason-location_within = موقعیت در فاصله { $distance } متری آن جای
-reason-location_outside = موقعیت { $distance } متر دور از آن جای، بسیار دور
 reason-location_forwarded = موقعیت فارورد شده بود
 reason-location_venue = موقعیت یک جای از نقشه بود، نه جای واقعی
 reason-location_missing = هیچ موقعیت نرسید
@@ -140,8 +138,8 @@ reason-visual_not_evaluated = عکس با آن جای مقایسه نشد
 
 ## Status and ending
 
-status-trip = سفر: { $landmark }، پیش از { $deadline } (به وقت { $zone }).
-status-arrived = سفر: در { $time } (به وقت { $zone }) به { $landmark } رسیدید.
+status-trip = سفر: { $landmark }، پیش از { $deadline } ({ $zone }).
+status-arrived = سفر: در { $time } ({ $zone }) به { $landmark } رسیدید.
 status-no-trip = شما سفر ندارید.
 status-contacts = اعضای فامیل: { $count }
 status-last-checkin = آخرین ثبت رسیدن: { $result }

@@ -10,7 +10,7 @@ language-set = ژبه پښتو ته واړول شوه.
 consent-text =
     مخکې له پیل، مهرباني وکړئ دا ولولئ.
     موږ دا ساتو: په چټ کې ستاسو نوم، ستاسو ژبه، ستاسو د رسېدو پلان (ځای او وخت)، ستاسو د وروستي ثبت پایله، او د کورنۍ هغه غړي چې تاسو یې رابولئ.
-    عکسونه او موقعیتونه: کتل کېږي، بیا سمدستي پاکېږي. ستاسو کورنۍ د عکس یوه کاپي ترلاسه کوي، چې ټول پټ معلومات یې پاک شوي وي.
+    عکسونه او موقعیتونه: کتل کېږي، بیا سمدستي پاکېږي (د داسې ثبت وروسته چې یوازې یوه برخه یې تایید شوې، { $minutes } دقیقې نور ساتل کېږي څو تاسو یې بشپړ کړای شئ). ستاسو کورنۍ د عکس یوه کاپي ترلاسه کوي، چې ټول پټ معلومات یې پاک شوي وي.
     څومره وخت: ستاسو د سفر له پای څخه { $days } ورځې وروسته هر څه پاکېږي. د ټولو پاکولو لپاره همدا اوس { "/forget" } ولېږئ.
     څوک یې ویني: یوازې د کورنۍ هغه غړي چې تاسو یې رابولئ. بل هېڅوک نه.
 consent-accept = زه موافق یم
@@ -26,6 +26,8 @@ help =
     { "/checkin" } — کله چې ورسېدئ، څنګه رسېدل ثبت کړئ
     { "/status" } — ستاسو سفر او وروستی ثبت
     { "/cancel" } — سفر پای ته رسول
+    { "/secret" } — پټه کلمه ټاکل
+    { "/duress" } — د خطر کلمه ټاکل
     { "/language" } — ژبه بدلول
     { "/forget" } — ستاسو په اړه ټول شیان پاکول
 
@@ -70,7 +72,7 @@ trip-deadline-3h = په ۳ ساعتونو کې
 trip-deadline-6h = په ۶ ساعتونو کې
 trip-deadline-1d = په ۱ ورځ کې
 trip-created =
-    سفر خوندي شو: { $landmark }، تر { $deadline } مخکې (د { $zone } وخت).
+    سفر خوندي شو: { $landmark }، تر { $deadline } مخکې ({ $zone }).
     کله چې ورسېدئ، { "/checkin" } ولېږئ.
 trip-unknown-landmark = زه «{ $id }» ځای نه پېژنم. { "/trip" } ولېږئ او له لست څخه یې وټاکئ.
 trip-deadline-invalid = دا وخت مې ونه پوهېد. داسې یې ولیکئ: { "45m" }، { "6h" }، { "1d" } یا { "2026-12-01T18:00" }.
@@ -94,7 +96,6 @@ checkin-need-photo = موقعیت ترلاسه شو. اوس د ځای یو عک�
 checkin-queued = مننه. زه اوس ستاسو عکس او موقعیت ګورم.
 photo-forwarded = فارورډ شوي عکسونه نه منل کېږي. مهرباني وکړئ نوی عکس واخلئ او ویې لېږئ.
 photo-too-large = دا فایل ډېر لوی دی. حد یې { $mb } MB دی.
-photo-not-image = دا عکس زه نه شم لوستلای. مهرباني وکړئ JPEG یا PNG عکس ولېږئ.
 photo-too-many-pixels = دا انځور د کتلو لپاره ډېر لوی دی. مهرباني وکړئ د کمرې یو عادي عکس ولېږئ.
 photo-truncated = دا عکس خراب یا نیمګړی دی. مهرباني وکړئ بیا یې ولېږئ.
 photo-too-small = دا عکس د کتلو لپاره ډېر کوچنی دی. مهرباني وکړئ لوی عکس ولېږئ.
@@ -113,8 +114,7 @@ result-retry = د بیا هڅې لپاره: په { $landmark } کې یو نوی 
 result-details = څه وکتل شول:
 result-rejected = ❌ دا عکس مې ونه شو کتلای. ستاسو کورنۍ ته خبر ورنه کړل شو.
 
-family-arrived = ✅ { $traveller } په { $time } (د { $zone } وخت) { $landmark } ته ورسېد.
-family-arrived-partial = ☑️ { $traveller } په { $time } (د { $zone } وخت) په { $landmark } کې خپل رسېدل ثبت کړل. هر څه تایید نه شول.
+family-arrived = ✅ { $traveller } په { $time } ({ $zone }) { $landmark } ته ورسېد.
 family-details = څه وکتل شول:
 family-photo-unavailable = (عکس نور شته نه دی.)
 
@@ -124,8 +124,6 @@ reason-photo_original = عکس نوی دی (مخکې نه دی لیدل شوی)
 reason-photo_forwarded = عکس فارورډ شوی و
 reason-photo_replay_reference = عکس د هغه ځای یو پېژندل شوی انځور دی، نوی نه دی
 reason-photo_replay_earlier = عکس مخکې هم لېږل شوی و
-reason-location_within = موقعیت له ځای څخه د { $distance } متره په واټن کې
-reason-location_outside = موقعیت له ځای څخه { $distance } متره لرې، ډېر لرې
 reason-location_forwarded = موقعیت فارورډ شوی و
 reason-location_venue = موقعیت له نقشې یو ځای و، اصلي ځای نه و
 reason-location_missing = هېڅ موقعیت ترلاسه نه شو
@@ -140,8 +138,8 @@ reason-visual_not_evaluated = عکس له ځای سره پرتله نه شو
 
 ## Status and ending
 
-status-trip = سفر: { $landmark }، تر { $deadline } مخکې (د { $zone } وخت).
-status-arrived = سفر: په { $time } (د { $zone } وخت) { $landmark } ته ورسېدئ.
+status-trip = سفر: { $landmark }، تر { $deadline } مخکې ({ $zone }).
+status-arrived = سفر: په { $time } ({ $zone }) { $landmark } ته ورسېدئ.
 status-no-trip = تاسو سفر نه لرئ.
 status-contacts = د کورنۍ غړي: { $count }
 status-last-checkin = وروستی ثبت: { $result }

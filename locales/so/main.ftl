@@ -8,7 +8,7 @@ language-set = Luqadda waxaa laga dhigay Soomaali.
 consent-text =
     Intaadan bilaabin, fadlan akhri tan.
     Waxa aan hayno: magacaaga chat-ka, luqaddaada, imaatinkaaga la qorsheeyay (meesha iyo waqtiga), natiijada hubintii kuugu dambeysay, iyo xubnaha qoyska ee aad casuunto.
-    Sawirrada iyo goobaha: waa la hubiyaa, kadibna isla markiiba waa la tirtiraa. Qoyskaagu wuxuu helayaa nuqul sawirka ah, iyadoo xogta qarsoon oo dhan laga saaray.
+    Sawirrada iyo goobaha: waa la hubiyaa, kadibna isla markiiba waa la tirtiraa (imaatin qayb ahaan oo keliya la xaqiijiyay kadib, waxaa la hayaa { $minutes } daqiiqo oo kale si aad u dhammaystirto). Qoyskaagu wuxuu helayaa nuqul sawirka ah, iyadoo xogta qarsoon oo dhan laga saaray.
     Muddo intee le'eg: wax walba waa la tirtirayaa { $days } maalmood kadib marka safarkaagu dhammaado. Si aad hadda wax walba u tirtirto, dir /forget.
     Yaa arka: xubnaha qoyska ee aad casuunto oo keliya. Qof kale ma arko.
 consent-accept = Waan oggolahay
@@ -24,6 +24,8 @@ help =
     /checkin — sida loo sheego inaad timid
     /status — safarkaaga iyo hubintii kuugu dambeysay
     /cancel — dhammee safarkaaga
+    /secret — dooro ereygaaga sirta ah
+    /duress — dooro ereygaaga khatarta
     /language — beddel luqadda
     /forget — tirtir wax walba oo adiga kugu saabsan
 
@@ -68,7 +70,7 @@ trip-deadline-3h = 3 saac gudahood
 trip-deadline-6h = 6 saac gudahood
 trip-deadline-1d = 1 maalin gudaheed
 trip-created =
-    Safarka waa la kaydiyay: { $landmark }, ka hor { $deadline } (waqtiga { $zone }).
+    Safarka waa la kaydiyay: { $landmark }, ka hor { $deadline } ({ $zone }).
     Markaad timaado, dir /checkin.
 trip-unknown-landmark = Ma aqaan meesha “{ $id }”. Dir /trip oo ka dooro liiska.
 trip-deadline-invalid = Ma fahmin waqtigaas. U qor sidan: 45m, 6h, 1d, ama 2026-12-01T18:00.
@@ -92,7 +94,6 @@ checkin-need-photo = Goobta waa la helay. Hadda soo dir sawirka meesha.
 checkin-queued = Mahadsanid. Hadda waxaan hubinayaa sawirkaaga iyo goobtaada.
 photo-forwarded = Sawirrada la gudbiyay (forward) lama aqbalo. Fadlan qaad sawir cusub oo soo dir.
 photo-too-large = Faylkani aad buu u weyn yahay. Xadka waa { $mb } MB.
-photo-not-image = Kani ma aha sawir aan akhrin karo. Fadlan soo dir sawir JPEG ama PNG ah.
 photo-too-many-pixels = Sawirkani aad buu u weyn yahay in la hubiyo. Fadlan soo dir sawir caadi ah oo kamarad ah.
 photo-truncated = Sawirkani waa jaban yahay ama waa dhiman yahay. Fadlan mar kale soo dir.
 photo-too-small = Sawirkani aad buu u yar yahay in la hubiyo. Fadlan soo dir sawir ka weyn.
@@ -111,8 +112,7 @@ result-retry = Si aad mar kale isugu daydo: ka qaad sawir cusub { $landmark } oo
 result-details = Waxa la hubiyay:
 result-rejected = ❌ Ma hubin karin sawirkan. Qoyskaaga LOOMA sheegin.
 
-family-arrived = ✅ { $traveller } wuxuu gaaray { $landmark } { $time } (waqtiga { $zone }).
-family-arrived-partial = ☑️ { $traveller } wuxuu sheegay inuu gaaray { $landmark } { $time } (waqtiga { $zone }). Wax walba lama xaqiijin karin.
+family-arrived = ✅ { $traveller } wuxuu gaaray { $landmark } { $time } ({ $zone }).
 family-details = Waxa la hubiyay:
 family-photo-unavailable = (Sawirka hadda lama heli karo.)
 
@@ -122,8 +122,6 @@ reason-photo_original = sawirku waa cusub yahay (hore looma arag)
 reason-photo_forwarded = sawirka waa la gudbiyay (forward)
 reason-photo_replay_reference = sawirku waa sawir la yaqaan oo meesha ah, ma aha mid cusub
 reason-photo_replay_earlier = sawirka hore ayaa loo soo diray
-reason-location_within = goobtu waxay u jirtaa meesha { $distance } m gudahood
-reason-location_outside = goobtu waxay meesha u jirtaa { $distance } m, aad bay u fog tahay
 reason-location_forwarded = goobta waa la gudbiyay (forward)
 reason-location_venue = goobtu waxay ahayd meel laga doortay khariidadda, ma aha goob dhab ah
 reason-location_missing = goob lama helin
@@ -138,8 +136,8 @@ reason-visual_not_evaluated = sawirka laguma barbar dhigin meesha
 
 ## Status and ending
 
-status-trip = Safar: { $landmark }, ka hor { $deadline } (waqtiga { $zone }).
-status-arrived = Safar: waxaad gaartay { $landmark } { $time } (waqtiga { $zone }).
+status-trip = Safar: { $landmark }, ka hor { $deadline } ({ $zone }).
+status-arrived = Safar: waxaad gaartay { $landmark } { $time } ({ $zone }).
 status-no-trip = Safar ma lihid.
 status-contacts = Xubnaha qoyska: { $count }
 status-last-checkin = Hubintii ugu dambeysay: { $result }

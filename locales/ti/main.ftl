@@ -9,7 +9,7 @@ language-set = ቋንቋ ናብ ትግርኛ ተቐይሩ።
 consent-text =
     ቅድሚ ምጅማርኩም፡ በጃኹም እዚ ኣንብቡ።
     እንዕቅቦ፡ ኣብ ቻት ዘሎ ስምኩም፡ ቋንቋኹም፡ ክትበጽሕዎ ዝመደብኩምዎ (ቦታን ሰዓትን)፡ ውጽኢት ናይ መወዳእታ ምምዝጋብ ምብጻሕኩም፡ ከምኡውን እትዕድምዎም ኣባላት ስድራ።
-    ስእልን ሎኬሽንን፡ ይፍተሹ፡ ድሕሪኡ ብቕልጡፍ ይድምሰሱ። ስድራኹም ኩሉ ሕቡእ ሓበሬታ ዝተደምሰሶ ቅዳሕ ናይቲ ስእሊ ይረኽቡ።
+    ስእልን ሎኬሽንን፡ ይፍተሹ፡ ድሕሪኡ ብቕልጡፍ ይድምሰሱ (ድሕሪ ብከፊል ጥራይ ዝተረጋገጸ ምብጻሕ፡ ክተማልእዎ ምእንቲ { $minutes } ደቒቕ ተወሳኺ ይዕቀቡ)። ስድራኹም ኩሉ ሕቡእ ሓበሬታ ዝተደምሰሶ ቅዳሕ ናይቲ ስእሊ ይረኽቡ።
     ክሳዕ መዓስ፡ ጉዕዞኹም ምስ ተወድአ ድሕሪ { $days } መዓልትታት ኩሉ ይድምሰስ። ኩሉ ሕጂ ንምድምሳስ { "/forget" } ስደዱ።
     መን ይርእዮ፡ እትዕድምዎም ኣባላት ስድራ ጥራይ። ካልእ ሰብ የለን።
 consent-accept = እሰማማዕ እየ
@@ -25,6 +25,8 @@ help =
     /checkin — ምስ በጻሕኩም ብኸመይ ከም እተመዝግቡ
     /status — ጉዕዞኹምን መወዳእታ ምምዝጋብኩምን
     /cancel — ጉዕዞኹም ምውዳእ
+    /secret — ምስጢራዊ ቃልኩም ምውሳን
+    /duress — ቃል ሓደጋ ምውሳን
     /language — ቋንቋ ምቕያር
     /forget — ብዛዕባኹም ዘሎ ኩሉ ምድምሳስ
 
@@ -69,7 +71,7 @@ trip-deadline-3h = ኣብ 3 ሰዓት
 trip-deadline-6h = ኣብ 6 ሰዓት
 trip-deadline-1d = ኣብ 1 መዓልቲ
 trip-created =
-    ጉዕዞ ተዓቂቡ፡ { $landmark }፡ ቅድሚ { $deadline } (ሰዓት { $zone })።
+    ጉዕዞ ተዓቂቡ፡ { $landmark }፡ ቅድሚ { $deadline } ({ $zone })።
     ምስ በጻሕኩም /checkin ስደዱ።
 trip-unknown-landmark = ነቲ ቦታ “{ $id }” ኣይፈልጦን። /trip ስደዱ እሞ ካብቲ ዝርዝር ምረጹ።
 trip-deadline-invalid = ነቲ ግዜ ኣይተረደኣንን። ከምዚ ጽሓፍዎ፡ 45m፡ 6h፡ 1d ወይ 2026-12-01T18:00።
@@ -93,7 +95,6 @@ checkin-need-photo = ሎኬሽን በጺሑ። ሕጂ ስእሊ ናይቲ ቦታ
 checkin-queued = የቐንየለይ። ሕጂ ስእልኹምን ሎኬሽንኩምን ይፍትሽ ኣለኹ።
 photo-forwarded = ዝተሰገረ (forward ዝተገብረ) ስእሊ ኣይቅበልን። በጃኹም ሓድሽ ስእሊ ኣልዒልኩም ስደዱ።
 photo-too-large = እዚ ፋይል ኣዝዩ ዓቢ እዩ። ደረቱ { $mb } MB እዩ።
-photo-not-image = እዚ ከንብቦ ዝኽእል ስእሊ ኣይኮነን። በጃኹም JPEG ወይ PNG ስእሊ ስደዱ።
 photo-too-many-pixels = እዚ ስእሊ ንምፍታሽ ኣዝዩ ዓቢ እዩ። በጃኹም ንቡር ስእሊ ካሜራ ስደዱ።
 photo-truncated = እዚ ስእሊ ተበላሽዩ ወይ ምሉእ ኣይኮነን። በጃኹም እንደገና ስደድዎ።
 photo-too-small = እዚ ስእሊ ንምፍታሽ ኣዝዩ ንእሽቶ እዩ። በጃኹም ዝዓበየ ስእሊ ስደዱ።
@@ -112,8 +113,7 @@ result-retry = እንደገና ንምፍታን፡ ኣብ { $landmark } ሓድሽ
 result-details = ዝተፈተሸ፡
 result-rejected = ❌ ነዚ ስእሊ ክፍትሾ ኣይከኣልኩን። ስድራኹም ኣይተነግሩን።
 
-family-arrived = ✅ { $traveller } ኣብ { $time } (ሰዓት { $zone }) ናብ { $landmark } በጺሑ።
-family-arrived-partial = ☑️ { $traveller } ኣብ { $time } (ሰዓት { $zone }) ኣብ { $landmark } ምብጻሑ መዝጊቡ። ኩሉ ክረጋገጽ ኣይተኻእለን።
+family-arrived = ✅ { $traveller } ኣብ { $time } ({ $zone }) ናብ { $landmark } በጺሑ።
 family-details = ዝተፈተሸ፡
 family-photo-unavailable = (እቲ ስእሊ ድሕሪ ሕጂ የለን።)
 
@@ -123,8 +123,6 @@ reason-photo_original = እቲ ስእሊ ሓድሽ እዩ (ቅድሚ ሕጂ ኣ�
 reason-photo_forwarded = እቲ ስእሊ ተሰጊሩ (forward ተገይሩ)
 reason-photo_replay_reference = እቲ ስእሊ ናይቲ ቦታ ፍሉጥ ስእሊ እዩ፡ ሓድሽ ኣይኮነን
 reason-photo_replay_earlier = እቲ ስእሊ ቅድሚ ሕጂ ተሰዲዱ ነይሩ
-reason-location_within = ሎኬሽን ካብቲ ቦታ ኣብ ውሽጢ { $distance } ሜትሮ
-reason-location_outside = ሎኬሽን ካብቲ ቦታ { $distance } ሜትሮ ይርሕቕ፡ ኣዝዩ ርሑቕ
 reason-location_forwarded = እቲ ሎኬሽን ተሰጊሩ (forward ተገይሩ)
 reason-location_venue = እቲ ሎኬሽን ካብ ካርታ ዝተመርጸ ቦታ ነይሩ፡ ሓቀኛ ቦታ ኣይኮነን
 reason-location_missing = ሎኬሽን ኣይበጽሐን
@@ -139,8 +137,8 @@ reason-visual_not_evaluated = እቲ ስእሊ ምስቲ ቦታ ኣይተነጻ�
 
 ## Status and ending
 
-status-trip = ጉዕዞ፡ { $landmark }፡ ቅድሚ { $deadline } (ሰዓት { $zone })።
-status-arrived = ጉዕዞ፡ ኣብ { $time } (ሰዓት { $zone }) ናብ { $landmark } በጺሕኩም።
+status-trip = ጉዕዞ፡ { $landmark }፡ ቅድሚ { $deadline } ({ $zone })።
+status-arrived = ጉዕዞ፡ ኣብ { $time } ({ $zone }) ናብ { $landmark } በጺሕኩም።
 status-no-trip = ጉዕዞ የብልኩምን።
 status-contacts = ኣባላት ስድራ፡ { $count }
 status-last-checkin = መወዳእታ ምምዝጋብ፡ { $result }

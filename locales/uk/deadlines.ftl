@@ -1,19 +1,20 @@
 # SafeArrival — Українська (Ukrainian): deadlines, escalation, duress, NGO alerts
 # Review status: machine-written, needs a native reviewer
 
-reminder-deadline = ⏰ Ви планували прибути до { $landmark } до { $deadline } (час { $zone }). Ви в безпеці?
+reminder-deadline = ⏰ Ви планували прибути до { $landmark } до { $deadline } ({ $zone }). Ви в безпеці?
 reminder-safe = Я в безпеці
 reminder-more-time = Мені потрібно більше часу
 reminder-safe-ack = Дякуємо. Коли зможете, відмітьтеся з фото і геолокацією: /checkin.
-reminder-more-time-ack = Добре. Ваш новий час: { $deadline } (час { $zone }).
+reminder-more-time-ack = Добре. Ваш новий час: { $deadline } ({ $zone }).
 
-extend-done = Ваш новий час прибуття: { $deadline } (час { $zone }).
-extend-capped = Не можна перенести час пізніше, ніж { $max } (час { $zone }).
+extend-done = Ваш новий час прибуття: { $deadline } ({ $zone }).
+extend-capped = Не можна перенести час пізніше, ніж { $max } ({ $zone }).
 extend-usage = Напишіть /extend і час, наприклад /extend 1h.
 extend-needs-secret = Сповіщення вже почалися. Щоб перенести час, надішліть /extend, час і ваше секретне слово.
 extend-no-trip = У вас немає поїздки, яку можна перенести.
 
-words-intro = Ви можете задати два слова. Секретне слово: доводить, що це справді ви. Слово небезпеки: використайте його, якщо вас змушують відмітитися. Для них усе виглядатиме звичайно, але ваша родина й організація знатимуть, що ви не в безпеці.
+words-intro = Ви можете задати два слова. Секретне слово, командою /secret: доводить, що це справді ви. Слово небезпеки, командою /duress: використайте його, якщо вас змушують відмітитися. Для них усе виглядатиме звичайно, але ваша родина й { $ngo } знатимуть, що ви не в безпеці.
+words-intro-no-ngo = Ви можете задати два слова. Секретне слово, командою /secret: доводить, що це справді ви. Слово небезпеки, командою /duress: використайте його, якщо вас змушують відмітитися. Для них усе виглядатиме звичайно, але ваша родина знатиме, що ви не в безпеці.
 secret-set = Ваше секретне слово збережено. Для вашої безпеки я видалив ваше повідомлення.
 duress-set = Ваше слово небезпеки збережено. Для вашої безпеки я видалив ваше повідомлення.
 word-usage = Напишіть команду й одне слово, наприклад /secret tulip. Використайте від 4 до 32 літер або цифр.
@@ -26,10 +27,10 @@ ngo-consent-given = Добре. { $ngo } отримає повідомлення
 ngo-consent-refused = Добре. Повідомлення отримає лише ваша родина.
 
 family-alert-missed =
-    ⚠️ { $traveller } планував(ла) прибути до { $landmark } до { $deadline } (час { $zone }) і не відмітився(лася).
+    ⚠️ { $traveller } планував(ла) прибути до { $landmark } до { $deadline } ({ $zone }) і не відмітився(лася).
     Будь ласка, спробуйте зв’язатися з цією людиною.
-family-alert-last-checkin = Остання підтверджена відмітка: { $landmark } о { $time } (час { $zone }).
-family-false-alarm = ✅ Хибна тривога: { $traveller } прибув(ла) до { $landmark } о { $time } (час { $zone }).
+family-alert-last-checkin = Остання підтверджена відмітка: { $landmark } о { $time } ({ $zone }).
+family-false-alarm = ✅ Хибна тривога: { $traveller } прибув(ла) до { $landmark } о { $time } ({ $zone }).
 family-reported-safe = { $traveller } відповів(ла) «Я в безпеці» (це не підтверджена відмітка).
 family-duress =
     ⚠️ { $traveller } відмітився(лася) біля { $landmark }, але НЕ вважайте це безпечним прибуттям. Можливо, ця людина не може вільно говорити.
@@ -38,7 +39,7 @@ family-duress-no-ngo =
     ⚠️ { $traveller } відмітився(лася) біля { $landmark }, але НЕ вважайте це безпечним прибуттям. Можливо, ця людина не може вільно говорити.
     Не пишіть про це в чаті з нею.
 
-ngo-alert-missed = 🚨 Тривога { $id }: людина не відмітилася біля { $landmark } до { $deadline } (час { $zone }). Мова: { $language }. Канал: { $channel }.
+ngo-alert-missed = 🚨 Тривога { $id }: людина не відмітилася біля { $landmark } до { $deadline } ({ $zone }). Мова: { $language }. Канал: { $channel }.
 ngo-alert-duress = 🚨 ТЕРМІНОВО { $id }: людина відмітилася біля { $landmark } зі своїм словом небезпеки. Мова: { $language }. Канал: { $channel }.
-ngo-alert-resolved = Тривогу { $id } закрито: людина прибула до { $landmark } о { $time } (час { $zone }).
+ngo-alert-resolved = Тривогу { $id } закрито: людина прибула до { $landmark } о { $time } ({ $zone }).
 cancel-needs-secret = Щоб завершити поїздку, надішліть /cancel і ваше секретне слово.

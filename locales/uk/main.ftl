@@ -8,7 +8,7 @@ language-set = Мову змінено на українську.
 consent-text =
     Перш ніж почати, прочитайте це, будь ласка.
     Що ми зберігаємо: ваше ім’я в чаті, вашу мову, ваше заплановане прибуття (місце і час), результат вашої останньої відмітки про прибуття та членів родини, яких ви запросите.
-    Фото і геолокації: ми їх перевіряємо і одразу видаляємо. Ваша родина отримує копію фото, з якої видалено всі приховані дані.
+    Фото і геолокації: ми їх перевіряємо і одразу видаляємо (після відмітки, підтвердженої лише частково, зберігаємо ще { $minutes } хв, щоб ви могли її доповнити). Ваша родина отримує копію фото, з якої видалено всі приховані дані.
     Як довго: усе видаляється через { $days } { $days ->
         [one] день
         [few] дні
@@ -28,6 +28,8 @@ help =
     /checkin — як відмітитися, коли ви прибудете
     /status — ваша поїздка і остання відмітка
     /cancel — завершити поїздку
+    /secret — задати секретне слово
+    /duress — задати слово небезпеки
     /language — змінити мову
     /forget — видалити все про вас
 
@@ -76,7 +78,7 @@ trip-deadline-3h = За 3 години
 trip-deadline-6h = За 6 годин
 trip-deadline-1d = За 1 день
 trip-created =
-    Поїздку збережено: { $landmark }, до { $deadline } (час { $zone }).
+    Поїздку збережено: { $landmark }, до { $deadline } ({ $zone }).
     Коли прибудете, надішліть /checkin.
 trip-unknown-landmark = Я не знаю місця «{ $id }». Надішліть /trip і оберіть зі списку.
 trip-deadline-invalid = Я не зрозумів цей час. Напишіть так: 45m, 6h, 1d або 2026-12-01T18:00.
@@ -100,7 +102,6 @@ checkin-need-photo = Геолокацію отримано. Тепер наді�
 checkin-queued = Дякуємо. Я зараз перевіряю ваше фото і геолокацію.
 photo-forwarded = Переслані фото не зараховуються. Зробіть нове фото і надішліть його, будь ласка.
 photo-too-large = Цей файл завеликий. Межа — { $mb } МБ.
-photo-not-image = Я не можу прочитати це фото. Надішліть фото JPEG або PNG, будь ласка.
 photo-too-many-pixels = Це зображення завелике для перевірки. Надішліть звичайне фото з камери, будь ласка.
 photo-truncated = Це фото пошкоджене або неповне. Надішліть його ще раз, будь ласка.
 photo-too-small = Це фото замале для перевірки. Надішліть більше фото, будь ласка.
@@ -119,8 +120,7 @@ result-retry = Щоб спробувати ще раз: зробіть нове 
 result-details = Що перевірено:
 result-rejected = ❌ Я не зміг перевірити це фото. Вашій родині НЕ повідомлено.
 
-family-arrived = ✅ { $traveller } прибув(ла) до { $landmark } о { $time } (час { $zone }).
-family-arrived-partial = ☑️ { $traveller } відмітився(лася) біля { $landmark } о { $time } (час { $zone }). Не все вдалося підтвердити.
+family-arrived = ✅ { $traveller } прибув(ла) до { $landmark } о { $time } ({ $zone }).
 family-details = Що перевірено:
 family-photo-unavailable = (Фото більше недоступне.)
 
@@ -130,8 +130,6 @@ reason-photo_original = фото нове (раніше не бачили)
 reason-photo_forwarded = фото було переслане
 reason-photo_replay_reference = фото — це відоме зображення місця, а не нове
 reason-photo_replay_earlier = фото вже надсилали раніше
-reason-location_within = геолокація в межах { $distance } м від місця
-reason-location_outside = геолокація за { $distance } м від місця, занадто далеко
 reason-location_forwarded = геолокацію було переслано
 reason-location_venue = геолокація була місцем з карти, а не справжньою позицією
 reason-location_missing = геолокацію не отримано
@@ -146,8 +144,8 @@ reason-visual_not_evaluated = фото не порівнювали з місце
 
 ## Status and ending
 
-status-trip = Поїздка: { $landmark }, до { $deadline } (час { $zone }).
-status-arrived = Поїздка: прибуття до { $landmark } о { $time } (час { $zone }).
+status-trip = Поїздка: { $landmark }, до { $deadline } ({ $zone }).
+status-arrived = Поїздка: прибуття до { $landmark } о { $time } ({ $zone }).
 status-no-trip = У вас немає поїздки.
 status-contacts = Контакти з родини: { $count }
 status-last-checkin = Остання відмітка: { $result }

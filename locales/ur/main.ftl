@@ -10,7 +10,7 @@ language-set = زبان اردو کر دی گئی۔
 consent-text =
     شروع کرنے سے پہلے، براہ کرم یہ پڑھیں۔
     ہم کیا رکھتے ہیں: چیٹ میں آپ کا نام، آپ کی زبان، آپ کی منصوبہ بند آمد (جگہ اور وقت)، آپ کی آخری چیک اِن کا نتیجہ، اور خاندان کے وہ لوگ جنہیں آپ دعوت دیں۔
-    تصویریں اور لوکیشن: جانچ کے بعد فوراً مٹا دی جاتی ہیں۔ آپ کے خاندان کو تصویر کی ایک کاپی ملتی ہے، جس سے سارا چھپا ہوا ڈیٹا ہٹا دیا گیا ہو۔
+    تصویریں اور لوکیشن: جانچ کے بعد فوراً مٹا دی جاتی ہیں (صرف جزوی طور پر تصدیق شدہ چیک اِن کے بعد { $minutes } منٹ مزید رکھی جاتی ہیں تاکہ آپ اسے مکمل کر سکیں)۔ آپ کے خاندان کو تصویر کی ایک کاپی ملتی ہے، جس سے سارا چھپا ہوا ڈیٹا ہٹا دیا گیا ہو۔
     کتنی دیر: آپ کا سفر ختم ہونے کے { $days } دن بعد سب کچھ مٹا دیا جاتا ہے۔ ابھی سب کچھ مٹانے کے لیے { "/forget" } بھیجیں۔
     کون دیکھتا ہے: صرف خاندان کے وہ لوگ جنہیں آپ دعوت دیں۔ کوئی اور نہیں۔
 consent-accept = میں متفق ہوں
@@ -26,6 +26,8 @@ help =
     { "/checkin" } — پہنچنے پر چیک اِن کیسے کریں
     { "/status" } — آپ کا سفر اور آخری چیک اِن
     { "/cancel" } — اپنا سفر ختم کریں
+    { "/secret" } — اپنا خفیہ لفظ رکھیں
+    { "/duress" } — اپنا خطرے کا لفظ رکھیں
     { "/language" } — زبان بدلیں
     { "/forget" } — اپنے بارے میں سب کچھ مٹا دیں
 
@@ -70,7 +72,7 @@ trip-deadline-3h = 3 گھنٹے میں
 trip-deadline-6h = 6 گھنٹے میں
 trip-deadline-1d = 1 دن میں
 trip-created =
-    سفر محفوظ ہو گیا: { $landmark }، { $deadline } سے پہلے ({ $zone } کا وقت)۔
+    سفر محفوظ ہو گیا: { $landmark }، { $deadline } سے پہلے ({ $zone })۔
     پہنچنے پر { "/checkin" } بھیجیں۔
 trip-unknown-landmark = میں جگہ “{ $id }” کو نہیں جانتا۔ { "/trip" } بھیجیں اور فہرست میں سے چنیں۔
 trip-deadline-invalid = میں یہ وقت نہیں سمجھا۔ اسے ایسے لکھیں: { "45m" }، { "6h" }، { "1d" } یا { "2026-12-01T18:00" }۔
@@ -94,7 +96,6 @@ checkin-need-photo = لوکیشن مل گئی۔ اب اس جگہ کی تصویر
 checkin-queued = شکریہ۔ میں ابھی آپ کی تصویر اور لوکیشن جانچ رہا ہوں۔
 photo-forwarded = فارورڈ کی گئی تصویریں نہیں مانی جاتیں۔ براہ کرم نئی تصویر لیں اور بھیجیں۔
 photo-too-large = یہ فائل بہت بڑی ہے۔ حد { $mb } MB ہے۔
-photo-not-image = یہ ایسی تصویر نہیں جو میں پڑھ سکوں۔ براہ کرم JPEG یا PNG تصویر بھیجیں۔
 photo-too-many-pixels = یہ تصویر جانچنے کے لیے بہت بڑی ہے۔ براہ کرم کیمرے کی عام تصویر بھیجیں۔
 photo-truncated = یہ تصویر خراب یا ادھوری ہے۔ براہ کرم دوبارہ بھیجیں۔
 photo-too-small = یہ تصویر جانچنے کے لیے بہت چھوٹی ہے۔ براہ کرم بڑی تصویر بھیجیں۔
@@ -113,8 +114,7 @@ result-retry = دوبارہ کوشش کے لیے: { $landmark } پر نئی تص
 result-details = کیا جانچا گیا:
 result-rejected = ❌ میں یہ تصویر نہیں جانچ سکا۔ آپ کے خاندان کو نہیں بتایا گیا۔
 
-family-arrived = ✅ { $traveller } { $time } ({ $zone } کا وقت) پر { $landmark } پہنچ گئے۔
-family-arrived-partial = ☑️ { $traveller } نے { $time } ({ $zone } کا وقت) پر { $landmark } پر چیک اِن کیا۔ ہر چیز کی تصدیق نہیں ہو سکی۔
+family-arrived = ✅ { $traveller } { $time } ({ $zone }) پر { $landmark } پہنچ گئے۔
 family-details = کیا جانچا گیا:
 family-photo-unavailable = (تصویر اب موجود نہیں ہے۔)
 
@@ -124,8 +124,6 @@ reason-photo_original = تصویر نئی ہے (پہلے نہیں دیکھی گ�
 reason-photo_forwarded = تصویر فارورڈ کی گئی تھی
 reason-photo_replay_reference = تصویر اس جگہ کی ایک جانی پہچانی تصویر ہے، نئی نہیں
 reason-photo_replay_earlier = تصویر پہلے بھی بھیجی جا چکی تھی
-reason-location_within = لوکیشن جگہ سے { $distance } میٹر کے اندر
-reason-location_outside = لوکیشن جگہ سے { $distance } میٹر دور، بہت دور
 reason-location_forwarded = لوکیشن فارورڈ کی گئی تھی
 reason-location_venue = لوکیشن نقشے سے چنی گئی جگہ تھی، اصل جگہ نہیں
 reason-location_missing = کوئی لوکیشن نہیں ملی
@@ -140,8 +138,8 @@ reason-visual_not_evaluated = تصویر کا جگہ سے موازنہ نہیں 
 
 ## Status and ending
 
-status-trip = سفر: { $landmark }، { $deadline } سے پہلے ({ $zone } کا وقت)۔
-status-arrived = سفر: { $time } ({ $zone } کا وقت) پر { $landmark } پہنچ گئے۔
+status-trip = سفر: { $landmark }، { $deadline } سے پہلے ({ $zone })۔
+status-arrived = سفر: { $time } ({ $zone }) پر { $landmark } پہنچ گئے۔
 status-no-trip = آپ کا کوئی سفر نہیں ہے۔
 status-contacts = خاندان کے رابطے: { $count }
 status-last-checkin = آخری چیک اِن: { $result }

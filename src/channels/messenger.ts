@@ -1,9 +1,16 @@
 import type { ChatAddress } from "../domain/identity.ts";
 import { UnreachableError, type ChannelSender, type Messenger, type Outbound } from "../conversation/messages.ts";
+import { withDirection, type Direction } from "../i18n/direction.ts";
 
-/** Routes each outbound message to the sender of the recipient's channel. */
+/**
+ * Routes each outbound message to the sender of the recipient's channel. Every channel's text passes
+ * here, so this is where it gets the reader's paragraph direction (RLM or LRM on each line).
+ */
 export class ChannelMessenger implements Messenger {
   private readonly senders = new Map<string, ChannelSender>();
+
+  /** @param direction the reader's text direction, by their language (left to right when unknown). */
+  constructor(private readonly direction: (to: ChatAddress) => Promise<Direction> = async () => "ltr") {}
 
   register(sender: ChannelSender): this {
     this.senders.set(sender.id, sender);
@@ -13,7 +20,7 @@ export class ChannelMessenger implements Messenger {
   async send(to: ChatAddress, message: Outbound): Promise<void> {
     const sender = this.senders.get(to.channel);
     if (!sender) throw new UnreachableError("unknown_channel");
-    await sender.send(to.chatId, message);
+    await sender.send(to.chatId, { ...message, text: withDirection(message.text, await this.direction(to)) });
   }
 
   async forget(to: ChatAddress): Promise<void> {

@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE, matchLocale } from "../domain/locale.ts";
 import type { Person } from "../domain/person.ts";
-import { checkin, receiveLocation, receivePhoto } from "./checkin.ts";
+import { checkin, isHeic, receiveLocation, receivePhoto } from "./checkin.ts";
 import { contacts } from "./contacts.ts";
 import type { ConversationDeps } from "./deps.ts";
 import { forget } from "./forget.ts";
@@ -74,7 +74,7 @@ export class Conversation {
         if (!(await this.consented(turn))) return;
         return receiveLocation(turn as Turn<typeof msg>);
       case "document":
-        return turn.reply(turn.t("photo-not-image"));
+        return turn.reply(turn.t(isHeic(msg.mime) ? "photo-heic" : "photo-unreadable"));
       case "unsupported":
         return turn.reply(turn.t("unsupported-message"));
     }

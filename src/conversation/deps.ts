@@ -38,6 +38,6 @@ export interface ConversationDeps {
   i18n: I18n;
   log: Logger;
   photoLimits: PhotoLimits;
-  config: Pick<Config, "RETENTION" | "INVITE_TTL" | "INVITE_RATE_PER_HOUR" | "REDEEM_RATE_PER_HOUR" | "EXTEND_CAP" | "NGO_NAME" | "MESSAGE_RATE_PER_MINUTE" | "PHOTO_RATE_PER_HOUR">;
+  config: Pick<Config, "RETENTION" | "CHECKIN_PAIR_WINDOW" | "INVITE_TTL" | "INVITE_RATE_PER_HOUR" | "REDEEM_RATE_PER_HOUR" | "EXTEND_CAP" | "NGO_NAME" | "MESSAGE_RATE_PER_MINUTE" | "PHOTO_RATE_PER_HOUR">;
   now(): Date;
 }

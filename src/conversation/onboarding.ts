@@ -9,7 +9,11 @@ const DAY_MS = 86_400_000;
 async function showConsent(turn: Turn): Promise<void> {
   await turn.deps.states.set(turn.person.id, { step: "consent" });
   await turn.reply({
-    text: turn.t("consent-text", { days: Math.round(turn.deps.config.RETENTION / DAY_MS) }),
+    text: turn.t("consent-text", {
+      days: Math.round(turn.deps.config.RETENTION / DAY_MS),
+      // How long a partial check-in's photo and location are kept for an upgrade.
+      minutes: Math.round(turn.deps.config.CHECKIN_PAIR_WINDOW / 60_000),
+    }),
     buttons: [[turn.button("consent-accept", "consent:y"), turn.button("consent-decline", "consent:n")]],
   });
 }
@@ -38,7 +42,8 @@ export const onboarding: Feature = {
       await turn.reply(turn.t("language-set"));
       const state = await turn.deps.states.get(turn.person.id);
       if (state?.step === "invite_language") return openInvite(turn, state.code);
-      if (!turn.person.consentAt) await showConsent(turn);
+      // A family contact changing language is not asked to accept the traveller terms (/start does that).
+      if (!turn.person.consentAt && (await turn.deps.contacts.followedBy(turn.person.id)).length === 0) await showConsent(turn);
     },
     async consent(turn, value) {
       const { deps, person } = turn;

@@ -50,7 +50,13 @@ export async function afterConsent(turn: Turn): Promise<void> {
       buttons: [[turn.button("ngo-consent-yes", "ngo:y"), turn.button("ngo-consent-no", "ngo:n")]],
     });
   }
-  await turn.reply(turn.t("words-intro"));
+  await turn.reply(wordsIntro(turn));
+}
+
+/** Names the NGO only when one is configured: with none, nobody but the family is told. */
+function wordsIntro(turn: Turn): string {
+  const ngo = turn.deps.config.NGO_NAME;
+  return ngo ? turn.t("words-intro", { ngo }) : turn.t("words-intro-no-ngo");
 }
 
 export const safety: Feature = {
@@ -86,7 +92,7 @@ export const safety: Feature = {
       await deps.persons.setNgoConsent(person.id, value === "y");
       turn.person = { ...person, ngoConsent: value === "y" };
       await turn.reply(turn.t(value === "y" ? "ngo-consent-given" : "ngo-consent-refused", { ngo }));
-      await turn.reply(turn.t("words-intro"));
+      await turn.reply(wordsIntro(turn));
     },
   },
 };

@@ -1,22 +1,72 @@
 import { landmarkName } from "../domain/landmark.ts";
 import type { Locale } from "../domain/locale.ts";
-import type { Verdict } from "../domain/verdict.ts";
-import type { I18n } from "../i18n/i18n.ts";
+import type { Reason, Verdict } from "../domain/verdict.ts";
+import { formatDistance } from "../i18n/format.ts";
+import type { I18n, MessageVars } from "../i18n/i18n.ts";
+
+type LandmarkNames = (id: string) => Record<string, string> | undefined;
+
+/**
+ * One reason as a line in the reader's language. A location reason names its source (live location,
+ * dropped pin, the photo's GPS): they are different evidence, so each has its own message.
+ */
+function reasonLine(i18n: I18n, locale: Locale, r: Reason, landmarkNames: LandmarkNames): string {
+  const vars: MessageVars = {};
+  for (const [k, v] of Object.entries(r.vars ?? {})) if (k !== "source") vars[k] = v;
+  if (typeof vars.landmark === "string") {
+    const names = landmarkNames(vars.landmark);
+    if (names) vars.landmark = landmarkName({ id: vars.landmark, names }, locale);
+  }
+  if (typeof vars.distance === "number") vars.distance = formatDistance(vars.distance, locale);
+  const source = r.vars?.source;
+  const id = typeof source === "string" ? `reason-${r.code}-${source}` : `reason-${r.code}`;
+  const mark = i18n.t(locale, r.ok ? "reason-ok" : "reason-not-ok");
+  return `${mark} ${i18n.t(locale, id, vars)}`;
+}
 
 /** The verdict's reasons as lines in the reader's language: what was checked and what was not. */
-export function reasonLines(
+export function reasonLines(i18n: I18n, locale: Locale, verdict: Verdict, landmarkNames: LandmarkNames): string[] {
+  return verdict.reasons.map((r) => reasonLine(i18n, locale, r, landmarkNames));
+}
+
+export interface FamilyVerdictText {
+  text: string;
+  /** Whether the (metadata-free) photo goes with the text. */
+  withPhoto: boolean;
+}
+
+/**
+ * What a family contact reads about a check-in. A verified arrival says so. Anything less leads with
+ * what could NOT be confirmed, never with "checked in": a partial check-in shows its photo only under a
+ * line saying it was not recognised as the place; a check-in that needs attention shows no photo.
+ */
+export function familyVerdictText(
   i18n: I18n,
   locale: Locale,
   verdict: Verdict,
-  landmarkNames: (id: string) => Record<string, string> | undefined,
-): string[] {
-  return verdict.reasons.map((r) => {
-    const vars: Record<string, string | number> = { ...(r.vars ?? {}) };
-    if (typeof vars.landmark === "string") {
-      const names = landmarkNames(vars.landmark);
-      if (names) vars.landmark = landmarkName({ id: vars.landmark, names }, locale);
-    }
-    const mark = i18n.t(locale, r.ok ? "reason-ok" : "reason-not-ok");
-    return `${mark} ${i18n.t(locale, `reason-${r.code}`, vars)}`;
-  });
+  vars: { traveller: string; landmark: string; time: string; zone: string },
+  landmarkNames: LandmarkNames,
+  /** An upgrade of a partial check-in the family already heard about: one "now confirmed" update. */
+  upgrade = false,
+): FamilyVerdictText {
+  const line = (r: Reason) => reasonLine(i18n, locale, r, landmarkNames);
+  if (upgrade && (verdict.status === "verified" || verdict.status === "partial")) {
+    const verified = verdict.status === "verified";
+    const headline = i18n.t(locale, verified ? "family-upgrade-verified" : "family-upgrade-live", vars);
+    // A live-location upgrade re-uses the photo the family already has.
+    return { text: [headline, i18n.t(locale, "family-details"), ...verdict.reasons.map(line)].join("\n"), withPhoto: verified };
+  }
+  if (verdict.status === "verified") {
+    return { text: [i18n.t(locale, "family-arrived", vars), i18n.t(locale, "family-details"), ...verdict.reasons.map(line)].join("\n"), withPhoto: true };
+  }
+  const notOk = verdict.reasons.filter((r) => !r.ok);
+  const ok = verdict.reasons.filter((r) => r.ok);
+  const lines = [i18n.t(locale, verdict.status === "partial" ? "family-partial" : "family-needs-attention", vars)];
+  if (notOk.length > 0) lines.push(i18n.t(locale, "family-not-confirmed"), ...notOk.map(line));
+  if (ok.length > 0) lines.push(i18n.t(locale, "family-confirmed"), ...ok.map(line));
+  const recognised = verdict.reasons.some((r) => r.code === "visual_match");
+  const withPhoto = verdict.status === "partial";
+  if (withPhoto && !recognised) lines.push(i18n.t(locale, "family-photo-not-recognised", { landmark: vars.landmark }));
+  if (!withPhoto) lines.push(i18n.t(locale, "family-photo-withheld"));
+  return { text: lines.join("\n"), withPhoto };
 }

@@ -9,4 +9,6 @@ export interface LocationReport {
   forwarded: boolean;
   /** A place picked from the map, not a position. */
   venue: boolean;
+  /** Posted through an inline bot (Telegram `via_bot`): any point can be sent that way. */
+  viaBot?: boolean;
 }

@@ -36,7 +36,7 @@ export interface Trip {
   escalated: boolean;
 }
 
-export type CheckinStatus = "queued" | "verified" | "partial" | "not_verified" | "rejected";
+export type CheckinStatus = "queued" | "verified" | "partial" | "needs_attention" | "not_verified" | "rejected";
 
 export interface Invite {
   code: string;

@@ -6,8 +6,11 @@
 export type LocationSignal =
   | { status: "within"; source: "live" | "pin" | "exif"; distanceM: number; accuracyM?: number }
   | { status: "outside"; source: "live" | "pin" | "exif"; distanceM: number; accuracyM?: number }
-  /** A venue or forwarded location: it says where something is, not where the traveller is. */
-  | { status: "not_counted"; why: "forwarded" | "venue" }
+  /**
+   * A venue, forwarded, or sent through a bot (inline bots can post any point): it says where something
+   * is, not where the traveller is.
+   */
+  | { status: "not_counted"; why: "forwarded" | "venue" | "via_bot" }
   | { status: "missing" };
 
 export type CaptureTimeSignal =
@@ -38,15 +41,34 @@ export type VisualSignal =
     }
   | { status: "other_landmark"; landmarkId: string; score: number; reference?: string; inliers?: number };
 
+/**
+ * The photo's own GPS (EXIF, files only) against the location the traveller sent. A camera's fix and a
+ * phone's location taken together at the same place are never kilometres apart.
+ */
+export type PhotoGpsSignal =
+  | { status: "not_compared" }
+  | { status: "agrees"; distanceM: number }
+  | { status: "contradicts"; distanceM: number };
+
 export interface Signals {
   photoForwarded: boolean;
+  /** Absent in signals recorded before the comparison existed: not compared. */
+  photoGps?: PhotoGpsSignal;
   location: LocationSignal;
   captureTime: CaptureTimeSignal;
   replay: ReplaySignal;
   visual: VisualSignal;
 }
 
-export type VerdictStatus = "verified" | "partial" | "not_verified";
+/**
+ * - verified: the photo shows the place and the location is within its radius.
+ * - partial: nothing speaks against the arrival, but not everything could be confirmed.
+ * - needs_attention: signals contradict each other; never an arrival, the family is told what could
+ *   not be confirmed.
+ * - not_verified: the photo is not new (forwarded or replayed) or the traveller is not there; the
+ *   family is not told.
+ */
+export type VerdictStatus = "verified" | "partial" | "needs_attention" | "not_verified";
 
 export type ReasonCode =
   | "photo_forwarded"
@@ -57,6 +79,9 @@ export type ReasonCode =
   | "location_outside"
   | "location_forwarded"
   | "location_venue"
+  | "location_via_bot"
+  | "photo_gps_agrees"
+  | "photo_gps_contradicts"
   | "location_missing"
   | "capture_time_fresh"
   | "capture_time_stale"
@@ -71,7 +96,10 @@ export interface Reason {
   code: ReasonCode;
   /** Whether this reason speaks for (true) or against/without (false) the arrival. */
   ok: boolean;
-  /** Rounded numbers only (metres, minutes, landmark id); never coordinates. */
+  /**
+   * Rounded numbers only (metres, minutes, landmark id) and the location's source (live, pin, exif);
+   * never coordinates.
+   */
   vars?: Record<string, string | number>;
 }
 
@@ -87,7 +115,7 @@ function locationReason(s: LocationSignal): Reason {
     case "outside":
       return { code: "location_outside", ok: false, vars: { distance: Math.round(s.distanceM), source: s.source } };
     case "not_counted":
-      return { code: s.why === "forwarded" ? "location_forwarded" : "location_venue", ok: false };
+      return { code: s.why === "forwarded" ? "location_forwarded" : s.why === "venue" ? "location_venue" : "location_via_bot", ok: false };
     case "missing":
       return { code: "location_missing", ok: false };
   }
@@ -119,6 +147,12 @@ function visualReason(s: VisualSignal): Reason {
   }
 }
 
+function photoGpsReason(s: PhotoGpsSignal | undefined): Reason | undefined {
+  if (!s || s.status === "not_compared") return undefined;
+  const vars = { distance: Math.round(s.distanceM) };
+  return s.status === "agrees" ? { code: "photo_gps_agrees", ok: true, vars } : { code: "photo_gps_contradicts", ok: false, vars };
+}
+
 function replayReason(s: ReplaySignal, forwarded: boolean): Reason {
   if (forwarded) return { code: "photo_forwarded", ok: false };
   switch (s.status) {
@@ -131,31 +165,53 @@ function replayReason(s: ReplaySignal, forwarded: boolean): Reason {
   }
 }
 
+/** Signals that contradict a claimed arrival: each one alone makes the check-in need attention. */
+function contradicts(s: Signals): boolean {
+  return (
+    s.photoGps?.status === "contradicts" ||
+    s.location.status === "not_counted" ||
+    s.captureTime.status === "stale" ||
+    s.captureTime.status === "future" ||
+    s.visual.status === "other_landmark"
+  );
+}
+
 /**
- * The rule table, strictest first:
- * 1. A forwarded or replayed photo, a location outside the radius, no usable location, a stale or
- *    future capture time, or a photo of something else: not verified.
- * 2. Location within the radius and the photo visually matches the landmark: verified.
- * 3. Location within the radius but the photo could not be matched visually: partial (the family is
- *    told exactly what was and was not checked). "Not recognised" is not evidence of absence: the
- *    matcher never accepts a wrong place, but misses some right ones (night, other side, close-ups),
- *    so an unrecognised photo is partial and the traveller is asked for another one.
+ * The rule table, strictest first (docs/verification.md states it in plain words):
+ * 1. A forwarded or replayed photo: not verified (it is not a new photo; the family is not told).
+ * 2. Contradicting signals (the photo's GPS far from the location sent, an old or future capture time,
+ *    the photo showing another catalog landmark, a forwarded/venue/bot location): needs attention,
+ *    never an arrival, whatever else checked out.
+ * 3. No usable location, or a location outside the radius: not verified.
+ * 4. Location within the radius and the photo visually matches the landmark: verified.
+ * 5. Location within the radius but the photo could not be matched visually: partial. "Not recognised"
+ *    is not evidence of absence: the matcher never accepts a wrong place, but misses some right ones
+ *    (night, other side, close-ups), so an unrecognised photo is partial and the family is told so.
+ * Reasons come out with what could NOT be confirmed first, in the order of the rules above.
  */
 export function decideVerdict(s: Signals): Verdict {
   const reasons = [
+    photoGpsReason(s.photoGps),
     visualReason(s.visual),
     locationReason(s.location),
     captureReason(s.captureTime),
     replayReason(s.replay, s.photoForwarded),
-  ];
-  const blocking =
-    s.photoForwarded ||
-    s.replay.status !== "original" ||
-    s.location.status !== "within" ||
-    s.captureTime.status === "stale" ||
-    s.captureTime.status === "future" ||
-    s.visual.status === "other_landmark";
-  if (blocking) return { status: "not_verified", reasons };
-  if (s.visual.status === "match") return { status: "verified", reasons };
-  return { status: "partial", reasons };
+  ].filter((r): r is Reason => r !== undefined);
+  // Stable: the not-ok reasons first, each group in rule order.
+  reasons.sort((a, b) => Number(a.ok) - Number(b.ok));
+  return { status: status(s), reasons };
+}
+
+function status(s: Signals): VerdictStatus {
+  if (s.photoForwarded || s.replay.status !== "original") return "not_verified";
+  if (contradicts(s)) return "needs_attention";
+  if (s.location.status !== "within") return "not_verified";
+  return s.visual.status === "match" ? "verified" : "partial";
+}
+
+/** How much an accepted verdict proves, for upgrades: a later check-in replaces an earlier one only when it proves more. */
+export function verdictStrength(v: Verdict): number {
+  if (v.status === "verified") return 3;
+  if (v.status !== "partial") return 0;
+  return v.reasons.some((r) => r.code === "location_within" && r.vars?.source === "live") ? 2 : 1;
 }

@@ -60,3 +60,38 @@ export function formatLocalTime(at: Date, locale: Locale | string, timeZone: str
     timeStyle: "short",
   }).format(at);
 }
+
+/**
+ * A distance for reading: whole metres below 1 km, kilometres above (one decimal below 10 km), in the
+ * locale's digits and unit words ("30 m", "1,180 km", "١٬١٨٠ كم").
+ */
+export function formatDistance(metres: number, locale: Locale | string): string {
+  const km = metres >= 1000;
+  return new Intl.NumberFormat(formattingLocale(locale), {
+    style: "unit",
+    unit: km ? "kilometer" : "meter",
+    unitDisplay: "short",
+    maximumFractionDigits: km && metres < 10_000 ? 1 : 0,
+  }).format(km ? metres / 1000 : Math.round(metres));
+}
+
+/**
+ * A time zone as its readers name it, from the IANA id: "Europe/Paris" -> "Central European Time",
+ * "توقيت وسط أوروبا", "heure d’Europe centrale". ICU's generic name, else its long name where the generic
+ * one is only an offset (UTC), else the id itself (an unknown zone).
+ */
+export function formatZone(zone: string, locale: Locale | string): string {
+  const name = (timeZoneName: "longGeneric" | "long") => {
+    try {
+      return new Intl.DateTimeFormat(formattingLocale(locale), { timeZone: zone, timeZoneName })
+        .formatToParts(new Date())
+        .find((p) => p.type === "timeZoneName")?.value;
+    } catch {
+      return undefined;
+    }
+  };
+  const generic = name("longGeneric");
+  // Where ICU has no generic name it gives an offset ("GMT+00:00", "گرینیچ +٠٠:٠٠"): the long name reads better.
+  if (generic && !/[+\-\u2212][\d\u0660-\u0669\u06f0-\u06f9]/u.test(generic)) return generic;
+  return name("long") ?? zone;
+}

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES, isLocale, type Locale } from "../domain/locale.ts";
-import { formattingLocale } from "./format.ts";
+import { formatZone, formattingLocale } from "./format.ts";
 
 export const LOCALES_DIR = path.resolve(import.meta.dirname, "../../locales");
 
@@ -73,7 +73,8 @@ export class I18n {
     const bundle = this.bundles.get(locale);
     const message = bundle?.getMessage(id);
     if (!bundle || !message?.value) return undefined;
-    const fluentVars: Record<string, FluentVariable> = vars;
+    // `zone` is passed as an IANA id everywhere and shown as the reader's name for it, here, in one place.
+    const fluentVars: Record<string, FluentVariable> = typeof vars.zone === "string" ? { ...vars, zone: formatZone(vars.zone, locale) } : vars;
     const before = errors.length;
     const text = bundle.formatPattern(message.value, fluentVars, errors);
     return errors.length === before ? text : undefined;

@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import tzlookup from "@photostructure/tz-lookup";
 import { z } from "zod";
+import { stripBidiControls } from "../domain/display-text.ts";
 import type { Landmark } from "../domain/landmark.ts";
 
 export interface CatalogEntry {
@@ -61,7 +62,8 @@ const landmarkFileSchema = z.strictObject({
   names: z
     .record(
       z.string().regex(LANGUAGE_TAG_PATTERN),
-      z.string().trim().min(1, { error: "must not be empty" }),
+      // Bidi controls could make a name display as another one (see stripBidiControls).
+      z.string().transform(stripBidiControls).pipe(z.string().trim().min(1, { error: "must not be empty" })),
     )
     .refine((names) => typeof names.en === "string", { error: "an English name is required", path: ["en"] }),
   lat: between(-90, 90, "degrees"),

@@ -34,6 +34,23 @@ export interface Checkin {
   phash?: string;
   /** Checked in with the duress word: the traveller sees a normal result, the family a warning. */
   duress?: boolean;
+  /** This check-in tries to upgrade that earlier partial one: the family hears only if it proves more. */
+  upgradeOf?: string;
+  /** How much the check-in it upgrades proved (verdictStrength). */
+  baseline?: number;
+  /** The photo was already checked for replay (it is an earlier check-in's own photo, now with a live location). */
+  replayChecked?: boolean;
+}
+
+/** What a further photo or live location completes to upgrade a partial check-in. */
+export interface UpgradeOffer {
+  checkinId: string;
+  tripId: string;
+  landmarkId: string;
+  photo: PendingPhoto;
+  location: PendingLocation;
+  /** What the family was told so far proves this much (verdictStrength). */
+  strength: number;
 }
 
 /**
@@ -66,6 +83,10 @@ function revive<T>(raw: string): T {
 
 function freeze(value: PendingPhoto | PendingLocation): string {
   return JSON.stringify({ ...value, at: value.at.getTime() });
+}
+
+function freezeOffer(offer: UpgradeOffer): string {
+  return JSON.stringify({ ...offer, photo: { ...offer.photo, at: offer.photo.at.getTime() }, location: { ...offer.location, at: offer.location.at.getTime() } });
 }
 
 export class CheckinRepository {
@@ -113,6 +134,25 @@ export class CheckinRepository {
     };
   }
 
+  /** Keeps a partial check-in's parts for the pairing window (sealed: the location is in it). Replaces an earlier offer. */
+  async offerUpgrade(travellerId: string, offer: UpgradeOffer): Promise<void> {
+    const cipher = await this.recordKeys.forPerson(travellerId);
+    await this.redis.set(this.keys.upgrade(travellerId), cipher.seal("upgrade", freezeOffer(offer)), "PX", this.pairWindowMs);
+  }
+
+  async hasUpgrade(travellerId: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys.upgrade(travellerId))) === 1;
+  }
+
+  /** Takes the offer out, so that one further photo or live location makes exactly one upgrade. */
+  async takeUpgrade(travellerId: string): Promise<UpgradeOffer | undefined> {
+    const key = this.keys.upgrade(travellerId);
+    const [[, raw] = [null, null]] = ((await this.redis.multi().get(key).del(key).exec()) ?? []) as [Error | null, string | null][];
+    if (!raw) return undefined;
+    const opened = (await this.recordKeys.forPerson(travellerId)).open("upgrade", raw);
+    return opened ? revive<UpgradeOffer>(opened) : undefined;
+  }
+
   async clearPending(travellerId: string): Promise<PendingPhoto | undefined> {
     const raw = await this.redis.hget(this.keys.pending(travellerId), "photo");
     await this.redis.del(this.keys.pending(travellerId));
@@ -134,6 +174,8 @@ export class CheckinRepository {
         photo: freeze(checkin.photo),
         ...(checkin.location ? { location: cipher.seal("checkin.location", freeze(checkin.location)) } : {}),
         ...(checkin.duress ? { duress: "1" } : {}),
+        ...(checkin.upgradeOf ? { upgradeOf: checkin.upgradeOf, baseline: checkin.baseline ?? 0 } : {}),
+        ...(checkin.replayChecked ? { replayChecked: "1" } : {}),
         createdAt: now.getTime(),
       })
       .pexpire(key, this.retentionMs)
@@ -162,6 +204,8 @@ export class CheckinRepository {
       cleanMediaId: h.cleanMediaId,
       phash: h.phash,
       duress: h.duress === "1",
+      ...(h.upgradeOf ? { upgradeOf: h.upgradeOf, baseline: Number(h.baseline ?? 0) } : {}),
+      ...(h.replayChecked === "1" ? { replayChecked: true } : {}),
     };
   }
 
@@ -198,6 +242,8 @@ export class CheckinRepository {
     }
     const pending = await this.clearPending(travellerId);
     if (pending) media.push(pending.mediaId);
+    const offer = await this.takeUpgrade(travellerId);
+    if (offer) media.push(offer.photo.mediaId);
     await this.redis.del(...ids.map((id) => this.keys.checkin(id)), this.keys.checkinsOf(travellerId));
     return media;
   }

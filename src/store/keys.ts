@@ -20,6 +20,8 @@ export class Keys {
   ngoAlerts() { return `${this.prefix}:ngo-alerts`; }
   outboxSent(jobId: string) { return `${this.prefix}:out-sent:${jobId}`; }
   pending(travellerId: string) { return `${this.prefix}:pending:${travellerId}`; }
+  /** A partial check-in's parts, kept for the pairing window so a further photo or live location can upgrade it. */
+  upgrade(travellerId: string) { return `${this.prefix}:upgrade:${travellerId}`; }
   checkin(id: string) { return `${this.prefix}:checkin:${id}`; }
   checkinsOf(travellerId: string) { return `${this.prefix}:checkins:${travellerId}`; }
   media(id: string) { return `${this.prefix}:media:${id}`; }

@@ -1,3 +1,4 @@
+import { stripBidiControls } from "../domain/display-text.ts";
 import type { RedisClient } from "./redis.ts";
 import type { DashboardKeys } from "./dashboard-keys.ts";
 
@@ -18,9 +19,10 @@ export class OrgRepository {
     private readonly keys: DashboardKeys,
   ) {}
 
-  /** Creates or renames an organisation. */
-  async put(id: string, name: string, now: Date): Promise<Org> {
+  /** Creates or renames an organisation. Bidi controls are dropped from the name (see stripBidiControls). */
+  async put(id: string, rawName: string, now: Date): Promise<Org> {
     if (!ORG_ID.test(id)) throw new Error(`not an organisation id: ${id}`);
+    const name = stripBidiControls(rawName).trim() || id;
     const key = this.keys.org(id);
     await this.redis.multi().hsetnx(key, "createdAt", now.getTime()).hset(key, { id, name }).sadd(this.keys.orgs(), id).exec();
     return (await this.get(id))!;

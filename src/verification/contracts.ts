@@ -62,6 +62,11 @@ export interface VerificationInput {
   location?: LocationInput;
   landmark: Landmark;
   references: readonly ReferenceFingerprint[];
+  /**
+   * These bytes were already checked for replay by an earlier check-in (an upgrade with a live location
+   * re-uses its photo): their own hash is in the submission index now and must not count against them.
+   */
+  replayChecked?: boolean;
 }
 
 export interface VerificationOutcome {

@@ -3,7 +3,7 @@
  */
 import { getPreciseDistance } from "geolib";
 import type { Landmark } from "../domain/landmark.ts";
-import type { LocationSignal } from "../domain/verdict.ts";
+import type { LocationSignal, PhotoGpsSignal } from "../domain/verdict.ts";
 import type { LocationInput } from "./contracts.ts";
 
 export interface LocationOptions {
@@ -32,12 +32,36 @@ export function locationSignal(
   if (location) {
     if (location.forwarded) return { status: "not_counted", why: "forwarded" };
     if (location.venue) return { status: "not_counted", why: "venue" };
+    if (location.viaBot) return { status: "not_counted", why: "via_bot" };
     if (!validCoordinates(location)) return { status: "missing" };
     const accuracyM = validAccuracy(location.accuracyM);
     return measure(location, location.live ? "live" : "pin", landmark, accuracyM, cap);
   }
   if (exifGps && validCoordinates(exifGps)) return measure(exifGps, "exif", landmark, undefined, cap);
   return { status: "missing" };
+}
+
+/** The least distance between the photo's GPS and the location sent that counts as a contradiction. */
+export const PHOTO_GPS_CONTRADICTION_MIN_M = 2_000;
+/** ... or this many landmark radii, for large landmarks (a park, a camp). */
+export const PHOTO_GPS_CONTRADICTION_RADII = 10;
+
+/**
+ * Compares the photo's EXIF GPS with the location the traveller sent. Farther apart than
+ * max(2 km, 10 radii) is a contradiction: GPS noise, a stale camera fix and indoor drift stay well
+ * under that, a photo taken in another town does not. Nothing to compare when either is missing or
+ * unusable, or when the location was not counted (it is already a contradiction by itself).
+ */
+export function photoGpsSignal(
+  location: LocationInput | undefined,
+  exifGps: { lat: number; lon: number } | undefined,
+  landmark: Pick<Landmark, "radiusM">,
+): PhotoGpsSignal {
+  if (!location || !exifGps || location.forwarded || location.venue || location.viaBot) return { status: "not_compared" };
+  if (!validCoordinates(location) || !validCoordinates(exifGps)) return { status: "not_compared" };
+  const distanceM = getPreciseDistance({ latitude: location.lat, longitude: location.lon }, { latitude: exifGps.lat, longitude: exifGps.lon });
+  const limit = Math.max(PHOTO_GPS_CONTRADICTION_MIN_M, PHOTO_GPS_CONTRADICTION_RADII * landmark.radiusM);
+  return { status: distanceM > limit ? "contradicts" : "agrees", distanceM };
 }
 
 function measure(
@@ -54,8 +78,12 @@ function measure(
   return accuracyM === undefined ? signal : { ...signal, accuracyM };
 }
 
-function validCoordinates(p: { lat: number; lon: number }): boolean {
-  return Number.isFinite(p.lat) && Number.isFinite(p.lon) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180;
+/**
+ * Real numbers within range. Null, empty or missing coordinates are not 0,0: a point in the Gulf of
+ * Guinea would be measured as thousands of km away instead of reported as no location.
+ */
+export function validCoordinates(p: { lat: unknown; lon: unknown }): p is { lat: number; lon: number } {
+  return typeof p.lat === "number" && typeof p.lon === "number" && Number.isFinite(p.lat) && Number.isFinite(p.lon) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180;
 }
 
 function validAccuracy(accuracyM: number | undefined): number | undefined {

@@ -4,7 +4,7 @@ import { captureTimeSignal } from "./capture-time.ts";
 import type { PhotoLimits, SubmissionIndex, VerificationInput, VerificationOutcome, VisualMatcher } from "./contracts.ts";
 import { cleanJpeg, decodePhoto } from "./decode.ts";
 import { readExif } from "./exif.ts";
-import { locationSignal, type LocationOptions } from "./location.ts";
+import { locationSignal, photoGpsSignal, type LocationOptions } from "./location.ts";
 import { dihedralHashes, hamming, REPLAY_MAX_DISTANCE } from "./pdq.ts";
 
 export interface PhotoVerifierOptions {
@@ -40,13 +40,14 @@ export class PhotoVerifier {
     const hashes = dihedralHashes(decoded);
 
     const visual = await this.#opts.matcher.match(decoded, landmark);
-    let replay = await this.#replay(hashes, input.references);
+    let replay: ReplaySignal = input.replayChecked ? { status: "original" } : await this.#replay(hashes, input.references);
     // Crops and screenshots of a reference escape the hash; the matcher's pixel check catches them.
     if (replay.status === "original" && visual.status === "no_match" && visual.replayOf) {
       replay = { status: "reference", distance: nearestReference(hashes, input.references)?.distance ?? 256, of: visual.replayOf, correlation: visual.correlation };
     }
     const signals: Signals = {
       photoForwarded: photo.forwarded,
+      photoGps: photoGpsSignal(input.location, exif.gps, landmark),
       replay,
       location: locationSignal(input.location, exif.gps, landmark, this.#opts.location),
       captureTime: captureTimeSignal(exif.captureTime, photo.receivedAt, this.#opts.freshnessMs),

@@ -1,7 +1,7 @@
 import { UnrecoverableError } from "bullmq";
 import { DEFAULT_LOCALE } from "../domain/locale.ts";
 import { landmarkName } from "../domain/landmark.ts";
-import { reasonLines } from "../conversation/verdict-text.ts";
+import { familyVerdictText } from "../conversation/verdict-text.ts";
 import { UnreachableError } from "../conversation/messages.ts";
 import { formatLocalTime } from "../i18n/format.ts";
 import { jobIds, type NotifyJob } from "../queues/payloads.ts";
@@ -17,6 +17,9 @@ export async function tellUnreachable(deps: WorkerDeps, traveller: Person, conta
   await deps.messenger.send(traveller.address, { text }).catch(() => undefined);
 }
 
+/** The verdicts a family hears about: an arrival, or a check-in that could not be confirmed and needs attention. */
+const FAMILY_TOLD: ReadonlySet<string> = new Set(["verified", "partial", "needs_attention"]);
+
 /** Sends one arrival confirmation to one family contact, in the contact's language, at most once. */
 export class NotifyProcessor {
   constructor(private readonly deps: WorkerDeps) {}
@@ -24,7 +27,7 @@ export class NotifyProcessor {
   async process(job: NotifyJob): Promise<void> {
     const { deps } = this;
     const checkin = await deps.checkins.get(job.checkinId);
-    if (!checkin?.verdict || (checkin.status !== "verified" && checkin.status !== "partial")) return;
+    if (!checkin?.verdict || !FAMILY_TOLD.has(checkin.status)) return;
     // The link may have ended (unlinked, forgotten) since the job was queued: then nothing goes out.
     if (!(await deps.contacts.isLinked(checkin.travellerId, job.contactId))) return;
     const [traveller, contact, stored] = await Promise.all([
@@ -40,16 +43,25 @@ export class NotifyProcessor {
 
     const locale = contact.locale ?? DEFAULT_LOCALE;
     const zone = stored.landmark.timeZone;
-    const headline = deps.i18n.t(locale, checkin.status === "verified" ? "family-arrived" : "family-arrived-partial", {
-      traveller: traveller.displayName,
-      landmark: landmarkName(stored.landmark, locale),
-      time: formatLocalTime(checkin.createdAt, locale, zone),
-      zone,
-    });
-    const details = reasonLines(deps.i18n, locale, checkin.verdict, () => undefined);
-    const photo = checkin.cleanMediaId ? await deps.media.get(checkin.cleanMediaId) : undefined;
-    const lines = [headline, deps.i18n.t(locale, "family-details"), ...details];
-    if (!photo) lines.push(deps.i18n.t(locale, "family-photo-unavailable"));
+    const names = async (id: string) => (await deps.landmarks.get(id))?.landmark.names;
+    const otherId = checkin.verdict.reasons.find((r) => typeof r.vars?.landmark === "string")?.vars?.landmark;
+    const otherNames = typeof otherId === "string" ? await names(otherId) : undefined;
+    const { text, withPhoto } = familyVerdictText(
+      deps.i18n,
+      locale,
+      checkin.verdict,
+      {
+        traveller: traveller.displayName,
+        landmark: landmarkName(stored.landmark, locale),
+        time: formatLocalTime(checkin.createdAt, locale, zone),
+        zone,
+      },
+      () => otherNames,
+      Boolean(checkin.upgradeOf) && !checkin.duress,
+    );
+    const photo = withPhoto && checkin.cleanMediaId ? await deps.media.get(checkin.cleanMediaId) : undefined;
+    const lines = [text];
+    if (withPhoto && !photo) lines.push(deps.i18n.t(locale, "family-photo-unavailable"));
     const claim = await deps.sent.claim(sendId);
     if (claim === "sent") return;
     if (claim === "busy") throw new SendInProgressError("another attempt is sending this confirmation");

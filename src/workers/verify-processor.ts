@@ -5,6 +5,7 @@ import { PHOTO_REJECTION_MESSAGE } from "../conversation/checkin.ts";
 import { reasonLines } from "../conversation/verdict-text.ts";
 import type { VerifyJob } from "../queues/payloads.ts";
 import type { Checkin } from "../store/checkin-repository.ts";
+import { verdictStrength } from "../domain/verdict.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { ngoAlertId } from "../store/ngo-alert-repository.ts";
@@ -19,6 +20,8 @@ export class VerifyProcessor {
   constructor(
     private readonly deps: WorkerDeps,
     private readonly maxPhotoBytes: number,
+    /** CHECKIN_PAIR_WINDOW: how long a partial check-in can be upgraded. */
+    private readonly pairWindowMs: number,
   ) {}
 
   async process(job: VerifyJob): Promise<void> {
@@ -31,6 +34,8 @@ export class VerifyProcessor {
       if (!done) return;
       checkin = (await deps.checkins.get(job.checkinId))!;
     }
+    // A duress word on an upgrade goes the duress way below: the family is warned, whatever it proves.
+    if (checkin.upgradeOf && !checkin.duress) return this.upgraded(checkin, traveller);
     const accepted = checkin.status === "verified" || checkin.status === "partial";
     // After the verdict, never before: a re-run must not find its own photo and call it a replay.
     if (accepted && checkin.phash) await deps.submissions.add(checkin.phash);
@@ -49,12 +54,43 @@ export class VerifyProcessor {
         await deps.lifecycle.raiseDuress({ id: checkin.tripId, travellerId: traveller.id, landmarkId: checkin.landmarkId }, "duress", checkin.id);
       }
       if (accepted && sameTrip) await deps.lifecycle.finish(sameTrip, checkin.createdAt, "arrived", checkin.id, false);
+    } else if (checkin.status === "needs_attention") {
+      // Never an arrival: the trip stays open and its deadline runs; the family hears what could not be confirmed.
+      await deps.queues.notify(contactIds.map((contactId) => ({ checkinId: checkin.id, contactId })));
     } else if (accepted) {
       await deps.queues.notify(contactIds.map((contactId) => ({ checkinId: checkin.id, contactId })));
       await deps.persons.setLastArrival(traveller.id, checkin.landmarkId, checkin.createdAt);
       if (sameTrip) await deps.lifecycle.finish(sameTrip, checkin.createdAt, "arrived", checkin.id);
     }
-    if (await deps.checkins.claimOnce(checkin.id, "told")) await this.tellResult(checkin, traveller, accepted ? contactIds.length : 0);
+    const familyTold = accepted || checkin.status === "needs_attention";
+    if (await deps.checkins.claimOnce(checkin.id, "told")) await this.tellResult(checkin, traveller, familyTold ? contactIds.length : 0);
+  }
+
+  /**
+   * An upgrade of an earlier partial check-in: the family gets one update only when it proves more
+   * (verified over partial, a live location over a pin); otherwise the earlier message stands and only
+   * the traveller is told. The trip already ended with the partial check-in.
+   */
+  private async upgraded(checkin: Checkin, traveller: Person): Promise<void> {
+    const { deps } = this;
+    const accepted = checkin.status === "verified" || checkin.status === "partial";
+    const stronger = accepted && !checkin.duress && verdictStrength(checkin.verdict!) > (checkin.baseline ?? 0);
+    if (accepted && checkin.phash) await deps.submissions.add(checkin.phash);
+    deps.log.info({ checkinId: checkin.id, upgradeOf: checkin.upgradeOf, status: checkin.status, stronger }, "check-in upgrade decided");
+    const contactIds = stronger ? await deps.contacts.contactsOf(traveller.id) : [];
+    if (stronger) {
+      await deps.queues.notify(contactIds.map((contactId) => ({ checkinId: checkin.id, contactId })));
+      await deps.persons.setLastArrival(traveller.id, checkin.landmarkId, checkin.createdAt);
+    }
+    if (!(await deps.checkins.claimOnce(checkin.id, "told"))) return;
+    const locale = traveller.locale ?? DEFAULT_LOCALE;
+    const headline = !stronger ? "result-upgrade-no-change" : checkin.status === "verified" ? "result-upgrade-verified" : "result-upgrade-live";
+    const details = reasonLines(deps.i18n, locale, checkin.verdict!, () => undefined);
+    const lines = [this.t(traveller, headline), this.t(traveller, "result-details"), ...details];
+    if (stronger && contactIds.length === 0) lines.push(this.t(traveller, "result-no-contacts"));
+    // Still partial: a new offer stands (see verify), so the traveller can try once more.
+    if (checkin.status === "partial") lines.push(this.t(traveller, "checkin-upgrade-hint", { minutes: Math.round(this.pairWindowMs / 60_000) }));
+    await this.send(traveller, lines.join("\n"));
   }
 
   /** Gives up on a check-in whose job failed for good, so that it is not left "being checked" forever. */
@@ -83,11 +119,23 @@ export class VerifyProcessor {
         location: checkin.location && { ...checkin.location, receivedAt: checkin.location.at },
         landmark: stored.landmark,
         references: stored.references,
+        replayChecked: checkin.replayChecked,
       });
-      const accepted = outcome.verdict.status !== "not_verified";
+      // Only an accepted check-in's photo goes to the family; one that needs attention is described, not shown.
+      const accepted = outcome.verdict.status === "verified" || outcome.verdict.status === "partial";
       const cleanId = accepted ? await deps.media.put(outcome.cleanJpeg, `clean-${checkin.id}`) : undefined;
       await deps.checkins.recordVerdict(checkin.id, outcome.verdict, cleanId, outcome.phash);
-      await deps.media.delete(checkin.photo.mediaId);
+      if (outcome.verdict.status === "partial" && checkin.location && !checkin.duress) {
+        // Kept (sealed, for the pairing window only) so that a further photo or a live location can upgrade it.
+        await deps.checkins.offerUpgrade(checkin.travellerId, {
+          checkinId: checkin.upgradeOf ?? checkin.id,
+          tripId: checkin.tripId,
+          landmarkId: checkin.landmarkId,
+          photo: checkin.photo,
+          location: checkin.location,
+          strength: Math.max(verdictStrength(outcome.verdict), checkin.baseline ?? 0),
+        });
+      } else await deps.media.delete(checkin.photo.mediaId);
       return true;
     } catch (err) {
       if (!(err instanceof PhotoRejectedError)) throw err;
@@ -109,10 +157,11 @@ export class VerifyProcessor {
     const otherNames = typeof otherId === "string" ? await names(otherId) : undefined;
     const details = reasonLines(deps.i18n, locale, checkin.verdict!, () => otherNames);
     const lines = [this.t(traveller, `result-${checkin.status.replace("_", "-")}`), this.t(traveller, "result-details"), ...details];
-    if (checkin.status === "not_verified") {
+    if (checkin.status === "not_verified" || checkin.status === "needs_attention") {
       const landmark = stored ? landmarkName(stored.landmark, locale) : checkin.landmarkId;
       lines.push(this.t(traveller, "result-retry", { landmark }));
     } else if (contactCount === 0) lines.push(this.t(traveller, "result-no-contacts"));
+    if (checkin.status === "partial") lines.push(this.t(traveller, "checkin-upgrade-hint", { minutes: Math.round(this.pairWindowMs / 60_000) }));
     await this.send(traveller, lines.join("\n"));
   }
 

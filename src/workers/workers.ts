@@ -16,6 +16,8 @@ export interface WorkerOptions {
   verifyConcurrency: number;
   notifyConcurrency: number;
   maxPhotoBytes: number;
+  /** CHECKIN_PAIR_WINDOW: also how long a partial check-in can be upgraded. */
+  pairWindowMs: number;
   reconcileIntervalMs: number;
   lockMs: number;
   /** The deadline queue, for the reconciler. */
@@ -36,7 +38,7 @@ export class Workers {
   readonly reconciler: DeadlineReconciler;
 
   constructor(deps: WorkerDeps, opts: WorkerOptions, log: Logger) {
-    const verifier = new VerifyProcessor(deps, opts.maxPhotoBytes);
+    const verifier = new VerifyProcessor(deps, opts.maxPhotoBytes, opts.pairWindowMs);
     const notifier = new NotifyProcessor(deps);
     const deadlines = new DeadlineProcessor(deps);
     const alerts = new AlertProcessor(deps);

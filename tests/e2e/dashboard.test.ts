@@ -144,7 +144,7 @@ describe("NGO dashboard (headless Chromium)", { timeout: 120_000 }, () => {
     await result.waitFor(WAIT);
     const verdict = (await result.textContent()) ?? "";
     assert.match(verdict, /Verified|Partly verified|Not verified/);
-    assert.match(verdict, /within/i, "the location reason is shown");
+    assert.match(verdict, /pin dropped on the map .* from the place/, "the location reason is shown, named as a typed pin");
     // A synthetic scene against a synthetic reference: what the matcher saw, in numbers the curator can act on.
     // (Fluent wraps each value in Unicode isolation marks.)
     assert.match(verdict.replace(/[\u2068\u2069]/g, ""), /Photo (not recognised: the best reference, .+, had \d+ matching points \(12 needed\)|matched the reference .+ \(\d+ matching points)/);

@@ -151,7 +151,7 @@ describe("sandbox chat page (headless Chromium)", { timeout: 90_000 }, () => {
     await waitBot(traveller, /Check-in (verified|accepted)|not verified|could not check/);
     assert.equal(await botMessage(traveller, /not verified|could not check/).count(), 0, "the check-in was accepted");
 
-    const notice = botMessage(family, /checked in at|arrived at/);
+    const notice = botMessage(family, /Not fully confirmed|arrived at/);
     await notice.waitFor(WAIT);
     const img = notice.locator("img.photo");
     await img.waitFor(WAIT);

@@ -40,7 +40,7 @@ const photosTo = (f: FakeUser, mark: number) => fake.calls("sendPhoto").filter((
 describe("the Bot API failing while a confirmation goes out", () => {
   test("500 twice: retried with backoff, delivered exactly once", async () => {
     const { f, mark } = await checkInAgainst(() => fake.failNext("sendPhoto", telegramErrors.internal(), 2));
-    await bot.expect(f, /checked in at/, mark, 30_000);
+    await bot.expect(f, /Not fully confirmed/, mark, 30_000);
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(photosTo(f, mark).filter((c) => c.outcome === "ok").length, 1);
     assert.equal(photosTo(f, mark).filter((c) => c.outcome === "error").length, 2);
@@ -48,14 +48,14 @@ describe("the Bot API failing while a confirmation goes out", () => {
 
   test("a request that times out is abandoned and retried, delivered once", async () => {
     const { f, mark } = await checkInAgainst(() => fake.failNext("sendPhoto", "timeout", 1));
-    await bot.expect(f, /checked in at/, mark, 30_000);
+    await bot.expect(f, /Not fully confirmed/, mark, 30_000);
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(photosTo(f, mark).filter((c) => c.outcome === "ok").length, 1);
   });
 
   test("429 with retry_after: the retry waits that long", async () => {
     const { f, mark } = await checkInAgainst(() => fake.failNext("sendPhoto", telegramErrors.tooManyRequests(2), 1));
-    const ok = await bot.expect(f, /checked in at/, mark, 30_000);
+    const ok = await bot.expect(f, /Not fully confirmed/, mark, 30_000);
     const limited = photosTo(f, mark).find((c) => c.outcome === "error")!;
     assert.ok(limited, "the 429 was seen");
     assert.ok(ok.at - limited.at >= 1_900, `retried after ${ok.at - limited.at} ms`);

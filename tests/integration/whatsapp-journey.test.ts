@@ -99,12 +99,12 @@ test("traveller and family both on WhatsApp: numbered choices, wa.me invite, con
   await wa.expect(traveller, /Yusuf.* is now your family contact/, mark);
 
   const checkinMark = await checkIn(traveller, "wa-only");
-  const confirmation = await wa.expect(family, /Amina.* checked in at .*Syntagma/s, checkinMark, 20_000);
+  const confirmation = await wa.expect(family, /Not fully confirmed: .*Amina.* reports being at .*Syntagma/s, checkinMark, 20_000);
   const content = confirmation.content as { image?: Buffer; caption?: string };
   assert.ok(content.image, "the confirmation carries the photo");
   assert.equal(content.image.subarray(0, 2).toString("hex"), "ffd8");
   assert.equal(await exifr.parse(content.image).catch(() => undefined), undefined, "no EXIF in what the family gets");
-  assert.match(waText(confirmation), /location within \d+ m of the place/);
+  assert.match(waText(confirmation), /(live location|a pin dropped on the map) \d+ m from the place/);
   await wa.expect(traveller, /Check-in accepted, not fully verified/, checkinMark);
 
   // Neither the LIDs nor the phone numbers stand in clear anywhere in Redis, keys or values.
@@ -137,10 +137,10 @@ test("traveller on WhatsApp, family on Telegram: the confirmation photo crosses 
 
   const tgMark = fakeTg.mark();
   await checkIn(traveller, "cross-channel");
-  const confirmation = await tg.expect(family, /Leila.* checked in at .*Syntagma/s, tgMark, 20_000);
+  const confirmation = await tg.expect(family, /Not fully confirmed: .*Leila.* reports being at .*Syntagma/s, tgMark, 20_000);
   assert.equal(confirmation.method, "sendPhoto");
   const sent = confirmation.params.photo as { bytes: Buffer };
   assert.equal(sent.bytes.subarray(0, 2).toString("hex"), "ffd8");
   assert.equal(await exifr.parse(sent.bytes).catch(() => undefined), undefined);
-  assert.match(textOf(confirmation), /location within \d+ m of the place/);
+  assert.match(textOf(confirmation), /(live location|a pin dropped on the map) \d+ m from the place/);
 });

@@ -380,10 +380,10 @@ function roundTrip(message: WAMessage): WAMessage {
   return fromWire(message);
 }
 
-/** Text or caption of a recorded send, without Fluent's bidi isolation marks. */
+/** Text or caption of a recorded send, without Fluent's bidi isolation marks and the direction marks (LRM/RLM). */
 export function waText(s: SentWa): string {
   const c = s.content as { text?: string; caption?: string };
-  return (c.text ?? c.caption ?? "").replace(/[\u2068\u2069]/g, "");
+  return (c.text ?? c.caption ?? "").replace(/[\u2068\u2069\u200e\u200f]/g, "");
 }
 
 /** The number in front of a numbered choice line with this label ("3. English" -> 3). */

@@ -1,8 +1,11 @@
 import type { FakeBotApi, FakeUser, RecordedCall } from "./fake-bot-api.ts";
 
-/** Fluent wraps variables in bidi isolation marks (FSI/PDI): right for users, noise for regexes. */
+/**
+ * Fluent wraps variables in bidi isolation marks (FSI/PDI) and the messenger starts each line with the
+ * reader's direction mark (LRM/RLM): right for users, noise for regexes.
+ */
 export function plain(text: string): string {
-  return text.replace(/[\u2068\u2069]/g, "");
+  return text.replace(/[\u2068\u2069\u200e\u200f]/g, "");
 }
 
 export function textOf(c: RecordedCall): string {

@@ -111,8 +111,12 @@ quality-ok = جيدة
 quality-low_resolution = دقة منخفضة
 quality-near_duplicate = شبه مطابقة لـ { $other }
 upload-missing = اختر صورة أولًا.
-upload-too-large = الصورة كبيرة جدًا.
-upload-rejected = لا يمكن استخدام الصورة ({ $code }).
+upload-too-large = الصورة كبيرة جدًا: الحد الأقصى { $mb } ميغابايت. أرسل صورة أصغر.
+upload-rejected-not_an_image = هذا الملف ليس صورة يمكن قراءتها. استخدم صورة JPEG أو PNG أو WebP.
+upload-rejected-truncated = الصورة تالفة أو ناقصة. ارفعها مرة أخرى.
+upload-rejected-too_many_pixels = في الصورة عدد كبير جدًا من البكسلات لفحصها. استخدم صورة كاميرا عادية (حتى نحو ٥٠ ميغابكسل).
+upload-rejected-too_large = الصورة كبيرة جدًا: الحد الأقصى { $mb } ميغابايت. أرسل صورة أصغر.
+upload-rejected-too_small = الصورة صغيرة جدًا لفحصها. استخدم صورة عرضها بضع مئات من البكسلات على الأقل.
 
 test-title = اختبار صورة
 test-intro = اعرف كيف سيحكم البوت على صورة وصول في هذا المكان. لا يُحفظ شيء.
@@ -127,6 +131,7 @@ test-visual-other = الصورة تُظهر مكانًا آخر: { $landmark }.
 test-visual-not-evaluated = لا توجد صورة مرجعية للمقارنة بعد.
 verdict-verified = مؤكَّد
 verdict-partial = مؤكَّد جزئيًا
+verdict-needs_attention = يحتاج إلى انتباه (دلائل متناقضة)
 verdict-not_verified = غير مؤكَّد
 
 staff-email = البريد الإلكتروني

@@ -111,8 +111,12 @@ quality-ok = good
 quality-low_resolution = low resolution
 quality-near_duplicate = near-duplicate of { $other }
 upload-missing = Choose a photo first.
-upload-too-large = The photo is too large.
-upload-rejected = The photo cannot be used ({ $code }).
+upload-too-large = The photo is too large: at most { $mb } MB. Send a smaller photo.
+upload-rejected-not_an_image = This file is not a photo that can be read. Use a JPEG, PNG or WebP photo.
+upload-rejected-truncated = The photo is damaged or incomplete. Upload it again.
+upload-rejected-too_many_pixels = The image has too many pixels to check. Use a normal camera photo (up to about 50 megapixels).
+upload-rejected-too_large = The photo is too large: at most { $mb } MB. Send a smaller photo.
+upload-rejected-too_small = The photo is too small to check. Use a photo at least a few hundred pixels wide.
 
 test-title = Test a photo
 test-intro = Check how the bot would judge a check-in photo at this landmark. Nothing is stored.
@@ -127,6 +131,7 @@ test-visual-other = Photo shows another landmark: { $landmark }.
 test-visual-not-evaluated = No reference photo to compare with yet.
 verdict-verified = Verified
 verdict-partial = Partly verified
+verdict-needs_attention = Needs attention (signals contradict)
 verdict-not_verified = Not verified
 
 staff-email = Email

@@ -111,8 +111,12 @@ quality-ok = bonne
 quality-low_resolution = résolution faible
 quality-near_duplicate = quasi-doublon de { $other }
 upload-missing = Choisissez d’abord une photo.
-upload-too-large = La photo est trop lourde.
-upload-rejected = La photo est inutilisable ({ $code }).
+upload-too-large = La photo est trop lourde : { $mb } Mo au plus. Envoyez une photo plus petite.
+upload-rejected-not_an_image = Ce fichier n’est pas une photo lisible. Utilisez une photo JPEG, PNG ou WebP.
+upload-rejected-truncated = La photo est abîmée ou incomplète. Envoyez-la de nouveau.
+upload-rejected-too_many_pixels = L’image a trop de pixels pour être vérifiée. Utilisez une photo d’appareil ordinaire (environ 50 mégapixels au plus).
+upload-rejected-too_large = La photo est trop lourde : { $mb } Mo au plus. Envoyez une photo plus petite.
+upload-rejected-too_small = La photo est trop petite pour être vérifiée. Utilisez une photo d’au moins quelques centaines de pixels de large.
 
 test-title = Tester une photo
 test-intro = Voyez comment le bot jugerait une photo d’arrivée à ce lieu. Rien n’est conservé.
@@ -127,6 +131,7 @@ test-visual-other = La photo montre un autre lieu : { $landmark }.
 test-visual-not-evaluated = Aucune photo de référence à comparer pour l'instant.
 verdict-verified = Vérifiée
 verdict-partial = Vérifiée en partie
+verdict-needs_attention = À vérifier (indices contradictoires)
 verdict-not_verified = Non vérifiée
 
 staff-email = Adresse e-mail

@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { decideVerdict, type Signals, type VisualSignal } from "../../domain/verdict.ts";
+import { decideVerdict, type Signals, type VerdictStatus, type VisualSignal } from "../../domain/verdict.ts";
 import { loadCatalogSource, type MemoryReferenceSource } from "../../landmarks/reference-source.ts";
 import { PhotoRejectedError, type LocationInput } from "../contracts.ts";
 import { decodePhoto, DEFAULT_PHOTO_LIMITS } from "../decode.ts";
@@ -27,7 +27,7 @@ export const VERIFY_HELP = `Usage: safe-arrival verify --catalog <dir> [--landma
 export interface VerifyOutput {
   file: string;
   landmark: string | null;
-  verdict: "verified" | "partial" | "not_verified";
+  verdict: VerdictStatus;
   visual: { match: boolean; status: VisualSignal["status"]; score: number; inliers: number | null; reference: string | null; detector?: "orb" | "akaze" };
   identified: { landmark: string; score: number } | null;
   replay: { of: string; distance: number | null; correlation?: number } | null;
@@ -187,7 +187,7 @@ async function verifyOne(file: string, ctx: Ctx): Promise<VerifyOutput> {
       replay = { of: signals.replay.status === "reference" ? path.basename(signals.replay.of ?? "reference") : "earlier submission", distance: signals.replay.distance };
     }
     const verdict = decideVerdict(signals);
-    if (verdict.status !== "not_verified") await ctx.submissions.add(outcome.phash);
+    if (verdict.status === "verified" || verdict.status === "partial") await ctx.submissions.add(outcome.phash);
     if (visual.status === "match") identified = { landmark: landmarkId, score: visual.score };
     else if (visual.status === "other_landmark") identified = { landmark: visual.landmarkId, score: visual.score };
     const v = visual.status === "not_evaluated" ? undefined : visual;

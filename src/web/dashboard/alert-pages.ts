@@ -4,7 +4,7 @@ import { z } from "zod";
 import { landmarkName } from "../../domain/landmark.ts";
 import { LOCALE_NAMES, isLocale } from "../../domain/locale.ts";
 import type { NgoAlert, NgoTimelineEntry } from "../../domain/ngo-alert.ts";
-import { formatLocalTime, formatNumber } from "../../i18n/format.ts";
+import { formatLocalTime, formatNumber, formatZone } from "../../i18n/format.ts";
 import type { StoredLandmark } from "../../store/landmark-repository.ts";
 import { DEFAULT_ORG_ID } from "../../store/org-repository.ts";
 import { html, type Html } from "./html.ts";
@@ -33,7 +33,7 @@ function place(v: Viewer, landmarks: Landmarks, id: string): { name: string; zon
 }
 
 function when(v: Viewer, at: Date, zone: string): Html {
-  return html`<time datetime="${at.toISOString()}">${formatLocalTime(at, v.locale, zone)}</time> <span class="muted small">(${zone})</span>`;
+  return html`<time datetime="${at.toISOString()}">${formatLocalTime(at, v.locale, zone)}</time> <span class="muted small">(${formatZone(zone, v.locale)})</span>`;
 }
 
 function minutesSince(v: Viewer, at: Date, now: Date): string {

@@ -83,6 +83,27 @@ interface Upload {
 
 async function readMultipart(req: FastifyRequest): Promise<Upload> {
   const out: Upload = { fields: {} };
+  try {
+    await readParts(req, out);
+  } catch (err) {
+    // @fastify/multipart rethrows the file's size-limit error from the parts iterator once the file is cut.
+    if ((err as { code?: string }).code !== "FST_REQ_FILE_TOO_LARGE") throw err;
+    out.file = { bytes: Buffer.alloc(0), filename: out.file?.filename ?? "", tooLarge: true };
+  }
+  return out;
+}
+
+/** Why an upload has no usable file, in the staff member's words. */
+function uploadProblem(v: Viewer, upload: Upload, maxMb: number): string {
+  return upload.file?.tooLarge ? v.t("upload-too-large", { mb: maxMb }) : v.t("upload-missing");
+}
+
+/** A refused photo in words (not the code): "too_many_pixels" means nothing to a caseworker. */
+function rejection(v: Viewer, code: PhotoRejectedError["code"], maxMb: number): string {
+  return v.t(`upload-rejected-${code}`, { mb: maxMb });
+}
+
+async function readParts(req: FastifyRequest, out: Upload): Promise<void> {
   for await (const part of req.parts()) {
     if (part.type === "file") {
       try {
@@ -95,7 +116,6 @@ async function readMultipart(req: FastifyRequest): Promise<Upload> {
       out.fields[part.fieldname] = part.value;
     }
   }
-  return out;
 }
 
 function referenceName(original: string, existing: readonly ReferenceFingerprint[]): string {
@@ -153,6 +173,8 @@ function parseForm(body: Record<string, unknown>, id: string, keepNames: Record<
 export const landmarkRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fastify, { svc, viewer }) => {
   const { app } = svc;
   const repo = app.deps.landmarks;
+  // Uploads are cut at MAX_PHOTO_BYTES by the multipart limit (src/web/server.ts).
+  const maxMb = Math.round(app.config.MAX_PHOTO_BYTES / (1024 * 1024));
   const audit = (v: Viewer, action: string, target: string) =>
     svc.audit.append({ at: app.deps.now(), staffId: v.staff.id, email: v.staff.email, orgId: v.staff.orgId, action, target });
 
@@ -262,7 +284,7 @@ ${manage ? html`<div class="card"><h2>${t("landmark-edit")}</h2>${landmarkForm(v
     if (!sameToken(v.session.csrf, upload.fields._csrf)) return forbidden(reply, v);
     if (!atLeast(v.staff, "coordinator")) return forbidden(reply, v);
     if (!upload.file || upload.file.bytes.length === 0) {
-      return sendPage(reply, detailPage(v, stored, { flash: { kind: "error", text: v.t(upload.file?.tooLarge ? "upload-too-large" : "upload-missing") } }), 400);
+      return sendPage(reply, detailPage(v, stored, { flash: { kind: "error", text: uploadProblem(v, upload, maxMb) } }), 400);
     }
     let reference: ReferenceFingerprint;
     try {
@@ -271,7 +293,7 @@ ${manage ? html`<div class="card"><h2>${t("landmark-edit")}</h2>${landmarkForm(v
       const { fingerprint, data } = await fingerprintReference(referenceName(upload.file.filename, stored.references), decoded);
       reference = { ...fingerprint, quality: { issues: [], featureCount: data.featureCount, sharpness: data.sharpness } };
     } catch (err) {
-      if (err instanceof PhotoRejectedError) return sendPage(reply, detailPage(v, stored, { flash: { kind: "error", text: v.t("upload-rejected", { code: err.code }) } }), 400);
+      if (err instanceof PhotoRejectedError) return sendPage(reply, detailPage(v, stored, { flash: { kind: "error", text: rejection(v, err.code, maxMb) } }), 400);
       throw err;
     }
     // Re-read: another coordinator may have added a reference meanwhile.
@@ -300,7 +322,7 @@ ${manage ? html`<div class="card"><h2>${t("landmark-edit")}</h2>${landmarkForm(v
     const upload = await readMultipart(req);
     if (!sameToken(v.session.csrf, upload.fields._csrf)) return forbidden(reply, v);
     if (!upload.file || upload.file.bytes.length === 0) {
-      return sendPage(reply, detailPage(v, stored, { flash: { kind: "error", text: v.t(upload.file?.tooLarge ? "upload-too-large" : "upload-missing") } }), 400);
+      return sendPage(reply, detailPage(v, stored, { flash: { kind: "error", text: uploadProblem(v, upload, maxMb) } }), 400);
     }
     const now = app.deps.now();
     const lat = Number(upload.fields.lat);
@@ -322,7 +344,7 @@ ${manage ? html`<div class="card"><h2>${t("landmark-edit")}</h2>${landmarkForm(v
 <p class="visual">${visualLine(v, outcome.signals)}</p></div>`;
     } catch (err) {
       if (!(err instanceof PhotoRejectedError)) throw err;
-      result = html`<div class="card" id="test-result"><h2>${v.t("test-result")}</h2><p class="verdict not_verified">${v.t("upload-rejected", { code: err.code })}</p></div>`;
+      result = html`<div class="card" id="test-result"><h2>${v.t("test-result")}</h2><p class="verdict not_verified">${rejection(v, err.code, maxMb)}</p></div>`;
     }
     await audit(v, "landmark-test", stored.landmark.id);
     return sendPage(reply, detailPage(v, stored, { result }));

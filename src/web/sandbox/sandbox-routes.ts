@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { FastifyPluginAsync } from "fastify";
-import { z } from "zod";
+import { z, ZodError } from "zod";
 import type { App } from "../../app.ts";
 import type { Inbound } from "../../conversation/messages.ts";
 import { SANDBOX_CHAT_ID } from "../../channels/sandbox/sandbox-sender.ts";
 import { landmarkName } from "../../domain/landmark.ts";
+import { DEFAULT_LOCALE, matchLocale } from "../../domain/locale.ts";
 
 const PAGE = path.join(import.meta.dirname, "sandbox-page.html");
 const ASSETS = path.join(import.meta.dirname, "assets");
@@ -14,11 +15,19 @@ const ASSET_TYPES = { "sandbox.js": "text/javascript; charset=utf-8", "sandbox.c
 
 const chatParams = z.object({ chat: z.string().regex(SANDBOX_CHAT_ID) });
 const identity = z.object({ name: z.string().min(1).max(64), language: z.string().max(16).optional() });
-const textBody = identity.extend({ text: z.string().min(1).max(4096) });
+/** Telegram's own limit for one message. */
+export const MAX_TEXT_LENGTH = 4096;
+const textBody = identity.extend({ text: z.string().min(1).max(MAX_TEXT_LENGTH) });
+/**
+ * A number, or a numeric string (form fields). Null, "" and missing are refused, never coerced: z.coerce
+ * turned them into 0, and 0,0 is a real point thousands of km from any landmark.
+ */
+const coordinate = (limit: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), z.number().finite().min(-limit).max(limit));
 const choiceBody = identity.extend({ data: z.string().min(1).max(64) });
 const locationBody = identity.extend({
-  lat: z.coerce.number().min(-90).max(90),
-  lon: z.coerce.number().min(-180).max(180),
+  lat: coordinate(90),
+  lon: coordinate(180),
   accuracy: z.coerce.number().min(0).max(100_000).optional(),
   live: z.coerce.boolean().default(false),
   forwarded: z.coerce.boolean().default(false),
@@ -34,6 +43,26 @@ export const sandboxRoutes: FastifyPluginAsync<{ app: App; handle(msg: Inbound):
   { app, handle },
 ) => {
   const log = app.sandboxLog;
+
+  /**
+   * A request the API cannot take (too-long text, coordinates missing, a malformed body) gets a clear
+   * message in the sender's language, in the chat and in the response, instead of a bare 400.
+   */
+  fastify.setErrorHandler(async (err: Error & { statusCode?: number }, req, reply) => {
+    const status = err instanceof ZodError ? 400 : err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status >= 500) {
+      app.log.error({ err: err.name }, "sandbox request failed");
+      return reply.status(500).send({ ok: false, error: app.deps.i18n.t(DEFAULT_LOCALE, "error-generic") });
+    }
+    const chat = chatParams.safeParse(req.params);
+    const address = chat.success ? { channel: "sandbox" as const, chatId: chat.data.chat } : undefined;
+    const person = address && (await app.deps.persons.findByAddress(address));
+    const hint = (req.body as { language?: unknown } | undefined)?.language;
+    const locale = person?.locale ?? matchLocale(typeof hint === "string" ? hint : undefined) ?? DEFAULT_LOCALE;
+    const text = app.deps.i18n.t(locale, ...requestError(err));
+    if (address) await log.append(address.chatId, { dir: "out", text });
+    return reply.status(status).send({ ok: false, error: text });
+  });
 
   const base = (chat: string, body: z.infer<typeof identity>) => ({
     from: { channel: "sandbox" as const, chatId: chat },
@@ -146,3 +175,12 @@ export const sandboxRoutes: FastifyPluginAsync<{ app: App; handle(msg: Inbound):
     return { ok: true };
   });
 };
+
+/** Which message explains a refused request. */
+function requestError(err: Error): [string, Record<string, number>?] {
+  if (!(err instanceof ZodError)) return ["request-invalid"];
+  const fields = new Set(err.issues.map((i) => String(i.path[0])));
+  if (err.issues.some((i) => i.path[0] === "text" && i.code === "too_big")) return ["request-too-long", { max: MAX_TEXT_LENGTH }];
+  if (fields.has("lat") || fields.has("lon")) return ["location-invalid"];
+  return ["request-invalid"];
+}

@@ -35,7 +35,7 @@ test("every dashboard locale has one file, parsing without junk, with English's 
 
 test("translations are not English copies, and Arabic writes its numbers in Arabic-Indic digits", () => {
   const i18n = dashboardI18n();
-  const vars = { count: 3, minutes: 12, hours: 24, id: "ab12", email: "a@b.c", who: "a@b.c", file: "x.jpg", other: "y.jpg", language: "ar", event: "e", target: "chat", problem: "p", code: "too_small", reference: "x.jpg", inliers: 20, second: "", needed: 12, landmark: "elsewhere" };
+  const vars = { count: 3, minutes: 12, hours: 24, id: "ab12", email: "a@b.c", who: "a@b.c", file: "x.jpg", other: "y.jpg", language: "ar", event: "e", target: "chat", problem: "p", code: "too_small", reference: "x.jpg", inliers: 20, second: "", needed: 12, landmark: "elsewhere", mb: 20 };
   const sameOk = new Set(["role-admin", "nav-orgs", "alert-channel", "landmark-lat", "landmark-lon", "staff-org", "org-name", "audit-action", "reference-photo", "alert-language", "org-id", "staff-role"]);
   for (const locale of DASHBOARD_LOCALES.filter((l) => l !== "en")) {
     const copied = english.ids.filter((id) => !sameOk.has(id) && i18n.tExact(locale, id, vars) === i18n.tExact("en", id, vars));

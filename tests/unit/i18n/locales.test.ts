@@ -6,7 +6,7 @@ import path from "node:path";
 import { FluentResource } from "@fluent/bundle";
 import { RTL_LOCALES, SUPPORTED_LOCALES, type Locale } from "../../../src/domain/locale.ts";
 import { I18n, LOCALES_DIR, type MessageVars } from "../../../src/i18n/i18n.ts";
-import { formatLocalTime, formatNumber } from "../../../src/i18n/format.ts";
+import { formatLocalTime, formatNumber, formatZone } from "../../../src/i18n/format.ts";
 
 const FSI = "\u2068";
 const PDI = "\u2069";
@@ -133,7 +133,7 @@ function dummyVars(locale: Locale): MessageVars {
 describe("locale files", () => {
   test("all twelve locales have a folder with the same files as English", () => {
     assert.equal(SUPPORTED_LOCALES.length, 12);
-    assert.deepEqual(englishFiles, ["deadlines.ftl", "main.ftl", "telegram.ftl"]);
+    assert.deepEqual(englishFiles, ["deadlines.ftl", "main.ftl", "telegram.ftl", "verdicts.ftl"]);
     for (const locale of SUPPORTED_LOCALES) {
       assert.deepEqual(localeFiles(locale), englishFiles, `${locale}: files`);
     }
@@ -200,7 +200,7 @@ describe("translations", () => {
 });
 
 describe("rendering", () => {
-  const SAMPLE = ["family-arrived", "invite-preview", "trip-created", "reason-location_within", "family-alert-missed", "status-contacts"];
+  const SAMPLE = ["family-arrived", "invite-preview", "trip-created", "reason-location_within-live", "family-alert-missed", "status-contacts"];
   const allIds = [...english.keys()];
   const multiPartIds = allIds.filter((id) => id.includes("-"));
 
@@ -213,7 +213,8 @@ describe("rendering", () => {
         for (const leaked of multiPartIds) assert.ok(!text.includes(leaked), `${locale}: ${id} leaks ${leaked}`);
         for (const name of english.get(id)!.vars) {
           const value = vars[name]!;
-          const shown = typeof value === "number" ? formatNumber(value, locale) : String(value);
+          // A zone is shown by its name in the reader's language, never as the raw IANA id.
+          const shown = typeof value === "number" ? formatNumber(value, locale) : name === "zone" ? formatZone(String(value), locale) : String(value);
           assert.ok(text.includes(`${FSI}${shown}${PDI}`), `${locale}: ${id}: $${name} is isolated as ${shown}: ${text}`);
         }
       }
@@ -221,8 +222,10 @@ describe("rendering", () => {
       assert.ok(arrived.includes(`${FSI}أمينة${PDI}`), `${locale}: traveller name isolated`);
       assert.ok(arrived.includes(`${FSI}ساحة الحرية ٧${PDI}`), `${locale}: landmark name isolated`);
       assert.ok(arrived.includes(localDigits("2026", locale)), `${locale}: Gregorian year in local digits`);
-      assert.ok(arrived.includes(`${FSI}Asia/Kabul${PDI}`), `${locale}: says which zone`);
-      const within = i18n.tExact(locale, "reason-location_within", vars);
+      assert.ok(arrived.includes(`${FSI}${formatZone("Asia/Kabul", locale)}${PDI}`), `${locale}: says which zone`);
+      assert.ok(!arrived.includes("Asia/Kabul"), `${locale}: no raw zone id: ${arrived}`);
+      if (locale !== "en") assert.doesNotMatch(formatZone("Europe/Paris", locale), /Europe\/Paris|GMT|UTC/, `${locale}: a localized zone name`);
+      const within = i18n.tExact(locale, "reason-location_within-live", vars);
       assert.ok(within.includes(`${FSI}${localDigits("120", locale)}${PDI}`), `${locale}: distance in local digits`);
     });
 
@@ -239,13 +242,13 @@ describe("rendering", () => {
     });
 
     test(`${locale}: consent text names the retention in the locale's digits and who sees the data`, () => {
-      const consent = i18n.tExact(locale, "consent-text", { days: 30 });
+      const consent = i18n.tExact(locale, "consent-text", { days: 30, minutes: 10 });
       assert.ok(consent.includes(`${FSI}${EXPECTED_THIRTY[locale]}${PDI}`), `${locale}: retention days: ${consent}`);
       assert.equal(formatNumber(30, locale), EXPECTED_THIRTY[locale]);
       assert.ok(consent.includes(`${FSI}/forget${PDI}`) || consent.includes("/forget"), `${locale}: /forget`);
       // Five parts, like English: intro, what we keep, photos, how long, who sees it.
       assert.ok(consent.split("\n").length >= 5, `${locale}: consent has all parts`);
-      const days7 = i18n.tExact(locale, "consent-text", { days: 7 });
+      const days7 = i18n.tExact(locale, "consent-text", { days: 7, minutes: 10 });
       assert.ok(days7.includes(`${FSI}${localDigits("7", locale)}${PDI}`), `${locale}: days is a variable, not fixed text`);
     });
   }

@@ -2,7 +2,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { computeDestinationPoint } from "geolib";
 import type { LocationInput } from "../../../src/verification/contracts.ts";
-import { locationSignal } from "../../../src/verification/location.ts";
+import { locationSignal, photoGpsSignal, validCoordinates } from "../../../src/verification/location.ts";
 import { TOWER_BRIDGE } from "./fixtures.ts";
 
 /** A point `metres` due east of the landmark. */
@@ -58,5 +58,39 @@ describe("locationSignal", () => {
   test("nothing usable is missing", () => {
     assert.deepEqual(locationSignal(undefined, undefined, TOWER_BRIDGE), { status: "missing" });
     assert.deepEqual(locationSignal(message(0, { lat: Number.NaN }), undefined, TOWER_BRIDGE), { status: "missing" });
+  });
+});
+
+describe("photoGpsSignal", () => {
+  test("a contradiction is farther than max(2 km, 10 radii) from the location sent", () => {
+    // A small landmark: the 2 km floor applies.
+    const small = { ...TOWER_BRIDGE, radiusM: 100 };
+    assert.equal(photoGpsSignal(message(0), east(1900), small).status, "agrees");
+    assert.equal(photoGpsSignal(message(0), east(2100), small).status, "contradicts");
+    const big = { ...TOWER_BRIDGE, radiusM: 500 };
+    assert.equal(photoGpsSignal(message(0), east(4900), big).status, "agrees");
+    assert.equal(photoGpsSignal(message(0), east(5100), big).status, "contradicts");
+  });
+
+  test("nothing to compare without EXIF GPS, without a location, or with a location that does not count", () => {
+    assert.equal(photoGpsSignal(message(0), undefined, TOWER_BRIDGE).status, "not_compared");
+    assert.equal(photoGpsSignal(undefined, east(9000), TOWER_BRIDGE).status, "not_compared");
+    assert.equal(photoGpsSignal(message(0, { forwarded: true }), east(9000), TOWER_BRIDGE).status, "not_compared");
+    assert.equal(photoGpsSignal(message(0, { viaBot: true }), east(9000), TOWER_BRIDGE).status, "not_compared");
+  });
+});
+
+describe("coordinates", () => {
+  test("null, empty or missing coordinates are not 0,0: no location", () => {
+    for (const bad of [null, "", undefined, Number.NaN]) {
+      const loc = { ...message(0), lat: bad as unknown as number };
+      assert.equal(validCoordinates(loc), false, String(bad));
+      assert.deepEqual(locationSignal(loc, undefined, TOWER_BRIDGE), { status: "missing" });
+    }
+    assert.equal(validCoordinates({ lat: 0, lon: 0 }), true, "0,0 itself is a real point");
+  });
+
+  test("a location sent through a bot does not count", () => {
+    assert.deepEqual(locationSignal(message(0, { viaBot: true }), undefined, TOWER_BRIDGE), { status: "not_counted", why: "via_bot" });
   });
 });

@@ -128,17 +128,18 @@ describe("PhotoVerifier", () => {
     assert.equal(other.signals.replay.status, "original");
   });
 
-  test("location outside, forwarded, venue or missing is not verified", async () => {
+  test("location outside or missing is not verified; forwarded, venue or via a bot needs attention", async () => {
     const bytes = await syntheticJpeg(35);
-    const cases: [Partial<VerificationInput>, ReasonCode][] = [
-      [{ location: near(2000) }, "location_outside"],
-      [{ location: near(0, { forwarded: true }) }, "location_forwarded"],
-      [{ location: near(0, { venue: true }) }, "location_venue"],
-      [{ location: undefined }, "location_missing"],
+    const cases: [Partial<VerificationInput>, ReasonCode, string][] = [
+      [{ location: near(2000) }, "location_outside", "not_verified"],
+      [{ location: undefined }, "location_missing", "not_verified"],
+      [{ location: near(0, { forwarded: true }) }, "location_forwarded", "needs_attention"],
+      [{ location: near(0, { venue: true }) }, "location_venue", "needs_attention"],
+      [{ location: near(0, { viaBot: true }) }, "location_via_bot", "needs_attention"],
     ];
-    for (const [extra, code] of cases) {
+    for (const [extra, code, status] of cases) {
       const outcome = await fresh().verify(input(bytes, extra));
-      assert.equal(outcome.verdict.status, "not_verified", code);
+      assert.equal(outcome.verdict.status, status, code);
       assert.ok(codes(outcome.verdict.reasons).includes(code), `${code}: ${codes(outcome.verdict.reasons).join(",")}`);
     }
   });
@@ -163,10 +164,31 @@ describe("PhotoVerifier", () => {
 
     const stale = await fresh().verify(input(await withGps(new Date(RECEIVED.getTime() - 26 * 3600_000)), { asFile: true, location: undefined }));
     assert.equal(stale.signals.captureTime.status, "stale");
-    assert.equal(stale.verdict.status, "not_verified");
+    assert.equal(stale.verdict.status, "needs_attention");
 
     // The same bytes as a compressed photo: EXIF is not consulted.
     const compressed = await fresh().verify(input(await withGps(new Date(RECEIVED.getTime() - 10 * 60_000)), { location: undefined }));
     assert.deepEqual(compressed.signals.location, { status: "missing" });
+  });
+
+  test("a photo file whose GPS is far from the location sent needs attention, with the distance", async () => {
+    const berlin = { lat: 52.5251, lon: 13.3694 };
+    const taken = new Date(RECEIVED.getTime() - 5 * 60_000);
+    const bytes = await sharp(await syntheticJpeg(38))
+      .withExif({ IFD2: { DateTimeOriginal: exifDateTime(taken), OffsetTimeOriginal: "+00:00" }, IFD3: exifGps(berlin.lat, berlin.lon) })
+      .jpeg()
+      .toBuffer();
+    const pin = near(30, { live: false, accuracyM: undefined });
+    const far = await fresh().verify(input(bytes, { asFile: true, location: pin }));
+    assert.equal(far.signals.location.status, "within", "the pin alone is at the landmark");
+    assert.equal(far.signals.photoGps?.status, "contradicts");
+    assert.equal(far.verdict.status, "needs_attention");
+    assert.equal(far.verdict.reasons[0]!.code, "photo_gps_contradicts");
+    assert.ok(Number(far.verdict.reasons[0]!.vars!.distance) > 900_000);
+
+    // The same photo as a compressed chat photo carries no EXIF: nothing to compare.
+    const compressed = await fresh().verify(input(bytes, { location: pin }));
+    assert.equal(compressed.signals.photoGps?.status, "not_compared");
+    assert.equal(compressed.verdict.status, "partial");
   });
 });
