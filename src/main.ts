@@ -25,6 +25,9 @@ Tasks:
   verify --catalog <dir> [--landmark <id>] [--lat <deg> --lon <deg>] [--json] <photo>...
                            verify photos against a catalog folder, without Redis (verify --help)
   keys rotate              move everything sealed with the old key (APP_KEY_PREVIOUS) to APP_KEY
+  proof verify <code> [--public-key <file>]
+                           check an arrival confirmation code offline (proof --help)
+  proof public-key         print the public keys that check confirmation codes
   users add <email> --role admin [--org <id>] [--password <pw>]
                            create a dashboard user (asks for the password when not given); also
                            users list, users disable <email>, users enable <email>, users org <id> <name>
@@ -147,6 +150,17 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = positionals;
   if (values.help || !command || command === "help") {
     process.stdout.write(HELP);
+    return;
+  }
+  // proof verify with --public-key needs no configuration at all: it runs on any machine.
+  if (command === "proof") {
+    const { runProof } = await import("./proof/proof-cli.ts");
+    process.exitCode = runProof(argv.slice(argv.indexOf("proof") + 1), {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+      config: () => loadConfig(),
+      log: createLogger("warn"),
+    });
     return;
   }
   const config = loadConfig();

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ReferenceFingerprint } from "../domain/landmark.ts";
-import type { LandmarkRepository, StoredLandmark } from "../store/landmark-repository.ts";
+import type { KnownPicture, LandmarkRepository, StoredLandmark } from "../store/landmark-repository.ts";
 import type { DecodedPhoto, PhotoLimits } from "../verification/contracts.ts";
 import { decodePhoto } from "../verification/decode.ts";
 import { pdqHash } from "../verification/pdq.ts";
@@ -25,7 +25,11 @@ export async function fingerprintEntry(entry: CatalogEntry): Promise<StoredLandm
     references.push(fingerprint);
   }
   qualityReports(references, visual).forEach((quality, i) => (references[i]!.quality = quality));
-  return { landmark: entry.landmark, references };
+  const known: KnownPicture[] = [];
+  for (const file of entry.knownFiles ?? []) {
+    known.push({ file: path.basename(file), phash: pdqHash(await decodePhoto(await readFile(file), REFERENCE_LIMITS)) });
+  }
+  return known.length > 0 ? { landmark: entry.landmark, references, known } : { landmark: entry.landmark, references };
 }
 
 /** One reference photo's fingerprint (hash, both feature sets, thumbnail), without its quality report. */

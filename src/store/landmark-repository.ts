@@ -5,6 +5,13 @@ import type { Keys } from "./keys.ts";
 export interface StoredLandmark {
   landmark: Landmark;
   references: ReferenceFingerprint[];
+  /** PDQ hashes of pictures of the landmark known to circulate (the catalog's `known/` folder); never travellers' photos. */
+  known?: KnownPicture[];
+}
+
+export interface KnownPicture {
+  file: string;
+  phash: string;
 }
 
 /** The catalog as the service reads it: reference fingerprints are computed once, at import. */

@@ -20,8 +20,13 @@ export class RateLimiter {
 
   /** Counts one use and returns how many uses the sender made in the current window, this one included. */
   async count(kind: string, sender: ChatAddress, windowMs: number, now = Date.now()): Promise<number> {
+    return this.countFor(kind, addressKey(sender), windowMs, now);
+  }
+
+  /** The same counter for a requester that is not a chat (a web client's address); only a hash of it is stored. */
+  async countFor(kind: string, requester: string, windowMs: number, now = Date.now()): Promise<number> {
     const window = Math.floor(now / windowMs);
-    const subject = createHash("sha256").update(`${this.keys.prefix}|${addressKey(sender)}`).digest("base64url").slice(0, 22);
+    const subject = createHash("sha256").update(`${this.keys.prefix}|${requester}`).digest("base64url").slice(0, 22);
     const key = this.keys.rate(kind, subject, window);
     const [[, count]] = (await this.redis.multi().incr(key).pexpire(key, windowMs).exec()) as [[null, number], unknown];
     return count;

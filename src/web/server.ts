@@ -6,12 +6,15 @@ import { healthRoutes } from "./health-routes.ts";
 import { sandboxRoutes } from "./sandbox/sandbox-routes.ts";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";
 import { metricsRoutes } from "./dashboard/metrics.ts";
+import { proofRoutes } from "./proof/proof-routes.ts";
 
 export interface WebServerOptions {
   app: App;
   sandbox: boolean;
   /** The NGO dashboard (staff pages at /, /login, /alerts, ...). */
   dashboard?: boolean;
+  /** The public confirmation check page (/c/<code>) and the published keys. */
+  proof?: boolean;
   handle(msg: Inbound): Promise<void>;
 }
 
@@ -24,7 +27,8 @@ export interface WebServer {
 /** The Fastify app of the `web` role: health, the sandbox chat, and (registered by the channel) the Telegram webhook. */
 export async function buildWebServer(opts: WebServerOptions): Promise<WebServer> {
   const { app } = opts;
-  const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  // maxParamLength: a confirmation code in /c/<code> is about 150 characters (Fastify's default limit is 100).
+  const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024, maxParamLength: 512 });
   await fastify.register(multipart, { limits: { fileSize: app.config.MAX_PHOTO_BYTES + 1, files: 1, fields: 10 } });
   fastify.setErrorHandler((err: { statusCode?: number; name?: string }, _req, reply) => {
     const status =
@@ -36,6 +40,7 @@ export async function buildWebServer(opts: WebServerOptions): Promise<WebServer>
   await fastify.register(metricsRoutes, { metrics: app.metrics });
   if (opts.sandbox) await fastify.register(sandboxRoutes, { app, handle: opts.handle });
   if (opts.dashboard) await fastify.register(dashboardRoutes, { app });
+  if (opts.proof) await fastify.register(proofRoutes, { app });
   return {
     fastify,
     listen: (port, host) => fastify.listen({ port, host }),

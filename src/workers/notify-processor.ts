@@ -50,6 +50,8 @@ export class NotifyProcessor {
     const photo = checkin.cleanMediaId ? await deps.media.get(checkin.cleanMediaId) : undefined;
     const lines = [headline, deps.i18n.t(locale, "family-details"), ...details];
     if (!photo) lines.push(deps.i18n.t(locale, "family-photo-unavailable"));
+    const signed = deps.confirmations?.sign({ landmarkId: checkin.landmarkId, createdAt: checkin.createdAt, verdict: checkin.verdict });
+    if (signed) lines.push(signed.link ? deps.i18n.t(locale, "proof-family-link", { link: signed.link }) : deps.i18n.t(locale, "proof-family-code", { code: signed.code }));
     const claim = await deps.sent.claim(sendId);
     if (claim === "sent") return;
     if (claim === "busy") throw new SendInProgressError("another attempt is sending this confirmation");

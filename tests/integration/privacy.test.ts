@@ -158,10 +158,12 @@ describe("crypto-shredding and key rotation", () => {
 });
 
 describe("production mode", () => {
-  test("refuses to start without APP_KEY, or on a Redis without AOF and noeviction", async () => {
+  test("refuses to start without APP_KEY or PROOF_SIGNING_KEY, or on a Redis without AOF and noeviction", async () => {
     const base = { REDIS_URL: redis.url, REDIS_PREFIX: "{prod}", PORT: "0", LOG_LEVEL: "silent", NODE_ENV: "production" };
     assert.throws(() => new AppClass(loadConfig(base), createLogger("silent"), { roles: [] }), /APP_KEY is required in production/);
-    const prod = new AppClass(loadConfig({ ...base, APP_KEY: randomBytes(32).toString("base64") }), createLogger("silent"), { roles: [] });
+    const withAppKey = { ...base, APP_KEY: randomBytes(32).toString("base64") };
+    assert.throws(() => new AppClass(loadConfig(withAppKey), createLogger("silent"), { roles: [] }), /PROOF_SIGNING_KEY is required in production/);
+    const prod = new AppClass(loadConfig({ ...withAppKey, PROOF_SIGNING_KEY: randomBytes(32).toString("base64") }), createLogger("silent"), { roles: [] });
     try {
       await assert.rejects(prod.start(), /Redis is not safe for production: appendonly is not yes/);
     } finally {
