@@ -142,6 +142,36 @@ describe("photo check for families", { timeout: 300_000 }, () => {
     assert.doesNotMatch(page, /Amina|Omar|48\.88|2\.34/, "no name, no coordinates");
   });
 
+  test("the sandbox chat gives the same answer as Telegram", async () => {
+    const photo = await readFile(TOWER_BRIDGE_KNOWN);
+    const telegram = await check(makeUser({ first_name: "Tariq" }), photo);
+    const base = `${baseUrlOf(app)}/sandbox/api/family-check`;
+    const post = (route: string, body: unknown) =>
+      fetch(`${base}/${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    await post("text", { name: "Yusuf", language: "en", text: "/checkphoto" });
+    const form = new FormData();
+    form.set("name", "Yusuf");
+    form.set("language", "en");
+    form.set("photo", new Blob([photo], { type: "image/jpeg" }), "sent.jpg");
+    await fetch(`${base}/photo`, { method: "POST", body: form });
+    let answer: string | undefined;
+    for (const deadline = Date.now() + CHECK_MS; !answer && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      const entries = (await (await fetch(`${base}/messages`)).json()) as { dir: string; text: string }[];
+      answer = entries.find((e) => e.dir === "out" && e.text.startsWith("What I can say"))?.text;
+    }
+    assert.equal(answer?.replace(/[\u2068\u2069]/g, ""), telegram);
+  });
+
+  test("the check page is rate-limited per client address like messages are", async () => {
+    // Fixed one-minute windows: however the requests fall across a window boundary, at most two windows' worth pass.
+    const limit = app.config.MESSAGE_RATE_PER_MINUTE;
+    const statuses: number[] = [];
+    for (let i = 0; i < 2 * limit + 2; i++) statuses.push((await fetch(`${baseUrlOf(app)}/c/not-a-code-at-all-123456`)).status);
+    assert.ok(statuses.includes(429), "refused past the limit");
+    assert.ok(statuses.filter((s) => s === 200).length <= 2 * limit);
+    assert.deepEqual([...new Set(statuses)].sort(), [200, 429]);
+  });
+
   test("each person may check a limited number of photos per hour", async () => {
     const user = makeUser({ first_name: "Rapid" });
     const small = await makeJpeg({ width: 640, height: 480, seed: "rate" });
