@@ -4,6 +4,11 @@ import assert from "node:assert/strict";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { ProofKeys, ProofVerifier, parseSigningKey, ProofKeyError } from "../../../src/proof/proof-keys.ts";
 import type { Confirmation } from "../../../src/proof/confirmation-code.ts";
+import { resolveProofKeys } from "../../../src/proof/signing-key.ts";
+import { createLogger } from "../../../src/log.ts";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 
 const seed = () => randomBytes(32).toString("base64");
 const confirmation: Confirmation = {
@@ -87,5 +92,30 @@ describe("confirmation codes", () => {
     assert.throws(() => parseSigningKey(randomBytes(16).toString("base64")), ProofKeyError);
     const rsa = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
     assert.throws(() => parseSigningKey(rsa), /not an Ed25519 key/);
+  });
+});
+
+describe("the signing key, kept like APP_KEY", () => {
+  const log = createLogger("silent");
+
+  test("development: generated once into DATA_DIR/proof.key (owner-only), then reused", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "proof-key-"));
+    try {
+      const config = { NODE_ENV: "development" as const, DATA_DIR: dir, PROOF_SIGNING_KEY: undefined, PROOF_SIGNING_KEY_PREVIOUS: undefined };
+      const first = resolveProofKeys(config, log);
+      const second = resolveProofKeys(config, log);
+      assert.deepEqual(second.publicKeys(), first.publicKeys());
+      assert.equal((await stat(path.join(dir, "proof.key"))).mode & 0o777, 0o600);
+      assert.equal(second.check(first.sign(confirmation), during).valid, true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("production: refused without PROOF_SIGNING_KEY; the configured keys are used as given", () => {
+    const base = { NODE_ENV: "production" as const, DATA_DIR: "/nonexistent", PROOF_SIGNING_KEY_PREVIOUS: undefined };
+    assert.throws(() => resolveProofKeys({ ...base, PROOF_SIGNING_KEY: undefined }, log), /PROOF_SIGNING_KEY is required in production/);
+    const key = seed();
+    assert.deepEqual(resolveProofKeys({ ...base, PROOF_SIGNING_KEY: key }, log).publicKeys(), ProofKeys.fromText(key).publicKeys());
   });
 });
