@@ -29,7 +29,7 @@ export async function fingerprintEntry(entry: CatalogEntry): Promise<StoredLandm
   for (const file of entry.knownFiles ?? []) {
     known.push({ file: path.basename(file), phash: pdqHash(await decodePhoto(await readFile(file), REFERENCE_LIMITS)) });
   }
-  return known.length > 0 ? { landmark: entry.landmark, references, known } : { landmark: entry.landmark, references };
+  return { landmark: entry.landmark, references, known };
 }
 
 /** One reference photo's fingerprint (hash, both feature sets, thumbnail), without its quality report. */

@@ -24,10 +24,20 @@ export class LandmarkRepository {
     private readonly cacheMs = 30_000,
   ) {}
 
+  /**
+   * Stores a landmark. An entry without `known` keeps the stored known pictures (the dashboard edits names and
+   * references only); the catalog import always gives them, an empty list to drop them.
+   */
   async put(entry: StoredLandmark): Promise<void> {
+    let known = entry.known;
+    if (known === undefined) {
+      const raw = await this.redis.get(this.keys.landmark(entry.landmark.id));
+      known = raw ? (JSON.parse(raw) as StoredLandmark).known : undefined;
+    }
+    const value: StoredLandmark = known?.length ? { ...entry, known } : { landmark: entry.landmark, references: entry.references };
     await this.redis
       .multi()
-      .set(this.keys.landmark(entry.landmark.id), JSON.stringify(entry))
+      .set(this.keys.landmark(entry.landmark.id), JSON.stringify(value))
       .sadd(this.keys.landmarks(), entry.landmark.id)
       .geoadd(this.keys.landmarksGeo(), entry.landmark.lon, entry.landmark.lat, entry.landmark.id)
       .exec();
