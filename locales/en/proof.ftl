@@ -23,6 +23,7 @@ proof-limits = This page shows no name, no photo and no position. A confirmation
 proof-rate-limited = Too many checks from your connection. Please wait a minute.
 
 ## The families' photo check (/checkphoto)
+photocheck-hint = Were you sent a photo and asked to believe it? Send /checkphoto and I will tell you what I can about it.
 photocheck-howto = Send me the photo you were sent. Send it as a file if you can: then I can also read the time and place stored in it. I keep nothing about you or the photo.
 photocheck-queued = Checking the photo…
 photocheck-rate-limited = You checked many photos this hour. Please wait before you check more.

@@ -24,6 +24,7 @@ proof-limits = Esta página no muestra ningún nombre, ninguna foto ni ninguna p
 proof-rate-limited = Demasiadas comprobaciones desde su conexión. Espere un minuto, por favor.
 
 ## The families' photo check (/checkphoto)
+photocheck-hint = ¿Le enviaron una foto y le piden que la crea? Envíe /checkphoto y le diré lo que pueda sobre ella.
 photocheck-howto = Envíeme la foto que le enviaron. Envíela como archivo si puede: así también puedo leer la hora y el lugar guardados en ella. No guardo nada sobre usted ni sobre la foto.
 photocheck-queued = Comprobando la foto…
 photocheck-rate-limited = Ha comprobado muchas fotos en esta hora. Espere antes de comprobar más.

@@ -24,6 +24,7 @@ proof-limits = Cette page ne montre aucun nom, aucune photo et aucune position. 
 proof-rate-limited = Trop de vérifications depuis votre connexion. Attendez une minute, s'il vous plaît.
 
 ## The families' photo check (/checkphoto)
+photocheck-hint = On vous a envoyé une photo en vous demandant d'y croire ? Envoyez /checkphoto et je vous dirai ce que je peux en savoir.
 photocheck-howto = Envoyez-moi la photo que vous avez reçue. Envoyez-la comme fichier si vous pouvez : je peux alors aussi lire l'heure et le lieu enregistrés dedans. Je ne garde rien sur vous ni sur la photo.
 photocheck-queued = Je vérifie la photo…
 photocheck-rate-limited = Vous avez vérifié beaucoup de photos cette heure-ci. Attendez avant d'en vérifier d'autres.

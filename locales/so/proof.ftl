@@ -24,6 +24,7 @@ proof-limits = Boggani ma muujinayo magac, sawir ama meel. Xaqiijintu waxay shee
 proof-rate-limited = Hubin aad u badan ayaa ka timid xiriirkaaga. Fadlan sug daqiiqad.
 
 ## The families' photo check (/checkphoto)
+photocheck-hint = Ma laguu soo diray sawir oo lagaa codsaday inaad rumaysato? Soo dir /checkphoto waxaanan kuu sheegi doonaa waxa aan ka ogaan karo.
 photocheck-howto = Ii soo dir sawirka laguu soo diray. Haddii aad awoodid, u dir fayl ahaan: markaas waxaan sidoo kale akhrin karaa waqtiga iyo goobta ku kaydsan. Waxba kaama kaydinayo adiga ama sawirka.
 photocheck-queued = Sawirka ayaan hubinayaa…
 photocheck-rate-limited = Saacaddan sawirro badan ayaad hubisay. Fadlan sug ka hor intaadan hubin kuwo kale.

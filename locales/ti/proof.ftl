@@ -24,6 +24,7 @@ proof-limits = እዚ ገጽ ስም፡ ስእሊ ወይ ቦታ ኣየርእን�
 proof-rate-limited = ካብ መራኸቢኻ ብዙሕ ምርመራታት። በጃኻ ሓንቲ ደቒቕ ተጸበ።
 
 ## The families' photo check (/checkphoto)
+photocheck-hint = ስእሊ ተላኢኹልካ ክትኣምኖ ተሓቲትካ ዲኻ? /checkphoto ስደድ፡ ብዛዕባኡ ዝኽእሎ ክነግረካ እየ።
 photocheck-howto = እቲ ዝተላእከልካ ስእሊ ስደደለይ። እንተኽኢልካ ከም ፋይል ስደዶ፦ ሽዑ እቲ ኣብኡ ዘሎ ሰዓትን ቦታን እውን ከንብብ እኽእል። ብዛዕባኻ ወይ ብዛዕባ እቲ ስእሊ ዋላ ሓንቲ ኣይዕቅብን።
 photocheck-queued = ነቲ ስእሊ ይፍትሽ ኣለኹ…
 photocheck-rate-limited = ኣብዚ ሰዓት ብዙሕ ስእልታት ፈቲሽካ። ካልእ ቅድሚ ምፍታሽካ ተጸበ።

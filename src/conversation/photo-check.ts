@@ -14,12 +14,16 @@ type PhotoMsg = Extract<Inbound, { kind: "photo" }>;
 const BYTES_PER_MB = 1024 * 1024;
 const HOUR_MS = 3_600_000;
 export const PHOTO_CHECK_COMMAND = "checkphoto";
+/** After /checkphoto, the next photo within this time is checked (later ones are check-ins again). */
+export const PHOTO_CHECK_WAIT_MS = 10 * 60_000;
 const CAPTION = new RegExp(`^\\s*/${PHOTO_CHECK_COMMAND}(?:@\\w+)?\\b`, "i");
 
 /** Whether this photo is meant for the photo check rather than as a check-in. */
 export async function isPhotoCheck(turn: Turn<PhotoMsg>): Promise<boolean> {
   if (turn.msg.caption && CAPTION.test(turn.msg.caption)) return true;
-  return (await turn.deps.states.get(turn.person.id))?.step === "photo_check";
+  const state = await turn.deps.states.get(turn.person.id);
+  // Short-lived: a traveller's arrival photo an hour later must not be taken for a photo check.
+  return state?.step === "photo_check" && state.until > turn.deps.now().getTime();
 }
 
 async function reject(turn: Turn, code: PhotoRejectedError["code"]): Promise<void> {
@@ -51,7 +55,7 @@ export async function receiveCheckPhoto(turn: Turn<PhotoMsg>): Promise<void> {
 export const photoCheck: Feature = {
   commands: {
     async [PHOTO_CHECK_COMMAND](turn) {
-      await turn.deps.states.set(turn.person.id, { step: "photo_check" });
+      await turn.deps.states.set(turn.person.id, { step: "photo_check", until: turn.deps.now().getTime() + PHOTO_CHECK_WAIT_MS });
       await turn.reply(turn.t("photocheck-howto"));
     },
   },

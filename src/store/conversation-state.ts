@@ -10,7 +10,7 @@ export type DialogueState =
   | { step: "invite_language"; code: string }
   | { step: "invite_accept"; code: string }
   /** /checkphoto: the next photo is checked for the sender, not taken as a check-in. */
-  | { step: "photo_check" };
+  | { step: "photo_check"; until: number };
 
 const STATE_TTL_MS = 60 * 60 * 1000;
 

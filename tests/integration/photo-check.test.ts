@@ -122,6 +122,8 @@ describe("photo check for families", { timeout: 300_000 }, () => {
     const family = makeUser({ first_name: "Omar" });
     await bot.onboard(traveller);
     await bot.link(traveller, family);
+    const joined = fake.sentTo(family.id).map(textOf).find((t) => /You will now get arrival messages/.test(t));
+    assert.match(joined ?? "", /Send \/checkphoto and I will tell you what I can about it/, "families learn of the photo check as they join");
     await bot.ask(traveller, () => fake.text(traveller, "/trip sacre-coeur 3h"), /Trip saved/);
     await bot.ask(traveller, () => fake.photo(traveller, photo), /Now send your location/);
     const arrival = bot.expect(family, /arrived at Sacré-Cœur Basilica/, fake.mark(), CHECK_MS);
@@ -129,6 +131,7 @@ describe("photo check for families", { timeout: 300_000 }, () => {
     const confirmation = textOf(await arrival);
     assert.ok((await app.redis.zcard(`${app.config.REDIS_PREFIX}:submissions`)) >= 1, "the photo is in the submission index now");
 
+    await bot.ask(asker, () => fake.text(asker, "/help"), /Send \/checkphoto/);
     const afterText = await check(asker, photo);
     assert.equal(afterText, before, "same asker, same answer");
     const stranger = makeUser({ first_name: "Lena" });
