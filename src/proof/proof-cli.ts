@@ -53,7 +53,14 @@ export function runProof(argv: string[], io: ProofCliIo): number {
     return 2;
   }
   const file = values["public-key"];
-  const verifier = file ? ProofVerifier.fromPublished(readFileSync(file, "utf8")) : resolveProofKeys(io.config(), io.log);
+  let verifier: ProofVerifier;
+  try {
+    verifier = file ? ProofVerifier.fromPublished(readFileSync(file, "utf8")) : resolveProofKeys(io.config(), io.log);
+  } catch (err) {
+    // A key that cannot be read is a usage problem (exit 2), never "not valid" (exit 1).
+    io.err(`cannot read the public key${file ? ` in ${file}` : ""}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
   const result = verifier.check(codeOf(input), io.now?.() ?? new Date());
   if (values.json) io.out(`${JSON.stringify(result)}\n`);
   else if (!result.valid) io.out(`not valid (${result.why.replace("_", " ")})\n`);

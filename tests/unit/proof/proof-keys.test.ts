@@ -58,6 +58,14 @@ describe("confirmation codes", () => {
     assert.deepEqual(keys.check(`${code}A`, during).valid, false);
   });
 
+  test("reason codes and variables added after the code table still travel, by name", () => {
+    const keys = ProofKeys.fromText(seed());
+    const later = { ...confirmation, reasons: [{ code: "photo_known_elsewhere" as never, ok: false, vars: { sightings: 3, where: "web", ratio: 0.5 } }] };
+    const result = keys.check(keys.sign(later), during);
+    assert.ok(result.valid);
+    assert.deepEqual(result.confirmation.reasons, [{ code: "photo_known_elsewhere", ok: false, vars: { sightings: 3, where: "web", ratio: "0.5" } }]);
+  });
+
   test("rotation: codes of the previous key stay valid until they expire; new codes use the new key", () => {
     const oldSeed = seed();
     const before = ProofKeys.fromText(oldSeed);
