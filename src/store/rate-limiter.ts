@@ -20,13 +20,20 @@ export class RateLimiter {
 
   /** Counts one use and returns how many uses the sender made in the current window, this one included. */
   async count(kind: string, sender: ChatAddress, windowMs: number, now = Date.now()): Promise<number> {
-    return this.countFor(kind, addressKey(sender), windowMs, now);
+    const window = Math.floor(now / windowMs);
+    const subject = createHash("sha256").update(`${this.keys.prefix}|${addressKey(sender)}`).digest("base64url").slice(0, 22);
+    const key = this.keys.rate(kind, subject, window);
+    const [[, count]] = (await this.redis.multi().incr(key).pexpire(key, windowMs).exec()) as [[null, number], unknown];
+    return count;
   }
 
-  /** The same counter for a requester that is not a chat (a web client's address); only a hash of it is stored. */
+  /**
+   * The same counter for a requester that is not a chat, such as a web client's address (the public
+   * confirmation page). Only a hash of it names the key, which lives one window.
+   */
   async countFor(kind: string, requester: string, windowMs: number, now = Date.now()): Promise<number> {
     const window = Math.floor(now / windowMs);
-    const subject = createHash("sha256").update(`${this.keys.prefix}|${requester}`).digest("base64url").slice(0, 22);
+    const subject = createHash("sha256").update(`${this.keys.prefix}|web|${requester}`).digest("base64url").slice(0, 22);
     const key = this.keys.rate(kind, subject, window);
     const [[, count]] = (await this.redis.multi().incr(key).pexpire(key, windowMs).exec()) as [[null, number], unknown];
     return count;

@@ -8,7 +8,6 @@ import path from "node:path";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import type { App } from "../../app.ts";
 import { CHECK_PATH } from "../../proof/confirmation-signer.ts";
-import { RateLimiter } from "../../store/rate-limiter.ts";
 import { localeFromAcceptLanguage, PROOF_CSS_PATH, renderProofPage } from "./proof-page.ts";
 
 export const PROOF_KEYS_PATH = "/.well-known/safe-arrival-proof-keys";
@@ -24,8 +23,7 @@ const PAGE_HEADERS = {
 
 export const proofRoutes: FastifyPluginAsync<{ app: App }> = async (fastify, { app }) => {
   const css = await readFile(path.join(import.meta.dirname, "proof.css"));
-  const rates = new RateLimiter(app.redis, app.keys);
-  const { i18n, landmarks } = app.deps;
+  const { i18n, landmarks, rates } = app.deps;
 
   fastify.get(PROOF_CSS_PATH, (_req, reply) =>
     reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=86400").send(css),
@@ -38,7 +36,7 @@ export const proofRoutes: FastifyPluginAsync<{ app: App }> = async (fastify, { a
   fastify.get<{ Params: { code: string } }>(`${CHECK_PATH}:code`, async (req, reply: FastifyReply) => {
     const locale = localeFromAcceptLanguage(req.headers["accept-language"]);
     reply.headers(PAGE_HEADERS).header("vary", "accept-language").type("text/html; charset=utf-8");
-    if ((await rates.countFor("proof-page", `ip:${req.ip}`, MINUTE_MS)) > app.config.MESSAGE_RATE_PER_MINUTE) {
+    if ((await rates.countFor("proof-page", req.ip, MINUTE_MS)) > app.config.MESSAGE_RATE_PER_MINUTE) {
       return reply.status(429).send(renderProofPage({ i18n, locale, result: { valid: false, why: "rate_limited" }, names: () => undefined }).text);
     }
     const result = app.proofKeys.check(req.params.code, app.deps.now());
