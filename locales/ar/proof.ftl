@@ -16,6 +16,7 @@ proof-field-verdict = النتيجة
 proof-verdict-verified = تم التحقق من الوصول
 proof-verdict-partial = تم تسجيل الوصول، ولم نتمكن من التحقق من كل شيء
 proof-verdict-not_verified = لم يتم التحقق
+proof-verdict-needs_attention = تناقضت العلامات فيما بينها: ليس وصولًا مؤكدًا
 proof-field-reasons = ما الذي تم فحصه
 proof-field-expires = يمكن التحقق من هذا الرمز حتى
 proof-invalid-heading = ✘ غير صالح

@@ -16,6 +16,7 @@ proof-field-verdict = ئەنجام
 proof-verdict-verified = گەیشتن پشتڕاست کرایەوە
 proof-verdict-partial = گەیشتن تۆمار کرا، بەڵام هەموو شتێک پشتڕاست نەکرایەوە
 proof-verdict-not_verified = پشتڕاست نەکرایەوە
+proof-verdict-needs_attention = نیشانەکان دژی یەک بوون: گەیشتنێکی پشتڕاستکراوە نییە
 proof-field-reasons = چی پشکنرا
 proof-field-expires = ئەم کۆدە تا ئەم کاتە دەپشکنرێت
 proof-invalid-heading = ✘ دروست نییە

@@ -15,6 +15,7 @@ proof-field-verdict = Result
 proof-verdict-verified = arrival verified
 proof-verdict-partial = checked in, not everything could be verified
 proof-verdict-not_verified = not verified
+proof-verdict-needs_attention = the signs contradicted each other: not a confirmed arrival
 proof-field-reasons = What was checked
 proof-field-expires = This code can be checked until
 proof-invalid-heading = ✘ Not valid

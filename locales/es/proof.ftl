@@ -16,6 +16,7 @@ proof-field-verdict = Resultado
 proof-verdict-verified = llegada verificada
 proof-verdict-partial = llegada registrada, no todo se pudo verificar
 proof-verdict-not_verified = no verificada
+proof-verdict-needs_attention = las señales se contradecían: no es una llegada confirmada
 proof-field-reasons = Qué se comprobó
 proof-field-expires = Este código se puede comprobar hasta
 proof-invalid-heading = ✘ No válido

@@ -16,6 +16,7 @@ proof-field-verdict = نتیجه
 proof-verdict-verified = رسیدن تأیید شد
 proof-verdict-partial = رسیدن ثبت شد، اما همه چیز تأیید نشد
 proof-verdict-not_verified = تأیید نشد
+proof-verdict-needs_attention = نشانه‌ها با هم تناقض داشتند: رسیدن تأییدشده نیست
 proof-field-reasons = چه چیزهایی بررسی شد
 proof-field-expires = این کد تا این زمان قابل بررسی است
 proof-invalid-heading = ✘ نامعتبر

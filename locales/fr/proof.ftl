@@ -16,6 +16,7 @@ proof-field-verdict = Résultat
 proof-verdict-verified = arrivée vérifiée
 proof-verdict-partial = arrivée signalée, tout n'a pas pu être vérifié
 proof-verdict-not_verified = non vérifiée
+proof-verdict-needs_attention = les indices se contredisaient : ce n'est pas une arrivée confirmée
 proof-field-reasons = Ce qui a été vérifié
 proof-field-expires = Ce code peut être vérifié jusqu'au
 proof-invalid-heading = ✘ Non valide

@@ -16,6 +16,7 @@ proof-field-verdict = پایله
 proof-verdict-verified = رسېدل تایید شول
 proof-verdict-partial = رسېدل ثبت شول، خو هر څه تایید نه شول
 proof-verdict-not_verified = تایید نه شو
+proof-verdict-needs_attention = نښې یو له بل سره په ټکر کې وې: تایید شوی رسېدل نه دی
 proof-field-reasons = څه وکتل شول
 proof-field-expires = دا کوډ تر دې وخته کتل کېدای شي
 proof-invalid-heading = ✘ سم نه دی

@@ -16,6 +16,7 @@ proof-field-verdict = Natiijada
 proof-verdict-verified = imaanshaha waa la xaqiijiyay
 proof-verdict-partial = wuu is diiwaangeliyay, wax walba lama xaqiijin karin
 proof-verdict-not_verified = lama xaqiijin
+proof-verdict-needs_attention = calaamaduhu way is khilaafsanaayeen: ma aha imaansho la xaqiijiyay
 proof-field-reasons = Waxa la hubiyay
 proof-field-expires = Koodhkan waa la hubin karaa ilaa
 proof-invalid-heading = ✘ Ma shaqeynayo

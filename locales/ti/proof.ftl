@@ -16,6 +16,7 @@ proof-field-verdict = ውጽኢት
 proof-verdict-verified = ምብጻሕ ተረጋጊጹ
 proof-verdict-partial = ተመዝጊቡ፡ ኩሉ ግን ኣይተረጋገጸን
 proof-verdict-not_verified = ኣይተረጋገጸን
+proof-verdict-needs_attention = እቶም ምልክታት ይቃረኑ ነይሮም፦ ዝተረጋገጸ ምብጻሕ ኣይኮነን
 proof-field-reasons = እንታይ ተፈቲሹ
 proof-field-expires = እዚ ኮድ ክሳብ እዚ ክፍተሽ ይኽእል
 proof-invalid-heading = ✘ ዘይቅቡል

@@ -16,6 +16,7 @@ proof-field-verdict = Результат
 proof-verdict-verified = прибуття підтверджено
 proof-verdict-partial = відмітка є, але не все вдалося перевірити
 proof-verdict-not_verified = не підтверджено
+proof-verdict-needs_attention = ознаки суперечили одна одній: це не підтверджене прибуття
 proof-field-reasons = Що перевірено
 proof-field-expires = Цей код можна перевірити до
 proof-invalid-heading = ✘ Недійсне

@@ -16,6 +16,7 @@ proof-field-verdict = نتیجہ
 proof-verdict-verified = پہنچنے کی تصدیق ہو گئی
 proof-verdict-partial = پہنچنا درج ہوا، مگر سب کچھ تصدیق نہیں ہو سکا
 proof-verdict-not_verified = تصدیق نہیں ہوئی
+proof-verdict-needs_attention = نشانیاں ایک دوسرے سے متضاد تھیں: یہ تصدیق شدہ آمد نہیں
 proof-field-reasons = کیا جانچا گیا
 proof-field-expires = یہ کوڈ اس وقت تک جانچا جا سکتا ہے
 proof-invalid-heading = ✘ درست نہیں

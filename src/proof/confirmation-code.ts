@@ -18,17 +18,23 @@ export const KEY_ID_BYTES = 4;
 export const SIGNATURE_BYTES = 64;
 const MINUTE_MS = 60_000;
 
-/** Append only: a code's index is in every confirmation already sent. */
-export const REASON_CODES: readonly ReasonCode[] = [
+/**
+ * Append only: a code's index is in every confirmation already sent. Strings, not the ReasonCode type: codes
+ * of the evidence rules (issue 17) are listed ahead of their arrival, and unknown ones travel by name.
+ */
+export const REASON_CODES: readonly string[] = [
   "photo_forwarded", "photo_replay_reference", "photo_replay_earlier", "photo_original",
   "location_within", "location_outside", "location_forwarded", "location_venue", "location_missing",
   "capture_time_fresh", "capture_time_stale", "capture_time_future", "capture_time_missing",
   "visual_match", "visual_no_match", "visual_other_landmark", "visual_not_evaluated",
+  "location_via_bot", "photo_gps_agrees", "photo_gps_contradicts",
 ];
 /** Append only, like REASON_CODES. */
 export const VAR_NAMES: readonly string[] = ["distance", "minutes", "source", "landmark"];
-export const VERDICTS: readonly VerdictStatus[] = ["verified", "partial", "not_verified"];
+/** Append only, like REASON_CODES; a verdict not listed travels by name (255, then the name). */
+export const VERDICTS: readonly string[] = ["verified", "partial", "not_verified", "needs_attention"];
 const ESCAPE_CODE = 127;
+const ESCAPE_VERDICT = 255;
 const ESCAPE_VAR = 255;
 
 /** What a code certifies. Times are whole minutes. */
@@ -116,7 +122,9 @@ export function encodeClaim(keyId: Buffer, c: Confirmation): Buffer {
   w.bytes(keyId);
   w.uint32(Math.floor(c.at.getTime() / MINUTE_MS));
   w.uint32(Math.floor(c.expiresAt.getTime() / MINUTE_MS));
-  w.byte(VERDICTS.indexOf(c.status));
+  const verdict = VERDICTS.indexOf(c.status);
+  w.byte(verdict >= 0 ? verdict : ESCAPE_VERDICT);
+  if (verdict < 0) w.text(c.status);
   w.text(c.landmarkId);
   w.byte(c.reasons.length);
   for (const r of c.reasons) {
@@ -161,7 +169,8 @@ export function parseCode(code: string): ParsedCode {
   const keyId = Buffer.from([r.byte(), r.byte(), r.byte(), r.byte()]);
   const at = new Date(r.uint32() * MINUTE_MS);
   const expiresAt = new Date(r.uint32() * MINUTE_MS);
-  const status = VERDICTS[r.byte()];
+  const verdictByte = r.byte();
+  const status = (verdictByte === ESCAPE_VERDICT ? r.text() : VERDICTS[verdictByte]) as VerdictStatus | undefined;
   if (!status) throw new MalformedCodeError("unknown verdict");
   const landmarkId = r.text();
   const reasons: Reason[] = [];

@@ -47,14 +47,20 @@ export function renderProofPage(input: ProofPageInput): Html {
     const c = result.confirmation;
     const zone = input.landmark?.timeZone ?? "UTC";
     const place = input.landmark ? landmarkName(input.landmark, locale) : c.landmarkId;
-    const reasons = reasonLines(i18n, locale, { status: c.status, reasons: c.reasons }, input.names);
+    // A code outlives releases: a reason or verdict this version has no words for is shown by its code.
+    const reasons = c.reasons.map((r) =>
+      i18n.has(DEFAULT_LOCALE, `reason-${r.code}`)
+        ? reasonLines(i18n, locale, { status: c.status, reasons: [r] }, input.names)[0]!
+        : `${t(r.ok ? "reason-ok" : "reason-not-ok")} ${r.code}`,
+    );
+    const verdict = i18n.has(DEFAULT_LOCALE, `proof-verdict-${c.status}`) ? t(`proof-verdict-${c.status}`) : c.status;
     body = html`<section class="valid">
 <h2>${t("proof-valid-heading")}</h2>
 <p>${t("proof-valid-intro")}</p>
 <dl>
 <dt>${t("proof-field-landmark")}</dt><dd>${place}</dd>
 <dt>${t("proof-field-time")}</dt><dd>${t("proof-time", { time: formatLocalTime(c.at, locale, zone), zone })}</dd>
-<dt>${t("proof-field-verdict")}</dt><dd>${t(`proof-verdict-${c.status}`)}</dd>
+<dt>${t("proof-field-verdict")}</dt><dd>${verdict}</dd>
 </dl>
 <h3>${t("proof-field-reasons")}</h3>
 <ul>${reasons.map((line) => html`<li>${line}</li>`)}</ul>

@@ -5,6 +5,8 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { ProofKeys, ProofVerifier, parseSigningKey, ProofKeyError } from "../../../src/proof/proof-keys.ts";
 import type { Confirmation } from "../../../src/proof/confirmation-code.ts";
 import { resolveProofKeys } from "../../../src/proof/signing-key.ts";
+import { renderProofPage } from "../../../src/web/proof/proof-page.ts";
+import { I18n } from "../../../src/i18n/i18n.ts";
 import { createLogger } from "../../../src/log.ts";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
@@ -125,5 +127,23 @@ describe("the signing key, kept like APP_KEY", () => {
     assert.throws(() => resolveProofKeys({ ...base, PROOF_SIGNING_KEY: undefined }, log), /PROOF_SIGNING_KEY is required in production/);
     const key = seed();
     assert.deepEqual(resolveProofKeys({ ...base, PROOF_SIGNING_KEY: key }, log).publicKeys(), ProofKeys.fromText(key).publicKeys());
+  });
+});
+
+describe("the check page reads codes from other releases", () => {
+  test("a verdict and a reason this release has no words for are shown by their code, not as an error", () => {
+    const keys = ProofKeys.fromText(seed());
+    const code = keys.sign({ ...confirmation, status: "under_review" as never, reasons: [{ code: "photo_seen_on_web" as never, ok: false }] });
+    const result = keys.check(code, during);
+    assert.ok(result.valid);
+    const page = renderProofPage({ i18n: new I18n(), locale: "en", result, names: () => undefined }).text;
+    assert.match(page, /This confirmation is genuine/);
+    assert.match(page, /<dd>under_review<\/dd>/);
+    assert.match(page, /✘ photo_seen_on_web/);
+  });
+
+  test("needs_attention has its words in every locale", () => {
+    const i18n = new I18n();
+    for (const locale of i18n.locales()) assert.ok(i18n.has(locale, "proof-verdict-needs_attention"), locale);
   });
 });
