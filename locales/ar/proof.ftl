@@ -35,6 +35,7 @@ photocheck-landmark = 📍 تُظهر { $landmark }.
 photocheck-no-landmark = 📍 لا تُظهر أي مكان من قائمتنا.
 photocheck-known-reference = ⚠️ إنها صورة معروفة لـ { $landmark } (صورة يمكن لأي شخص أن يجدها)، وليست صورة جديدة.
 photocheck-known-picture = ⚠️ إنها صورة لـ { $landmark } معروف أنها تُتداول، وليست صورة جديدة.
+photocheck-known-elsewhere = ⚠️ إنها صورة معروف أنها تُتداول، وليست صورة جديدة.
 photocheck-not-known = ليست صورة نعرفها. وهذا لا يثبت أنها جديدة.
 photocheck-no-exif = وصلت بدون وقتها ومكانها (أُرسلت كصورة مضغوطة، أو حُذفا منها). أرسلها كملف للحفاظ عليهما.
 photocheck-time-fresh = وقتها المحفوظ يقول إنها التُقطت قبل { $minutes } دقيقة من إرسالك لها.

@@ -34,6 +34,7 @@ photocheck-landmark = 📍 It shows { $landmark }.
 photocheck-no-landmark = 📍 It does not show any place in our list.
 photocheck-known-reference = ⚠️ It is a known picture of { $landmark } (a picture anyone can find), not a new photo.
 photocheck-known-picture = ⚠️ It is a picture of { $landmark } that is known to be passed around, not a new photo.
+photocheck-known-elsewhere = ⚠️ It is a picture known to be passed around, not a new photo.
 photocheck-not-known = It is not a picture we know. That does not prove that it is new.
 photocheck-no-exif = It came without its time and place (sent as a compressed photo, or they were removed). Send it as a file to keep them.
 photocheck-time-fresh = Its stored time says it was taken { $minutes } min before you sent it.

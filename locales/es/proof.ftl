@@ -35,6 +35,7 @@ photocheck-landmark = 📍 Muestra { $landmark }.
 photocheck-no-landmark = 📍 No muestra ningún lugar de nuestra lista.
 photocheck-known-reference = ⚠️ Es una imagen conocida de { $landmark } (una imagen que cualquiera puede encontrar), no una foto nueva.
 photocheck-known-picture = ⚠️ Es una imagen de { $landmark } que se sabe que circula, no una foto nueva.
+photocheck-known-elsewhere = ⚠️ Es una imagen que se sabe que circula, no una foto nueva.
 photocheck-not-known = No es una imagen que conozcamos. Eso no prueba que sea nueva.
 photocheck-no-exif = Llegó sin su hora ni su lugar (enviada como foto comprimida, o se los quitaron). Envíela como archivo para conservarlos.
 photocheck-time-fresh = Su hora guardada dice que se tomó { $minutes } min antes de que usted la enviara.

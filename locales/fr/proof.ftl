@@ -35,6 +35,7 @@ photocheck-landmark = 📍 Elle montre { $landmark }.
 photocheck-no-landmark = 📍 Elle ne montre aucun lieu de notre liste.
 photocheck-known-reference = ⚠️ C'est une image connue de { $landmark } (une image que tout le monde peut trouver), pas une nouvelle photo.
 photocheck-known-picture = ⚠️ C'est une image de { $landmark } connue pour circuler, pas une nouvelle photo.
+photocheck-known-elsewhere = ⚠️ C'est une image connue pour circuler, pas une nouvelle photo.
 photocheck-not-known = Ce n'est pas une image que nous connaissons. Cela ne prouve pas qu'elle est nouvelle.
 photocheck-no-exif = Elle est arrivée sans son heure ni son lieu (envoyée comme photo compressée, ou ils ont été retirés). Envoyez-la comme fichier pour les garder.
 photocheck-time-fresh = Son heure enregistrée dit qu'elle a été prise { $minutes } min avant votre envoi.

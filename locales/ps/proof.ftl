@@ -35,6 +35,7 @@ photocheck-landmark = 📍 { $landmark } ښيي.
 photocheck-no-landmark = 📍 زموږ د لیست هیڅ ځای نه ښيي.
 photocheck-known-reference = ⚠️ دا د { $landmark } یو پېژندل شوی انځور دی (داسې انځور چې هر څوک یې موندلی شي)، نوی انځور نه دی.
 photocheck-known-picture = ⚠️ دا د { $landmark } داسې انځور دی چې معلومه ده لاس په لاس ګرځي، نوی انځور نه دی.
+photocheck-known-elsewhere = ⚠️ دا داسې انځور دی چې معلومه ده لاس په لاس ګرځي، نوی انځور نه دی.
 photocheck-not-known = دا داسې انځور نه دی چې موږ یې پېژنو. دا نه ثابتوي چې نوی دی.
 photocheck-no-exif = پرته له خپل وخت او ځای راغلی (د فشرده انځور په توګه استول شوی، یا لرې شوي). د ساتلو لپاره یې د فایل په توګه واستوئ.
 photocheck-time-fresh = ساتل شوی وخت یې وايي چې ستاسو له استولو { $minutes } دقیقې مخکې اخیستل شوی.

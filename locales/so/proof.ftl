@@ -35,6 +35,7 @@ photocheck-landmark = 📍 Wuxuu muujinayaa { $landmark }.
 photocheck-no-landmark = 📍 Ma muujinayo goob ku jirta liiskayaga.
 photocheck-known-reference = ⚠️ Waa sawir la yaqaan oo { $landmark } ah (sawir qof kasta heli karo), ma aha sawir cusub.
 photocheck-known-picture = ⚠️ Waa sawir { $landmark } ah oo la og yahay in la wareejiyo, ma aha sawir cusub.
+photocheck-known-elsewhere = ⚠️ Waa sawir la og yahay in la wareejiyo, ma aha sawir cusub.
 photocheck-not-known = Ma aha sawir aan naqaanno. Taasi ma caddaynayso inuu cusub yahay.
 photocheck-no-exif = Wuxuu yimid isagoon lahayn waqtigiisa iyo goobtiisa (waxaa loo diray sawir la cadaadiyay, ama waa laga saaray). U dir fayl ahaan si ay u hadhaan.
 photocheck-time-fresh = Waqtigiisa kaydsan wuxuu sheegayaa in la qaaday { $minutes } daqiiqo ka hor intaadan soo dirin.

@@ -35,6 +35,7 @@ photocheck-landmark = 📍 { $landmark } የርኢ።
 photocheck-no-landmark = 📍 ካብ ዝርዝርና ዝኾነ ቦታ ኣየርእን።
 photocheck-known-reference = ⚠️ ፍሉጥ ስእሊ { $landmark } እዩ (ዝኾነ ሰብ ክረኽቦ ዝኽእል ስእሊ)፡ ሓድሽ ስእሊ ኣይኮነን።
 photocheck-known-picture = ⚠️ ካብ ኢድ ናብ ኢድ ከም ዝዝውር ዝፍለጥ ስእሊ { $landmark } እዩ፡ ሓድሽ ስእሊ ኣይኮነን።
+photocheck-known-elsewhere = ⚠️ ካብ ኢድ ናብ ኢድ ከም ዝዝውር ዝፍለጥ ስእሊ እዩ፡ ሓድሽ ስእሊ ኣይኮነን።
 photocheck-not-known = ንሕና እንፈልጦ ስእሊ ኣይኮነን። እዚ ሓድሽ ምዃኑ ኣየረጋግጽን።
 photocheck-no-exif = ብዘይ ሰዓቱን ቦታኡን እዩ መጺኡ (ከም ዝተጸቕጠ ስእሊ ተላኢኹ፡ ወይ ተኣልዮም)። ንኽዕቀቡ ከም ፋይል ስደዶ።
 photocheck-time-fresh = ዝተዓቀበ ሰዓቱ ቅድሚ ምልኣኽካ { $minutes } ደቒቕ ከም ዝተሳእለ ይሕብር።

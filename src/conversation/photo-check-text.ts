@@ -20,10 +20,10 @@ export function photoCheckLines(
   const name = (id: string) => landmarkName({ id, names: names(id) ?? {} }, locale);
   const lines = [t("photocheck-header")];
   lines.push(result.landmarkId ? t("photocheck-landmark", { landmark: name(result.landmarkId) }) : t("photocheck-no-landmark"));
-  if (result.known) {
-    const id = result.known.kind === "reference" ? "photocheck-known-reference" : "photocheck-known-picture";
-    lines.push(t(id, { landmark: name(result.known.landmarkId) }));
-  } else lines.push(t("photocheck-not-known"));
+  const known = result.known;
+  if (!known) lines.push(t("photocheck-not-known"));
+  else if (!known.landmarkId) lines.push(t("photocheck-known-elsewhere"));
+  else lines.push(t(known.kind === "reference" ? "photocheck-known-reference" : "photocheck-known-picture", { landmark: name(known.landmarkId) }));
   if (!result.exif) lines.push(t("photocheck-no-exif"));
   else {
     const { time, place } = result.exif;

@@ -14,6 +14,12 @@ export interface KnownPicture {
   phash: string;
 }
 
+/** A catalog-level known picture: a hash shared without the picture, of a catalog landmark or of anywhere. */
+export interface KnownHash {
+  phash: string;
+  landmarkId?: string;
+}
+
 /** The catalog as the service reads it: reference fingerprints are computed once, at import. */
 export class LandmarkRepository {
   private cache = new Map<string, { at: number; value: StoredLandmark | undefined }>();
@@ -68,6 +74,16 @@ export class LandmarkRepository {
       this.keys.landmarksGeo(), "FROMLONLAT", point.lon, point.lat, "BYRADIUS", Math.max(1, Math.round(radiusM)), "m", "ASC", "COUNT", limit, "WITHDIST",
     )) as Array<[string, string]>;
     return rows.map(([id, d]) => ({ id, distanceM: Number(d) }));
+  }
+
+  /** Replaces the catalog's list of known pictures (catalog import). */
+  async putKnownPictures(list: readonly KnownHash[]): Promise<void> {
+    await this.redis.set(this.keys.knownPictures(), JSON.stringify(list));
+  }
+
+  async knownPictures(): Promise<KnownHash[]> {
+    const raw = await this.redis.get(this.keys.knownPictures());
+    return raw ? (JSON.parse(raw) as KnownHash[]) : [];
   }
 
   /** Adds landmarks stored before the position index existed; run at start-up. */

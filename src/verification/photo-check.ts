@@ -23,15 +23,15 @@ export type PlaceFinding =
 export interface PhotoCheckResult {
   /** The catalog landmark the photo shows, if any. */
   landmarkId?: string;
-  /** A catalog reference, or a picture in the catalog's known-pictures list. */
-  known?: { kind: "reference" | "known"; landmarkId: string };
+  /** A catalog reference, or a known picture (a landmark's known/ folder, or the catalog's known-pictures.txt). */
+  known?: { kind: "reference" | "known"; landmarkId?: string };
   /** Absent when the photo came compressed (no EXIF survives). */
   exif?: { time: CaptureTimeSignal; place: PlaceFinding };
 }
 
 export interface PhotoCheckerOptions {
   matcher: VisualMatcher & Partial<CatalogIdentifier>;
-  landmarks: Pick<LandmarkRepository, "list" | "get" | "near">;
+  landmarks: Pick<LandmarkRepository, "list" | "get" | "near" | "knownPictures">;
   limits: PhotoLimits;
   freshnessMs: number;
 }
@@ -64,22 +64,22 @@ export class PhotoChecker {
 
   /** The nearest reference or known picture within the replay distance, over every landmark. */
   async #known(hashes: readonly string[]): Promise<PhotoCheckResult["known"]> {
-    let nearest: { distance: number; kind: "reference" | "known"; landmarkId: string } | undefined;
+    const candidates: Array<{ phash: string; kind: "reference" | "known"; landmarkId?: string }> = [];
     for (const { id } of await this.opts.landmarks.list()) {
       const stored = await this.opts.landmarks.get(id);
       if (!stored) continue;
-      const candidates = [
-        ...stored.references.map((r) => ({ phash: r.phash, kind: "reference" as const })),
-        ...(stored.known ?? []).map((k) => ({ phash: k.phash, kind: "known" as const })),
-      ];
-      for (const c of candidates) {
-        for (const h of hashes) {
-          const distance = hamming(c.phash, h);
-          if (distance <= REPLAY_MAX_DISTANCE && (!nearest || distance < nearest.distance)) nearest = { distance, kind: c.kind, landmarkId: id };
-        }
+      for (const r of stored.references) candidates.push({ phash: r.phash, kind: "reference", landmarkId: id });
+      for (const k of stored.known ?? []) candidates.push({ phash: k.phash, kind: "known", landmarkId: id });
+    }
+    for (const k of await this.opts.landmarks.knownPictures()) candidates.push({ phash: k.phash, kind: "known", landmarkId: k.landmarkId });
+    let nearest: { distance: number; kind: "reference" | "known"; landmarkId?: string } | undefined;
+    for (const c of candidates) {
+      for (const h of hashes) {
+        const distance = hamming(c.phash, h);
+        if (distance <= REPLAY_MAX_DISTANCE && (!nearest || distance < nearest.distance)) nearest = { ...c, distance };
       }
     }
-    return nearest && { kind: nearest.kind, landmarkId: nearest.landmarkId };
+    return nearest && (nearest.landmarkId ? { kind: nearest.kind, landmarkId: nearest.landmarkId } : { kind: nearest.kind });
   }
 
   async #identify(photo: DecodedPhoto): Promise<CatalogIdentification> {

@@ -6,7 +6,8 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { phashPhoto } from "../../src/verification/pdq.ts";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -23,6 +24,7 @@ const SACRE_COEUR_REF = path.join(EVAL, "landmarks/sacre-coeur/ref/02928139_3448
 const SACRE_COEUR_FRESH = path.join(EVAL, "landmarks/sacre-coeur/query/44120379_8371960244.jpg");
 const TOWER_BRIDGE_KNOWN = path.join(EVAL, "landmarks/tower-bridge/query/london_bridge_94185272_3874562886.jpg");
 const SAN_MARCO = path.join(EVAL, "landmarks/piazza-san-marco/query/piazza_san_marco_43351518_2659980686.jpg");
+const ST_PAULS = path.join(EVAL, "distractors/st_pauls_cathedral_30776973_2635313996.jpg");
 const SACRE_COEUR = { latitude: 48.88671, longitude: 2.3431 };
 const RATE = 8;
 const CHECK_MS = 60_000;
@@ -42,6 +44,8 @@ before(async () => {
   }
   await mkdir(path.join(catalog, "tower-bridge", "known"));
   await cp(TOWER_BRIDGE_KNOWN, path.join(catalog, "tower-bridge", "known", "circulating.jpg"));
+  // A hash shared without its picture, of a place outside the catalog.
+  await writeFile(path.join(catalog, "known-pictures.txt"), `# shared by another NGO\n${await phashPhoto(await readFile(ST_PAULS))}\n`);
   ({ redis, fake, app, bot } = await startTelegramHarness({
     env: { CATALOG_DIR: catalog, PUBLIC_URL: "https://safe.example.org", PHOTO_CHECK_RATE_PER_HOUR: String(RATE) },
   }));
@@ -83,6 +87,12 @@ describe("photo check for families", { timeout: 300_000 }, () => {
     const text = await check(family, await readFile(TOWER_BRIDGE_KNOWN));
     assert.match(text, /It shows Tower Bridge\./);
     assert.match(text, /picture of Tower Bridge that is known to be passed around/);
+  });
+
+  test("a picture on the catalog's known-pictures.txt (a hash, no landmark) is known, of no place in the list", async () => {
+    const text = await check(makeUser({ first_name: "Ayan" }), await sharp(await readFile(ST_PAULS)).jpeg({ quality: 75 }).toBuffer());
+    assert.match(text, /It does not show any place in our list\./);
+    assert.match(text, /It is a picture known to be passed around, not a new photo\./);
   });
 
   test("a fresh photo of a landmark is recognised and not called known; a place outside the catalog is none", async () => {
