@@ -27,7 +27,7 @@ export interface WebServer {
 /** The Fastify app of the `web` role: health, the sandbox chat, and (registered by the channel) the Telegram webhook. */
 export async function buildWebServer(opts: WebServerOptions): Promise<WebServer> {
   const { app } = opts;
-  // maxParamLength: a confirmation code in /c/<code> is about 150 characters (Fastify's default limit is 100).
+  // maxParamLength: a confirmation code in /c/<code> is about 160 characters (Fastify's default limit is 100).
   const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024, maxParamLength: 512 });
   await fastify.register(multipart, { limits: { fileSize: app.config.MAX_PHOTO_BYTES + 1, files: 1, fields: 10 } });
   fastify.setErrorHandler((err: { statusCode?: number; name?: string }, _req, reply) => {
