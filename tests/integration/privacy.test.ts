@@ -95,7 +95,7 @@ describe("a full journey leaves no personal data in clear, and nothing personal 
   test("every personal key has a TTL; the few without one are named, non-personal indexes", async () => {
     const p = app.keys.prefix;
     const exempt = [
-      /:landmarks?$|:landmark:|:landmarks:geo$/, // the catalog and its position index: public places, not people
+      /:landmarks?$|:landmark:|:landmarks:(geo|known-pictures)$/, // the catalog, its position index and known-picture hashes: public places, not people
       /^[^:]+:(verify|notify|deadline|alert|ngo|outbox-whatsapp):/, // BullMQ; jobs carry ids only and are removed after completion
       /:submissions$/, // perceptual hashes of accepted photos; each entry expires by its score
       /:trips:active$/, // ids of travellers with an active trip; entries leave when the trip ends
