@@ -73,6 +73,12 @@ async function mediaKeys(): Promise<string[]> {
 }
 
 describe("photo check for families", { timeout: 300_000 }, () => {
+  test("Telegram's command menu lists /checkphoto", () => {
+    const menu = fake.calls("setMyCommands").at(-1)?.params.commands;
+    const commands = (typeof menu === "string" ? JSON.parse(menu) : menu) as { command: string }[];
+    assert.ok(commands.some((c) => c.command === "checkphoto"), JSON.stringify(commands));
+  });
+
   test("a catalog reference (re-encoded) is a known picture of its landmark", async () => {
     const family = makeUser({ first_name: "Yusuf" });
     const reencoded = await sharp(await readFile(SACRE_COEUR_REF)).resize({ width: 900 }).jpeg({ quality: 80 }).toBuffer();

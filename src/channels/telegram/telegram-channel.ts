@@ -21,7 +21,7 @@ export interface TelegramOptions {
   pacer?: SendPacer;
 }
 
-const COMMANDS = ["start", "help", "contact", "contacts", "trip", "checkin", "status", "cancel", "language", "forget"];
+const COMMANDS = ["start", "help", "contact", "contacts", "trip", "checkin", "status", "cancel", "language", "forget", "checkphoto"];
 
 /** The Telegram transport: updates in (long polling or webhook), rendered messages out. */
 export class TelegramChannel {
