@@ -48,7 +48,8 @@ export class Producers {
   async photoCheck(job: PhotoCheckJob): Promise<void> {
     const data = photoCheckJobSchema.parse(job);
     // Once: a failed check is answered with an apology rather than retried for minutes with the photo kept.
-    await this.verifyQueue.add(PHOTO_CHECK_JOB, data, { jobId: jobIds.photoCheck(data), attempts: 2 });
+    // A priority, so that BullMQ takes every waiting check-in (unprioritized) first: arrivals never wait behind checks.
+    await this.verifyQueue.add(PHOTO_CHECK_JOB, data, { jobId: jobIds.photoCheck(data), attempts: 2, priority: 1 });
   }
 
   async notify(jobs: NotifyJob[]): Promise<void> {

@@ -8,6 +8,9 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { phashPhoto } from "../../src/verification/pdq.ts";
+import { randomUUID } from "node:crypto";
+import { Producers } from "../../src/queues/producers.ts";
+import { QUEUE } from "../../src/queues/names.ts";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -189,6 +192,20 @@ describe("photo check for families", { timeout: 300_000 }, () => {
     assert.ok(statuses.includes(429), "refused past the limit");
     assert.ok(statuses.filter((s) => s === 200).length <= 2 * limit);
     assert.deepEqual([...new Set(statuses)].sort(), [200, 429]);
+  });
+
+  test("photo checks queue behind check-ins: BullMQ takes unprioritized verify jobs first", async () => {
+    const producers = new Producers(app.redis, `{pq${Date.now()}}`);
+    try {
+      await producers.photoCheck({ requesterId: randomUUID(), mediaId: randomUUID(), asFile: false, receivedAt: Date.now(), locale: "en" });
+      await producers.verify({ checkinId: randomUUID() });
+      assert.deepEqual(await producers.verifyQueue.getJobCounts("waiting", "prioritized"), { waiting: 1, prioritized: 1 });
+      const [next] = await producers.verifyQueue.getWaiting();
+      assert.equal(next?.name, QUEUE.verify, "the check-in is the one waiting to be taken");
+    } finally {
+      await producers.verifyQueue.obliterate({ force: true });
+      await producers.close();
+    }
   });
 
   test("each person may check a limited number of photos per hour", async () => {
