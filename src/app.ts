@@ -30,6 +30,7 @@ import { TripRepository } from "./store/trip-repository.ts";
 import { RepositoryReferenceSource } from "./landmarks/reference-source.ts";
 import { ThreadedMatcher } from "./verification/visual/thread/threaded-matcher.ts";
 import { PhotoVerifier } from "./verification/photo-verifier.ts";
+import { PhotoChecker } from "./verification/photo-check.ts";
 import type { VisualMatcher } from "./verification/contracts.ts";
 import { buildWebServer, type WebServer } from "./web/server.ts";
 import type { WorkerDeps } from "./workers/deps.ts";
@@ -53,6 +54,9 @@ import { StaffRepository } from "./store/staff-repository.ts";
 import { StaffSecrets } from "./store/staff-secrets.ts";
 import { assertDurableRedis } from "./store/redis-durability.ts";
 import { Metrics } from "./web/dashboard/metrics.ts";
+import { resolveProofKeys } from "./proof/signing-key.ts";
+import type { ProofKeys } from "./proof/proof-keys.ts";
+import { ConfirmationSigner } from "./proof/confirmation-signer.ts";
 
 export const ROLES = ["bot", "worker", "web"] as const;
 export type Role = (typeof ROLES)[number];
@@ -79,6 +83,8 @@ export class App {
   readonly recordKeys: RecordKeys;
   /** APP_KEY (and APP_KEY_PREVIOUS during a rotation): whatever is sealed with the app key uses this. */
   readonly keyRing: KeyRing;
+  /** PROOF_SIGNING_KEY (and PROOF_SIGNING_KEY_PREVIOUS): signs and checks arrival confirmation codes. */
+  readonly proofKeys: ProofKeys;
   readonly sandboxLog: SandboxChatLog;
   readonly metrics: Metrics;
   readonly telegram?: TelegramChannel;
@@ -95,6 +101,7 @@ export class App {
     const now = opts.now ?? (() => new Date());
     // First, so that a missing key fails before any connection is opened.
     const masterKey = resolveMasterKey(config, log);
+    this.proofKeys = resolveProofKeys(config, log);
     this.redis = createRedis(config, "app");
     // ioredis reconnects by itself; without a listener every failed attempt is printed as "unhandled".
     let lastReport = 0;
@@ -196,6 +203,7 @@ export class App {
       config,
     };
     const submissions = new RedisSubmissionIndex(redis, keys, config.RETENTION);
+    const matcher = opts.matcher ?? (this.ownMatcher = new ThreadedMatcher({ source: new RepositoryReferenceSource(landmarks), threads: config.VERIFY_CONCURRENCY }));
     this.workerDeps = {
       persons, contacts, trips, checkins, media, landmarks, messenger, i18n, log, now, submissions, lifecycle,
       ngoAlerts: new NgoAlertRepository(redis, keys, config.RETENTION),
@@ -208,9 +216,11 @@ export class App {
           }
         : undefined,
       operatorChat: parseAddress(config.OPERATOR_CHAT),
+      confirmations: new ConfirmationSigner(this.proofKeys, { publicUrl: config.PUBLIC_URL, retentionMs: config.RETENTION }),
       queues: this.producers,
+      photoChecker: new PhotoChecker({ matcher, landmarks, limits: photoLimits, freshnessMs: config.PHOTO_FRESHNESS }),
       verifier: new PhotoVerifier({
-        matcher: opts.matcher ?? (this.ownMatcher = new ThreadedMatcher({ source: new RepositoryReferenceSource(landmarks), threads: config.VERIFY_CONCURRENCY })),
+        matcher,
         submissions,
         limits: photoLimits,
         freshnessMs: config.PHOTO_FRESHNESS,
@@ -285,6 +295,7 @@ export class App {
         app: this,
         sandbox: opts.roles.includes("web") && sandboxEnabled(config),
         dashboard: opts.roles.includes("web") && config.DASHBOARD === "on",
+        proof: opts.roles.includes("web"),
         handle,
       });
     }

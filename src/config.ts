@@ -70,6 +70,11 @@ const trustProxy = z
     return z.NEVER;
   });
 
+/** Shape only (the key itself is parsed by src/proof/proof-keys.ts at start). */
+function signingKeyShape(v: string | undefined): boolean {
+  return v === undefined || v.includes("-----BEGIN") || Buffer.from(v, "base64").length >= 32;
+}
+
 export const configSchema = z.object({
   /** `production` refuses to start without APP_KEY, or on a Redis without AOF persistence and the noeviction policy. */
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -219,6 +224,12 @@ export const configSchema = z.object({
   APP_KEY_PREVIOUS: optionalText.refine((v) => v === undefined || Buffer.from(v, "base64").length === 32, "32 bytes, base64-encoded"),
   /** Bearer token Prometheus sends to read /metrics (`authorization: credentials`); /metrics is off when unset. */
   METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, "at least 16 characters"),
+  /** Ed25519 key that signs arrival confirmation codes: a base64 32-byte seed (`openssl rand -base64 32`) or PKCS#8 key. Required in production; in development a key is kept in DATA_DIR/proof.key. */
+  PROOF_SIGNING_KEY: optionalText.refine(signingKeyShape, "a base64 32-byte seed or PKCS#8 Ed25519 key"),
+  /** The previous PROOF_SIGNING_KEY during a rotation: codes it signed stay checkable until they expire (RETENTION). */
+  PROOF_SIGNING_KEY_PREVIOUS: optionalText.refine(signingKeyShape, "a base64 32-byte seed or PKCS#8 Ed25519 key"),
+  /** Photos one person may have checked with /checkphoto per hour (each is matched against the whole catalog). */
+  PHOTO_CHECK_RATE_PER_HOUR: z.coerce.number().int().min(1).default(10),
   /** Bearer token of the admin routes (the WhatsApp pairing page); those routes are off when unset. */
   ADMIN_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, "at least 16 characters"),
 }).superRefine((c, ctx) => {

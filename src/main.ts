@@ -1,5 +1,7 @@
 /** CLI entry: `safe-arrival <role>`; roles can share a process (`start`) or scale apart. */
 import { parseArgs } from "node:util";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { App, ROLES, type Role } from "./app.ts";
 import { ConfigError, loadConfig, sandboxEnabled } from "./config.ts";
 import { createLogger } from "./log.ts";
@@ -22,9 +24,14 @@ Tasks:
   landmarks import <dir>   load a folder of landmark folders (landmark.json + reference photos)
   landmarks list           list the landmarks in the store
   landmarks remove <id>    remove a landmark
+  landmarks hash <photo>...
+                           print PDQ hashes, for a catalog's known-pictures.txt (no Redis needed)
   verify --catalog <dir> [--landmark <id>] [--lat <deg> --lon <deg>] [--json] <photo>...
                            verify photos against a catalog folder, without Redis (verify --help)
   keys rotate              move everything sealed with the old key (APP_KEY_PREVIOUS) to APP_KEY
+  proof verify <code> [--public-key <file>]
+                           check an arrival confirmation code offline (proof --help)
+  proof public-key         print the public keys that check confirmation codes
   users add <email> --role admin [--org <id>] [--password <pw>]
                            create a dashboard user (asks for the password when not given); also
                            users list, users disable <email>, users enable <email>, users org <id> <name>
@@ -147,6 +154,23 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = positionals;
   if (values.help || !command || command === "help") {
     process.stdout.write(HELP);
+    return;
+  }
+  // Hashing pictures for a catalog's known-pictures.txt needs no configuration or Redis either.
+  if (argv[0] === "landmarks" && argv[1] === "hash") {
+    const { phashPhoto } = await import("./verification/pdq.ts");
+    for (const file of argv.slice(2)) process.stdout.write(`${await phashPhoto(await readFile(file))}  # ${path.basename(file)}\n`);
+    return;
+  }
+  // proof verify with --public-key needs no configuration at all: it runs on any machine.
+  if (command === "proof") {
+    const { runProof } = await import("./proof/proof-cli.ts");
+    process.exitCode = runProof(argv.slice(argv.indexOf("proof") + 1), {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+      config: () => loadConfig(),
+      log: createLogger("warn"),
+    });
     return;
   }
   const config = loadConfig();

@@ -40,7 +40,8 @@ async function acceptInvite(turn: Turn, code: string): Promise<void> {
   if (!invite || !traveller) return turn.reply(turn.t("invite-invalid"));
   const added = await deps.contacts.link(traveller.id, turn.person.id);
   if (!added) return turn.reply(turn.t("invite-already-linked", { traveller: traveller.displayName }));
-  await turn.reply(turn.t("invite-accepted", { traveller: traveller.displayName }));
+  // Families are the ones sent fake "arrival" photos: they learn about the photo check as they join.
+  await turn.reply(`${turn.t("invite-accepted", { traveller: traveller.displayName })}\n${turn.t("photocheck-hint")}`);
   await turn.tell(traveller, "invite-linked", { contact: turn.person.displayName });
 }
 

@@ -6,12 +6,13 @@ import type { ConversationDeps } from "./deps.ts";
 import { forget } from "./forget.ts";
 import type { Inbound } from "./messages.ts";
 import { onboarding } from "./onboarding.ts";
+import { isPhotoCheck, photoCheck, receiveCheckPhoto } from "./photo-check.ts";
 import { safety } from "./safety.ts";
 import { status } from "./status.ts";
 import { trips } from "./trips.ts";
 import { Turn, type Feature } from "./turn.ts";
 
-const FEATURES: readonly Feature[] = [onboarding, contacts, trips, checkin, safety, status, forget];
+const FEATURES: readonly Feature[] = [onboarding, contacts, trips, checkin, safety, status, forget, photoCheck];
 const COMMAND = /^\/([a-z_]{1,32})(?:@\w+)?(?:\s+([\s\S]*))?$/i;
 const MAX_NAME_LENGTH = 64;
 /** Buttons that family contacts and not-yet-consented people may press. */
@@ -68,6 +69,8 @@ export class Conversation {
         return handler(turn, rest.join(":"));
       }
       case "photo":
+        // Checking a photo one was sent needs no consent: nothing about the sender is kept.
+        if (await isPhotoCheck(turn as Turn<typeof msg>)) return receiveCheckPhoto(turn as Turn<typeof msg>);
         if (!(await this.consented(turn))) return;
         return receivePhoto(turn as Turn<typeof msg>);
       case "location":

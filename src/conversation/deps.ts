@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import type { I18n } from "../i18n/i18n.ts";
-import type { VerifyJob } from "../queues/payloads.ts";
+import type { PhotoCheckJob, VerifyJob } from "../queues/payloads.ts";
 import type { CheckinRepository } from "../store/checkin-repository.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
 import type { ConversationStateStore } from "../store/conversation-state.ts";
@@ -17,6 +17,7 @@ import type { TripLifecycle } from "./trip-lifecycle.ts";
 
 export interface JobQueues {
   verify(job: VerifyJob): Promise<void>;
+  photoCheck(job: PhotoCheckJob): Promise<void>;
   removeForCheckins(checkinIds: readonly string[], contactIds: readonly string[]): Promise<void>;
 }
 
@@ -38,6 +39,6 @@ export interface ConversationDeps {
   i18n: I18n;
   log: Logger;
   photoLimits: PhotoLimits;
-  config: Pick<Config, "RETENTION" | "CHECKIN_PAIR_WINDOW" | "INVITE_TTL" | "INVITE_RATE_PER_HOUR" | "REDEEM_RATE_PER_HOUR" | "EXTEND_CAP" | "NGO_NAME" | "MESSAGE_RATE_PER_MINUTE" | "PHOTO_RATE_PER_HOUR">;
+  config: Pick<Config, "RETENTION" | "CHECKIN_PAIR_WINDOW" | "INVITE_TTL" | "INVITE_RATE_PER_HOUR" | "REDEEM_RATE_PER_HOUR" | "EXTEND_CAP" | "NGO_NAME" | "MESSAGE_RATE_PER_MINUTE" | "PHOTO_RATE_PER_HOUR" | "PHOTO_CHECK_RATE_PER_HOUR">;
   now(): Date;
 }

@@ -18,6 +18,11 @@ async function showConsent(turn: Turn): Promise<void> {
   });
 }
 
+/** The command list, and the photo check, which anyone may use. */
+function helpText(turn: Turn): string {
+  return `${turn.t("help")}\n${turn.t("photocheck-hint")}`;
+}
+
 export const onboarding: Feature = {
   commands: {
     async start(turn, args) {
@@ -25,13 +30,13 @@ export const onboarding: Feature = {
       if (code) return openInvite(turn, code);
       if (!turn.person.locale) return showLanguagePicker(turn);
       if (!turn.person.consentAt) return showConsent(turn);
-      await turn.reply(turn.t("help"));
+      await turn.reply(helpText(turn));
     },
     async language(turn) {
       await showLanguagePicker(turn);
     },
     async help(turn) {
-      await turn.reply(turn.t("help"));
+      await turn.reply(helpText(turn));
     },
   },
   choices: {

@@ -14,6 +14,11 @@ export interface CatalogEntry {
   landmark: Landmark;
   /** Absolute paths, sorted by code unit so every machine sees the same order. */
   referenceFiles: string[];
+  /**
+   * Pictures of the landmark known to circulate (in `known/`): never references, only hashed, so that the
+   * families' photo check can say "a known picture, not a new photo". Sorted like referenceFiles.
+   */
+  knownFiles?: string[];
 }
 
 /** A catalog problem, with enough context for the person editing the catalog to fix it. */
@@ -34,6 +39,7 @@ export const LANDMARK_FILE = "landmark.json";
 const REFERENCE_DIR = "ref";
 /** Arrival photos kept next to the references in evaluation sets; they must never become references. */
 const QUERY_DIR = "query";
+const KNOWN_DIR = "known";
 const IMAGE_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".webp"]);
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -184,7 +190,9 @@ export async function readLandmarkDir(dir: string): Promise<CatalogEntry> {
     );
   }
   referenceFiles.sort(byCodeUnit);
-  return { landmark, referenceFiles };
+  const knownDir = path.join(folder, KNOWN_DIR);
+  const knownFiles = (await isDirectory(knownDir)) ? (await imagesIn(knownDir)).sort(byCodeUnit) : [];
+  return knownFiles.length > 0 ? { landmark, referenceFiles, knownFiles } : { landmark, referenceFiles };
 }
 
 /**

@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ReferenceFingerprint } from "../domain/landmark.ts";
-import type { LandmarkRepository, StoredLandmark } from "../store/landmark-repository.ts";
+import type { KnownPicture, LandmarkRepository, StoredLandmark } from "../store/landmark-repository.ts";
 import type { DecodedPhoto, PhotoLimits } from "../verification/contracts.ts";
 import { decodePhoto } from "../verification/decode.ts";
 import { pdqHash } from "../verification/pdq.ts";
 import { readCatalogDir, type CatalogEntry } from "./catalog-dir.ts";
+import { readKnownPictureList } from "./known-pictures.ts";
 import { qualityReports, referenceVisualData, type ReferenceVisualData } from "./reference-features.ts";
 
 /** References come from the catalog's curators, not travellers: allow small but not absurd ones. */
@@ -25,7 +26,11 @@ export async function fingerprintEntry(entry: CatalogEntry): Promise<StoredLandm
     references.push(fingerprint);
   }
   qualityReports(references, visual).forEach((quality, i) => (references[i]!.quality = quality));
-  return { landmark: entry.landmark, references };
+  const known: KnownPicture[] = [];
+  for (const file of entry.knownFiles ?? []) {
+    known.push({ file: path.basename(file), phash: pdqHash(await decodePhoto(await readFile(file), REFERENCE_LIMITS)) });
+  }
+  return { landmark: entry.landmark, references, known };
 }
 
 /** One reference photo's fingerprint (hash, both feature sets, thumbnail), without its quality report. */
@@ -48,6 +53,8 @@ export async function fingerprintReference(file: string, decoded: DecodedPhoto):
 export interface ImportResult {
   imported: string[];
   skipped: string[];
+  /** Entries of the catalog's known-pictures.txt, when it has one (the stored list is then replaced). */
+  knownPictures?: number;
 }
 
 /** Loads a catalog folder into the store; `onlyMissing` leaves landmarks already there untouched. */
@@ -58,6 +65,11 @@ export async function importCatalog(
 ): Promise<ImportResult> {
   const entries = await readCatalogDir(dir);
   const result: ImportResult = { imported: [], skipped: [] };
+  const known = await readKnownPictureList(dir);
+  if (known) {
+    await repo.putKnownPictures(known);
+    result.knownPictures = known.length;
+  }
   for (const entry of entries) {
     if (opts.onlyMissing && (await repo.get(entry.landmark.id))) {
       result.skipped.push(entry.landmark.id);

@@ -11,4 +11,6 @@ export const QUEUE = {
   /** WhatsApp sends, handed to the one process that holds the WhatsApp socket (paced there). */
   whatsappOutbox: "outbox-whatsapp",
 } as const;
+/** Job name of a families' photo check on the verify queue: same CPU budget and threads as check-ins. */
+export const PHOTO_CHECK_JOB = "photo-check";
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];

@@ -1,11 +1,29 @@
 /** Job payloads carry ids only: never names, numbers, coordinates, photos or tokens. */
 import { z } from "zod";
+import { SUPPORTED_LOCALES } from "../domain/locale.ts";
 
 export const verifyJobSchema = z.object({ checkinId: z.string().uuid() }).strict();
 export type VerifyJob = z.infer<typeof verifyJobSchema>;
 
 export const notifyJobSchema = z.object({ checkinId: z.string().uuid(), contactId: z.string().uuid() }).strict();
 export type NotifyJob = z.infer<typeof notifyJobSchema>;
+
+/**
+ * A photo someone was sent and wants checked (the families' photo check): who asked (to answer them), the
+ * photo's transient media id, whether it came as a file (EXIF kept) and when it arrived. Runs on the verify
+ * queue, under the job name PHOTO_CHECK_JOB.
+ */
+export const photoCheckJobSchema = z
+  .object({
+    requesterId: z.string().uuid(),
+    mediaId: z.string().uuid(),
+    asFile: z.boolean(),
+    receivedAt: z.number().int(),
+    /** The language the asker was answered in (their chosen one, else their client's). */
+    locale: z.enum(SUPPORTED_LOCALES),
+  })
+  .strict();
+export type PhotoCheckJob = z.infer<typeof photoCheckJobSchema>;
 
 export const deadlineJobSchema = z
   .object({ travellerId: z.string().uuid(), tripId: z.string().uuid(), deadline: z.number().int(), stage: z.number().int().min(0) })
@@ -42,6 +60,7 @@ export type OutboxJob = z.infer<typeof outboxJobSchema>;
 /** Deterministic ids: a retried or re-run producer adds the same job, which BullMQ ignores. */
 export const jobIds = {
   verify: (j: VerifyJob) => `verify-${j.checkinId}`,
+  photoCheck: (j: PhotoCheckJob) => `photocheck-${j.mediaId}`,
   notify: (j: NotifyJob) => `notify-${j.checkinId}-${j.contactId}`,
   deadline: (j: DeadlineJob) => `deadline-${j.tripId}-${j.deadline}-${j.stage}`,
   alert: (j: AlertJob) => `alert-${j.kind}-${j.tripId}-${j.round}-${j.recipient}`,

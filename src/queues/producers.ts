@@ -1,8 +1,8 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
-import { QUEUE } from "./names.ts";
+import { PHOTO_CHECK_JOB, QUEUE } from "./names.ts";
 import {
-  alertJobSchema, deadlineJobSchema, jobIds, ngoJobSchema, notifyJobSchema, outboxJobSchema, verifyJobSchema,
-  type AlertJob, type DeadlineJob, type NgoJob, type NotifyJob, type OutboxJob, type VerifyJob,
+  alertJobSchema, deadlineJobSchema, jobIds, ngoJobSchema, notifyJobSchema, outboxJobSchema, photoCheckJobSchema, verifyJobSchema,
+  type AlertJob, type DeadlineJob, type NgoJob, type NotifyJob, type OutboxJob, type PhotoCheckJob, type VerifyJob,
 } from "./payloads.ts";
 
 const DEFAULTS: JobsOptions = {
@@ -42,6 +42,14 @@ export class Producers {
   async verify(job: VerifyJob): Promise<void> {
     const data = verifyJobSchema.parse(job);
     await this.verifyQueue.add(QUEUE.verify, data, { jobId: jobIds.verify(data) });
+  }
+
+  /** A families' photo check, on the verify queue so it runs in the verify worker like a check-in. */
+  async photoCheck(job: PhotoCheckJob): Promise<void> {
+    const data = photoCheckJobSchema.parse(job);
+    // Once: a failed check is answered with an apology rather than retried for minutes with the photo kept.
+    // A priority, so that BullMQ takes every waiting check-in (unprioritized) first: arrivals never wait behind checks.
+    await this.verifyQueue.add(PHOTO_CHECK_JOB, data, { jobId: jobIds.photoCheck(data), attempts: 2, priority: 1 });
   }
 
   async notify(jobs: NotifyJob[]): Promise<void> {

@@ -8,7 +8,9 @@ export type DialogueState =
   | { step: "trip_deadline"; landmarkId: string }
   | { step: "forget_confirm" }
   | { step: "invite_language"; code: string }
-  | { step: "invite_accept"; code: string };
+  | { step: "invite_accept"; code: string }
+  /** /checkphoto: the next photo is checked for the sender, not taken as a check-in. */
+  | { step: "photo_check"; until: number };
 
 const STATE_TTL_MS = 60 * 60 * 1000;
 

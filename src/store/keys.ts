@@ -32,6 +32,8 @@ export class Keys {
   landmarks() { return `${this.prefix}:landmarks`; }
   /** Redis GEO set of landmark positions: the shortlist by location without reading every landmark. */
   landmarksGeo() { return `${this.prefix}:landmarks:geo`; }
+  /** The catalog's list of known pictures (PDQ hashes), for the families' photo check. */
+  knownPictures() { return `${this.prefix}:landmarks:known-pictures`; }
   telegramUpdate(updateId: number) { return `${this.prefix}:tg-update:${updateId}`; }
   sandboxLog(chatId: string) { return `${this.prefix}:sandbox:log:${chatId}`; }
   sandboxSeq() { return `${this.prefix}:sandbox:seq`; }

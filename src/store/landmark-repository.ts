@@ -5,6 +5,19 @@ import type { Keys } from "./keys.ts";
 export interface StoredLandmark {
   landmark: Landmark;
   references: ReferenceFingerprint[];
+  /** PDQ hashes of pictures of the landmark known to circulate (the catalog's `known/` folder); never travellers' photos. */
+  known?: KnownPicture[];
+}
+
+export interface KnownPicture {
+  file: string;
+  phash: string;
+}
+
+/** A catalog-level known picture: a hash shared without the picture, of a catalog landmark or of anywhere. */
+export interface KnownHash {
+  phash: string;
+  landmarkId?: string;
 }
 
 /** The catalog as the service reads it: reference fingerprints are computed once, at import. */
@@ -17,10 +30,20 @@ export class LandmarkRepository {
     private readonly cacheMs = 30_000,
   ) {}
 
+  /**
+   * Stores a landmark. An entry without `known` keeps the stored known pictures (the dashboard edits names and
+   * references only); the catalog import always gives them, an empty list to drop them.
+   */
   async put(entry: StoredLandmark): Promise<void> {
+    let known = entry.known;
+    if (known === undefined) {
+      const raw = await this.redis.get(this.keys.landmark(entry.landmark.id));
+      known = raw ? (JSON.parse(raw) as StoredLandmark).known : undefined;
+    }
+    const value: StoredLandmark = known?.length ? { ...entry, known } : { landmark: entry.landmark, references: entry.references };
     await this.redis
       .multi()
-      .set(this.keys.landmark(entry.landmark.id), JSON.stringify(entry))
+      .set(this.keys.landmark(entry.landmark.id), JSON.stringify(value))
       .sadd(this.keys.landmarks(), entry.landmark.id)
       .geoadd(this.keys.landmarksGeo(), entry.landmark.lon, entry.landmark.lat, entry.landmark.id)
       .exec();
@@ -51,6 +74,16 @@ export class LandmarkRepository {
       this.keys.landmarksGeo(), "FROMLONLAT", point.lon, point.lat, "BYRADIUS", Math.max(1, Math.round(radiusM)), "m", "ASC", "COUNT", limit, "WITHDIST",
     )) as Array<[string, string]>;
     return rows.map(([id, d]) => ({ id, distanceM: Number(d) }));
+  }
+
+  /** Replaces the catalog's list of known pictures (catalog import). */
+  async putKnownPictures(list: readonly KnownHash[]): Promise<void> {
+    await this.redis.set(this.keys.knownPictures(), JSON.stringify(list));
+  }
+
+  async knownPictures(): Promise<KnownHash[]> {
+    const raw = await this.redis.get(this.keys.knownPictures());
+    return raw ? (JSON.parse(raw) as KnownHash[]) : [];
   }
 
   /** Adds landmarks stored before the position index existed; run at start-up. */

@@ -23,9 +23,19 @@ export class RateLimiter {
 
   /** Counts one use and returns how many uses the sender made in the current window, this one included. */
   async count(kind: string, sender: ChatAddress, windowMs: number, now = Date.now()): Promise<number> {
-    const window = Math.floor(now / windowMs);
-    const subject = this.addressIndex(sender.channel, sender.chatId);
-    const key = this.keys.rate(kind, subject, window);
+    return this.countSubject(kind, this.addressIndex(sender.channel, sender.chatId), windowMs, now);
+  }
+
+  /**
+   * The same counter for a requester that is not a chat, such as a web client's address (the public
+   * confirmation page). Only the keyed hash of it names the key, which lives one window.
+   */
+  async countFor(kind: string, requester: string, windowMs: number, now = Date.now()): Promise<number> {
+    return this.countSubject(kind, this.addressIndex("web", requester), windowMs, now);
+  }
+
+  private async countSubject(kind: string, subject: string, windowMs: number, now: number): Promise<number> {
+    const key = this.keys.rate(kind, subject, Math.floor(now / windowMs));
     const [[, count]] = (await this.redis.multi().incr(key).pexpire(key, windowMs).exec()) as [[null, number], unknown];
     return count;
   }

@@ -34,6 +34,19 @@ export interface VisualMatcher {
   match(photo: DecodedPhoto, landmark: Landmark): Promise<VisualSignal>;
 }
 
+/** What the whole catalog says about a photo, with no planned landmark (the families' photo check). */
+export interface CatalogIdentification {
+  /** The landmark the photo shows, when one matches clearly (never a copy of a reference). */
+  landmarkId?: string;
+  /** Set when the photo is a (cropped, padded) copy of a catalog reference. */
+  replayOf?: { landmarkId: string; file: string };
+}
+
+/** A matcher that can also identify a photo across the catalog. */
+export interface CatalogIdentifier {
+  identify(photo: DecodedPhoto): Promise<CatalogIdentification>;
+}
+
 /** Perceptual hashes of earlier submissions, for replay detection across all travellers. */
 export interface SubmissionIndex {
   /** The nearest stored hash within maxDistance of any of the given hashes, if any. */

@@ -7,12 +7,15 @@ import { sandboxRoutes } from "./sandbox/sandbox-routes.ts";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";
 import { metricsRoutes } from "./dashboard/metrics.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
+import { proofRoutes } from "./proof/proof-routes.ts";
 
 export interface WebServerOptions {
   app: App;
   sandbox: boolean;
   /** The NGO dashboard (staff pages at /, /login, /alerts, ...). */
   dashboard?: boolean;
+  /** The public confirmation check page (/c/<code>) and the published keys. */
+  proof?: boolean;
   handle(msg: Inbound): Promise<void>;
 }
 
@@ -26,7 +29,8 @@ export interface WebServer {
 export async function buildWebServer(opts: WebServerOptions): Promise<WebServer> {
   const { app } = opts;
   // With trustProxy, req.ip is the client's address from X-Forwarded-For (the sign-in limits key on it), not the proxy's.
-  const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: app.config.TRUST_PROXY });
+  // maxParamLength: a confirmation code in /c/<code> is about 160 characters (Fastify's default limit is 100).
+  const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: app.config.TRUST_PROXY, maxParamLength: 512 });
   await registerSecurityHeaders(fastify);
   await fastify.register(multipart, { limits: { fileSize: app.config.MAX_PHOTO_BYTES + 1, files: 1, fields: 10 } });
   fastify.setErrorHandler((err: { statusCode?: number; name?: string }, _req, reply) => {
@@ -39,6 +43,7 @@ export async function buildWebServer(opts: WebServerOptions): Promise<WebServer>
   await fastify.register(metricsRoutes, { metrics: app.metrics, token: app.config.METRICS_TOKEN });
   if (opts.sandbox) await fastify.register(sandboxRoutes, { app, handle: opts.handle });
   if (opts.dashboard) await fastify.register(dashboardRoutes, { app });
+  if (opts.proof) await fastify.register(proofRoutes, { app });
   return {
     fastify,
     listen: (port, host) => fastify.listen({ port, host }),

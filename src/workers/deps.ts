@@ -12,6 +12,8 @@ import type { NgoAlertRepository } from "../store/ngo-alert-repository.ts";
 import type { PersonRepository } from "../store/person-repository.ts";
 import type { SentMarkers } from "../store/sent-markers.ts";
 import type { TripRepository } from "../store/trip-repository.ts";
+import type { ConfirmationSigner } from "../proof/confirmation-signer.ts";
+import type { PhotoChecker } from "../verification/photo-check.ts";
 import type { SubmissionIndex, VerificationInput, VerificationOutcome } from "../verification/contracts.ts";
 
 export interface Verifier {
@@ -47,5 +49,9 @@ export interface WorkerDeps {
   log: Logger;
   ngo?: NgoSettings;
   operatorChat?: ChatAddress;
+  /** Signs the family's arrival confirmations (a link or code anyone can check); unsigned when absent. */
+  confirmations?: ConfirmationSigner;
+  /** The families' photo check (catalog only, never submissions); photo-check jobs are not taken without it. */
+  photoChecker?: PhotoChecker;
   now(): Date;
 }

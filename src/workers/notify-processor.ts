@@ -62,6 +62,8 @@ export class NotifyProcessor {
     const photo = withPhoto && checkin.cleanMediaId ? await deps.media.get(checkin.cleanMediaId) : undefined;
     const lines = [text];
     if (withPhoto && !photo) lines.push(deps.i18n.t(locale, "family-photo-unavailable"));
+    const signed = deps.confirmations?.sign({ landmarkId: checkin.landmarkId, createdAt: checkin.createdAt, verdict: checkin.verdict });
+    if (signed) lines.push(signed.link ? deps.i18n.t(locale, "proof-family-link", { link: signed.link }) : deps.i18n.t(locale, "proof-family-code", { code: signed.code }));
     const claim = await deps.sent.claim(sendId);
     if (claim === "sent") return;
     if (claim === "busy") throw new SendInProgressError("another attempt is sending this confirmation");

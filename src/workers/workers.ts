@@ -1,7 +1,8 @@
 import { Worker, type ConnectionOptions, type Job, type Queue } from "bullmq";
 import type { Logger } from "pino";
-import { QUEUE } from "../queues/names.ts";
-import { alertJobSchema, deadlineJobSchema, ngoJobSchema, notifyJobSchema, verifyJobSchema } from "../queues/payloads.ts";
+import { PHOTO_CHECK_JOB, QUEUE } from "../queues/names.ts";
+import { alertJobSchema, deadlineJobSchema, ngoJobSchema, notifyJobSchema, photoCheckJobSchema, verifyJobSchema } from "../queues/payloads.ts";
+import { PhotoCheckProcessor } from "./photo-check-processor.ts";
 import { AlertProcessor } from "./alert-processor.ts";
 import { DeadlineProcessor } from "./deadline-processor.ts";
 import { DeadlineReconciler } from "./deadline-reconciler.ts";
@@ -39,12 +40,17 @@ export class Workers {
 
   constructor(deps: WorkerDeps, opts: WorkerOptions, log: Logger) {
     const verifier = new VerifyProcessor(deps, opts.maxPhotoBytes, opts.pairWindowMs);
+    const photoChecks = deps.photoChecker && new PhotoCheckProcessor(deps, deps.photoChecker, opts.maxPhotoBytes);
     const notifier = new NotifyProcessor(deps);
     const deadlines = new DeadlineProcessor(deps);
     const alerts = new AlertProcessor(deps);
     const ngo = new NgoProcessor(deps);
     const common = { connection: opts.connection, prefix: opts.prefix, lockDuration: opts.lockMs, stalledInterval: opts.lockMs };
-    this.verify = new Worker(QUEUE.verify, (job) => verifier.process(verifyJobSchema.parse(job.data)), {
+    this.verify = new Worker(QUEUE.verify, async (job) => {
+      if (job.name !== PHOTO_CHECK_JOB) return verifier.process(verifyJobSchema.parse(job.data));
+      if (!photoChecks) throw new Error("this worker has no photo checker");
+      return photoChecks.process(photoCheckJobSchema.parse(job.data));
+    }, {
       ...common,
       concurrency: opts.verifyConcurrency,
     });
@@ -72,7 +78,9 @@ export class Workers {
       worker.on("error", (err) => log.error({ queue: worker.name, err: err.name }, "worker error"));
     }
     this.verify.on("failed", (job) => {
-      if (exhausted(job)) void verifier.giveUp(verifyJobSchema.parse(job.data)).catch(() => undefined);
+      if (!exhausted(job)) return;
+      if (job.name === PHOTO_CHECK_JOB) void photoChecks?.giveUp(photoCheckJobSchema.parse(job.data)).catch(() => undefined);
+      else void verifier.giveUp(verifyJobSchema.parse(job.data)).catch(() => undefined);
     });
     // A deadline that fails for good is a person nobody will ask about: a human must know at once.
     this.deadline.on("failed", (job, err) => {

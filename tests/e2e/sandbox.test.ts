@@ -14,6 +14,7 @@ import { launchChromium } from "../support/browser.ts";
 import type { App } from "../../src/app.ts";
 import { baseUrlOf, startTestApp } from "../support/test-app.ts";
 import { makeJpeg } from "../support/photos.ts";
+import { DEMO_CATALOG_DIR } from "../../src/landmarks/demo-catalog.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
 
 const WAIT = { timeout: 15_000 };
@@ -172,6 +173,29 @@ describe("sandbox chat page (headless Chromium)", { timeout: 90_000 }, () => {
     assert.equal(exif?.latitude, undefined, "no GPS");
     const gps = await exifr.gps(bytes).catch(() => undefined);
     assert.equal(gps?.latitude, undefined, "no GPS");
+  });
+
+  it("README walk: the family's code checks on the public page; /checkphoto names a reference as a known picture", async () => {
+    const notice = botMessage(family, /checked in at|arrived at/);
+    const signed = /Confirmation code \(proof that this message is genuine\): \u2068?([A-Za-z0-9_-]+)/.exec(await notice.innerText());
+    assert.ok(signed, "the family's confirmation carries a code");
+    const checkPage = await page.context().newPage();
+    await checkPage.goto(`${baseUrl}/c/${signed[1]}`);
+    assert.match(await checkPage.locator("main").innerText(), new RegExp(`This confirmation is genuine[\\s\\S]*${tripLandmark}`));
+    await checkPage.close();
+
+    await family.getByLabel("Family message", { exact: true }).fill("/checkphoto");
+    await family.getByRole("button", { name: "Send", exact: true }).click();
+    await waitBot(family, "Send me the photo you were sent");
+    const reference = path.join(DEMO_CATALOG_DIR, "athens-syntagma-square", "ref", "view-1.jpg");
+    await family.locator(".photo-tool summary").click();
+    await family.getByLabel("Photo file").setInputFiles(reference);
+    await family.getByRole("button", { name: "Send as file (keeps EXIF)" }).click();
+    const answer = botMessage(family, "What I can say about this photo");
+    await answer.waitFor({ timeout: 60_000 });
+    const text = await answer.innerText();
+    assert.match(text, /It shows .*Syntagma/);
+    assert.match(text, /known picture of .*Syntagma/);
   });
 
   it("leaves a readable final state (screenshot)", async () => {

@@ -37,6 +37,7 @@ function startWorker(): ChildProcess {
       REDIS_URL: proxy.url,
       REDIS_PREFIX: app.config.REDIS_PREFIX,
       APP_KEY: app.config.APP_KEY!,
+      PROOF_SIGNING_KEY: app.config.PROOF_SIGNING_KEY!,
       TELEGRAM_BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
       TELEGRAM_RATE_GLOBAL: "200",

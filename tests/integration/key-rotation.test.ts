@@ -42,6 +42,8 @@ after(async () => {
   await redis?.stop();
 });
 
+const PROOF_KEY = randomBytes(32).toString("base64");
+
 function env(keys: { APP_KEY: string; APP_KEY_PREVIOUS?: string }): Record<string, string> {
   return {
     REDIS_URL: redis.url,
@@ -51,6 +53,8 @@ function env(keys: { APP_KEY: string; APP_KEY_PREVIOUS?: string }): Record<strin
     WHATSAPP_NUMBER: "447700900000",
     WHATSAPP_RATE_PER_CHAT: "6000",
     WHATSAPP_RATE_GLOBAL: "6000",
+    // Not rotated here (confirmation keys rotate on their own, see tests/e2e/proof-page.test.ts).
+    PROOF_SIGNING_KEY: PROOF_KEY,
     ...keys,
   };
 }

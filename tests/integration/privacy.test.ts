@@ -95,7 +95,7 @@ describe("a full journey leaves no personal data in clear, and nothing personal 
   test("every personal key has a TTL; the few without one are named, non-personal indexes", async () => {
     const p = app.keys.prefix;
     const exempt = [
-      /:landmarks?$|:landmark:|:landmarks:geo$/, // the catalog and its position index: public places, not people
+      /:landmarks?$|:landmark:|:landmarks:(geo|known-pictures)$/, // the catalog, its position index and known-picture hashes: public places, not people
       /^[^:]+:(verify|notify|deadline|alert|ngo|outbox-whatsapp):/, // BullMQ; jobs carry ids only and are removed after completion
       /:submissions$/, // perceptual hashes of accepted photos; each entry expires by its score
       /:trips:active$/, // ids of travellers with an active trip; entries leave when the trip ends
@@ -158,10 +158,12 @@ describe("crypto-shredding and key rotation", () => {
 });
 
 describe("production mode", () => {
-  test("refuses to start without APP_KEY, or on a Redis without AOF and noeviction", async () => {
+  test("refuses to start without APP_KEY or PROOF_SIGNING_KEY, or on a Redis without AOF and noeviction", async () => {
     const base = { REDIS_URL: redis.url, REDIS_PREFIX: "{prod}", PORT: "0", LOG_LEVEL: "silent", NODE_ENV: "production" };
     assert.throws(() => new AppClass(loadConfig(base), createLogger("silent"), { roles: [] }), /APP_KEY is required in production/);
-    const prod = new AppClass(loadConfig({ ...base, APP_KEY: randomBytes(32).toString("base64") }), createLogger("silent"), { roles: [] });
+    const withAppKey = { ...base, APP_KEY: randomBytes(32).toString("base64") };
+    assert.throws(() => new AppClass(loadConfig(withAppKey), createLogger("silent"), { roles: [] }), /PROOF_SIGNING_KEY is required in production/);
+    const prod = new AppClass(loadConfig({ ...withAppKey, PROOF_SIGNING_KEY: randomBytes(32).toString("base64") }), createLogger("silent"), { roles: [] });
     try {
       await assert.rejects(prod.start(), /Redis is not safe for production: appendonly is not yes/);
     } finally {

@@ -93,6 +93,7 @@ test("`node dist/main.js start` with no bot token serves the sandbox, with no de
       REDIS_URL: redis.url,
       REDIS_PREFIX: `{b${randomBytes(4).toString("hex")}}`,
       APP_KEY: randomBytes(32).toString("base64"),
+      PROOF_SIGNING_KEY: randomBytes(32).toString("base64"),
       PORT: String(port),
       LOG_LEVEL: "info",
     },

@@ -33,6 +33,7 @@ test("NODE_ENV=production with REDIS_URL unreachable: exits non-zero within seco
         HOME: process.env.HOME ?? "",
         NODE_ENV: "production",
         APP_KEY: randomBytes(32).toString("base64"),
+        PROOF_SIGNING_KEY: randomBytes(32).toString("base64"),
         REDIS_URL: `redis://:s3cret@127.0.0.1:${closedPort}`,
         DATA_DIR: path.join(dir, "data"),
         PORT: "0",

@@ -14,6 +14,9 @@ import { startFakeBotApi, makeUser, type FakeBotApi } from "../support/fake-bot-
 import { choiceNumber, FakeWhatsApp, makeWaUser, waText, type FakeWaUser } from "../support/fake-whatsapp.ts";
 import { makeJpeg } from "../support/photos.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { DEMO_CATALOG_DIR } from "../../src/landmarks/demo-catalog.ts";
 import { buttonsOf, TelegramDriver, textOf } from "../support/telegram-driver.ts";
 
 const SYNTAGMA = { lat: 37.9755, lon: 23.7355 };
@@ -38,6 +41,7 @@ before(async () => {
     WHATSAPP_ENABLED: "true",
     WHATSAPP_NUMBER: BOT_NUMBER,
     APP_KEY: randomBytes(32).toString("base64"),
+    PROOF_SIGNING_KEY: randomBytes(32).toString("base64"),
     WHATSAPP_RATE_PER_CHAT: "6000",
     WHATSAPP_RATE_GLOBAL: "6000",
   });
@@ -105,6 +109,13 @@ test("traveller and family both on WhatsApp: numbered choices, wa.me invite, con
   assert.equal(content.image.subarray(0, 2).toString("hex"), "ffd8");
   assert.equal(await exifr.parse(content.image).catch(() => undefined), undefined, "no EXIF in what the family gets");
   assert.match(waText(confirmation), /(live location|a pin dropped on the map) \d+ m from the place/);
+  // No PUBLIC_URL here: the confirmation carries the signed code itself, which checks as this check-in.
+  const signed = /Confirmation code \(proof that this message is genuine\): ([A-Za-z0-9_-]+)/.exec(waText(confirmation));
+  assert.ok(signed, waText(confirmation));
+  const checked = app.proofKeys.check(signed[1]!, new Date());
+  assert.ok(checked.valid);
+  assert.equal(checked.confirmation.landmarkId, "athens-syntagma-square");
+  assert.equal(checked.confirmation.status, "partial");
   await wa.expect(traveller, /Check-in accepted, not fully verified/, checkinMark);
 
   // Neither the LIDs nor the phone numbers stand in clear anywhere in Redis, keys or values.
@@ -143,4 +154,16 @@ test("traveller on WhatsApp, family on Telegram: the confirmation photo crosses 
   assert.equal(sent.bytes.subarray(0, 2).toString("hex"), "ffd8");
   assert.equal(await exifr.parse(sent.bytes).catch(() => undefined), undefined);
   assert.match(textOf(confirmation), /(live location|a pin dropped on the map) \d+ m from the place/);
+});
+
+test("anyone on WhatsApp can check a photo they were sent: a catalog reference is named as a known picture", { timeout: 60_000 }, async () => {
+  const stranger = makeWaUser("Salma");
+  const reference = await readFile(path.join(DEMO_CATALOG_DIR, "athens-syntagma-square", "ref", "view-1.jpg"));
+  const mark = wa.mark();
+  wa.image(stranger, reference, { caption: "/checkphoto", forwarded: true });
+  await wa.expect(stranger, /Checking the photo/, mark);
+  const answer = waText(await wa.expect(stranger, /What I can say about this photo/, mark, 30_000));
+  assert.match(answer, /It shows .*Syntagma/);
+  assert.match(answer, /known picture of .*Syntagma.* not a new photo/);
+  assert.match(answer, /cannot tell: who took it/);
 });

@@ -35,6 +35,7 @@ before(async () => {
     WHATSAPP_ENABLED: "true",
     WHATSAPP_NUMBER: "447700900000",
     APP_KEY: randomBytes(32).toString("base64"),
+    PROOF_SIGNING_KEY: randomBytes(32).toString("base64"),
     WHATSAPP_RATE_PER_CHAT: String(60_000 / CHAT_GAP_MS),
     WHATSAPP_RATE_GLOBAL: "6000",
     OPERATOR_CHAT: "sandbox:ops",

@@ -17,6 +17,7 @@ let bot: TelegramDriver;
 const env = () => ({
   REDIS_PREFIX: app.config.REDIS_PREFIX,
   APP_KEY: app.config.APP_KEY!,
+  PROOF_SIGNING_KEY: app.config.PROOF_SIGNING_KEY!,
   ESCALATION_GRACE: "1s",
   JOB_LOCK: "2s",
   TELEGRAM_RATE_PER_CHAT: "100",

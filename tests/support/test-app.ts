@@ -24,6 +24,7 @@ export async function startTestApp(opts: TestAppOptions): Promise<App> {
     PORT: "0",
     LOG_LEVEL: "silent",
     APP_KEY: randomBytes(32).toString("base64"),
+    PROOF_SIGNING_KEY: randomBytes(32).toString("base64"),
     // Tests talk to the bot at machine speed; Telegram's pacing (1 a second per chat) is tested on its own.
     TELEGRAM_RATE_PER_CHAT: "100",
     TELEGRAM_RATE_GLOBAL: "1000",

@@ -25,6 +25,7 @@ export function spawnWorker(
       REDIS_URL: opts.redisUrl,
       REDIS_PREFIX: app.config.REDIS_PREFIX,
       APP_KEY: app.config.APP_KEY!,
+      ...(app.config.PROOF_SIGNING_KEY ? { PROOF_SIGNING_KEY: app.config.PROOF_SIGNING_KEY } : {}),
       TELEGRAM_BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
       TELEGRAM_RATE_PER_CHAT: "100",

@@ -43,7 +43,7 @@ const POLL_RETRY_MS = 1_000;
  */
 const CONFLICT_RETRY_MS = 10_000;
 
-const COMMANDS = ["start", "help", "contact", "contacts", "trip", "checkin", "status", "cancel", "language", "forget"];
+const COMMANDS = ["start", "help", "contact", "contacts", "trip", "checkin", "status", "cancel", "language", "forget", "checkphoto"];
 
 /** The Telegram transport: updates in (long polling or webhook), rendered messages out. */
 export class TelegramChannel {

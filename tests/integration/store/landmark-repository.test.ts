@@ -52,3 +52,17 @@ test("ensureGeoIndex: landmarks stored before the index existed are added once",
   assert.deepEqual((await repo.near({ lat: 37.9755, lon: 23.7355 }, 500, 5)).map((h) => h.id), ["syntagma"]);
   assert.equal(await repo.ensureGeoIndex(), 0, "nothing to do the second time");
 });
+
+test("known pictures survive an edit that does not mention them (the dashboard), and an import replaces them", async () => {
+  const repo = new LandmarkRepository(redis, keys, 0);
+  const known = [{ file: "circulating.jpg", phash: "ab".repeat(32) }];
+  await repo.put({ ...entry("known-pics", 48.85, 2.35), known });
+  // The dashboard saves names and references only.
+  await repo.put({ ...entry("known-pics", 48.85, 2.35), landmark: { ...entry("known-pics", 48.85, 2.35).landmark, names: { en: "Renamed" } } });
+  const edited = await repo.get("known-pics");
+  assert.equal(edited?.landmark.names.en, "Renamed");
+  assert.deepEqual(edited?.known, known);
+  // A catalog import gives the folder's list, empty when known/ is gone.
+  await repo.put({ ...entry("known-pics", 48.85, 2.35), known: [] });
+  assert.equal((await repo.get("known-pics"))?.known, undefined);
+});

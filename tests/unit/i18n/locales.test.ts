@@ -127,13 +127,15 @@ function dummyVars(locale: Locale): MessageVars {
     ngo: "منظمة الأمل",
     language: "ar",
     channel: "telegram",
+    code: "AQx7Lm2kRtQ9",
+    hours: 5,
   };
 }
 
 describe("locale files", () => {
   test("all twelve locales have a folder with the same files as English", () => {
     assert.equal(SUPPORTED_LOCALES.length, 12);
-    assert.deepEqual(englishFiles, ["deadlines.ftl", "main.ftl", "telegram.ftl", "verdicts.ftl"]);
+    assert.deepEqual(englishFiles, ["deadlines.ftl", "main.ftl", "proof.ftl", "telegram.ftl", "verdicts.ftl"]);
     for (const locale of SUPPORTED_LOCALES) {
       assert.deepEqual(localeFiles(locale), englishFiles, `${locale}: files`);
     }

@@ -58,12 +58,34 @@ port.on("message", (message: ToThread) => {
     void run(message.id, message.photo, message.landmark);
     return;
   }
+  if (message.type === "identify") {
+    void identify(message.id, message.photo);
+    return;
+  }
   const pending = waiting.get(message.id);
   if (!pending) return;
   waiting.delete(message.id);
   if (message.type === "error") pending.reject(new Error(message.message));
   else pending.resolve(message);
 });
+
+function photoOf(pixels: PhotoPixels): DecodedPhoto {
+  return { ...pixels, grey: Buffer.from(pixels.grey.buffer, pixels.grey.byteOffset, pixels.grey.byteLength) };
+}
+
+async function identify(id: number, pixels: PhotoPixels): Promise<void> {
+  try {
+    const { best, ranked } = await matcher.identify(photoOf(pixels));
+    const copy = ranked.find((m) => m.replay);
+    const identification = {
+      landmarkId: best?.landmarkId,
+      replayOf: copy?.replay ? { landmarkId: copy.landmarkId, file: copy.replay.of } : undefined,
+    };
+    port.postMessage({ type: "identified", id, identification } satisfies FromThread);
+  } catch (err) {
+    port.postMessage({ type: "failed", id, message: err instanceof Error ? err.message : String(err) } satisfies FromThread);
+  }
+}
 
 async function run(id: number, pixels: PhotoPixels, landmark: Landmark): Promise<void> {
   try {

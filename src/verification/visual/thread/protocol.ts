@@ -2,6 +2,7 @@
 import type { Landmark } from "../../../domain/landmark.ts";
 import type { VisualSignal } from "../../../domain/verdict.ts";
 import type { LandmarkReferences } from "../matcher.ts";
+import type { CatalogIdentification } from "../../contracts.ts";
 
 export interface PhotoPixels {
   grey: Uint8Array;
@@ -14,6 +15,8 @@ export interface PhotoPixels {
 /** Main -> thread. */
 export type ToThread =
   | { type: "match"; id: number; photo: PhotoPixels; landmark: Landmark }
+  /** Which catalog landmark, if any, the photo shows (no planned landmark). */
+  | { type: "identify"; id: number; photo: PhotoPixels }
   /** Answer to a thread's reference request; `same` when the thread's copy of that version is current. */
   | { type: "refs"; id: number; version: number; refs?: LandmarkReferences; same?: boolean }
   | { type: "near"; id: number; hits: Array<{ id: string; distanceM: number }> }
@@ -23,6 +26,7 @@ export type ToThread =
 /** Thread -> main. */
 export type FromThread =
   | { type: "result"; id: number; signal: VisualSignal }
+  | { type: "identified"; id: number; identification: CatalogIdentification }
   | { type: "failed"; id: number; message: string }
   | { type: "get"; id: number; landmarkId: string; haveVersion?: number }
   | { type: "near"; id: number; point: { lat: number; lon: number }; radiusM: number; limit: number }

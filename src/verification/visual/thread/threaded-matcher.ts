@@ -8,9 +8,9 @@
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { Landmark } from "../../../domain/landmark.ts";
 import type { VisualSignal } from "../../../domain/verdict.ts";
-import type { DecodedPhoto, VisualMatcher } from "../../contracts.ts";
+import type { CatalogIdentification, CatalogIdentifier, DecodedPhoto, VisualMatcher } from "../../contracts.ts";
 import type { LandmarkReferences, ReferenceSource } from "../matcher.ts";
-import type { FromThread, ToThread } from "./protocol.ts";
+import type { FromThread, PhotoPixels, ToThread } from "./protocol.ts";
 
 export interface ThreadedMatcherOptions {
   source: ReferenceSource;
@@ -23,7 +23,7 @@ export interface ThreadedMatcherOptions {
 }
 
 interface Pending {
-  resolve: (signal: VisualSignal) => void;
+  resolve: (answer: VisualSignal | CatalogIdentification) => void;
   reject: (err: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -36,7 +36,7 @@ interface Slot {
 // Under tsx (development) a new thread has to register tsx again (matcher-thread.mjs); the build is plain JS.
 const ENTRY = import.meta.url.endsWith(".ts") ? new URL("./matcher-thread.mjs", import.meta.url) : new URL("./matcher-thread.js", import.meta.url);
 
-export class ThreadedMatcher implements VisualMatcher {
+export class ThreadedMatcher implements VisualMatcher, CatalogIdentifier {
   readonly name = "orb-homography";
   readonly #opts: Required<ThreadedMatcherOptions>;
   readonly #slots: Slot[] = [];
@@ -51,23 +51,27 @@ export class ThreadedMatcher implements VisualMatcher {
   }
 
   match(photo: DecodedPhoto, landmark: Landmark): Promise<VisualSignal> {
+    return this.#ask((id, pixels) => ({ type: "match", id, photo: pixels, landmark }), photo) as Promise<VisualSignal>;
+  }
+
+  /** Which catalog landmark the photo shows, across the whole catalog (linear in it). */
+  identify(photo: DecodedPhoto): Promise<CatalogIdentification> {
+    return this.#ask((id, pixels) => ({ type: "identify", id, photo: pixels }), photo) as Promise<CatalogIdentification>;
+  }
+
+  #ask(message: (id: number, pixels: PhotoPixels) => ToThread, photo: DecodedPhoto): Promise<VisualSignal | CatalogIdentification> {
     if (this.#closed) return Promise.reject(new Error("matcher closed"));
     const slot = this.#leastBusy();
     const id = this.#nextId++;
-    return new Promise<VisualSignal>((resolve, reject) => {
+    return new Promise<VisualSignal | CatalogIdentification>((resolve, reject) => {
       const timer = setTimeout(() => {
         slot.pending.delete(id);
         reject(new Error(`visual match timed out after ${this.#opts.timeoutMs} ms`));
       }, this.#opts.timeoutMs);
       slot.pending.set(id, { resolve, reject, timer });
       const grey = Uint8Array.from(photo.grey);
-      const message: ToThread = {
-        type: "match",
-        id,
-        photo: { grey, width: photo.width, height: photo.height, originalWidth: photo.originalWidth, originalHeight: photo.originalHeight },
-        landmark,
-      };
-      slot.worker.postMessage(message, [grey.buffer]);
+      const pixels: PhotoPixels = { grey, width: photo.width, height: photo.height, originalWidth: photo.originalWidth, originalHeight: photo.originalHeight };
+      slot.worker.postMessage(message(id, pixels), [grey.buffer]);
     });
   }
 
@@ -111,12 +115,14 @@ export class ThreadedMatcher implements VisualMatcher {
   async #onMessage(slot: Slot, message: FromThread): Promise<void> {
     switch (message.type) {
       case "result":
+      case "identified":
       case "failed": {
         const p = slot.pending.get(message.id);
         if (!p) return;
         slot.pending.delete(message.id);
         clearTimeout(p.timer);
         if (message.type === "result") p.resolve(message.signal);
+        else if (message.type === "identified") p.resolve(message.identification);
         else p.reject(new Error(message.message));
         return;
       }
@@ -129,7 +135,7 @@ export class ThreadedMatcher implements VisualMatcher {
     }
   }
 
-  async #answer(message: Exclude<FromThread, { type: "result" | "failed" }>): Promise<ToThread> {
+  async #answer(message: Exclude<FromThread, { type: "result" | "identified" | "failed" }>): Promise<ToThread> {
     const { source } = this.#opts;
     switch (message.type) {
       case "get": {
