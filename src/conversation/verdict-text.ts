@@ -18,10 +18,15 @@ function reasonLine(i18n: I18n, locale: Locale, r: Reason, landmarkNames: Landma
     if (names) vars.landmark = landmarkName({ id: vars.landmark, names }, locale);
   }
   if (typeof vars.distance === "number") vars.distance = formatDistance(vars.distance, locale);
-  const source = r.vars?.source;
-  const id = typeof source === "string" ? `reason-${r.code}-${source}` : `reason-${r.code}`;
+  const id = reasonMessageId(r);
   const mark = i18n.t(locale, r.ok ? "reason-ok" : "reason-not-ok");
   return `${mark} ${i18n.t(locale, id, vars)}`;
+}
+
+/** The message id of a reason: a location reason has one per source. */
+export function reasonMessageId(r: Pick<Reason, "code" | "vars">): string {
+  const source = r.vars?.source;
+  return typeof source === "string" ? `reason-${r.code}-${source}` : `reason-${r.code}`;
 }
 
 /** The verdict's reasons as lines in the reader's language: what was checked and what was not. */

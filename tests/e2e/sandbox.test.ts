@@ -176,7 +176,7 @@ describe("sandbox chat page (headless Chromium)", { timeout: 90_000 }, () => {
   });
 
   it("README walk: the family's code checks on the public page; /checkphoto names a reference as a known picture", async () => {
-    const notice = botMessage(family, /checked in at|arrived at/);
+    const notice = botMessage(family, /reports being at|arrived at/);
     const signed = /Confirmation code \(proof that this message is genuine\): \u2068?([A-Za-z0-9_-]+)/.exec(await notice.innerText());
     assert.ok(signed, "the family's confirmation carries a code");
     const checkPage = await page.context().newPage();

@@ -179,9 +179,10 @@ describe("photo check for families", { timeout: 300_000 }, () => {
     let answer: string | undefined;
     for (const deadline = Date.now() + CHECK_MS; !answer && Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
       const entries = (await (await fetch(`${base}/messages`)).json()) as { dir: string; text: string }[];
-      answer = entries.find((e) => e.dir === "out" && e.text.startsWith("What I can say"))?.text;
+      // Without Fluent's isolation marks and the messenger's direction marks, as the Telegram driver reads it.
+      answer = entries.map((e) => ({ ...e, text: e.text.replace(/[\u2068\u2069\u200e\u200f]/g, "") })).find((e) => e.dir === "out" && e.text.startsWith("What I can say"))?.text;
     }
-    assert.equal(answer?.replace(/[\u2068\u2069]/g, ""), telegram);
+    assert.equal(answer, telegram);
   });
 
   test("the check page is rate-limited per client address like messages are", async () => {

@@ -1,7 +1,7 @@
 /** The public check page of a confirmation code: server-rendered, no script, no name, no photo, no position. */
 import { landmarkName } from "../../domain/landmark.ts";
 import { DEFAULT_LOCALE, matchLocale, RTL_LOCALES, type Locale } from "../../domain/locale.ts";
-import { reasonLines } from "../../conversation/verdict-text.ts";
+import { reasonLines, reasonMessageId } from "../../conversation/verdict-text.ts";
 import { formatLocalTime } from "../../i18n/format.ts";
 import type { I18n } from "../../i18n/i18n.ts";
 import type { CheckResult } from "../../proof/proof-keys.ts";
@@ -49,7 +49,7 @@ export function renderProofPage(input: ProofPageInput): Html {
     const place = input.landmark ? landmarkName(input.landmark, locale) : c.landmarkId;
     // A code outlives releases: a reason or verdict this version has no words for is shown by its code.
     const reasons = c.reasons.map((r) =>
-      i18n.has(DEFAULT_LOCALE, `reason-${r.code}`)
+      i18n.has(DEFAULT_LOCALE, reasonMessageId(r))
         ? reasonLines(i18n, locale, { status: c.status, reasons: [r] }, input.names)[0]!
         : `${t(r.ok ? "reason-ok" : "reason-not-ok")} ${r.code}`,
     );
