@@ -5,58 +5,21 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { proto } from "@whiskeysockets/baileys";
-import { App } from "../../src/app.ts";
-import { loadConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/log.ts";
-import { choiceNumber, FakeWhatsApp, makeWaUser, waText, type FakeWaUser } from "../support/fake-whatsapp.ts";
-import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
+import type { App } from "../../src/app.ts";
+import { type FakeWhatsApp, makeWaUser, waText } from "../support/fake-whatsapp.ts";
+import type { RedisServerHandle } from "../support/redis-server.ts";
+import { linkWa, onboardWa, startWhatsAppHarness, stopWhatsAppHarness } from "../support/whatsapp-harness.ts";
 
 let redis: RedisServerHandle;
 let wa: FakeWhatsApp;
 let app: App;
 
 before(async () => {
-  redis = await startRedis();
-  wa = new FakeWhatsApp();
-  const config = loadConfig({
-    REDIS_URL: redis.url,
-    REDIS_PREFIX: `{t${randomBytes(4).toString("hex")}}`,
-    LOG_LEVEL: "silent",
-    WHATSAPP_ENABLED: "true",
-    WHATSAPP_NUMBER: "447700900000",
-    APP_KEY: randomBytes(32).toString("base64"),
-    WHATSAPP_RATE_PER_CHAT: "6000",
-    WHATSAPP_RATE_GLOBAL: "60000",
-    WHATSAPP_RESEND_DELAY: "1s",
-  });
-  app = new App(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), { roles: ["bot", "worker"], whatsappSocket: wa.factory });
-  await app.seedCatalog();
-  await app.start();
-  while (app.whatsapp!.connection.state !== "open") await new Promise((r) => setTimeout(r, 10));
+  ({ redis, wa, app } = await startWhatsAppHarness({ WHATSAPP_RESEND_DELAY: "1s" }));
 });
 
-after(async () => {
-  await app?.stop();
-  await redis?.stop();
-});
-
-async function onboard(user: FakeWaUser): Promise<void> {
-  const picker = await wa.ask(user, () => wa.text(user, "/start"), /Choose your language/);
-  const consent = await wa.ask(user, () => wa.text(user, String(choiceNumber(picker, /^English$/))), /What we keep/);
-  await wa.ask(user, () => wa.text(user, String(choiceNumber(consent, /I agree/))), /Thank you/);
-}
-
-async function link(traveller: FakeWaUser, family: FakeWaUser): Promise<void> {
-  const invite = await wa.ask(traveller, () => wa.text(traveller, "/contact"), /wa\.me/);
-  const code = /text=([A-Za-z0-9_-]+)/.exec(waText(invite))![1]!;
-  const picker = await wa.ask(family, () => wa.text(family, code), /Choose your language/);
-  const preview = await wa.ask(family, () => wa.text(family, String(choiceNumber(picker, /^English$/))), /wants you as a family contact/);
-  const mark = wa.mark();
-  wa.text(family, String(choiceNumber(preview, /^Accept$/)));
-  await wa.expect(traveller, /is now your family contact/, mark);
-}
+after(() => stopWhatsAppHarness({ app, redis }));
 
 test("an ERROR ack: the message is sent again after a delay and arrives once", { timeout: 30_000 }, async () => {
   const user = makeWaUser("Acked");
@@ -76,8 +39,8 @@ test("an ERROR ack: the message is sent again after a delay and arrives once", {
 test("three ERROR acks: the contact is unreachable and the traveller is told once", { timeout: 60_000 }, async () => {
   const traveller = makeWaUser("Amina");
   const family = makeWaUser("Yusuf");
-  await onboard(traveller);
-  await link(traveller, family);
+  await onboardWa(wa, traveller);
+  await linkWa(wa, traveller, family);
 
   const mark = wa.mark();
   wa.errorAcks.push("479", "479", "479");

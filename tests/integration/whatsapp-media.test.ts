@@ -5,46 +5,24 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
-import { App } from "../../src/app.ts";
-import { loadConfig } from "../../src/config.ts";
-import { createLogger } from "../../src/log.ts";
-import { choiceNumber, FakeWhatsApp, makeWaUser, waText, type FakeWaUser } from "../support/fake-whatsapp.ts";
+import type { App } from "../../src/app.ts";
+import { type FakeWhatsApp, makeWaUser, waText, type FakeWaUser } from "../support/fake-whatsapp.ts";
 import { makeJpeg } from "../support/photos.ts";
-import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
+import type { RedisServerHandle } from "../support/redis-server.ts";
+import { onboardWa, startWhatsAppHarness, stopWhatsAppHarness } from "../support/whatsapp-harness.ts";
 
 let redis: RedisServerHandle;
 let wa: FakeWhatsApp;
 let app: App;
 
 before(async () => {
-  redis = await startRedis();
-  wa = new FakeWhatsApp();
-  const config = loadConfig({
-    REDIS_URL: redis.url,
-    REDIS_PREFIX: `{t${randomBytes(4).toString("hex")}}`,
-    LOG_LEVEL: "silent",
-    WHATSAPP_ENABLED: "true",
-    WHATSAPP_NUMBER: "447700900000",
-    APP_KEY: randomBytes(32).toString("base64"),
-    WHATSAPP_RATE_PER_CHAT: "6000",
-    WHATSAPP_RATE_GLOBAL: "60000",
-  });
-  app = new App(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), { roles: ["bot", "worker"], whatsappSocket: wa.factory });
-  await app.seedCatalog();
-  await app.start();
-  while (app.whatsapp!.connection.state !== "open") await new Promise((r) => setTimeout(r, 10));
+  ({ redis, wa, app } = await startWhatsAppHarness());
 });
 
-after(async () => {
-  await app?.stop();
-  await redis?.stop();
-});
+after(() => stopWhatsAppHarness({ app, redis }));
 
 async function onTrip(user: FakeWaUser): Promise<void> {
-  const picker = await wa.ask(user, () => wa.text(user, "/start"), /Choose your language/);
-  const consent = await wa.ask(user, () => wa.text(user, String(choiceNumber(picker, /^English$/))), /What we keep/);
-  await wa.ask(user, () => wa.text(user, String(choiceNumber(consent, /I agree/))), /Thank you/);
+  await onboardWa(wa, user);
   await wa.ask(user, () => wa.text(user, "/trip athens-syntagma-square 2h"), /Trip saved/);
 }
 

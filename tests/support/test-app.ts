@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { App, type Role } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
+import type { WaSocketFactory } from "../../src/channels/whatsapp/wa-socket.ts";
 import type { VisualMatcher } from "../../src/verification/contracts.ts";
 
 export interface TestAppOptions {
@@ -14,6 +15,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** Where the app logs (default: silent unless TEST_LOG_LEVEL is set). */
   log?: Logger;
+  /** The WhatsApp network (a FakeWhatsApp's factory); WhatsApp is on when given. */
+  whatsappSocket?: WaSocketFactory;
 }
 
 /** A whole app on a private Redis with a random key prefix, so tests never see each other's data. */
@@ -28,6 +31,7 @@ export async function startTestApp(opts: TestAppOptions): Promise<App> {
     // Tests talk to the bot at machine speed; Telegram's pacing (1 a second per chat) is tested on its own.
     TELEGRAM_RATE_PER_CHAT: "100",
     TELEGRAM_RATE_GLOBAL: "1000",
+    ...(opts.whatsappSocket ? { WHATSAPP_ENABLED: "true", WHATSAPP_NUMBER: "447700900000" } : {}),
     ...(opts.telegram ? { TELEGRAM_BOT_TOKEN: opts.telegram.token, TELEGRAM_API_ROOT: opts.telegram.apiRoot, SANDBOX: "on" } : {}),
     ...opts.env,
   });
@@ -35,6 +39,7 @@ export async function startTestApp(opts: TestAppOptions): Promise<App> {
     roles: opts.roles ?? ["bot", "worker", "web"],
     matcher: opts.matcher,
     now: opts.now,
+    whatsappSocket: opts.whatsappSocket,
   });
   await app.seedCatalog();
   await app.start();
