@@ -5,6 +5,7 @@ import { ChannelMessenger } from "./channels/messenger.ts";
 import { SandboxChatLog } from "./channels/sandbox/sandbox-chat-log.ts";
 import { SandboxSender } from "./channels/sandbox/sandbox-sender.ts";
 import { TelegramChannel } from "./channels/telegram/telegram-channel.ts";
+import { TelegramInbox } from "./channels/telegram/telegram-inbox.ts";
 import { WhatsAppChannel } from "./channels/whatsapp/wa-channel.ts";
 import { registerPairRoute } from "./channels/whatsapp/wa-pairing.ts";
 import type { WaSocketFactory } from "./channels/whatsapp/wa-socket.ts";
@@ -278,8 +279,19 @@ export class App {
       });
     }
     if (this.telegram && opts.roles.includes("bot")) {
-      this.telegram.attach(handle);
-      if (webhook && this.web) await this.telegram.startWebhook(this.web.fastify, { redis: this.redis, keys: this.keys });
+      const inbox = new TelegramInbox({
+        connection: this.redis,
+        prefix: config.REDIS_PREFIX,
+        redis: this.redis,
+        keys: this.keys,
+        box: this.keyRing,
+        lockMs: config.JOB_LOCK,
+        concurrency: config.INBOUND_CONCURRENCY,
+        log: this.log,
+        chatIndex: (chatId) => this.keyRing.addressIndex("telegram", chatId),
+      });
+      this.telegram.attach(handle, inbox, this.redis);
+      if (webhook && this.web) await this.telegram.startWebhook(this.web.fastify);
       else await this.telegram.startPolling();
     }
     if (this.whatsapp && this.web && config.ADMIN_TOKEN) registerPairRoute(this.web.fastify, this.whatsapp.pairing, config.ADMIN_TOKEN);

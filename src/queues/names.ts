@@ -10,5 +10,7 @@ export const QUEUE = {
   ngo: "ngo",
   /** WhatsApp sends, handed to the one process that holds the WhatsApp socket (paced there). */
   whatsappOutbox: "outbox-whatsapp",
+  /** Telegram updates stored by the webhook or the poller, handled behind the answer (TelegramInbox). */
+  telegramInbound: "inbound-telegram",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];

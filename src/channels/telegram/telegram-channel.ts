@@ -7,8 +7,8 @@ import type { Inbound } from "../../conversation/messages.ts";
 import { botFileDownloader, toInbound } from "./telegram-inbound.ts";
 import { LocalBotApiFiles } from "./telegram-local-files.ts";
 import { TelegramSender } from "./telegram-sender.ts";
-import { registerTelegramWebhook, WEBHOOK_PATH, type UpdateFailure } from "./telegram-webhook.ts";
-import type { Keys } from "../../store/keys.ts";
+import { OutOfOrderError, type TelegramInbox } from "./telegram-inbox.ts";
+import { redisAnswers, registerTelegramWebhook, WEBHOOK_PATH, type UpdateFailure } from "./telegram-webhook.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { SendPacer } from "../../store/send-pacer.ts";
 
@@ -43,18 +43,23 @@ export class TelegramChannel {
   readonly bot: Bot;
   readonly sender: TelegramSender;
   private runner?: RunnerHandle;
+  private inbox?: TelegramInbox;
 
   constructor(
     private readonly opts: TelegramOptions,
     private readonly log: Logger,
   ) {
-    this.bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot, timeoutSeconds: Math.max(1, Math.ceil(opts.timeoutMs / 1000)) } });
+    this.bot = new Bot(opts.token, { client: this.clientConfig() });
     const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 });
     // getUpdates is retried by the runner (POLL_RETRY_MS); auto-retry's growing backoff would leave the bot deaf.
     this.bot.api.config.use((prev, method, payload, signal) =>
       method === "getUpdates" ? prev(method, payload, signal) : retry(prev, method, payload, signal),
     );
     this.sender = new TelegramSender(this.bot.api, opts.pacer);
+  }
+
+  private clientConfig() {
+    return { apiRoot: this.opts.apiRoot, timeoutSeconds: Math.max(1, Math.ceil(this.opts.timeoutMs / 1000)) };
   }
 
   /** Outbound only (worker processes): bot username needed for invite links. */
@@ -66,12 +71,21 @@ export class TelegramChannel {
     return this.bot.botInfo.username;
   }
 
-  /** Wires inbound updates to the conversation core. */
-  attach(handle: (msg: Inbound) => Promise<void>): void {
+  /**
+   * Wires inbound updates to the conversation core, behind the inbox: updates are stored there by the webhook
+   * or the poller, and handled by its worker through this bot's middleware.
+   */
+  attach(handle: (msg: Inbound) => Promise<void>, inbox: TelegramInbox, redis: RedisClient): void {
+    this.inbox = inbox;
     const local = this.opts.local ? new LocalBotApiFiles(this.opts.token, this.opts.local.fileDir) : undefined;
     const download = botFileDownloader(this.bot.api, this.opts.apiRoot, this.opts.token, local);
     // One update at a time per chat, so a photo and a location sent together are seen in order.
     this.bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+    // Inside the chat's sequence: an update whose chat has an earlier one still stored waits for it.
+    this.bot.use(async (_ctx, next) => {
+      await inbox.inOrder(_ctx.update);
+      await next();
+    });
     this.bot.on("callback_query", async (ctx, next) => {
       await ctx.answerCallbackQuery().catch(() => undefined);
       await next();
@@ -81,8 +95,17 @@ export class TelegramChannel {
       if (inbound) await handle(inbound);
       else this.failed("unusable", ctx.update.update_id);
     });
-    // Polling: the runner hands handler errors here. (The webhook catches them itself, to choose its answer.)
-    this.bot.catch((err) => this.failed("handler_error", err.ctx.update.update_id, err.error));
+    inbox.start(async (update) => {
+      try {
+        await this.bot.handleUpdate(update);
+      } catch (err) {
+        const cause = (err as { error?: unknown }).error ?? err;
+        if (cause instanceof OutOfOrderError) throw cause;
+        // Redis away: the job is retried. Otherwise a retry would fail the same way: record it and move on.
+        if (!(await redisAnswers(redis))) throw err;
+        this.failed("handler_error", update.update_id, cause);
+      }
+    });
   }
 
   /** Records an update that was not handled: ids only, at warn, and counted by reason. */
@@ -96,7 +119,12 @@ export class TelegramChannel {
     await this.bot.init();
     await this.bot.api.deleteWebhook();
     await this.bot.api.setMyCommands(COMMANDS.map((command) => ({ command, description: command }))).catch(() => undefined);
-    this.bot.api.config.use(async (prev, method, payload, signal) => {
+    // The poller only stores each update in the inbox: a polling turn ends once its updates are in Redis,
+    // and the next getUpdates (which confirms them to Telegram) never waits for a handler or a paced reply.
+    const inbox = this.inbox!;
+    const poller = new Bot(this.opts.token, { botInfo: this.bot.botInfo, client: this.clientConfig() });
+    poller.use((ctx) => inbox.store(ctx.update));
+    poller.api.config.use(async (prev, method, payload, signal) => {
       try {
         return await prev(method, payload, signal);
       } catch (err) {
@@ -106,7 +134,7 @@ export class TelegramChannel {
         throw err;
       }
     });
-    this.runner = run(this.bot, {
+    this.runner = run(poller, {
       runner: {
         fetch: { timeout: Math.round(this.opts.pollTimeoutMs / 1000), allowed_updates: ["message", "edited_message", "callback_query"] },
         retryInterval: POLL_RETRY_MS,
@@ -114,14 +142,19 @@ export class TelegramChannel {
         maxRetryTime: Number.POSITIVE_INFINITY,
         silent: true,
       },
+      // With Redis away a store waits in the client's queue until it is back; once this many wait, the runner
+      // stops fetching, so nothing more is confirmed to Telegram than is stored or about to be.
+      sink: { concurrency: 100 },
     });
+    poller.catch((err) => this.log.warn({ err: (err.error as Error).name, updateId: err.ctx.update.update_id }, "telegram update not stored"));
   }
 
   /** Registers the webhook route on the web app and tells Telegram about it. */
-  async startWebhook(app: FastifyInstance, store: { redis: RedisClient; keys: Keys }): Promise<void> {
+  async startWebhook(app: FastifyInstance): Promise<void> {
     const webhook = this.opts.webhook!;
+    const inbox = this.inbox!;
     await this.bot.init();
-    registerTelegramWebhook(app, { bot: this.bot, secret: webhook.secret, log: this.log, failed: (reason, id) => this.failed(reason, id), ...store });
+    registerTelegramWebhook(app, { secret: webhook.secret, store: (update) => inbox.store(update), failed: (reason, id) => this.failed(reason, id) });
     await this.bot.api.setWebhook(new URL(WEBHOOK_PATH, webhook.url).toString(), {
       secret_token: webhook.secret,
       allowed_updates: ["message", "edited_message", "callback_query"],
@@ -130,5 +163,6 @@ export class TelegramChannel {
 
   async stop(): Promise<void> {
     if (this.runner?.isRunning()) await this.runner.stop();
+    await this.inbox?.close();
   }
 }
