@@ -6,6 +6,7 @@ import { SandboxChatLog } from "./channels/sandbox/sandbox-chat-log.ts";
 import { SandboxSender } from "./channels/sandbox/sandbox-sender.ts";
 import { TelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import { TelegramInbox } from "./channels/telegram/telegram-inbox.ts";
+import { TelegramOutbox } from "./channels/telegram/telegram-outbox.ts";
 import { WhatsAppChannel } from "./channels/whatsapp/wa-channel.ts";
 import { registerPairRoute } from "./channels/whatsapp/wa-pairing.ts";
 import type { WaSocketFactory } from "./channels/whatsapp/wa-socket.ts";
@@ -79,6 +80,8 @@ export class App {
   readonly sandboxLog: SandboxChatLog;
   readonly metrics: Metrics;
   readonly telegram?: TelegramChannel;
+  /** Telegram replies queued behind the turn; sent by the bot and worker roles. */
+  readonly telegramOutbox?: TelegramOutbox;
   readonly whatsapp?: WhatsAppChannel;
   web?: WebServer;
   workers?: Workers;
@@ -117,6 +120,24 @@ export class App {
     this.sandboxLog = new SandboxChatLog(redis, keys, media, config.RETENTION);
     const messenger = new ChannelMessenger().register(new SandboxSender(this.sandboxLog));
     if (config.TELEGRAM_BOT_TOKEN) {
+      const pacer = new SendPacer(redis, {
+        prefix: config.REDIS_PREFIX,
+        name: "tg",
+        perChatPerSecond: config.TELEGRAM_RATE_PER_CHAT,
+        globalPerSecond: config.TELEGRAM_RATE_GLOBAL,
+        chatIndex: (chatId) => ring.addressIndex("telegram", chatId),
+      });
+      this.telegramOutbox = new TelegramOutbox({
+        connection: redis,
+        prefix: config.REDIS_PREFIX,
+        redis,
+        box: ring,
+        pacer,
+        chatIndex: (chatId) => ring.addressIndex("telegram", chatId),
+        lockMs: config.JOB_LOCK,
+        concurrency: config.INBOUND_CONCURRENCY,
+        log,
+      });
       this.telegram = new TelegramChannel(
         {
           token: config.TELEGRAM_BOT_TOKEN,
@@ -127,13 +148,7 @@ export class App {
           // Metrics are made further down; the callback only runs once updates flow.
           onUpdateFailed: (reason) => this.metrics.telegramUpdatesFailed.inc({ reason }),
           maxPhotoBytes: config.MAX_PHOTO_BYTES,
-          pacer: new SendPacer(redis, {
-            prefix: config.REDIS_PREFIX,
-            name: "tg",
-            perChatPerSecond: config.TELEGRAM_RATE_PER_CHAT,
-            globalPerSecond: config.TELEGRAM_RATE_GLOBAL,
-            chatIndex: (chatId) => ring.addressIndex("telegram", chatId),
-          }),
+          pacer,
           webhook:
             config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
               ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET }
@@ -141,6 +156,7 @@ export class App {
         },
         log,
       );
+      this.telegram.sender.useOutbox(this.telegramOutbox);
       messenger.register(this.telegram.sender);
     }
     if (config.WHATSAPP_ENABLED === "true") {
@@ -250,6 +266,10 @@ export class App {
     const indexed = await this.deps.landmarks.ensureGeoIndex();
     if (indexed) this.log.info({ landmarks: indexed }, "landmark position index rebuilt");
     if (this.telegram) await this.telegram.init();
+    if (this.telegram && this.telegramOutbox && (opts.roles.includes("bot") || opts.roles.includes("worker"))) {
+      const sender = this.telegram.sender;
+      this.telegramOutbox.start((chatId, message) => sender.deliver(chatId, message, true));
+    }
     if (opts.roles.includes("worker")) {
       this.workers = new Workers(
         this.workerDeps,
@@ -302,6 +322,7 @@ export class App {
   async stop(): Promise<void> {
     this.watchdog?.stop();
     await this.telegram?.stop();
+    await this.telegramOutbox?.close();
     await this.whatsapp?.stop();
     await this.web?.close();
     await this.workers?.close();

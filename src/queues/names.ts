@@ -12,5 +12,7 @@ export const QUEUE = {
   whatsappOutbox: "outbox-whatsapp",
   /** Telegram updates stored by the webhook or the poller, handled behind the answer (TelegramInbox). */
   telegramInbound: "inbound-telegram",
+  /** A person's own Telegram replies, sent behind the turn at the pacer's pace (TelegramOutbox). */
+  telegramOutbox: "outbox-telegram",
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];

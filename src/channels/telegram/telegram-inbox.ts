@@ -32,6 +32,12 @@ export function chatOfUpdate(update: Update): number | undefined {
   return (update.message ?? update.edited_message ?? update.callback_query?.message)?.chat.id;
 }
 
+/** A chat's stored update as its sorted set holds it: the id, and `l` for a location (else `o`). */
+function member(update: Update): string {
+  const m = update.message;
+  return `${update.update_id}.${m?.location || m?.venue ? "l" : "o"}`;
+}
+
 /** What the queue job holds: the update sealed with the app key (it carries names, texts, coordinates). */
 interface InboundJob {
   sealed: string;
@@ -94,7 +100,7 @@ export class TelegramInbox {
     const chat = chatOfUpdate(update);
     // Both commands go out together on one connection: one round trip.
     await Promise.all([
-      chat === undefined ? undefined : this.opts.redis.multi().zadd(this.chatKey(chat), update.update_id, String(update.update_id)).pexpire(this.chatKey(chat), DEDUPE_TTL_MS).exec(),
+      chat === undefined ? undefined : this.opts.redis.multi().zadd(this.chatKey(chat), update.update_id, member(update)).pexpire(this.chatKey(chat), DEDUPE_TTL_MS).exec(),
       this.queue.add("update", data, { jobId: `tg-${update.update_id}` }),
     ]);
   }
@@ -106,9 +112,9 @@ export class TelegramInbox {
     const key = this.chatKey(chat);
     for (;;) {
       const first = (await this.opts.redis.zrange(key, 0, 0))[0];
-      if (first === undefined || Number(first) >= update.update_id) return;
+      if (first === undefined || parseInt(first, 10) >= update.update_id) return;
       // An id whose job is gone (never added: the store failed half-way and was answered 503) holds nobody back.
-      if (await this.opts.redis.exists(this.queue.toKey(`tg-${first}`))) throw new OutOfOrderError("an earlier update of this chat is not handled yet");
+      if (await this.opts.redis.exists(this.queue.toKey(`tg-${parseInt(first, 10)}`))) throw new OutOfOrderError("an earlier update of this chat is not handled yet");
       await this.opts.redis.zrem(key, first);
     }
   }
@@ -116,7 +122,15 @@ export class TelegramInbox {
   /** The update was handled (or given up on): the chat's next one may go. */
   async done(update: Update): Promise<void> {
     const chat = chatOfUpdate(update);
-    if (chat !== undefined) await this.opts.redis.zrem(this.chatKey(chat), String(update.update_id));
+    if (chat !== undefined) await this.opts.redis.zrem(this.chatKey(chat), member(update));
+  }
+
+  /** Whether the chat already sent a location after this update, stored and waiting its turn. */
+  async locationWaiting(update: Update): Promise<boolean> {
+    const chat = chatOfUpdate(update);
+    if (chat === undefined) return false;
+    const later = await this.opts.redis.zrangebyscore(this.chatKey(chat), `(${update.update_id}`, "+inf");
+    return later.some((m) => m.endsWith(".l"));
   }
 
   /**
