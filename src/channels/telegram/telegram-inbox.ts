@@ -98,9 +98,10 @@ export class TelegramInbox {
   async store(update: Update): Promise<void> {
     const data: InboundJob = { sealed: this.opts.box.seal(JSON.stringify(update), this.boundTo(update.update_id)) };
     const chat = chatOfUpdate(update);
-    // Both commands go out together on one connection: one round trip.
+    // Both go out together on one connection (no MULTI: it costs more than it protects here). The set has no
+    // expiry: each member leaves once handled, and `inOrder` drops a member whose job is gone.
     await Promise.all([
-      chat === undefined ? undefined : this.opts.redis.multi().zadd(this.chatKey(chat), update.update_id, member(update)).pexpire(this.chatKey(chat), DEDUPE_TTL_MS).exec(),
+      chat === undefined ? undefined : this.opts.redis.zadd(this.chatKey(chat), update.update_id, member(update)),
       this.queue.add("update", data, { jobId: `tg-${update.update_id}` }),
     ]);
   }

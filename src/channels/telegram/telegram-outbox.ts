@@ -83,13 +83,11 @@ export class TelegramOutbox {
     // Queue order within a chat: this process's turns for one chat are sequential, so time + counter orders them.
     const order = Date.now() * 1_000 + (this.seq++ % 1_000);
     const chatKey = this.chatKey(chatId);
+    // Sent in this order on one connection, so the worker never finds the job before its message. The chat's
+    // set empties (and Redis drops it) as its messages leave; `first` drops members whose message expired.
     await Promise.all([
-      this.opts.redis
-        .multi()
-        .set(key, this.opts.box.seal(JSON.stringify(stored), key), "PX", MESSAGE_TTL_MS)
-        .zadd(chatKey, order, messageId)
-        .pexpire(chatKey, MESSAGE_TTL_MS)
-        .exec(),
+      this.opts.redis.set(key, this.opts.box.seal(JSON.stringify(stored), key), "PX", MESSAGE_TTL_MS),
+      this.opts.redis.zadd(chatKey, order, messageId),
       this.queue.add("send", { messageId } satisfies OutboxJobData, { jobId: `tg-out-${messageId}` }),
     ]);
   }
@@ -151,7 +149,7 @@ export class TelegramOutbox {
   }
 
   private async finish(key: string, chatKey: string, messageId: string): Promise<void> {
-    await this.opts.redis.multi().del(key).zrem(chatKey, messageId).exec();
+    await Promise.all([this.opts.redis.del(key), this.opts.redis.zrem(chatKey, messageId)]);
   }
 
   /** Given up on: the chat's later messages must not wait for it (the order check drops ids without a message). */
