@@ -73,9 +73,13 @@ export class Producers {
   }
 
   /** Hands one stored WhatsApp message to the process that holds the socket (after `delayMs`, for a resend). */
-  async whatsappOutbox(job: OutboxJob, delayMs = 0): Promise<void> {
+  async whatsappOutbox(job: OutboxJob, delayMs = 0, priority?: number): Promise<void> {
     const data = outboxJobSchema.parse(job);
-    await this.whatsappOutboxQueue.add(QUEUE.whatsappOutbox, data, { jobId: jobIds.outbox(data), ...(delayMs > 0 ? { delay: delayMs } : {}) });
+    await this.whatsappOutboxQueue.add(QUEUE.whatsappOutbox, data, {
+      jobId: jobIds.outbox(data),
+      ...(delayMs > 0 ? { delay: delayMs } : {}),
+      ...(priority ? { priority } : {}),
+    });
   }
 
   /** Drops a pending stage job (an extension, an arrival); a job that fires anyway finds the trip changed. */

@@ -81,10 +81,12 @@ export class TelegramChannel {
     const download = botFileDownloader(this.bot.api, this.opts.apiRoot, this.opts.token, local);
     // One update at a time per chat, so a photo and a location sent together are seen in order.
     this.bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-    // Inside the chat's sequence: an update whose chat has an earlier one still stored waits for it.
-    this.bot.use(async (_ctx, next) => {
-      await inbox.inOrder(_ctx.update);
+    // Inside the chat's sequence: an update whose chat has an earlier one still stored waits for it, and a
+    // handled one leaves the chat's order before the sequence lets the next one in.
+    this.bot.use(async (ctx, next) => {
+      await inbox.inOrder(ctx.update);
       await next();
+      await inbox.done(ctx.update);
     });
     this.bot.on("callback_query", async (ctx, next) => {
       await ctx.answerCallbackQuery().catch(() => undefined);

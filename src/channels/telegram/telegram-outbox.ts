@@ -24,8 +24,8 @@ interface OutboxJobData {
 const MESSAGE_TTL_MS = 24 * 3_600_000;
 /** Re-ask soon when a message ahead in the same chat is still waiting. */
 const ORDER_RETRY_MS = 50;
-/** Longest delay before re-asking the pacer: keeps the message's place in its line fresh (SendPacer staleMs). */
-const MAX_PACE_DELAY_MS = 250;
+/** Pause when a higher-priority send stands in the pacer's line and can go now: it is about to take the slot. */
+const BEHIND_PAUSE_MS = 10;
 
 export interface TelegramOutboxOptions {
   connection: ConnectionOptions;
@@ -43,9 +43,10 @@ export interface TelegramOutboxOptions {
 /**
  * The Telegram outbox for low-priority messages (a person's own replies): a turn stores the message and goes
  * on; a worker sends it when the shared pacer (SendPacer: Telegram's per-chat and global limits, one line
- * ordered by priority) gives it a slot. Pacing delays the job (moved to delayed, then asked again), it never
- * holds a turn, a connection or a worker slot; NGO alerts and family confirmations ask the same pacer with a
- * higher priority and go first. Each chat's messages leave in the order they were queued (a sorted set per
+ * ordered by priority) gives it a slot. Pacing never holds a turn, a connection or a worker slot: at the global
+ * limit the queue is rate-limited for the gap (BullMQ keeps the jobs waiting, none is fetched), at a chat's
+ * limit that one job is delayed. NGO alerts and family confirmations ask the same pacer with a higher
+ * priority and go first. Each chat's messages leave in the order they were queued (a sorted set per
  * chat: only its oldest waiting message may go).
  */
 export class TelegramOutbox {
@@ -120,8 +121,14 @@ export class TelegramOutbox {
         };
         if (!(await this.first(chatKey, messageId))) return later(ORDER_RETRY_MS);
         if (opts.pacer) {
-          const wait = await opts.pacer.take(stored.chatId, messageId, "low", job.timestamp);
-          if (wait !== 0) return later(wait < 0 ? 5 : Math.min(wait, MAX_PACE_DELAY_MS));
+          const slot = await opts.pacer.tryTake(stored.chatId, "low", job.timestamp);
+          // The global limit (or a higher-priority send about to go): the whole queue pauses, no job churns.
+          if (slot.kind === "global" || slot.kind === "behind") {
+            await this.queue.rateLimit(slot.kind === "global" ? slot.ms : BEHIND_PAUSE_MS);
+            throw Worker.RateLimitError();
+          }
+          // This chat's limit: only this message waits.
+          if (slot.kind === "chat") return later(slot.ms);
         }
         const message: Outbound = {
           text: stored.text,
