@@ -41,7 +41,11 @@ export class DeadlineProcessor {
     if (alerts.length) await deps.queues.alert(alerts);
     // The traveller's reminder is sent here rather than through an alert job: one queue hop less per firing.
     // It is the same at-most-once send (the alert's sent marker); if it fails, it is queued to be retried.
-    if (reminder) await this.alerts.process(reminder).catch(() => deps.queues.alert([reminder!]));
+    if (reminder) {
+      const [traveller, landmark] = await Promise.all([deps.persons.get(trip.travellerId), deps.landmarks.get(trip.landmarkId)]);
+      const known = traveller && landmark ? { traveller, trip, landmark: landmark.landmark } : undefined;
+      await this.alerts.process(reminder, known).catch(() => deps.queues.alert([reminder!]));
+    }
     if (await deps.trips.fireStage(trip.travellerId, trip.id, trip.deadline, job.stage, lifecycle.escalates(job.stage))) {
       deps.log.info({ tripId: trip.id, stage: job.stage, alerts: alerts.length }, "escalation stage fired");
       await lifecycle.scheduleNext({ ...trip, stage: job.stage + 1 });
