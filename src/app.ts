@@ -6,7 +6,7 @@ import { SandboxChatLog } from "./channels/sandbox/sandbox-chat-log.ts";
 import { SandboxSender } from "./channels/sandbox/sandbox-sender.ts";
 import { TelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import { TelegramInbox } from "./channels/telegram/telegram-inbox.ts";
-import { TelegramOutbox } from "./channels/telegram/telegram-outbox.ts";
+import { resealTelegramOutbox, TelegramOutbox } from "./channels/telegram/telegram-outbox.ts";
 import { WhatsAppChannel } from "./channels/whatsapp/wa-channel.ts";
 import { registerPairRoute } from "./channels/whatsapp/wa-pairing.ts";
 import type { WaSocketFactory } from "./channels/whatsapp/wa-socket.ts";
@@ -246,6 +246,7 @@ export class App {
     return [
       ...storeRotationSteps(this.redis, this.keys, this.recordKeys, this.deps.persons),
       ...whatsappRotationSteps(this.redis, this.whatsappKeys(), this.keyRing),
+      { what: "Telegram replies waiting in the outbox resealed", all: () => resealTelegramOutbox(this.redis, this.config.REDIS_PREFIX, this.keyRing) },
     ];
   }
 

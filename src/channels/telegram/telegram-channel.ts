@@ -107,6 +107,7 @@ export class TelegramChannel {
         // Redis away: the job is retried. Otherwise a retry would fail the same way: record it and move on.
         if (!(await redisAnswers(redis))) throw err;
         this.failed("handler_error", update.update_id, cause);
+        await inbox.done(update);
       }
     });
   }

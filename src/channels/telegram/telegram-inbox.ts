@@ -148,13 +148,13 @@ export class TelegramInbox {
         const claimed = await opts.redis.eval(CLAIM, 1, opts.keys.telegramUpdate(updateId), String(job.timestamp), DEDUPE_TTL_MS);
         if (Number(claimed) !== 1) return this.done(update); // handled already (a redelivery after the first was done)
         try {
+          // The handler leaves the chat's order itself (`done`), inside the chat's sequence.
           await handle(update);
         } catch (err) {
           if (!(err instanceof OutOfOrderError)) throw err;
           await job.moveToDelayed(Date.now() + OUT_OF_ORDER_RETRY_MS, token);
           throw new DelayedError();
         }
-        await this.done(update);
       },
       { connection: opts.connection, prefix: opts.prefix, concurrency: opts.concurrency, lockDuration: opts.lockMs, stalledInterval: opts.lockMs },
     );

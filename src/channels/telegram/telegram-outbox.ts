@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { UnreachableError, type Button, type Outbound } from "../../conversation/messages.ts";
 import { QUEUE } from "../../queues/names.ts";
 import type { RedisClient } from "../../store/redis.ts";
+import { resealValue, scanKeys } from "../../store/reseal.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
 import type { SendPacer } from "../../store/send-pacer.ts";
 
@@ -172,4 +173,11 @@ export class TelegramOutbox {
     await this.worker?.close();
     await this.queue.close();
   }
+}
+
+/** Key rotation: every reply still waiting sealed anew with the current app key. */
+export async function resealTelegramOutbox(redis: RedisClient, prefix: string, sealer: Sealer): Promise<number> {
+  let resealed = 0;
+  for await (const key of scanKeys(redis, `${prefix}:tg-out:*`)) if (await resealValue(redis, sealer, key)) resealed++;
+  return resealed;
 }
