@@ -2,6 +2,7 @@ import { DelayedError, Queue, Worker, type ConnectionOptions, type Job } from "b
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import { QUEUE } from "../../queues/names.ts";
+import { QUEUE_EVENTS_MAX_LEN } from "../../queues/producers.ts";
 import type { Keys } from "../../store/keys.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
@@ -77,6 +78,7 @@ export class TelegramInbox {
     this.queue = new Queue(QUEUE.telegramInbound, {
       connection: opts.connection,
       prefix: opts.prefix,
+      streams: { events: { maxLen: QUEUE_EVENTS_MAX_LEN } },
       defaultJobOptions: {
         attempts: 8,
         backoff: { type: "exponential", delay: 1_000 },
@@ -156,7 +158,13 @@ export class TelegramInbox {
           throw new DelayedError();
         }
       },
-      { connection: opts.connection, prefix: opts.prefix, concurrency: opts.concurrency, lockDuration: opts.lockMs, stalledInterval: opts.lockMs },
+      {
+        connection: opts.connection,
+        prefix: opts.prefix,
+        concurrency: opts.concurrency,
+        lockDuration: opts.lockMs,
+        stalledInterval: opts.lockMs,
+      },
     );
     this.worker.on("failed", (job, err) => {
       opts.log.warn({ queue: QUEUE.telegramInbound, jobId: job?.id, attempts: job?.attemptsMade, err: err.name }, "inbound update failed");

@@ -3,6 +3,7 @@ import { DelayedError, Queue, UnrecoverableError, Worker, type ConnectionOptions
 import type { Logger } from "pino";
 import { UnreachableError, type Button, type Outbound } from "../../conversation/messages.ts";
 import { QUEUE } from "../../queues/names.ts";
+import { QUEUE_EVENTS_MAX_LEN } from "../../queues/producers.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import { resealValue, scanKeys } from "../../store/reseal.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
@@ -59,6 +60,7 @@ export class TelegramOutbox {
     this.queue = new Queue(QUEUE.telegramOutbox, {
       connection: opts.connection,
       prefix: opts.prefix,
+      streams: { events: { maxLen: QUEUE_EVENTS_MAX_LEN } },
       defaultJobOptions: { attempts: 6, backoff: { type: "exponential", delay: 2_000 }, removeOnComplete: true, removeOnFail: { age: 86_400 } },
     });
   }
@@ -147,7 +149,13 @@ export class TelegramOutbox {
         }
         await this.finish(key, chatKey, messageId);
       },
-      { connection: opts.connection, prefix: opts.prefix, concurrency: opts.concurrency, lockDuration: opts.lockMs, stalledInterval: opts.lockMs },
+      {
+        connection: opts.connection,
+        prefix: opts.prefix,
+        concurrency: opts.concurrency,
+        lockDuration: opts.lockMs,
+        stalledInterval: opts.lockMs,
+      },
     );
     this.worker.on("failed", (job, err) => {
       opts.log.warn({ queue: QUEUE.telegramOutbox, jobId: job?.id, attempts: job?.attemptsMade, err: err.name }, "telegram reply failed");
