@@ -9,6 +9,7 @@ import { Queue, Worker } from "bullmq";
 import { App } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
+import { DEADLINE_CONCURRENCY } from "../src/workers/workers.ts";
 import { startRedis } from "../tests/support/redis-server.ts";
 import { fmt, isMain, percentile, ratio, table, type BenchSection } from "./stats.ts";
 
@@ -24,7 +25,7 @@ export interface DeadlineResult {
   bare?: number[];
 }
 
-/** Baseline: `count` no-op delayed jobs due at the same instant, a worker of the same concurrency (20). */
+/** Baseline: `count` no-op delayed jobs due at the same instant, a worker of the deadline worker's concurrency. */
 async function bareDelayedJobs(redisUrl: string, count: number): Promise<number[]> {
   const connection = { url: redisUrl, maxRetriesPerRequest: null };
   const prefix = "{bare}";
@@ -35,7 +36,7 @@ async function bareDelayedJobs(redisUrl: string, count: number): Promise<number[
     await queue.addBulk(jobs);
   }
   const delays: number[] = [];
-  const worker = new Worker("bare", async () => void delays.push(Date.now() - dueAt), { connection, prefix, concurrency: 20 });
+  const worker = new Worker("bare", async () => void delays.push(Date.now() - dueAt), { connection, prefix, concurrency: DEADLINE_CONCURRENCY });
   const limit = dueAt + 120_000;
   while (delays.length < count && Date.now() < limit) await new Promise((r) => setTimeout(r, 200));
   await worker.close();
@@ -130,8 +131,8 @@ export async function benchDeadlines(count = 10_000): Promise<BenchSection> {
   const markdown = [
     table(["measure", "app (deadline job -> reminder)", "bare BullMQ delayed no-op jobs", "ratio"], rows),
     "",
-    `- bench/deadlines.ts: ${r.count} trips planned through the store and TripLifecycle.scheduleNext (a BullMQ delayed job each), all due at the same instant; a separate worker App (sandbox channel) fires them; delay = the reminder's time in the sandbox chat log - due time. Each firing: deadline job -> trip stage update -> reminder to the traveller (sealed chat log), the alert stage scheduled.`,
-    `- Baseline, same run and Redis (measured first): ${r.count} no-op delayed jobs due at one instant, worker concurrency 20 like the deadline worker. redis-server with AOF fsync on every write (the test helper's mode, stricter than production's everysec).`,
+    `- bench/deadlines.ts: ${r.count} trips planned through the store and TripLifecycle.scheduleNext (a BullMQ delayed job each), all due at the same instant; a separate worker App (sandbox channel) fires them; delay = the reminder's time in the sandbox chat log - due time. Each firing: deadline job -> the reminder to the traveller sent by that job itself (sealed chat log; before issue 18 it was an alert job of its own) -> trip stage update -> the alert stage scheduled.`,
+    `- Baseline, same run and Redis (measured first): ${r.count} no-op delayed jobs due at one instant, worker concurrency ${DEADLINE_CONCURRENCY} like the deadline worker. redis-server with AOF fsync on every write (the test helper's mode, stricter than production's everysec).`,
   ].join("\n");
   return {
     title: "4. Deadlines",

@@ -17,7 +17,10 @@ import { startAppChild, startBenchRedis } from "./processes.ts";
 import { fmt, isMain, quantiles, ratio, sleep, table, type BenchSection } from "./stats.ts";
 
 const LANDMARK = "athens-syntagma-square";
-const RATES = [5, 20, 50];
+/** The issue's scenarios: shipped pacing at 8/s for a minute and a 50/s burst; the pipeline's own capacity at 20/s and 50/s. */
+const PACED_LEVELS = [{ rate: 8, seconds: 60 }, { rate: 50, seconds: 10 }];
+const LIFTED_LEVELS = [{ rate: 20, seconds: 10 }, { rate: 50, seconds: 10 }];
+const RATES = [8, 20, 50];
 const DRAIN_LIMIT_MS = 30_000;
 
 /** N distinct, valid 640x480 photos: a small seeded scene, upscaled (rendering 640x480 in JS is slower). */
@@ -31,6 +34,7 @@ async function makePhotos(n: number): Promise<Buffer[]> {
 }
 
 interface Traveller { user: FakeUser; family: FakeUser; photo: Buffer }
+type Level = { rate: number; seconds: number };
 
 /** Delivery times of confirmations, read incrementally from the fake Bot API's call log. */
 class Deliveries {
@@ -61,6 +65,15 @@ interface LevelResult {
   latencies: number[];
   /** Median latency of the second and of the last quarter of the check-ins (push order): a growing queue shows here. */
   trend: [number, number];
+  /** Messages to this level's travellers sent from the first push to the end of the drain. */
+  travellerMsgs: number;
+  /** Of those, sent before the level's last family confirmation went out: chatter served ahead of reassurance. */
+  travellerBeforeLastFamily: number;
+  /** When half and all of the delivered family confirmations were out, ms after the first push. */
+  familyHalfMs: number;
+  familyLastMs: number;
+  /** When the last traveller message of the level went out, ms after the first push. */
+  travellerLastMs: number;
 }
 
 /** Every check-in delivered, latency not growing by a second or more across the level, backlog <= 3 s of arrivals. */
@@ -104,6 +117,9 @@ async function runLevel(fake: FakeBotApi, deliveries: Deliveries, travellers: Tr
   }
   const delivered = latencies.filter(Number.isFinite).length;
   const firstPush = Math.min(...pushedAt.values());
+  const travellerChats = new Set(travellers.slice(0, n).map((t) => String(t.user.id)));
+  const toTravellers = fake.calls().filter((c) => c.outcome === "ok" && c.at >= firstPush && /^send/.test(c.method) && travellerChats.has(String(c.params.chat_id))).map((c) => c.at);
+  const familyTimes = [...pushedAt.keys()].map((k) => deliveries.at.get(k)).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
   const quarter = (k: number) => {
     const part = latencies.slice(Math.floor((k * n) / 4), Math.floor(((k + 1) * n) / 4));
     // An undelivered check-in counts as infinitely late.
@@ -119,6 +135,11 @@ async function runLevel(fake: FakeBotApi, deliveries: Deliveries, travellers: Tr
     drainMs,
     latencies,
     trend: [quarter(1), quarter(3)],
+    travellerMsgs: toTravellers.length,
+    travellerBeforeLastFamily: toTravellers.filter((at) => at < lastDelivery).length,
+    familyHalfMs: familyTimes.length ? familyTimes[Math.floor((familyTimes.length - 1) / 2)]! - firstPush : NaN,
+    familyLastMs: familyTimes.length ? familyTimes.at(-1)! - firstPush : NaN,
+    travellerLastMs: toTravellers.length ? Math.max(...toTravellers) - firstPush : NaN,
   };
 }
 
@@ -173,7 +194,7 @@ async function noopCeiling(redisUrl: string, seconds: number): Promise<{ levels:
 interface ConfigRun { label: string; levels: LevelResult[]; appRssMb: number; notVerified: number; onboardMs: number }
 
 /** One configuration of the app: its own Redis prefix, fake Bot API, travellers and app process; the three levels. */
-async function runConfig(redisUrl: string, photos: Buffer[], seconds: number, label: string, prefix: string, env: Record<string, string>): Promise<ConfigRun> {
+async function runConfig(redisUrl: string, photos: Buffer[], plan: Level[], label: string, prefix: string, env: Record<string, string>): Promise<ConfigRun> {
   const fake = await startFakeBotApi();
   const appKey = randomBytes(32).toString("base64");
   let child: Awaited<ReturnType<typeof startAppChild>> | undefined;
@@ -221,7 +242,7 @@ async function runConfig(redisUrl: string, photos: Buffer[], seconds: number, la
     const deliveries = new Deliveries(fake, new Set(travellers.map((x) => String(x.family.id))));
     const levels: LevelResult[] = [];
     let offset = 0;
-    for (const rate of RATES) {
+    for (const { rate, seconds } of plan) {
       const slice = travellers.slice(offset, offset + rate * seconds);
       offset += slice.length;
       levels.push(await runLevel(fake, deliveries, slice, rate, seconds, landmark));
@@ -240,7 +261,10 @@ export async function benchEndToEnd(seconds = 10): Promise<BenchSection> {
   const redis = await startBenchRedis();
   try {
     const defaults = loadConfig({});
-    const perCheckin = RATES.reduce((n, r) => n + r * seconds, 0);
+    const scale = seconds / 10;
+    const paced = PACED_LEVELS.map((l) => ({ rate: l.rate, seconds: Math.max(1, Math.round(l.seconds * scale)) }));
+    const lifted = LIFTED_LEVELS.map((l) => ({ rate: l.rate, seconds: Math.max(1, Math.round(l.seconds * scale)) }));
+    const perCheckin = Math.max(...[paced, lifted].map((plan) => plan.reduce((n, l) => n + l.rate * l.seconds, 0)));
     const t = Date.now();
     // The same photos serve both configurations: replay detection is per key prefix.
     const photos = await makePhotos(perCheckin);
@@ -250,29 +274,30 @@ export async function benchEndToEnd(seconds = 10): Promise<BenchSection> {
     const noopSeconds = Math.max(3, Math.round(seconds / 2));
     const ceiling = await noopCeiling(redis.url, noopSeconds);
     const runs: ConfigRun[] = [];
-    const paced = "TELEGRAM_RATE_GLOBAL" in defaults && "TELEGRAM_RATE_PER_CHAT" in defaults;
-    const pacing = paced ? `outbound pacing as shipped: TELEGRAM_RATE_GLOBAL ${String((defaults as Record<string, unknown>).TELEGRAM_RATE_GLOBAL)}/s, TELEGRAM_RATE_PER_CHAT ${String((defaults as Record<string, unknown>).TELEGRAM_RATE_PER_CHAT)}/s` : "defaults";
-    runs.push(await runConfig(redis.url, photos, seconds, `app defaults (${pacing})`, "{e2e}", {}));
-    if (paced) {
-      runs.push(await runConfig(redis.url, photos, seconds, "outbound pacing lifted (TELEGRAM_RATE_GLOBAL and TELEGRAM_RATE_PER_CHAT 100000): the pipeline's own capacity", "{e2e-unpaced}", { TELEGRAM_RATE_GLOBAL: "100000", TELEGRAM_RATE_PER_CHAT: "100000" }));
+    const isPaced = "TELEGRAM_RATE_GLOBAL" in defaults && "TELEGRAM_RATE_PER_CHAT" in defaults;
+    const pacing = isPaced ? `outbound pacing as shipped: TELEGRAM_RATE_GLOBAL ${String((defaults as Record<string, unknown>).TELEGRAM_RATE_GLOBAL)}/s, TELEGRAM_RATE_PER_CHAT ${String((defaults as Record<string, unknown>).TELEGRAM_RATE_PER_CHAT)}/s` : "defaults";
+    runs.push(await runConfig(redis.url, photos, paced, `app defaults (${pacing})`, "{e2e}", {}));
+    if (isPaced) {
+      runs.push(await runConfig(redis.url, photos, lifted, "outbound pacing lifted (TELEGRAM_RATE_GLOBAL and TELEGRAM_RATE_PER_CHAT 100000): the pipeline's own capacity", "{e2e-unpaced}", { TELEGRAM_RATE_GLOBAL: "100000", TELEGRAM_RATE_PER_CHAT: "100000" }));
     }
     const rows: string[][] = [];
     const summary: string[][] = [];
-    const facts: Record<string, number> = { capacity: ceiling.capacity, paced: paced ? 1 : 0, globalRate: paced ? Number((defaults as Record<string, unknown>).TELEGRAM_RATE_GLOBAL) : NaN };
+    const facts: Record<string, number> = { capacity: ceiling.capacity, paced: isPaced ? 1 : 0, globalRate: isPaced ? Number((defaults as Record<string, unknown>).TELEGRAM_RATE_GLOBAL) : NaN };
     for (const [ri, run] of runs.entries()) {
       const tag = ri === 0 ? "default" : "unpaced";
-      for (const [i, l] of run.levels.entries()) {
+      for (const l of run.levels) {
         const q = quantiles(l.latencies.filter(Number.isFinite));
-        const c = quantiles(ceiling.levels[i]!.latencies);
+        const c = quantiles(ceiling.levels.find((x) => x.rate === l.rate)?.latencies ?? []);
         const ok = keptUp(l);
         rows.push([
-          ri === 0 ? "defaults" : "pacing lifted", String(l.rate), fmt(l.pushRate, 1), `${l.delivered}/${l.pushed}`, fmt(l.throughput, 1), String(l.backlogAtEnd), fmt(l.drainMs / 1000, 1),
+          ri === 0 ? "defaults" : "pacing lifted", `${l.rate} x ${Math.round(l.pushed / l.rate)} s`, fmt(l.pushRate, 1), `${l.delivered}/${l.pushed}`, fmt(l.throughput, 1), String(l.backlogAtEnd), fmt(l.drainMs / 1000, 1),
           l.trend.map((x) => (Number.isFinite(x) ? fmt(x) : "undelivered")).join(" -> "), ok ? "yes" : "**no**", fmt(q.p50), fmt(q.p95), fmt(q.p99), fmt(c.p50, 1), fmt(c.p99, 1), ratio(q.p50, c.p50, 0), ratio(q.p99, c.p99, 0),
+          `${l.travellerMsgs} (${l.travellerBeforeLastFamily} before the last family one)`, `${fmt(l.familyHalfMs / 1000, 1)} / ${fmt(l.familyLastMs / 1000, 1)}`, fmt(l.travellerLastMs / 1000, 1),
         ]);
         const partial = l.delivered < l.pushed ? ` (${l.delivered} of ${l.pushed} delivered)` : "";
         const lat = l.delivered ? `p50 ${fmt(q.p50)} / p95 ${fmt(q.p95)} / p99 ${fmt(q.p99)} ms${partial}` : `none of ${l.pushed} delivered within ${DRAIN_LIMIT_MS / 1000} s of the last push`;
-        summary.push([`end-to-end check-in -> family message at ${l.rate}/s, ${ri === 0 ? "app defaults" : "outbound pacing lifted"}`, `${lat}; ${ok ? "kept up" : `**did not keep up** (${l.delivered > 1 ? `${fmt(l.throughput, 1)}/s` : l.delivered} delivered)`}`, `BullMQ no-op job p50 ${fmt(c.p50, 1)} / p99 ${fmt(c.p99, 1)} ms`, l.delivered ? `${ratio(q.p50, c.p50, 0)} (p50)` : "n/a"]);
-        Object.assign(facts, { [`${tag}.r${l.rate}.p50`]: q.p50, [`${tag}.r${l.rate}.p99`]: q.p99, [`${tag}.r${l.rate}.throughput`]: l.throughput, [`${tag}.r${l.rate}.keptUp`]: ok ? 1 : 0, [`${tag}.r${l.rate}.backlog`]: l.backlogAtEnd, [`${tag}.r${l.rate}.delivered`]: l.delivered, [`${tag}.r${l.rate}.pushed`]: l.pushed, [`r${l.rate}.noopP50`]: c.p50 });
+        summary.push([`end-to-end check-in -> family message at ${l.rate}/s for ${Math.round(l.pushed / l.rate)} s, ${ri === 0 ? "app defaults" : "outbound pacing lifted"}`, `${lat}; ${ok ? "kept up" : `**did not keep up** (${l.delivered > 1 ? `${fmt(l.throughput, 1)}/s` : l.delivered} delivered)`}`, `BullMQ no-op job p50 ${fmt(c.p50, 1)} / p99 ${fmt(c.p99, 1)} ms`, l.delivered ? `${ratio(q.p50, c.p50, 0)} (p50)` : "n/a"]);
+        Object.assign(facts, { [`${tag}.r${l.rate}.familyLastMs`]: l.familyLastMs, [`${tag}.r${l.rate}.travellerMsgs`]: l.travellerMsgs, [`${tag}.r${l.rate}.travellerBeforeLastFamily`]: l.travellerBeforeLastFamily, [`${tag}.r${l.rate}.p50`]: q.p50, [`${tag}.r${l.rate}.p99`]: q.p99, [`${tag}.r${l.rate}.throughput`]: l.throughput, [`${tag}.r${l.rate}.keptUp`]: ok ? 1 : 0, [`${tag}.r${l.rate}.backlog`]: l.backlogAtEnd, [`${tag}.r${l.rate}.delivered`]: l.delivered, [`${tag}.r${l.rate}.pushed`]: l.pushed, [`r${l.rate}.noopP50`]: c.p50 });
       }
       const rates = run.levels.map((l) => l.throughput).filter(Number.isFinite);
       facts[`${tag}.maxThroughput`] = rates.length ? Math.max(...rates) : NaN;
@@ -281,11 +306,11 @@ export async function benchEndToEnd(seconds = 10): Promise<BenchSection> {
     }
     summary.push(["BullMQ no-op burst capacity (same Redis)", `${fmt(ceiling.capacity)} jobs/s`, "", ""]);
     const markdown = [
-      table(["app", "offered /s", "pushed /s", "delivered", "delivered /s", "backlog at end of push", "drain s", "p50 ms 2nd -> 4th quarter", "kept up", "p50 ms", "p95 ms", "p99 ms", "no-op p50 ms", "no-op p99 ms", "ratio p50", "ratio p99"], rows),
+      table(["app", "offered /s", "pushed /s", "delivered", "delivered /s", "backlog at end of push", "drain s", "p50 ms 2nd -> 4th quarter", "kept up", "p50 ms", "p95 ms", "p99 ms", "no-op p50 ms", "no-op p99 ms", "ratio p50", "ratio p99", "messages to travellers", "family confirmations: half / all out (s after first push)", "last traveller message (s)"], rows),
       "",
       ...runs.map((r) => `- ${r.label === runs[0]!.label ? "defaults" : "pacing lifted"}: ${r.label}; app process peak RSS ${fmt(r.appRssMb)} MB; check-ins answered "not verified": ${r.notVerified}; ${photos.length} travellers + ${photos.length} contacts onboarded in ${fmt(r.onboardMs / 1000, 1)} s.`),
-      `- Each level pushes check-ins for ${seconds} s: a 640x480 JPEG chat photo (each distinct: ${photos.length} seeded scenes made in ${fmt(photoMs / 1000, 1)} s, so no replay) and then a location at the landmark, from its own traveller (onboarded through the store: person, locale, consent, one family contact, an open trip to ${LANDMARK}). Latency: location pushed to getUpdates -> sendPhoto to that traveller's family contact received by the fake Bot API; percentiles over the check-ins delivered. "delivered /s" = (delivered - 1) / (last confirmation - first confirmation), which reads low when the first check-ins of a level are answered faster than the rest; "backlog" = check-ins whose confirmation was not out when the level's last check-in was pushed; "drain" = from then until the last confirmation (limit ${DRAIN_LIMIT_MS / 1000} s, then the next level starts and what is left is counted as not delivered); "2nd -> 4th quarter" = median latency of the check-ins pushed in the second and in the last quarter of the level. Kept up: all delivered, latency not growing by 1 s or more from the 2nd to the 4th quarter, backlog <= 3 s of arrivals.`,
-      `- The app: bench/app-process.ts with roles bot+worker in one Node process (grammY runner long polling, VERIFY_CONCURRENCY ${defaults.VERIFY_CONCURRENCY}, NOTIFY_CONCURRENCY ${defaults.NOTIFY_CONCURRENCY}, default matcher). A check-in sends 4 Telegram messages: 3 to the traveller ("now send your location", "checking", the result) and 1 to the family. The fake Bot API and this driver share the bench process; redis-server (AOF, appendfsync everysec) is a third; all on the same 2 cores.`,
+      `- Levels (rate x seconds): with the defaults ${paced.map((l) => `${l.rate}/s x ${l.seconds} s`).join(", ")}; with pacing lifted ${lifted.map((l) => `${l.rate}/s x ${l.seconds} s`).join(", ")}. Each level pushes check-ins: a 640x480 JPEG chat photo (each distinct: ${photos.length} seeded scenes made in ${fmt(photoMs / 1000, 1)} s, so no replay) and then a location at the landmark, from its own traveller (onboarded through the store: person, locale, consent, one family contact, an open trip to ${LANDMARK}). Latency: location pushed to getUpdates -> sendPhoto to that traveller's family contact received by the fake Bot API; percentiles over the check-ins delivered. "delivered /s" = (delivered - 1) / (last confirmation - first confirmation), which reads low when the first check-ins of a level are answered faster than the rest; "backlog" = check-ins whose confirmation was not out when the level's last check-in was pushed; "drain" = from then until the last confirmation (limit ${DRAIN_LIMIT_MS / 1000} s, then the next level starts and what is left is counted as not delivered); "2nd -> 4th quarter" = median latency of the check-ins pushed in the second and in the last quarter of the level; "messages to travellers" = sends to the level's travellers from its first push to the end of the drain, and how many of them went out before the level's last family confirmation (traveller chatter served ahead of the reassurance). Kept up: all delivered, latency not growing by 1 s or more from the 2nd to the 4th quarter, backlog <= 3 s of arrivals.`,
+      `- The app: bench/app-process.ts with roles bot+worker in one Node process (grammY runner long polling into the inbound queue, INBOUND_CONCURRENCY ${defaults.INBOUND_CONCURRENCY}, VERIFY_CONCURRENCY ${defaults.VERIFY_CONCURRENCY}, NOTIFY_CONCURRENCY ${defaults.NOTIFY_CONCURRENCY}, default matcher). A check-in sends 3 Telegram messages: 2 to the traveller ("checking" and the result, both at low priority through the outbox; no "now send your location" since the location is already stored when the photo is handled) and 1 to the family (normal priority). The fake Bot API and this driver share the bench process; redis-server (AOF, appendfsync everysec) is a third; all on the same 2 cores.`,
       `- Ceiling: BullMQ Queue.add of a no-op job -> Worker (concurrency 2) on the same Redis, at the same rates for ${noopSeconds} s each, measured first while the Redis was fresh; "ratio" = check-in latency / no-op job latency. A check-in costs at least two such hops (verify, notify) plus getUpdates, two file downloads and the uploads. No-op burst capacity (3,000 jobs added in bulk): ${fmt(ceiling.capacity)} jobs/s.`,
     ].join("\n");
     return { title: "2. End to end", markdown, summary, facts };

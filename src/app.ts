@@ -6,6 +6,8 @@ import { directionOf } from "./i18n/direction.ts";
 import { SandboxChatLog } from "./channels/sandbox/sandbox-chat-log.ts";
 import { SandboxSender } from "./channels/sandbox/sandbox-sender.ts";
 import { TelegramChannel } from "./channels/telegram/telegram-channel.ts";
+import { TelegramInbox } from "./channels/telegram/telegram-inbox.ts";
+import { resealTelegramOutbox, TelegramOutbox } from "./channels/telegram/telegram-outbox.ts";
 import { WhatsAppChannel } from "./channels/whatsapp/wa-channel.ts";
 import { registerPairRoute } from "./channels/whatsapp/wa-pairing.ts";
 import type { WaSocketFactory } from "./channels/whatsapp/wa-socket.ts";
@@ -88,6 +90,8 @@ export class App {
   readonly sandboxLog: SandboxChatLog;
   readonly metrics: Metrics;
   readonly telegram?: TelegramChannel;
+  /** Telegram replies queued behind the turn; sent by the bot and worker roles. */
+  readonly telegramOutbox?: TelegramOutbox;
   readonly whatsapp?: WhatsAppChannel;
   web?: WebServer;
   workers?: Workers;
@@ -129,6 +133,24 @@ export class App {
       new SandboxSender(this.sandboxLog),
     );
     if (config.TELEGRAM_BOT_TOKEN) {
+      const pacer = new SendPacer(redis, {
+        prefix: config.REDIS_PREFIX,
+        name: "tg",
+        perChatPerSecond: config.TELEGRAM_RATE_PER_CHAT,
+        globalPerSecond: config.TELEGRAM_RATE_GLOBAL,
+        chatIndex: (chatId) => ring.addressIndex("telegram", chatId),
+      });
+      this.telegramOutbox = new TelegramOutbox({
+        connection: redis,
+        prefix: config.REDIS_PREFIX,
+        redis,
+        box: ring,
+        pacer,
+        chatIndex: (chatId) => ring.addressIndex("telegram", chatId),
+        lockMs: config.JOB_LOCK,
+        concurrency: config.INBOUND_CONCURRENCY,
+        log,
+      });
       this.telegram = new TelegramChannel(
         {
           token: config.TELEGRAM_BOT_TOKEN,
@@ -139,13 +161,7 @@ export class App {
           // Metrics are made further down; the callback only runs once updates flow.
           onUpdateFailed: (reason) => this.metrics.telegramUpdatesFailed.inc({ reason }),
           maxPhotoBytes: config.MAX_PHOTO_BYTES,
-          pacer: new SendPacer(redis, {
-            prefix: config.REDIS_PREFIX,
-            name: "tg",
-            perChatPerSecond: config.TELEGRAM_RATE_PER_CHAT,
-            globalPerSecond: config.TELEGRAM_RATE_GLOBAL,
-            chatIndex: (chatId) => ring.addressIndex("telegram", chatId),
-          }),
+          pacer,
           webhook:
             config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
               ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET }
@@ -153,6 +169,7 @@ export class App {
         },
         log,
       );
+      this.telegram.sender.useOutbox(this.telegramOutbox);
       messenger.register(this.telegram.sender);
     }
     if (config.WHATSAPP_ENABLED === "true") {
@@ -249,6 +266,7 @@ export class App {
         what: "staff TOTP secrets re-sealed",
         all: () => new StaffRepository(this.redis, new DashboardKeys(this.config.REDIS_PREFIX), new StaffSecrets(this.keyRing)).resealSecrets(),
       },
+      { what: "Telegram replies waiting in the outbox resealed", all: () => resealTelegramOutbox(this.redis, this.config.REDIS_PREFIX, this.keyRing) },
     ];
   }
 
@@ -269,6 +287,10 @@ export class App {
     const indexed = await this.deps.landmarks.ensureGeoIndex();
     if (indexed) this.log.info({ landmarks: indexed }, "landmark position index rebuilt");
     if (this.telegram) await this.telegram.init();
+    if (this.telegram && this.telegramOutbox && (opts.roles.includes("bot") || opts.roles.includes("worker"))) {
+      const sender = this.telegram.sender;
+      this.telegramOutbox.start((chatId, message) => sender.deliver(chatId, message, true));
+    }
     if (opts.roles.includes("worker")) {
       this.workers = new Workers(
         this.workerDeps,
@@ -300,8 +322,19 @@ export class App {
       });
     }
     if (this.telegram && opts.roles.includes("bot")) {
-      this.telegram.attach(handle);
-      if (webhook && this.web) await this.telegram.startWebhook(this.web.fastify, { redis: this.redis, keys: this.keys });
+      const inbox = new TelegramInbox({
+        connection: this.redis,
+        prefix: config.REDIS_PREFIX,
+        redis: this.redis,
+        keys: this.keys,
+        box: this.keyRing,
+        lockMs: config.JOB_LOCK,
+        concurrency: config.INBOUND_CONCURRENCY,
+        log: this.log,
+        chatIndex: (chatId) => this.keyRing.addressIndex("telegram", chatId),
+      });
+      this.telegram.attach(handle, inbox, this.redis);
+      if (webhook && this.web) await this.telegram.startWebhook(this.web.fastify);
       else await this.telegram.startPolling();
     }
     if (this.whatsapp && this.web && config.ADMIN_TOKEN) registerPairRoute(this.web.fastify, this.whatsapp.pairing, config.ADMIN_TOKEN);
@@ -312,6 +345,7 @@ export class App {
   async stop(): Promise<void> {
     this.watchdog?.stop();
     await this.telegram?.stop();
+    await this.telegramOutbox?.close();
     await this.whatsapp?.stop();
     await this.web?.close();
     await this.workers?.close();

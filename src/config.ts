@@ -199,6 +199,8 @@ export const configSchema = z.object({
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   /** Notification jobs one worker process runs at once (network-bound). */
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).default(5),
+  /** Telegram updates one bot process handles at once, behind the webhook's or the poller's answer (one per chat at a time, in order). */
+  INBOUND_CONCURRENCY: z.coerce.number().int().min(1).default(16),
 
   /** `true`: the `bot` role runs the WhatsApp socket (Baileys) and every role can send to WhatsApp through its outbox. */
   WHATSAPP_ENABLED: z.enum(["true", "false"]).default("false"),

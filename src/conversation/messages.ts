@@ -32,6 +32,8 @@ export type Inbound =
       mime?: string;
       /** Text sent with the photo; may carry the secret or duress word. */
       caption?: string;
+      /** The channel already holds a location the same chat sent after this photo, to be handled next. */
+      locationWaiting?: boolean;
       download(): Promise<Buffer>;
     })
   | (InboundBase & { kind: "document"; mime?: string; size?: number })
@@ -59,8 +61,9 @@ export interface Outbound {
   requestLocation?: { label: string };
   photo?: Buffer;
   /**
-   * Order at a busy channel (outbound pacing): `high` (NGO alerts) goes before normal messages, which go
-   * before `low` ones (family arrival confirmations). Normal when unset.
+   * Order at a busy channel (outbound pacing): `high` (NGO alerts) goes before normal messages (family
+   * confirmations, alerts), which go before `low` ones: a person's own replies, which channels with an
+   * outbox queue instead of sending during the turn. Normal when unset.
    */
   priority?: "high" | "normal" | "low";
 }

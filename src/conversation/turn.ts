@@ -24,8 +24,9 @@ export class Turn<M extends Inbound = Inbound> {
     return { label: this.t(labelId, vars), data };
   }
 
+  /** Replies go last at a busy channel and, where it has an outbox, never hold the turn (priority low). */
   async reply(message: string | Outbound): Promise<void> {
-    const out = typeof message === "string" ? { text: message } : message;
+    const out: Outbound = typeof message === "string" ? { text: message, priority: "low" } : { priority: "low", ...message };
     await this.deps.messenger.send(this.person.address, out);
   }
 

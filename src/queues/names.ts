@@ -10,6 +10,10 @@ export const QUEUE = {
   ngo: "ngo",
   /** WhatsApp sends, handed to the one process that holds the WhatsApp socket (paced there). */
   whatsappOutbox: "outbox-whatsapp",
+  /** Telegram updates stored by the webhook or the poller, handled behind the answer (TelegramInbox). */
+  telegramInbound: "inbound-telegram",
+  /** A person's own Telegram replies, sent behind the turn at the pacer's pace (TelegramOutbox). */
+  telegramOutbox: "outbox-telegram",
 } as const;
 /** Job name of a families' photo check on the verify queue: same CPU budget and threads as check-ins. */
 export const PHOTO_CHECK_JOB = "photo-check";

@@ -13,6 +13,13 @@ const DEFAULTS: JobsOptions = {
   removeOnFail: { age: 7 * 86_400 },
 };
 
+/**
+ * BullMQ keeps a stream of job events per queue, 10,000 by default: with a delayed job per open trip that is
+ * hundreds of bytes of Redis per traveller that nothing reads (the app uses no QueueEvents; the dashboard
+ * reads job states). A short tail is kept for debugging.
+ */
+export const QUEUE_EVENTS_MAX_LEN = 100;
+
 /** The only way the app puts work on queues, so payloads are validated and ids deterministic. */
 export class Producers {
   readonly verifyQueue: Queue;
@@ -25,7 +32,7 @@ export class Producers {
 
   constructor(connection: ConnectionOptions, prefix: string) {
     const queue = (name: string, extra: JobsOptions = {}) =>
-      new Queue(name, { connection, prefix, defaultJobOptions: { ...DEFAULTS, ...extra } });
+      new Queue(name, { connection, prefix, streams: { events: { maxLen: QUEUE_EVENTS_MAX_LEN } }, defaultJobOptions: { ...DEFAULTS, ...extra } });
     this.verifyQueue = queue(QUEUE.verify);
     this.notifyQueue = queue(QUEUE.notify);
     // A deadline must not be dropped after a few failures: it retries for about a day, then operators are told.
@@ -81,9 +88,13 @@ export class Producers {
   }
 
   /** Hands one stored WhatsApp message to the process that holds the socket (after `delayMs`, for a resend). */
-  async whatsappOutbox(job: OutboxJob, delayMs = 0): Promise<void> {
+  async whatsappOutbox(job: OutboxJob, delayMs = 0, priority?: number): Promise<void> {
     const data = outboxJobSchema.parse(job);
-    await this.whatsappOutboxQueue.add(QUEUE.whatsappOutbox, data, { jobId: jobIds.outbox(data), ...(delayMs > 0 ? { delay: delayMs } : {}) });
+    await this.whatsappOutboxQueue.add(QUEUE.whatsappOutbox, data, {
+      jobId: jobIds.outbox(data),
+      ...(delayMs > 0 ? { delay: delayMs } : {}),
+      ...(priority ? { priority } : {}),
+    });
   }
 
   /** Drops a pending stage job (an extension, an arrival); a job that fires anyway finds the trip changed. */

@@ -56,6 +56,38 @@ redis.call('SET', KEYS[3], now, 'PX', ttl)
 redis.call('SET', KEYS[4], now, 'PX', ttl)
 return 0`;
 
+/**
+ * One attempt that does not stand in the line (a queued message: its queue keeps the order and retries it).
+ * Same KEYS and ARGV as TAKE (the ticket unused). Returns {0, 0} when granted, {1, ms} when the global gap
+ * is not over, {2, ms} when the chat's is not, {3, 0} when a waiter ahead in the line could go now.
+ */
+const TRY = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local order = tonumber(ARGV[2])
+local chatGap = tonumber(ARGV[5]) / tonumber(ARGV[3])
+local globalGap = tonumber(ARGV[5]) / tonumber(ARGV[4])
+local stale = tonumber(ARGV[6])
+local wait = tonumber(redis.call('GET', KEYS[3]) or '0') + globalGap - now
+if wait > 0 then return {1, math.ceil(wait)} end
+wait = tonumber(redis.call('GET', KEYS[4]) or '0') + chatGap - now
+if wait > 0 then return {2, math.ceil(wait)} end
+local ahead = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. order)
+for _, other in ipairs(ahead) do
+  local info = redis.call('HGET', KEYS[2], other)
+  local sep = info and string.find(info, '|', 1, true)
+  if sep and tonumber(string.sub(info, sep + 1)) >= now - stale and tonumber(redis.call('GET', string.sub(info, 1, sep - 1)) or '0') + chatGap <= now then
+    return {3, 0}
+  end
+end
+local ttl = math.ceil(math.max(chatGap, globalGap)) + 1000
+redis.call('SET', KEYS[3], now, 'PX', ttl)
+redis.call('SET', KEYS[4], now, 'PX', ttl)
+return {0, 0}`;
+
+/** Why a queued message may not go yet (SendPacer.tryTake). */
+export type PaceDenial = { kind: "granted" } | { kind: "global"; ms: number } | { kind: "chat"; ms: number } | { kind: "behind" };
+
 const CANCEL = `
 redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('HDEL', KEYS[2], ARGV[1])
@@ -114,6 +146,21 @@ export class SendPacer {
     const order = RANK[priority] * RANK_SPAN + firstAsked;
     const result = await this.redis.eval(TAKE, 4, ...this.keys(chatId), ticket, order, opts.perChatPerSecond, opts.globalPerSecond, WINDOW_MS, this.staleMs);
     return Number(result);
+  }
+
+  /**
+   * For queued messages: takes the slot if it is free now, without joining the line of waiters (the queue
+   * orders and retries them; a line of hundreds of queued messages would make every ask scan it). Waiters
+   * ahead in the line (higher priority) still go first.
+   */
+  async tryTake(chatId: string, priority: SendPriority, firstAsked: number): Promise<PaceDenial> {
+    const { opts } = this;
+    const order = RANK[priority] * RANK_SPAN + firstAsked;
+    const [code, ms] = (await this.redis.eval(TRY, 4, ...this.keys(chatId), "", order, opts.perChatPerSecond, opts.globalPerSecond, WINDOW_MS, this.staleMs)) as [number, number];
+    if (code === 0) return { kind: "granted" };
+    if (code === 1) return { kind: "global", ms };
+    if (code === 2) return { kind: "chat", ms };
+    return { kind: "behind" };
   }
 
   /** Waits for a slot to send to `chatId`; resolves once the send may go out (the slot is then used). */

@@ -69,6 +69,34 @@ export async function decodePhoto(bytes: Buffer, limits: PhotoLimits = DEFAULT_P
   } catch (err) {
     throw new PhotoRejectedError(rejectionFor(err, "not_an_image"));
   }
+  return greyCopy(raw, header);
+}
+
+/**
+ * decodePhoto and cleanJpeg from one decode: the photo is decoded once (oriented, flattened, at most
+ * 2048 px, sRGB), and both the family's clean JPEG and the 1024 px working copy are made from those pixels.
+ * Throws PhotoRejectedError.
+ */
+export async function decodeWithClean(bytes: Buffer, limits: PhotoLimits = DEFAULT_PHOTO_LIMITS): Promise<{ decoded: DecodedPhoto; clean: Buffer }> {
+  const header = await inspectPhoto(bytes, limits);
+  try {
+    const base = await pipeline(bytes, limits.maxPixels)
+      .resize({ width: CLEAN_LONG_SIDE, height: CLEAN_LONG_SIDE, fit: "inside", withoutEnlargement: true })
+      .toColourspace("srgb")
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const pixels = () => sharp(base.data, { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } });
+    const [clean, working] = await Promise.all([
+      pixels().jpeg({ quality: CLEAN_QUALITY }).toBuffer(),
+      pixels().resize({ width: WORKING_LONG_SIDE, height: WORKING_LONG_SIDE, fit: "inside", withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true }),
+    ]);
+    return { decoded: greyCopy(working, header), clean };
+  } catch (err) {
+    throw new PhotoRejectedError(rejectionFor(err, "not_an_image"));
+  }
+}
+
+function greyCopy(raw: { data: Buffer; info: OutputInfo }, header: PhotoHeader): DecodedPhoto {
   const { data, info } = raw;
   const pixels = info.width * info.height;
   const grey = Buffer.alloc(pixels);

@@ -2,7 +2,7 @@ import type { ReferenceFingerprint } from "../domain/landmark.ts";
 import { decideVerdict, type ReplaySignal, type Signals } from "../domain/verdict.ts";
 import { captureTimeSignal } from "./capture-time.ts";
 import type { PhotoLimits, SubmissionIndex, VerificationInput, VerificationOutcome, VisualMatcher } from "./contracts.ts";
-import { cleanJpeg, decodePhoto } from "./decode.ts";
+import { decodeWithClean } from "./decode.ts";
 import { readExif } from "./exif.ts";
 import { locationSignal, photoGpsSignal, type LocationOptions } from "./location.ts";
 import { dihedralHashes, hamming, REPLAY_MAX_DISTANCE } from "./pdq.ts";
@@ -34,7 +34,8 @@ export class PhotoVerifier {
    */
   async verify(input: VerificationInput): Promise<VerificationOutcome> {
     const { photo, landmark } = input;
-    const decoded = await decodePhoto(photo.bytes, this.#opts.limits);
+    // One decode for the working copy and the family's clean copy.
+    const { decoded, clean } = await decodeWithClean(photo.bytes, this.#opts.limits);
     // Chat-compressed photos carry no EXIF; only files keep it.
     const exif = photo.asFile ? await readExif(photo.bytes) : {};
     const hashes = dihedralHashes(decoded);
@@ -57,7 +58,7 @@ export class PhotoVerifier {
       verdict: decideVerdict(signals),
       signals,
       phash: hashes[0]!,
-      cleanJpeg: await cleanJpeg(photo.bytes, this.#opts.limits),
+      cleanJpeg: clean,
       exif,
     };
   }

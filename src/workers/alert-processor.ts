@@ -1,6 +1,6 @@
 import { UnrecoverableError } from "bullmq";
 import { DEFAULT_LOCALE } from "../domain/locale.ts";
-import { landmarkName } from "../domain/landmark.ts";
+import { landmarkName, type Landmark } from "../domain/landmark.ts";
 import type { Person, Trip } from "../domain/person.ts";
 import { UnreachableError, type Outbound } from "../conversation/messages.ts";
 import { formatLocalTime } from "../i18n/format.ts";
@@ -10,6 +10,13 @@ import { SendInProgressError } from "../store/sent-markers.ts";
 import { DEFAULT_ORG_ID } from "../store/org-repository.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { tellUnreachable } from "./notify-processor.ts";
+
+/** Records a caller already holds for an alert, read just before. */
+export interface KnownRecords {
+  traveller: Person;
+  trip: Trip;
+  landmark: Landmark;
+}
 
 /** Thrown while the alert a correction follows may still be on its way; BullMQ retries later. */
 class CorrectionTooEarly extends Error {
@@ -24,27 +31,28 @@ class CorrectionTooEarly extends Error {
 export class AlertProcessor {
   constructor(private readonly deps: WorkerDeps) {}
 
-  async process(job: AlertJob): Promise<void> {
+  /** `known`: records the caller already read (the deadline processor's), so they are not read again. */
+  async process(job: AlertJob, known?: KnownRecords): Promise<void> {
     const id = jobIds.alert(job);
     const claim = await this.deps.sent.claim(id);
     if (claim === "sent") return;
     if (claim === "busy") throw new SendInProgressError("another attempt is sending this alert");
     try {
-      await this.send(job, id);
+      await this.send(job, id, known);
     } catch (err) {
       await this.deps.sent.release(id);
       throw err;
     }
   }
 
-  private async send(job: AlertJob, id: string): Promise<void> {
+  private async send(job: AlertJob, id: string, known?: KnownRecords): Promise<void> {
     const { deps } = this;
-    const traveller = await deps.persons.get(job.travellerId);
+    const traveller = known?.traveller ?? (await deps.persons.get(job.travellerId));
     if (!traveller) return; // forgotten meanwhile
-    const trip = await deps.trips.get(traveller.id);
+    const trip = known ? known.trip : await deps.trips.get(traveller.id);
     const current = trip?.id === job.tripId ? trip : undefined;
     const landmarkId = current?.landmarkId ?? job.landmarkId;
-    const landmark = landmarkId ? (await deps.landmarks.get(landmarkId))?.landmark : undefined;
+    const landmark = known?.landmark ?? (landmarkId ? (await deps.landmarks.get(landmarkId))?.landmark : undefined);
     if (!landmark) return;
 
     switch (job.kind) {

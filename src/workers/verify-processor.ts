@@ -169,7 +169,8 @@ export class VerifyProcessor {
     return this.deps.i18n.t(person.locale ?? DEFAULT_LOCALE, id, vars);
   }
 
+  /** The traveller's own result: low priority, so it queues behind the "checking" reply in the chat's order. */
   private send(person: Person, text: string): Promise<void> {
-    return this.deps.messenger.send(person.address, { text });
+    return this.deps.messenger.send(person.address, { text, priority: "low" });
   }
 }

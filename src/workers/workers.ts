@@ -25,6 +25,9 @@ export interface WorkerOptions {
   deadlineQueue: Queue;
 }
 
+/** Deadline jobs one worker process fires at once. */
+export const DEADLINE_CONCURRENCY = 40;
+
 function exhausted(job: Job | undefined): job is Job {
   return job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
 }
@@ -58,9 +61,10 @@ export class Workers {
       ...common,
       concurrency: opts.notifyConcurrency,
     });
+    // I/O-bound, and a firing now also sends the traveller's reminder itself (it had an alert job of its own).
     this.deadline = new Worker(QUEUE.deadline, (job) => deadlines.process(deadlineJobSchema.parse(job.data)), {
       ...common,
-      concurrency: 20,
+      concurrency: DEADLINE_CONCURRENCY,
     });
     // Alerts are small and I/O-bound, and a burst of deadlines must not queue behind each other.
     this.alert = new Worker(QUEUE.alert, (job) => alerts.process(alertJobSchema.parse(job.data)), {

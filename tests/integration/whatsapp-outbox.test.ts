@@ -10,7 +10,7 @@ import { App } from "../../src/app.ts";
 import { SealedBox } from "../../src/store/sealed-box.ts";
 import { RedisAuthStore } from "../../src/channels/whatsapp/wa-auth-store.ts";
 import { WaKeys } from "../../src/channels/whatsapp/wa-keys.ts";
-import { WaPacer } from "../../src/channels/whatsapp/wa-pacer.ts";
+import { SendPacer } from "../../src/store/send-pacer.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import { createRedis, type RedisClient } from "../../src/store/redis.ts";
@@ -106,15 +106,24 @@ test("auth state: credentials and signal keys round-trip through Redis, sealed (
   assert.equal(await client.exists(keys.authKeys()), 0);
 });
 
-test("pacing: slots per chat and overall are reserved in Redis, across pacer instances", async () => {
-  const keys = new WaKeys(`{pace${randomBytes(3).toString("hex")}}`);
-  const a = new WaPacer(client, keys, { perChat: 600, global: 1200 }); // 100 ms per chat, 50 ms overall
-  const b = new WaPacer(client, keys, { perChat: 600, global: 1200 }); // a second process
-  const now = Date.now();
-  assert.equal(await a.reserve("1@lid", now), 0);
-  assert.equal(await b.reserve("1@lid", now), 100, "same chat: per-chat gap, even from another process");
-  assert.equal(await a.reserve("2@lid", now), 150, "another chat: after the global slot taken by the last send");
-  assert.equal(await b.reserve("1@lid", now), 200);
+test("pacing: WhatsApp uses the shared pacer: per-chat and global gaps hold across instances, priority orders the line", async () => {
+  const prefix = `{pace${randomBytes(3).toString("hex")}}`;
+  // WhatsApp's rates are per minute: 600/min per chat (100 ms apart), 1200/min overall (50 ms apart).
+  const pacer = () => new SendPacer(client, { prefix, name: "wa", perChatPerSecond: 600 / 60, globalPerSecond: 1200 / 60 });
+  const a = pacer();
+  const b = pacer(); // a second process
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  assert.equal(await a.take("1@lid", "m1", "normal", Date.now()), 0);
+  assert.ok((await a.take("2@lid", "m0", "normal", Date.now())) > 0, "the global gap holds");
+  await sleep(55);
+  assert.ok((await b.take("1@lid", "m2", "normal", Date.now())) > 0, "same chat: the per-chat gap, even from another process");
+  assert.equal(await a.take("2@lid", "m0", "normal", Date.now()), 0, "another chat goes once the global gap passed");
+  // Both ask while the global slot is taken; once free, the high-priority one goes first.
+  assert.ok((await b.take("3@lid", "m4", "high", Date.now())) > 0);
+  assert.ok((await a.take("4@lid", "m5", "low", Date.now())) > 0);
+  await sleep(55);
+  assert.notEqual(await a.take("4@lid", "m5", "low", Date.now()), 0, "the low one waits behind the high one");
+  assert.equal(await b.take("3@lid", "m4", "high", Date.now()), 0);
 });
 
 test("the outbox never cold-messages: a chat that never wrote is refused, before and after queuing", async () => {

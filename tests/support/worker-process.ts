@@ -16,9 +16,9 @@ process.on("exit", () => {
 export function spawnWorker(
   app: App,
   fake: FakeBotApi,
-  opts: { redisUrl: string; env?: Record<string, string>; onStdout?: (text: string) => void },
+  opts: { redisUrl: string; env?: Record<string, string>; onStdout?: (text: string) => void; role?: "worker" | "bot" },
 ): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "worker"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", opts.role ?? "worker"], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -7,8 +7,8 @@ import type { Inbound } from "../../conversation/messages.ts";
 import { botFileDownloader, toInbound } from "./telegram-inbound.ts";
 import { LocalBotApiFiles } from "./telegram-local-files.ts";
 import { TelegramSender } from "./telegram-sender.ts";
-import { registerTelegramWebhook, WEBHOOK_PATH, type UpdateFailure } from "./telegram-webhook.ts";
-import type { Keys } from "../../store/keys.ts";
+import { OutOfOrderError, type TelegramInbox } from "./telegram-inbox.ts";
+import { redisAnswers, registerTelegramWebhook, WEBHOOK_PATH, type UpdateFailure } from "./telegram-webhook.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { SendPacer } from "../../store/send-pacer.ts";
 
@@ -52,18 +52,23 @@ export class TelegramChannel {
   private runner?: RunnerHandle;
   private stopping = false;
   private restartTimer?: NodeJS.Timeout;
+  private inbox?: TelegramInbox;
 
   constructor(
     private readonly opts: TelegramOptions,
     private readonly log: Logger,
   ) {
-    this.bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot, timeoutSeconds: Math.max(1, Math.ceil(opts.timeoutMs / 1000)) } });
+    this.bot = new Bot(opts.token, { client: this.clientConfig() });
     const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 });
     // getUpdates is retried by the runner (POLL_RETRY_MS); auto-retry's growing backoff would leave the bot deaf.
     this.bot.api.config.use((prev, method, payload, signal) =>
       method === "getUpdates" ? prev(method, payload, signal) : retry(prev, method, payload, signal),
     );
     this.sender = new TelegramSender(this.bot.api, opts.pacer);
+  }
+
+  private clientConfig() {
+    return { apiRoot: this.opts.apiRoot, timeoutSeconds: Math.max(1, Math.ceil(this.opts.timeoutMs / 1000)) };
   }
 
   /** Outbound only (worker processes): bot username needed for invite links. */
@@ -75,23 +80,45 @@ export class TelegramChannel {
     return this.bot.botInfo.username;
   }
 
-  /** Wires inbound updates to the conversation core. */
-  attach(handle: (msg: Inbound) => Promise<void>): void {
+  /**
+   * Wires inbound updates to the conversation core, behind the inbox: updates are stored there by the webhook
+   * or the poller, and handled by its worker through this bot's middleware.
+   */
+  attach(handle: (msg: Inbound) => Promise<void>, inbox: TelegramInbox, redis: RedisClient): void {
+    this.inbox = inbox;
     const local = this.opts.local ? new LocalBotApiFiles(this.opts.token, this.opts.local.fileDir) : undefined;
     const download = botFileDownloader(this.bot.api, this.opts.apiRoot, this.opts.token, local);
     // One update at a time per chat, so a photo and a location sent together are seen in order.
     this.bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+    // Inside the chat's sequence: an update whose chat has an earlier one still stored waits for it, and a
+    // handled one leaves the chat's order before the sequence lets the next one in.
+    this.bot.use(async (ctx, next) => {
+      await inbox.inOrder(ctx.update);
+      await next();
+      await inbox.done(ctx.update);
+    });
     this.bot.on("callback_query", async (ctx, next) => {
       await ctx.answerCallbackQuery().catch(() => undefined);
       await next();
     });
     this.bot.use(async (ctx) => {
       const inbound = toInbound(ctx, download, this.opts.maxPhotoBytes);
+      if (inbound?.kind === "photo") inbound.locationWaiting = await inbox.locationWaiting(ctx.update);
       if (inbound) await handle(inbound);
       else this.failed("unusable", ctx.update.update_id);
     });
-    // Polling: the runner hands handler errors here. (The webhook catches them itself, to choose its answer.)
-    this.bot.catch((err) => this.failed("handler_error", err.ctx.update.update_id, err.error));
+    inbox.start(async (update) => {
+      try {
+        await this.bot.handleUpdate(update);
+      } catch (err) {
+        const cause = (err as { error?: unknown }).error ?? err;
+        if (cause instanceof OutOfOrderError) throw cause;
+        // Redis away: the job is retried. Otherwise a retry would fail the same way: record it and move on.
+        if (!(await redisAnswers(redis))) throw err;
+        this.failed("handler_error", update.update_id, cause);
+        await inbox.done(update);
+      }
+    });
   }
 
   /** Records an update that was not handled: ids only, at warn, and counted by reason. */
@@ -105,7 +132,12 @@ export class TelegramChannel {
     await this.bot.init();
     await this.bot.api.deleteWebhook();
     await this.bot.api.setMyCommands(COMMANDS.map((command) => ({ command, description: command }))).catch(() => undefined);
-    this.bot.api.config.use(async (prev, method, payload, signal) => {
+    // The poller only stores each update in the inbox: a polling turn ends once its updates are in Redis,
+    // and the next getUpdates (which confirms them to Telegram) never waits for a handler or a paced reply.
+    const inbox = this.inbox!;
+    const poller = new Bot(this.opts.token, { botInfo: this.bot.botInfo, client: this.clientConfig() });
+    poller.use((ctx) => inbox.store(ctx.update));
+    poller.api.config.use(async (prev, method, payload, signal) => {
       try {
         return await prev(method, payload, signal);
       } catch (err) {
@@ -115,11 +147,12 @@ export class TelegramChannel {
         throw err;
       }
     });
-    this.runPolling();
+    poller.catch((err) => this.log.warn({ err: (err.error as Error).name, updateId: err.ctx.update.update_id }, "telegram update not stored"));
+    this.runPolling(poller);
   }
 
-  private runPolling(): void {
-    const runner = run(this.bot, {
+  private runPolling(poller: Bot): void {
+    const runner = run(poller, {
       runner: {
         fetch: { timeout: Math.round(this.opts.pollTimeoutMs / 1000), allowed_updates: ["message", "edited_message", "callback_query"] },
         retryInterval: POLL_RETRY_MS,
@@ -127,6 +160,9 @@ export class TelegramChannel {
         maxRetryTime: Number.POSITIVE_INFINITY,
         silent: true,
       },
+      // With Redis away a store waits in the client's queue until it is back; once this many wait, the runner
+      // stops fetching, so nothing more is confirmed to Telegram than is stored or about to be.
+      sink: { concurrency: 100 },
     });
     this.runner = runner;
     runner.task()?.catch((err: { error_code?: number; name?: string }) => {
@@ -141,15 +177,16 @@ export class TelegramChannel {
           ? "another process is polling this bot token (409): run one polling bot per token, or use the webhook; polling again"
           : "telegram polling stopped; polling again",
       );
-      this.restartTimer = setTimeout(() => this.runPolling(), CONFLICT_RETRY_MS);
+      this.restartTimer = setTimeout(() => this.runPolling(poller), CONFLICT_RETRY_MS);
     });
   }
 
   /** Registers the webhook route on the web app and tells Telegram about it. */
-  async startWebhook(app: FastifyInstance, store: { redis: RedisClient; keys: Keys }): Promise<void> {
+  async startWebhook(app: FastifyInstance): Promise<void> {
     const webhook = this.opts.webhook!;
+    const inbox = this.inbox!;
     await this.bot.init();
-    registerTelegramWebhook(app, { bot: this.bot, secret: webhook.secret, log: this.log, failed: (reason, id) => this.failed(reason, id), ...store });
+    registerTelegramWebhook(app, { secret: webhook.secret, store: (update) => inbox.store(update), failed: (reason, id) => this.failed(reason, id) });
     await this.bot.api.setWebhook(new URL(WEBHOOK_PATH, webhook.url).toString(), {
       secret_token: webhook.secret,
       allowed_updates: ["message", "edited_message", "callback_query"],
@@ -160,5 +197,6 @@ export class TelegramChannel {
     this.stopping = true;
     clearTimeout(this.restartTimer);
     if (this.runner?.isRunning()) await this.runner.stop();
+    await this.inbox?.close();
   }
 }

@@ -2,6 +2,7 @@ import { GrammyError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from "grammy/types";
 import { UnreachableError, type ChannelSender, type Outbound } from "../../conversation/messages.ts";
 import type { SendPacer } from "../../store/send-pacer.ts";
+import type { TelegramOutbox } from "./telegram-outbox.ts";
 import { CAPTION_LIMIT, splitText, TEXT_LIMIT } from "./telegram-text-split.ts";
 
 
@@ -26,26 +27,40 @@ function markup(message: Outbound): InlineKeyboardMarkup | ReplyKeyboardMarkup |
 export class TelegramSender implements ChannelSender {
   readonly id = "telegram" as const;
 
-  /** `pacer`, when given, holds every send until its slot (rates per chat and overall, by priority). */
+  /** Low-priority messages (a person's own replies) go through it, so a turn never waits for its pacing. */
+  private outbox?: TelegramOutbox;
+
+  /** `pacer`, when given, holds every direct send until its slot (rates per chat and overall, by priority). */
   constructor(
     private readonly api: Api,
     private readonly pacer?: SendPacer,
   ) {}
+
+  /** From now on low-priority messages are queued in `outbox` and sent by its worker (through `deliver`). */
+  useOutbox(outbox: TelegramOutbox): void {
+    this.outbox = outbox;
+  }
 
   async remove(chatId: string, messageRef: string): Promise<boolean> {
     return this.api.deleteMessage(chatId, Number(messageRef));
   }
 
   async send(chatId: string, message: Outbound): Promise<void> {
+    if (message.priority === "low" && this.outbox) return this.outbox.enqueue(chatId, message);
+    return this.deliver(chatId, message, false);
+  }
+
+  /** Sends now, each part after its pacer slot (the first part's already taken when `firstSlotTaken`). */
+  async deliver(chatId: string, message: Outbound, firstSlotTaken: boolean): Promise<void> {
     const reply_markup = markup(message);
-    const slot = () => this.pacer?.wait(chatId, message.priority ?? "normal");
+    const slot = (i: number) => (i === 0 && firstSlotTaken ? undefined : this.pacer?.wait(chatId, message.priority ?? "normal"));
     // Too long for one message (or caption): split, the photo carrying the first part, the buttons on the last.
     const parts = message.photo ? splitText(message.text, TEXT_LIMIT, CAPTION_LIMIT) : splitText(message.text, TEXT_LIMIT);
     const last = parts.length - 1;
     try {
       for (const [i, text] of parts.entries()) {
         const markupHere = i === last ? { reply_markup } : {};
-        await slot();
+        await slot(i);
         if (i === 0 && message.photo) {
           await this.api.sendPhoto(chatId, new InputFile(message.photo, "arrival.jpg"), { caption: text, ...markupHere });
         } else {

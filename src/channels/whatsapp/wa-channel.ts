@@ -21,7 +21,14 @@ import { WaMediaGroups, type MediaWaits } from "./wa-media-groups.ts";
 import { WaOptIn, type UnreachableReason } from "./wa-opt-in.ts";
 import { WaOutbox, type OutboxQueue } from "./wa-outbox.ts";
 import { startOutboxWorker, WaOutboxProcessor } from "./wa-outbox-processor.ts";
-import { WaPacer, type PacerRates } from "./wa-pacer.ts";
+import { SendPacer } from "../../store/send-pacer.ts";
+
+export interface PacerRates {
+  /** Messages per minute to one chat. */
+  perChat: number;
+  /** Messages per minute overall. */
+  global: number;
+}
 import { WaSentStore } from "./wa-sent-store.ts";
 import { WaSocketLock } from "./wa-socket-lock.ts";
 import { printPairing, WaPairingStore } from "./wa-pairing.ts";
@@ -137,7 +144,14 @@ export class WhatsAppChannel {
       keys: this.keys,
       box,
       optIn: this.optIn,
-      pacer: new WaPacer(opts.redis, this.keys, opts.rates),
+      // The same pacer as Telegram's, with WhatsApp's rates (per minute there) and its own line.
+      pacer: new SendPacer(opts.redis, {
+        prefix: this.keys.prefix,
+        name: "wa",
+        perChatPerSecond: opts.rates.perChat / 60,
+        globalPerSecond: opts.rates.global / 60,
+        chatIndex: (chatId) => this.keys.chatIndex(chatId),
+      }),
       choices: this.choices,
       sent: this.sent,
       enqueue: (message, delayMs) => this.sender.enqueue(message, delayMs),

@@ -6,7 +6,7 @@ export class WaKeys {
    */
   constructor(
     readonly prefix: string,
-    private readonly chatIndex: (chatId: string) => string = (chatId) => chatId,
+    readonly chatIndex: (chatId: string) => string = (chatId) => chatId,
     /** The same hash under APP_KEY_PREVIOUS during a key rotation (undefined when it is not set). */
     private readonly previousChatIndex?: (chatId: string) => string | undefined,
   ) {}
@@ -48,7 +48,6 @@ export class WaKeys {
   socketFence() { return `${this.prefix}:wa:socket:fence`; }
   /** Numbered choices last shown to a chat: a hash of number -> button data. */
   choices(chatId: string) { return `${this.prefix}:wa:choices:${this.chatIndex(chatId)}`; }
-  /** Pacing: the next free send slot, overall and per chat (ms since epoch). */
-  paceGlobal() { return `${this.prefix}:wa:pace:global`; }
-  paceChat(chatId: string) { return `${this.prefix}:wa:pace:chat:${this.chatIndex(chatId)}`; }
+  /** Pacing (SendPacer named "wa"): the chat's last send, removed with the chat's other keys on /forget. */
+  paceChat(chatId: string) { return `${this.prefix}:pace:wa:last-chat:${this.chatIndex(chatId)}`; }
 }

@@ -1,5 +1,5 @@
 import type { Sealer } from "../../store/sealed-box.ts";
-import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
+import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Logger } from "pino";
 import { QUEUE } from "../../queues/names.ts";
 import { outboxJobSchema, type OutboxJob } from "../../queues/payloads.ts";
@@ -8,7 +8,7 @@ import type { WaChoices } from "./wa-choices.ts";
 import type { WaKeys } from "./wa-keys.ts";
 import type { UnreachableReason, WaOptIn } from "./wa-opt-in.ts";
 import { OUTBOX_TTL_MS, type StoredOutbound } from "./wa-outbox.ts";
-import type { WaPacer } from "./wa-pacer.ts";
+import type { SendPacer, SendPriority } from "../../store/send-pacer.ts";
 import { renderParts } from "./wa-render.ts";
 import type { SentRecord, WaSentStore } from "./wa-sent-store.ts";
 import type { WaContent, WaSocket, WaSocketEvents } from "./wa-socket.ts";
@@ -17,6 +17,9 @@ import type { WaContent, WaSocket, WaSocketEvents } from "./wa-socket.ts";
 export const STATUS_ERROR = 0;
 /** Resends after ERROR acks before the chat counts as unreachable. */
 export const MAX_ERROR_RESENDS = 2;
+
+/** Longest delay before asking the pacer again: keeps the message's place in the line fresh (SendPacer staleMs). */
+const MAX_PACE_DELAY_MS = 250;
 
 export class NotConnectedError extends Error {
   override name = "NotConnectedError";
@@ -36,7 +39,8 @@ export interface OutboxProcessorDeps {
   keys: WaKeys;
   box: Sealer;
   optIn: WaOptIn;
-  pacer: WaPacer;
+  /** The pacer every channel uses (SendPacer), here with WhatsApp's rates: one line ordered by priority. */
+  pacer: SendPacer;
   choices: WaChoices;
   sent: WaSentStore;
   /** Queues a message again (a resend after an ERROR ack). */
@@ -54,7 +58,11 @@ export interface OutboxProcessorDeps {
 export class WaOutboxProcessor {
   constructor(private readonly deps: OutboxProcessorDeps) {}
 
-  async process(job: OutboxJob): Promise<void> {
+  /**
+   * Sends one stored message. `later(ms)` puts the job back for that long (its slot is not free yet): pacing
+   * delays the message without holding a worker slot. `order` (priority, first asked) is its place in the line.
+   */
+  async process(job: OutboxJob, later: (ms: number) => Promise<never> = async (ms) => { await new Promise((r) => setTimeout(r, ms)); throw new DelayedError(); }, order: { priority: SendPriority; firstAsked: number } = { priority: "normal", firstAsked: Date.now() }): Promise<void> {
     const { deps } = this;
     const key = deps.keys.outMessage(job.messageId);
     const raw = await deps.redis.get(key);
@@ -69,7 +77,8 @@ export class WaOutboxProcessor {
     if (await deps.optIn.unreachable(chatId)) throw new UnrecoverableError("chat marked unreachable");
     if (!deps.socket()) throw new NotConnectedError("whatsapp is not connected");
 
-    await deps.pacer.wait(chatId);
+    const wait = await deps.pacer.take(chatId, job.messageId, message.priority ?? order.priority, order.firstAsked);
+    if (wait !== 0) return later(wait < 0 ? 5 : Math.min(wait, MAX_PACE_DELAY_MS));
     const socket = deps.socket();
     if (!socket) throw new NotConnectedError("whatsapp is not connected");
     const first = message.buttons?.length ? await deps.choices.remember(chatId, message.buttons.map((b) => b.data)) : 1;
@@ -144,6 +153,9 @@ function stored(part: WaContent): Pick<SentRecord, "text" | "photo" | "caption">
   return { photo: part.image.toString("base64"), ...(part.caption !== undefined ? { caption: part.caption } : {}) };
 }
 
+/** BullMQ job priority -> pacer priority (WaOutbox sets them: 1 high, 2 normal, 3 low). */
+const PRIORITY_NAME: Record<number, SendPriority> = { 1: "high", 2: "normal", 3: "low" };
+
 export interface OutboxWorkerOptions {
   connection: ConnectionOptions;
   prefix: string;
@@ -153,14 +165,26 @@ export interface OutboxWorkerOptions {
 
 /** The BullMQ worker of the WhatsApp outbox; paused while the socket is down, so jobs keep their attempts. */
 export function startOutboxWorker(processor: WaOutboxProcessor, opts: OutboxWorkerOptions, log: Logger): Worker {
-  const worker = new Worker(QUEUE.whatsappOutbox, (job) => processor.process(outboxJobSchema.parse(job.data)), {
+  const worker = new Worker(
+    QUEUE.whatsappOutbox,
+    (job, token) =>
+      processor.process(
+        outboxJobSchema.parse(job.data),
+        async (ms) => {
+          await job.moveToDelayed(Date.now() + ms, token);
+          throw new DelayedError();
+        },
+        { priority: PRIORITY_NAME[job.opts.priority ?? 0] ?? "normal", firstAsked: job.timestamp },
+      ),
+    {
     connection: opts.connection,
     prefix: opts.prefix,
     lockDuration: opts.lockMs,
     stalledInterval: opts.lockMs,
     concurrency: opts.concurrency ?? 4,
     autorun: false,
-  });
+    },
+  );
   worker.on("failed", (job: Job | undefined, err: Error) => {
     log.warn({ queue: QUEUE.whatsappOutbox, jobId: job?.id, attempts: job?.attemptsMade, err: err.name }, "whatsapp send failed");
     if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {

@@ -18,13 +18,18 @@ export interface StoredOutbound {
   createdAt: number;
   /** A resend after ERROR acks: how many sends of it WhatsApp refused so far. */
   refused?: number;
+  /** Its place in the pacer's line (alerts first, a person's own replies last); normal when unset. */
+  priority?: "high" | "normal" | "low";
 }
+
+/** BullMQ priorities of the outbox jobs: a waiting alert is taken before family news, and that before replies. */
+export const JOB_PRIORITY = { high: 1, normal: 2, low: 3 } as const;
 
 /** How long a queued message may wait (a long disconnect) before it is dropped. */
 export const OUTBOX_TTL_MS = 24 * 3_600_000;
 
 export interface OutboxQueue {
-  whatsappOutbox(job: OutboxJob, delayMs?: number): Promise<void>;
+  whatsappOutbox(job: OutboxJob, delayMs?: number, priority?: number): Promise<void>;
 }
 
 /**
@@ -55,6 +60,7 @@ export class WaOutbox implements ChannelSender {
       ...(message.buttons?.length ? { buttons: message.buttons.flat() } : {}),
       ...(message.photo ? { photo: message.photo.toString("base64") } : {}),
       createdAt: Date.now(),
+      ...(message.priority ? { priority: message.priority } : {}),
     };
     await this.enqueue(stored);
   }
@@ -64,7 +70,7 @@ export class WaOutbox implements ChannelSender {
     const messageId = randomUUID();
     const key = this.keys.outMessage(messageId);
     await this.redis.set(key, this.box.seal(JSON.stringify(stored), key), "PX", OUTBOX_TTL_MS);
-    await this.queue.whatsappOutbox({ messageId }, delayMs);
+    await this.queue.whatsappOutbox({ messageId }, delayMs, JOB_PRIORITY[stored.priority ?? "normal"]);
   }
 
   async forget(chatId: string): Promise<void> {

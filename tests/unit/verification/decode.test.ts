@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import exifr from "exifr";
 import { PhotoRejectedError, type PhotoRejectionCode } from "../../../src/verification/contracts.ts";
-import { cleanJpeg, decodePhoto, inspectPhoto } from "../../../src/verification/decode.ts";
+import { cleanJpeg, decodePhoto, decodeWithClean, inspectPhoto } from "../../../src/verification/decode.ts";
+import { makeJpeg } from "../../support/photos.ts";
 import { BRIDGE_MODS_DIR, LIMITS, exifGps, pngClaiming, syntheticJpeg } from "./fixtures.ts";
 
 async function rejects(promise: Promise<unknown>, code: PhotoRejectionCode): Promise<void> {
@@ -120,5 +121,20 @@ describe("cleanJpeg", () => {
     assert.equal(meta.orientation, undefined);
     assert.equal(await exifr.parse(clean, true), undefined);
     assert.equal(await exifr.gps(clean), undefined);
+  });
+});
+
+describe("decodeWithClean (one decode for the working copy and the clean copy)", () => {
+  test("gives the working copy decodePhoto gives and a clean copy like cleanJpeg's", async () => {
+    const bytes = await makeJpeg({ width: 1280, height: 960, seed: "decode-once" });
+    const { decoded, clean } = await decodeWithClean(bytes, LIMITS);
+    const alone = await decodePhoto(bytes, LIMITS);
+    assert.deepEqual([decoded.width, decoded.height, decoded.originalWidth, decoded.originalHeight], [alone.width, alone.height, alone.originalWidth, alone.originalHeight]);
+    let diff = 0;
+    for (let i = 0; i < alone.grey.length; i++) diff += Math.abs(decoded.grey[i]! - alone.grey[i]!);
+    assert.ok(diff / alone.grey.length <= 1, `mean grey difference ${diff / alone.grey.length}`);
+    const meta = await sharp(clean).metadata();
+    const reference = await sharp(await cleanJpeg(bytes, LIMITS)).metadata();
+    assert.deepEqual([meta.format, meta.width, meta.height, meta.exif, meta.icc], [reference.format, reference.width, reference.height, undefined, undefined]);
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * Outbound priorities at a busy pacer (issue 18): a person's own replies are queued in the outbox and wait
+ * for their slot without holding the turn, and a family confirmation queued after them goes first.
+ */
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import type { App } from "../../src/app.ts";
+import { makeUser, type FakeBotApi } from "../support/fake-bot-api.ts";
+import type { RedisServerHandle } from "../support/redis-server.ts";
+import { startTelegramHarness, stopTelegramHarness } from "../support/telegram-harness.ts";
+
+let redis: RedisServerHandle;
+let fake: FakeBotApi;
+let app: App;
+
+before(async () => {
+  // Two sends a second overall: ten replies take five seconds to go out.
+  ({ redis, fake, app } = await startTelegramHarness({ env: { TELEGRAM_RATE_GLOBAL: "2", TELEGRAM_RATE_PER_CHAT: "100" } }));
+});
+
+after(() => stopTelegramHarness({ app, fake, redis }));
+
+test("ten replies waiting for the pacer: the turns are done at once, and a family message queued after them goes first", async () => {
+  const users = Array.from({ length: 10 }, () => makeUser());
+  const family = makeUser();
+  const mark = fake.mark();
+  const pushed = Date.now();
+  for (const u of users) fake.text(u, "/help");
+  // Every turn ends without waiting for its reply's slot: the outbox holds them all well before they can go.
+  const outbox = app.telegramOutbox!.outboxQueue;
+  const sent = () => fake.calls("sendMessage").filter((c) => c.seq > mark && c.outcome === "ok");
+  const end = Date.now() + 2_000;
+  let queued = 0;
+  while (Date.now() < end) {
+    const c = await outbox.getJobCounts("waiting", "delayed", "prioritized", "active");
+    queued = (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) + (c.active ?? 0);
+    if (queued + sent().length >= users.length) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.ok(queued + sent().length >= users.length, `all ten turns queued or sent their reply within 2 s (${queued} + ${sent().length})`);
+  assert.ok(Date.now() - pushed < 2_500);
+  assert.ok(queued >= 5, `most replies still wait for their slot (${queued})`);
+
+  // A family confirmation (normal priority, sent by a worker) asks after all of them.
+  await app.deps.messenger.send({ channel: "telegram", chatId: String(family.id) }, { text: "family confirmation" });
+  const doneBy = Date.now() + 15_000;
+  while (sent().length < users.length + 1 && Date.now() < doneBy) await new Promise((r) => setTimeout(r, 100));
+  const order = sent().map((c) => String(c.params.chat_id));
+  const familyAt = order.indexOf(String(family.id));
+  assert.ok(familyAt >= 0, "the family message went out");
+  assert.equal(order.length, users.length + 1, "every reply went out in the end");
+  assert.ok(familyAt <= 3, `the family message went out before the replies still waiting (position ${familyAt + 1} of ${order.length})`);
+});
