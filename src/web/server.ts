@@ -30,7 +30,7 @@ export async function buildWebServer(opts: WebServerOptions): Promise<WebServer>
   const { app } = opts;
   // With trustProxy, req.ip is the client's address from X-Forwarded-For (the sign-in limits key on it), not the proxy's.
   // maxParamLength: a confirmation code in /c/<code> is about 160 characters (Fastify's default limit is 100).
-  const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: app.config.TRUST_PROXY, maxParamLength: 512 });
+  const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: app.config.TRUST_PROXY, routerOptions: { maxParamLength: 512 } });
   await registerSecurityHeaders(fastify);
   await fastify.register(multipart, { limits: { fileSize: app.config.MAX_PHOTO_BYTES + 1, files: 1, fields: 10 } });
   fastify.setErrorHandler((err: { statusCode?: number; name?: string }, _req, reply) => {
