@@ -40,7 +40,8 @@ describe("sandbox chat page (headless Chromium)", { timeout: 90_000 }, () => {
 
   before(async () => {
     redis = await startRedis();
-    app = await startTestApp({ redisUrl: redis.url, roles: ["web", "worker"] });
+    // The walk sends more than the default 30 messages a minute from one traveller; limits are tested in abuse-and-webhook.
+    app = await startTestApp({ redisUrl: redis.url, roles: ["web", "worker"], env: { MESSAGE_RATE_PER_MINUTE: "1000" } });
     baseUrl = baseUrlOf(app);
     tmpDir = await mkdtemp(path.join(os.tmpdir(), "sandbox-e2e-"));
     browser = await launchChromium();
@@ -235,10 +236,12 @@ describe("sandbox chat page (headless Chromium)", { timeout: 90_000 }, () => {
     const bubble = traveller.locator(".msg.in .bubble", { hasText: "مرحبا" }).last();
     await bubble.waitFor(WAIT);
     assert.equal(await bubble.evaluate((el) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el).direction), "rtl");
-    const help = botMessage(traveller, "What I can do");
+    // A new answer, not the /help answer of an earlier step.
+    const helps = traveller.locator(".msg.out", { hasText: "What I can do" });
+    const before = await helps.count();
     await quick(traveller, "/help");
-    await help.waitFor(WAIT);
-    const bubbleHelp = help.locator(".bubble");
+    await helps.nth(before).waitFor(WAIT);
+    const bubbleHelp = helps.nth(before).locator(".bubble");
     assert.equal(await bubbleHelp.evaluate((el) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el).direction), "ltr");
     assert.ok(((await bubbleHelp.innerText()).split("\n").length) >= 8, "line breaks are kept");
   });
