@@ -5,11 +5,10 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import net from "node:net";
 import type { ChildProcess } from "node:child_process";
 import type { App } from "../../src/app.ts";
 import { makeUser, startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api.ts";
-import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
+import { findFreePort, startRedis, type RedisServerHandle } from "../support/redis-server.ts";
 import { startTestApp } from "../support/test-app.ts";
 import { killWorkers, spawnWorker } from "../support/worker-process.ts";
 
@@ -20,16 +19,6 @@ let fake: FakeBotApi;
 let app: App;
 let port: number;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A webhook bot process (role bot), as in production. */
 function startBot(): ChildProcess {
@@ -49,7 +38,7 @@ function startBot(): ChildProcess {
 
 before(async () => {
   redis = await startRedis();
-  port = await freePort();
+  port = await findFreePort();
   // The re-send schedule in 100 ms units: a redelivery (which must not be needed) would show within the test.
   fake = await startFakeBotApi({ webhookDelayUnitMs: 100 });
   // Only for the shared prefix and key: this process takes no updates.

@@ -5,10 +5,9 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import net from "node:net";
 import type { App } from "../../src/app.ts";
 import { makeUser, type FakeBotApi } from "../support/fake-bot-api.ts";
-import type { RedisServerHandle } from "../support/redis-server.ts";
+import { findFreePort, type RedisServerHandle } from "../support/redis-server.ts";
 import type { TelegramDriver } from "../support/telegram-driver.ts";
 import { startTelegramHarness, stopTelegramHarness } from "../support/telegram-harness.ts";
 
@@ -17,19 +16,9 @@ let fake: FakeBotApi;
 let app: App;
 let bot: TelegramDriver;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
-  const port = await freePort();
+  const port = await findFreePort();
   ({ redis, fake, app, bot } = await startTelegramHarness({
     env: { PORT: String(port), TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}`, TELEGRAM_WEBHOOK_SECRET: "webhook-secret-0123456789", METRICS_TOKEN: "metrics-token-for-tests" },
     // The server's schedule (at once, then 2, 4, 8, ... "seconds") in 100 ms units.
