@@ -14,8 +14,9 @@ import { SendPacer } from "../../src/store/send-pacer.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import { createRedis, type RedisClient } from "../../src/store/redis.ts";
-import { choiceNumber, FakeWhatsApp, makeWaUser, waText, type FakeWaUser } from "../support/fake-whatsapp.ts";
+import { FakeWhatsApp, makeWaUser, waText } from "../support/fake-whatsapp.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
+import { linkWa, onboardWa } from "../support/whatsapp-harness.ts";
 
 const CHAT_GAP_MS = 200; // WHATSAPP_RATE_PER_CHAT=300 a minute
 
@@ -52,22 +53,6 @@ after(async () => {
 });
 
 const prefix = () => app.config.REDIS_PREFIX;
-
-async function onboard(user: FakeWaUser): Promise<void> {
-  const picker = await wa.ask(user, () => wa.text(user, "/start"), /Choose your language/);
-  const consent = await wa.ask(user, () => wa.text(user, String(choiceNumber(picker, /^English$/))), /What we keep/);
-  await wa.ask(user, () => wa.text(user, String(choiceNumber(consent, /I agree/))), /Thank you/);
-}
-
-async function link(traveller: FakeWaUser, family: FakeWaUser): Promise<void> {
-  const invite = await wa.ask(traveller, () => wa.text(traveller, "/contact"), /wa\.me/);
-  const code = /text=([A-Za-z0-9_-]+)/.exec(waText(invite))![1]!;
-  const picker = await wa.ask(family, () => wa.text(family, code), /Choose your language/);
-  const preview = await wa.ask(family, () => wa.text(family, String(choiceNumber(picker, /^English$/))), /wants you as a family contact/);
-  const mark = wa.mark();
-  wa.text(family, String(choiceNumber(preview, /^Accept$/)));
-  await wa.expect(traveller, /is now your family contact/, mark);
-}
 
 test("auth state: credentials and signal keys round-trip through Redis, sealed (no plaintext at rest)", async () => {
   const keys = new WaKeys(`{auth${randomBytes(3).toString("hex")}}`);
@@ -168,8 +153,8 @@ test("outbox: handed over by id, paced per chat, in order, retried after a netwo
 test("an unreachable family contact is marked, the traveller is told, and writing again clears it", { timeout: 60_000 }, async () => {
   const traveller = makeWaUser("Amina");
   const family = makeWaUser("Yusuf");
-  await onboard(traveller);
-  await link(traveller, family);
+  await onboardWa(wa, traveller);
+  await linkWa(wa, traveller, family);
 
   const mark = wa.mark();
   wa.faults.push(Object.assign(new Error("forbidden"), { output: { statusCode: 403 } }));
