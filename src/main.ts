@@ -24,6 +24,8 @@ Tasks:
   landmarks import <dir>   load a folder of landmark folders (landmark.json + reference photos)
   landmarks list           list the landmarks in the store
   landmarks remove <id>    remove a landmark
+  landmarks check [--catalog <dir>] [--json]
+                           report weak reference coverage per landmark (no Redis needed; landmarks check --help)
   landmarks hash <photo>...
                            print PDQ hashes, for a catalog's known-pictures.txt (no Redis needed)
   verify --catalog <dir> [--landmark <id>] [--lat <deg> --lon <deg>] [--json] <photo>...
@@ -154,6 +156,17 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = positionals;
   if (values.help || !command || command === "help") {
     process.stdout.write(HELP);
+    return;
+  }
+  // Checking a catalog folder's coverage needs no Redis; the configuration only for its default folder.
+  if (argv[0] === "landmarks" && argv[1] === "check") {
+    const { runLandmarksCheck } = await import("./landmarks/check-cli.ts");
+    const { DEMO_CATALOG_DIR } = await import("./landmarks/demo-catalog.ts");
+    process.exitCode = await runLandmarksCheck(argv.slice(2), {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+      defaultCatalog: () => loadConfig().CATALOG_DIR ?? DEMO_CATALOG_DIR,
+    });
     return;
   }
   // Hashing pictures for a catalog's known-pictures.txt needs no configuration or Redis either.
