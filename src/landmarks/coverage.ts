@@ -17,7 +17,7 @@ import { loadVision } from "../verification/visual/vision.ts";
 export const MIN_REFERENCES = 3;
 /**
  * Mean grey level (0-255, reference thumbnail) under which a reference is a night view. Measured on the
- * bench photos (../shared/eval and bench/data/wxbs-heldout.json): night views 16-82 (floodlit facades
+ * bench photos (../shared/eval and bench/heldout/wxbs-heldout.json): night views 16-82 (floodlit facades
  * reach 81-82, dusk 125), daytime views 74-190; below 72 there were night views only. A lit night view
  * read as daytime only makes the report ask for a night photo the landmark already has.
  */
@@ -42,10 +42,14 @@ export function lightOf(brightness: number | undefined, capturedHour: number | u
   return "day";
 }
 
-/** Leave-one-out coverage of one landmark's references; `minReferences` defaults to MIN_REFERENCES. */
+/**
+ * Leave-one-out coverage of one landmark's references; `minReferences` defaults to MIN_REFERENCES. With
+ * `previous` (the report before a reference was added or removed; file names are unique per landmark),
+ * pairs of references it already judged are not matched again: an edit costs O(n) pair matches, not O(n^2).
+ */
 export async function landmarkCoverage(
   input: CoverageInput,
-  opts: { minReferences?: number; calibration?: Calibration } = {},
+  opts: { minReferences?: number; calibration?: Calibration; previous?: LandmarkCoverage } = {},
 ): Promise<LandmarkCoverage> {
   const cal = opts.calibration ?? DEFAULT_CALIBRATION;
   const min = opts.minReferences ?? MIN_REFERENCES;
@@ -59,11 +63,18 @@ export async function landmarkCoverage(
     duplicateOf: r.quality?.duplicateOf?.file,
   }));
   const pair = (a: Features | undefined, b: Features | undefined) => (a && b ? matchPair(vision, a, b, DEFAULT_PAIR_CONFIG).inliers : 0);
+  const before = new Map((opts.previous?.references ?? []).map((r) => [r.file, r]));
   const references: ReferenceCoverage[] = refs.map((r, i) => {
     const confirmedBy: ReferenceCoverage["confirmedBy"] = [];
     refs.forEach((other, j) => {
       // A near-duplicate of the same picture confirms nothing about another viewpoint.
       if (j === i || r.duplicateOf === other.file || other.duplicateOf === r.file) return;
+      const known = before.get(r.file);
+      if (known && before.has(other.file)) {
+        const was = known.confirmedBy.find((c) => c.file === other.file);
+        if (was) confirmedBy.push(was);
+        return;
+      }
       // As the matcher decides: ORB, and the AKAZE second opinion when ORB does not match.
       const orb = pair(r.orb, other.orb);
       if (isMatch(orb, cal)) return confirmedBy.push({ file: other.file, inliers: orb, detector: "orb" });
