@@ -165,8 +165,9 @@ export async function benchVerification(): Promise<BenchSection> {
     }
   }
 
-  // CPU time per photo, one photo at a time: unlike the wall-clock rows it does not grow with whatever
-  // else the shared machine runs, so it compares runs made under different load.
+  // CPU time per photo, one photo at a time: it grows far less than the wall-clock rows with whatever else
+  // the shared machine runs (only through contention for the core's caches and hyperthread), so it
+  // compares runs made under different load better.
   const cpuMatcher = matchers.find((m) => m.tag === "feature");
   const cpuNotes: string[] = [];
   if (cpuMatcher) {
@@ -224,7 +225,7 @@ export async function benchVerification(): Promise<BenchSection> {
     `Floor: \`sharp(bytes).raw().toBuffer()\`, a full decode of the same photos at the same concurrency. A full decode is the least any verifier must do here: the family gets a 2048 px copy, which needs the 1280 px photo at full size and the 12 MP one at shrink factor 1 (JPEG shrink-on-load by 2 would give 2000 px). "x floor" = verifier p50 / decode p50; "floor speed-up" = decode photos/s / verifier photos/s.`,
     `Peak RSS: this process, sampled every 20 ms during the run (it includes the photos held in memory and, after the first FeatureMatcher run, OpenCV's WASM heap).`,
   ];
-  if (cpuNotes.length) notes.push(`CPU time per photo (this process's user + system CPU around each call, one photo at a time, PhotoVerifier with the FeatureMatcher in process, next to the same bare decode): ${cpuNotes.join("; ")}. It does not grow with other load on the machine, unlike the wall-clock rows above.`);
+  if (cpuNotes.length) notes.push(`CPU time per photo (this process's user + system CPU around each call, one photo at a time, PhotoVerifier with the FeatureMatcher in process, next to the same bare decode): ${cpuNotes.join("; ")}. Other load on the machine moves it far less than the wall-clock rows above (waiting for a core is not counted; sharing one still slows it).`);
   if (!target.feature) notes.push("FeatureMatcher: not measured, the eval catalog (../shared/eval/landmarks) is missing.");
   const markdown = [
     table(["photo", "verifier", "concurrency", "n", "photos/s", "p50 ms", "p95 ms", "p99 ms", "peak RSS MB", "decode-only photos/s", "decode-only p50 ms", "x floor (p50)", "floor speed-up"], rows),
