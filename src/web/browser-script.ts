@@ -35,7 +35,8 @@ async function transpile(file: string): Promise<string> {
   const { default: ts } = await import("typescript");
   const { outputText } = ts.transpileModule(await readFile(file, "utf8"), {
     fileName: file,
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, sourceMap: false },
+    // Imports say ./x.ts in the source; the browser asks for ./x.js, as tsc writes them in the build.
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, sourceMap: false, rewriteRelativeImportExtensions: true },
   });
   return outputText;
 }

@@ -12,7 +12,8 @@ import { DEFAULT_LOCALE, matchLocale } from "../../domain/locale.ts";
 const PAGE = path.join(import.meta.dirname, "sandbox-page.html");
 const ASSETS = path.join(import.meta.dirname, "assets");
 /** The page's script and styles are files, so the Content-Security-Policy needs no 'unsafe-inline'. */
-const SCRIPT = browserScript(ASSETS, "sandbox");
+/** The page's script modules: sandbox.ts imports the other two. */
+const SCRIPTS = ["sandbox", "sandbox-pane", "sandbox-dom"].map((name) => [name, browserScript(ASSETS, name)] as const);
 
 const chatParams = z.object({ chat: z.string().regex(SANDBOX_CHAT_ID) });
 const identity = z.object({ name: z.string().min(1).max(64), language: z.string().max(16).optional() });
@@ -73,14 +74,18 @@ export const sandboxRoutes: FastifyPluginAsync<{ app: App; handle(msg: Inbound):
   });
 
   fastify.get("/sandbox", async (_req, reply) => {
+    // A checkout transpiles the scripts on first use: start now, while the browser reads the page.
+    for (const [, script] of SCRIPTS) script().catch(() => undefined);
     return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(await readFile(PAGE));
   });
 
   const css = await readFile(path.join(ASSETS, "sandbox.css"));
   fastify.get("/sandbox/assets/sandbox.css", (_req, reply) => reply.type("text/css; charset=utf-8").header("cache-control", "no-cache").send(css));
-  fastify.get("/sandbox/assets/sandbox.js", async (_req, reply) =>
-    reply.type("text/javascript; charset=utf-8").header("cache-control", "no-cache").send(await SCRIPT()),
-  );
+  for (const [name, script] of SCRIPTS) {
+    fastify.get(`/sandbox/assets/${name}.js`, async (_req, reply) =>
+      reply.type("text/javascript; charset=utf-8").header("cache-control", "no-cache").send(await script()),
+    );
+  }
 
   fastify.get("/sandbox/api/landmarks", async () => {
     const landmarks = await app.deps.landmarks.list();
