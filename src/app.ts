@@ -13,7 +13,7 @@ import { registerPairRoute } from "./channels/whatsapp/wa-pairing.ts";
 import type { WaSocketFactory } from "./channels/whatsapp/wa-socket.ts";
 import { Conversation } from "./conversation/conversation.ts";
 import type { ConversationDeps } from "./conversation/deps.ts";
-import type { InviteLinks } from "./conversation/messages.ts";
+import type { InviteLinks } from "./ports/messaging.ts";
 import { I18n } from "./i18n/i18n.ts";
 import { DEMO_CATALOG_DIR } from "./landmarks/demo-catalog.ts";
 import { importCatalog } from "./landmarks/import.ts";

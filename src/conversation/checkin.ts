@@ -2,7 +2,7 @@ import { landmarkName } from "../domain/landmark.ts";
 import { inspectPhoto } from "../verification/decode.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";
 import { validCoordinates } from "../verification/location.ts";
-import type { Inbound } from "./messages.ts";
+import type { Inbound } from "../ports/messaging.ts";
 import type { PendingLocation, PendingPhoto } from "../store/checkin-repository.ts";
 import type { Feature, Turn } from "./turn.ts";
 

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import type { I18n } from "../i18n/i18n.ts";
-import type { PhotoCheckJob, VerifyJob } from "../queues/payloads.ts";
+import type { PhotoCheckJob, VerifyJob } from "../ports/jobs.ts";
 import type { CheckinRepository } from "../store/checkin-repository.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
 import type { ConversationStateStore } from "../store/conversation-state.ts";
@@ -12,7 +12,7 @@ import type { RateLimiter } from "../store/rate-limiter.ts";
 import type { TripRepository } from "../store/trip-repository.ts";
 import type { PhotoLimits } from "../verification/contracts.ts";
 import type { WordStore } from "../store/word-store.ts";
-import type { InviteLinks, Messenger } from "./messages.ts";
+import type { InviteLinks, Messenger } from "../ports/messaging.ts";
 import type { TripLifecycle } from "./trip-lifecycle.ts";
 
 export interface JobQueues {

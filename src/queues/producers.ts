@@ -3,7 +3,7 @@ import { PHOTO_CHECK_JOB, QUEUE } from "./names.ts";
 import {
   alertJobSchema, deadlineJobSchema, jobIds, ngoJobSchema, notifyJobSchema, outboxJobSchema, photoCheckJobSchema, verifyJobSchema,
   type AlertJob, type DeadlineJob, type NgoJob, type NotifyJob, type OutboxJob, type PhotoCheckJob, type VerifyJob,
-} from "./payloads.ts";
+} from "../ports/jobs.ts";
 
 const DEFAULTS: JobsOptions = {
   attempts: 8,

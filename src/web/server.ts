@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import multipart from "@fastify/multipart";
 import type { App } from "../app.ts";
-import type { Inbound } from "../conversation/messages.ts";
+import type { Inbound } from "../ports/messaging.ts";
 import { healthRoutes } from "./health-routes.ts";
 import { sandboxRoutes } from "./sandbox/sandbox-routes.ts";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";

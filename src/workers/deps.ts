@@ -1,9 +1,9 @@
 import type { Logger } from "pino";
-import type { Messenger } from "../conversation/messages.ts";
+import type { Messenger } from "../ports/messaging.ts";
 import type { TripLifecycle } from "../conversation/trip-lifecycle.ts";
 import type { ChatAddress } from "../domain/identity.ts";
 import type { I18n } from "../i18n/i18n.ts";
-import type { AlertJob, NgoJob, NotifyJob } from "../queues/payloads.ts";
+import type { AlertJob, NgoJob, NotifyJob } from "../ports/jobs.ts";
 import type { CheckinRepository } from "../store/checkin-repository.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
 import type { LandmarkRepository } from "../store/landmark-repository.ts";

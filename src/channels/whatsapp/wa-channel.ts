@@ -2,7 +2,7 @@
 import type { WAMessage } from "@whiskeysockets/baileys";
 import type { Worker, ConnectionOptions as BullConnection } from "bullmq";
 import type { Logger } from "pino";
-import type { Inbound, Messenger } from "../../conversation/messages.ts";
+import type { Inbound, Messenger } from "../../ports/messaging.ts";
 import type { ChatAddress } from "../../domain/identity.ts";
 import { DEFAULT_LOCALE } from "../../domain/locale.ts";
 import type { I18n } from "../../i18n/i18n.ts";

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { landmarkName, type Landmark, type ReferenceFingerprint } from "../../domain/landmark.ts";
 import { CatalogError, parseLandmarkJson } from "../../landmarks/catalog-dir.ts";
-import { reasonLines } from "../../conversation/verdict-text.ts";
+import { reasonLines } from "../../texts/verdict-text.ts";
 import { formatNumber } from "../../i18n/format.ts";
 import type { StoredLandmark } from "../../store/landmark-repository.ts";
 import { PhotoRejectedError, type PhotoLimits } from "../../verification/contracts.ts";
