@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import type { I18n } from "../i18n/i18n.ts";
-import type { PhotoCheckJob, VerifyJob } from "../ports/jobs.ts";
+import type { JobProducer } from "../ports/queues.ts";
 import type { CheckinRepository } from "../store/checkin-repository.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
 import type { ConversationStateStore } from "../store/conversation-state.ts";
@@ -15,12 +15,6 @@ import type { WordStore } from "../store/word-store.ts";
 import type { InviteLinks, Messenger } from "../ports/messaging.ts";
 import type { TripLifecycle } from "./trip-lifecycle.ts";
 
-export interface JobQueues {
-  verify(job: VerifyJob): Promise<void>;
-  photoCheck(job: PhotoCheckJob): Promise<void>;
-  removeForCheckins(checkinIds: readonly string[], contactIds: readonly string[]): Promise<void>;
-}
-
 /** Everything the conversation core reaches; built once per process by the app container. */
 export interface ConversationDeps {
   persons: PersonRepository;
@@ -33,7 +27,7 @@ export interface ConversationDeps {
   landmarks: LandmarkRepository;
   words: WordStore;
   lifecycle: TripLifecycle;
-  queues: JobQueues;
+  queues: Pick<JobProducer, "verify" | "photoCheck" | "removeForCheckins">;
   messenger: Messenger;
   inviteLinks: InviteLinks;
   i18n: I18n;

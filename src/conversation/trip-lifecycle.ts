@@ -2,19 +2,14 @@ import type { Logger } from "pino";
 import { alertsOthers, stageDueAt, type EscalationLadder } from "../domain/escalation.ts";
 import type { Trip } from "../domain/person.ts";
 import type { AlertJob, AlertKind, DeadlineJob } from "../ports/jobs.ts";
+import type { JobProducer } from "../ports/queues.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
 import type { TripRepository } from "../store/trip-repository.ts";
-
-export interface LifecycleQueues {
-  deadline(job: DeadlineJob, dueAt: Date): Promise<void>;
-  cancelDeadline(job: DeadlineJob): Promise<void>;
-  alert(jobs: AlertJob[]): Promise<void>;
-}
 
 export interface LifecycleDeps {
   trips: TripRepository;
   contacts: ContactRepository;
-  queues: LifecycleQueues;
+  queues: Pick<JobProducer, "deadline" | "cancelDeadline" | "alert">;
   ladder: EscalationLadder;
   log: Logger;
 }

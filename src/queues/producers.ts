@@ -4,6 +4,7 @@ import {
   alertJobSchema, deadlineJobSchema, jobIds, ngoJobSchema, notifyJobSchema, outboxJobSchema, photoCheckJobSchema, verifyJobSchema,
   type AlertJob, type DeadlineJob, type NgoJob, type NotifyJob, type OutboxJob, type PhotoCheckJob, type VerifyJob,
 } from "../ports/jobs.ts";
+import type { JobProducer } from "../ports/queues.ts";
 
 const DEFAULTS: JobsOptions = {
   attempts: 8,
@@ -21,7 +22,7 @@ const DEFAULTS: JobsOptions = {
 export const QUEUE_EVENTS_MAX_LEN = 100;
 
 /** The only way the app puts work on queues, so payloads are validated and ids deterministic. */
-export class Producers {
+export class Producers implements JobProducer {
   readonly verifyQueue: Queue;
   readonly notifyQueue: Queue;
   readonly deadlineQueue: Queue;

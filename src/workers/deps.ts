@@ -3,7 +3,7 @@ import type { Messenger } from "../ports/messaging.ts";
 import type { TripLifecycle } from "../conversation/trip-lifecycle.ts";
 import type { ChatAddress } from "../domain/identity.ts";
 import type { I18n } from "../i18n/i18n.ts";
-import type { AlertJob, NgoJob, NotifyJob } from "../ports/jobs.ts";
+import type { JobProducer } from "../ports/queues.ts";
 import type { CheckinRepository } from "../store/checkin-repository.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
 import type { LandmarkRepository } from "../store/landmark-repository.ts";
@@ -39,11 +39,7 @@ export interface WorkerDeps {
   sent: SentMarkers;
   lifecycle: TripLifecycle;
   verifier: Verifier;
-  queues: {
-    notify(jobs: NotifyJob[]): Promise<void>;
-    alert(jobs: AlertJob[]): Promise<void>;
-    ngo(jobs: NgoJob[]): Promise<void>;
-  };
+  queues: Pick<JobProducer, "notify" | "alert" | "ngo">;
   messenger: Messenger;
   i18n: I18n;
   log: Logger;
