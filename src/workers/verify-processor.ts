@@ -1,7 +1,7 @@
 import { DEFAULT_LOCALE } from "../domain/locale.ts";
 import { landmarkName } from "../domain/landmark.ts";
 import type { Person } from "../domain/person.ts";
-import { PHOTO_REJECTION_MESSAGE } from "../conversation/checkin.ts";
+import { PHOTO_REJECTION_MESSAGE } from "../texts/photo-rejection.ts";
 import { reasonLines } from "../texts/verdict-text.ts";
 import type { VerifyJob } from "../ports/jobs.ts";
 import type { Checkin } from "../store/checkin-repository.ts";
