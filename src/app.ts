@@ -37,7 +37,8 @@ import type { VisualMatcher } from "./verification/contracts.ts";
 import { buildWebServer, type WebServer } from "./web/server.ts";
 import type { WorkerDeps } from "./workers/deps.ts";
 import { Workers } from "./workers/workers.ts";
-import { TripLifecycle } from "./conversation/trip-lifecycle.ts";
+import { QueuedTripLifecycle } from "./conversation/trip-lifecycle.ts";
+import type { TripLifecycle } from "./ports/trips.ts";
 import { defaultLadder, parseLadder } from "./domain/escalation.ts";
 import { parseAddress } from "./domain/identity.ts";
 import { NgoAlertRepository } from "./store/ngo-alert-repository.ts";
@@ -208,7 +209,7 @@ export class App {
           : `${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/sandbox?start=${code}`,
     };
     const ladder = config.ESCALATION_LADDER ? parseLadder(config.ESCALATION_LADDER) : defaultLadder(config.ESCALATION_GRACE);
-    this.lifecycle = new TripLifecycle({ trips, contacts, queues: this.producers, ladder, log });
+    this.lifecycle = new QueuedTripLifecycle({ trips, contacts, queues: this.producers, ladder, log });
     const lifecycle = this.lifecycle;
     const words = new WordStore(redis, keys, config.RETENTION);
     this.deps = {

@@ -13,7 +13,7 @@ import type { TripRepository } from "../store/trip-repository.ts";
 import type { PhotoLimits } from "../verification/contracts.ts";
 import type { WordStore } from "../store/word-store.ts";
 import type { InviteLinks, Messenger } from "../ports/messaging.ts";
-import type { TripLifecycle } from "./trip-lifecycle.ts";
+import type { TripLifecycle } from "../ports/trips.ts";
 
 /** Everything the conversation core reaches; built once per process by the app container. */
 export interface ConversationDeps {

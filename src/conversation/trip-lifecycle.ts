@@ -3,6 +3,7 @@ import { alertsOthers, stageDueAt, type EscalationLadder } from "../domain/escal
 import type { Trip } from "../domain/person.ts";
 import type { AlertJob, AlertKind, DeadlineJob } from "../ports/jobs.ts";
 import type { JobProducer } from "../ports/queues.ts";
+import type { TripLifecycle } from "../ports/trips.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
 import type { TripRepository } from "../store/trip-repository.ts";
 
@@ -15,10 +16,10 @@ export interface LifecycleDeps {
 }
 
 /**
- * What happens around a trip's deadline, shared by the conversation (plan, extend, cancel, "I am safe")
- * and the workers (a verified arrival, a stage firing): scheduling, ending and corrections.
+ * The trip lifecycle (ports/trips.ts) over the job producer: deadline stages as delayed jobs, endings and
+ * corrections as alert jobs.
  */
-export class TripLifecycle {
+export class QueuedTripLifecycle implements TripLifecycle {
   constructor(private readonly deps: LifecycleDeps) {}
 
   get ladder(): EscalationLadder {

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Messenger } from "../ports/messaging.ts";
-import type { TripLifecycle } from "../conversation/trip-lifecycle.ts";
+import type { TripLifecycle } from "../ports/trips.ts";
 import type { ChatAddress } from "../domain/identity.ts";
 import type { I18n } from "../i18n/i18n.ts";
 import type { JobProducer } from "../ports/queues.ts";
