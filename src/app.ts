@@ -56,7 +56,7 @@ import { DashboardKeys } from "./store/dashboard-keys.ts";
 import { StaffRepository } from "./store/staff-repository.ts";
 import { StaffSecrets } from "./store/staff-secrets.ts";
 import { assertDurableRedis } from "./store/redis-durability.ts";
-import { Metrics } from "./web/dashboard/metrics.ts";
+import { Metrics } from "./metrics.ts";
 import { resolveProofKeys } from "./proof/signing-key.ts";
 import type { ProofKeys } from "./proof/proof-keys.ts";
 import { ConfirmationSigner } from "./proof/confirmation-signer.ts";

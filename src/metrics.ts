@@ -5,8 +5,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Queue } from "bullmq";
-import type { Verifier } from "../../workers/deps.ts";
-import { sameToken } from "./context.ts";
+import type { Verifier } from "./workers/deps.ts";
+import { sameToken } from "./web/dashboard/context.ts";
 
 const STATES = ["waiting", "active", "delayed", "failed", "completed", "prioritized"] as const;
 
