@@ -37,6 +37,7 @@ import type { VisualMatcher } from "./verification/contracts.ts";
 import { buildWebServer, type WebServer } from "./web/server.ts";
 import type { WorkerDeps } from "./workers/deps.ts";
 import { Workers } from "./workers/workers.ts";
+import { timedVerifier } from "./workers/timed-verifier.ts";
 import { QueuedTripLifecycle } from "./conversation/trip-lifecycle.ts";
 import type { TripLifecycle } from "./ports/trips.ts";
 import { defaultLadder, parseLadder } from "./domain/escalation.ts";
@@ -245,7 +246,7 @@ export class App {
       }),
     };
     this.metrics = new Metrics(() => this.producers.all, () => this.producers.deadlineQueue);
-    this.workerDeps.verifier = this.metrics.timed(this.workerDeps.verifier);
+    this.workerDeps.verifier = timedVerifier(this.workerDeps.verifier, this.metrics.verification);
     this.conversation = new Conversation(this.deps);
   }
 

@@ -5,7 +5,7 @@ import type { Inbound } from "../ports/messaging.ts";
 import { healthRoutes } from "./health-routes.ts";
 import { sandboxRoutes } from "./sandbox/sandbox-routes.ts";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";
-import { metricsRoutes } from "../metrics.ts";
+import { metricsRoutes } from "./metrics-routes.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { proofRoutes } from "./proof/proof-routes.ts";
 

@@ -14,11 +14,7 @@ import type { SentMarkers } from "../store/sent-markers.ts";
 import type { TripRepository } from "../store/trip-repository.ts";
 import type { ConfirmationSigner } from "../proof/confirmation-signer.ts";
 import type { PhotoChecker } from "../verification/photo-check.ts";
-import type { SubmissionIndex, VerificationInput, VerificationOutcome } from "../verification/contracts.ts";
-
-export interface Verifier {
-  verify(input: VerificationInput): Promise<VerificationOutcome>;
-}
+import type { SubmissionIndex, Verifier } from "../verification/contracts.ts";
 
 /** The deployment's NGO, when one is configured. */
 export interface NgoSettings {
