@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // Scripts served to browsers (dashboard, sandbox): browser globals instead of Node's.
-    files: ["src/web/**/assets/**/*.js"],
+    files: ["src/web/**/assets/**/*.js", "src/channels/**/assets/**/*.js"],
     languageOptions: {
       sourceType: "script",
       globals: Object.fromEntries(

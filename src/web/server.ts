@@ -3,7 +3,7 @@ import multipart from "@fastify/multipart";
 import type { App } from "../app.ts";
 import type { Inbound } from "../ports/messaging.ts";
 import { healthRoutes } from "./health-routes.ts";
-import { sandboxRoutes } from "./sandbox/sandbox-routes.ts";
+import { sandboxRoutes } from "../channels/sandbox/sandbox-routes.ts";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";
 import { metricsRoutes } from "./metrics-routes.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";

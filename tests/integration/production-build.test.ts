@@ -54,7 +54,7 @@ function filesUnder(dir: string): string[] {
 
 test("dist/ holds the compiled code, its assets and the assembled .wasm; no static import of tsx, esbuild or wabt", () => {
   const files = filesUnder(DIST).map((f) => path.relative(DIST, f));
-  for (const needed of ["main.js", "web/sandbox/sandbox-page.html", "web/dashboard/assets/dashboard.css", "verification/visual/hamming-knn.wasm",
+  for (const needed of ["main.js", "channels/sandbox/sandbox-page.html", "web/dashboard/assets/dashboard.css", "verification/visual/hamming-knn.wasm",
     "verification/visual/thread/matcher-thread.js", "landmarks/demo-catalog/paris-gare-du-nord/landmark.json", "landmarks/demo-catalog/paris-gare-du-nord/ref/view-1.jpg"]) {
     assert.ok(files.includes(needed), `dist/${needed}`);
   }

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { z, ZodError } from "zod";
 import type { App } from "../../app.ts";
 import type { Inbound } from "../../ports/messaging.ts";
-import { SANDBOX_CHAT_ID } from "../../channels/sandbox/sandbox-sender.ts";
+import { SANDBOX_CHAT_ID } from "./sandbox-sender.ts";
 import { landmarkName } from "../../domain/landmark.ts";
 import { DEFAULT_LOCALE, matchLocale } from "../../domain/locale.ts";
 
