@@ -35,6 +35,8 @@ import { PhotoVerifier } from "./verification/photo-verifier.ts";
 import { PhotoChecker } from "./verification/photo-check.ts";
 import type { VisualMatcher } from "./verification/contracts.ts";
 import { buildWebServer, type WebServer } from "./web/server.ts";
+import type { WebDeps } from "./web/deps.ts";
+import { sandboxRoutes } from "./channels/sandbox/sandbox-routes.ts";
 import type { WorkerDeps } from "./workers/deps.ts";
 import { Workers } from "./workers/workers.ts";
 import { timedVerifier } from "./workers/timed-verifier.ts";
@@ -259,6 +261,17 @@ export class App {
     );
   }
 
+  /** The services the web role reaches, and nothing else of the container. */
+  webDeps(): WebDeps {
+    const { config, log, redis, keys, keyRing, metrics, proofKeys } = this;
+    const { persons, trips, landmarks, rates, i18n, now } = this.deps;
+    const { ngoAlerts, verifier } = this.workerDeps;
+    return {
+      config, log, redis, keys, keyRing, metrics, proofKeys, persons, trips, landmarks, rates, i18n, now, ngoAlerts, verifier,
+      queues: this.producers.all,
+    };
+  }
+
   /** What `keys rotate` moves from APP_KEY_PREVIOUS to APP_KEY: every value sealed, and every key named, with the app key. */
   rotationSteps(): RotationStep[] {
     return [
@@ -316,12 +329,16 @@ export class App {
     const port = opts.roles.includes("web") || webhook ? config.PORT : config.HEALTH_PORT;
     if (port !== undefined) {
       this.web = await buildWebServer({
-        app: this,
-        sandbox: opts.roles.includes("web") && sandboxEnabled(config),
+        deps: this.webDeps(),
         dashboard: opts.roles.includes("web") && config.DASHBOARD === "on",
         proof: opts.roles.includes("web"),
-        handle,
       });
+      if (opts.roles.includes("web") && sandboxEnabled(config)) {
+        const { persons, landmarks, media, i18n, log, now } = this.deps;
+        await this.web.fastify.register(sandboxRoutes, {
+          chatLog: this.sandboxLog, persons, landmarks, media, i18n, log, now, maxPhotoBytes: config.MAX_PHOTO_BYTES, handle,
+        });
+      }
     }
     if (this.telegram && opts.roles.includes("bot")) {
       const inbox = new TelegramInbox({
