@@ -6,7 +6,7 @@ import { ORG_ID } from "../../store/org-repository.ts";
 import { EMAIL, StaffExistsError, isStaffRole, normaliseEmail, type Staff, type StaffRole } from "../../store/staff-repository.ts";
 import { html, type Html } from "./html.ts";
 import { atLeast, csrfField, forbidden, layout, notFound, redirectBack, scopeOf, sendPage, type Viewer } from "./context.ts";
-import type { DashboardRouteOptions } from "./dashboard-routes.ts";
+import type { DashboardRouteOptions } from "./context.ts";
 import { hashPassword, passwordProblem } from "./password.ts";
 
 const QUEUE_STATES = ["waiting", "prioritized", "active", "delayed", "failed", "completed"] as const;

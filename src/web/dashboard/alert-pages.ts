@@ -9,7 +9,7 @@ import type { StoredLandmark } from "../../store/landmark-repository.ts";
 import { DEFAULT_ORG_ID } from "../../store/org-repository.ts";
 import { html, type Html } from "./html.ts";
 import { canSeeAlert, csrfField, layout, notFound, redirectBack, scopeOf, sendPage, type DashboardServices, type Viewer } from "./context.ts";
-import type { DashboardRouteOptions } from "./dashboard-routes.ts";
+import type { DashboardRouteOptions } from "./context.ts";
 
 const ALERT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

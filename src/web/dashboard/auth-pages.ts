@@ -7,7 +7,7 @@ import {
   LANG_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE, anonymous, cookieName, csrfField, isSecure, layout, parseCookies, redirectBack,
   sameToken, sendPage, setCookie, viewerOf, type Anonymous, type DashboardServices, type Viewer,
 } from "./context.ts";
-import type { DashboardRouteOptions } from "./dashboard-routes.ts";
+import type { DashboardRouteOptions } from "./context.ts";
 import { isDashLocale } from "./i18n.ts";
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from "./password.ts";
 import { newTotpSecret, otpauthUri, verifyTotp } from "./totp.ts";

@@ -27,6 +27,12 @@ export interface DashboardServices {
   limiter: LoginLimiter;
 }
 
+/** What each group of dashboard pages is registered with. */
+export interface DashboardRouteOptions {
+  svc: DashboardServices;
+  viewer(req: FastifyRequest): Viewer;
+}
+
 export function dashboardServices(deps: WebDeps): DashboardServices {
   const keys = new DashboardKeys(deps.config.REDIS_PREFIX);
   return {

@@ -8,7 +8,7 @@ import formbody from "@fastify/formbody";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { WebDeps } from "../deps.ts";
 import {
-  crossOrigin, dashboardServices, ensureDefaultOrg, forbidden, sameToken, viewerOf, anonymous, type DashboardServices, type Viewer,
+  crossOrigin, dashboardServices, ensureDefaultOrg, forbidden, sameToken, viewerOf, anonymous, type DashboardRouteOptions, type Viewer,
 } from "./context.ts";
 import { authRoutes } from "./auth-pages.ts";
 import { alertRoutes } from "./alert-pages.ts";
@@ -26,11 +26,6 @@ export function viewer(req: FastifyRequest): Viewer {
   const v = viewers.get(req);
   if (!v) throw new Error("no dashboard session on this request");
   return v;
-}
-
-export interface DashboardRouteOptions {
-  svc: DashboardServices;
-  viewer(req: FastifyRequest): Viewer;
 }
 
 export const dashboardRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (fastify, { deps }) => {

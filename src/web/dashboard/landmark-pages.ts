@@ -16,7 +16,7 @@ import { fingerprintReference } from "../../landmarks/import.ts";
 import { qualityReports } from "../../landmarks/reference-features.ts";
 import { html, type Html } from "./html.ts";
 import { atLeast, csrfField, forbidden, layout, notFound, redirectBack, sameToken, sendPage, type Viewer } from "./context.ts";
-import type { DashboardRouteOptions } from "./dashboard-routes.ts";
+import type { DashboardRouteOptions } from "./context.ts";
 
 /** As at catalog import (src/landmarks/import.ts): curators' photos may be large, but not absurd. */
 const REFERENCE_LIMITS: PhotoLimits = { maxBytes: 50 * 1024 * 1024, maxPixels: 150_000_000, minSide: 200 };
