@@ -1,8 +1,7 @@
 import type { Logger } from "pino";
 import { alertsOthers, stageDueAt, type EscalationLadder } from "../domain/escalation.ts";
 import type { Trip } from "../domain/person.ts";
-import type { AlertJob, AlertKind, DeadlineJob } from "../ports/jobs.ts";
-import type { JobProducer } from "../ports/queues.ts";
+import type { AlertJob, AlertKind, DeadlineJob, JobProducer } from "../ports/jobs.ts";
 import type { TripLifecycle } from "../ports/trips.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
 import type { TripRepository } from "../store/trip-repository.ts";

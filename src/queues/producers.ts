@@ -2,9 +2,8 @@ import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
 import { PHOTO_CHECK_JOB, QUEUE, QUEUE_EVENTS_MAX_LEN } from "./names.ts";
 import {
   alertJobSchema, deadlineJobSchema, jobIds, ngoJobSchema, notifyJobSchema, outboxJobSchema, photoCheckJobSchema, verifyJobSchema,
-  type AlertJob, type DeadlineJob, type NgoJob, type NotifyJob, type OutboxJob, type PhotoCheckJob, type VerifyJob,
+  type AlertJob, type DeadlineJob, type NgoJob, type NotifyJob, type OutboxJob, type PhotoCheckJob, type VerifyJob, type JobProducer,
 } from "../ports/jobs.ts";
-import type { JobProducer } from "../ports/queues.ts";
 
 const DEFAULTS: JobsOptions = {
   attempts: 8,

@@ -3,7 +3,7 @@ import type { Messenger } from "../ports/messaging.ts";
 import type { TripLifecycle } from "../ports/trips.ts";
 import type { ChatAddress } from "../domain/identity.ts";
 import type { I18n } from "../i18n/i18n.ts";
-import type { JobProducer } from "../ports/queues.ts";
+import type { JobProducer } from "../ports/jobs.ts";
 import type { CheckinRepository } from "../store/checkin-repository.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
 import type { LandmarkRepository } from "../store/landmark-repository.ts";

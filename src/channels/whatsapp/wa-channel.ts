@@ -20,7 +20,7 @@ import { type WaKeys } from "./wa-keys.ts";
 import { WaMediaGroups, type MediaWaits } from "./wa-media-groups.ts";
 import { WaOptIn, type UnreachableReason } from "./wa-opt-in.ts";
 import { WaOutbox } from "./wa-outbox.ts";
-import type { JobProducer } from "../../ports/queues.ts";
+import type { JobProducer } from "../../ports/jobs.ts";
 import { startOutboxWorker, WaOutboxProcessor } from "./wa-outbox-processor.ts";
 import { SendPacer } from "../../store/send-pacer.ts";
 

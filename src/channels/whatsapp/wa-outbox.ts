@@ -2,7 +2,7 @@ import { resealValue, scanKeys } from "../../store/reseal.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
 import { randomUUID } from "node:crypto";
 import { UnreachableError, type Button, type ChannelSender, type Outbound } from "../../ports/messaging.ts";
-import type { JobProducer } from "../../ports/queues.ts";
+import type { JobProducer } from "../../ports/jobs.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import { CHAT_ID_PATTERN } from "./wa-jid.ts";
 import type { WaKeys } from "./wa-keys.ts";
