@@ -10,13 +10,15 @@ import type { PersonRepository } from "../../store/person-repository.ts";
 import type { SandboxChatLog } from "./sandbox-chat-log.ts";
 import type { Inbound } from "../../ports/messaging.ts";
 import { SANDBOX_CHAT_ID } from "./sandbox-sender.ts";
+import { browserScript } from "../../browser-script.ts";
 import { landmarkName } from "../../domain/landmark.ts";
 import { DEFAULT_LOCALE, matchLocale } from "../../domain/locale.ts";
 
 const PAGE = path.join(import.meta.dirname, "sandbox-page.html");
 const ASSETS = path.join(import.meta.dirname, "assets");
 /** The page's script and styles are files, so the Content-Security-Policy needs no 'unsafe-inline'. */
-const ASSET_TYPES = { "sandbox.js": "text/javascript; charset=utf-8", "sandbox.css": "text/css; charset=utf-8" } as const;
+/** The page's script modules: sandbox.ts imports the other two. */
+const SCRIPTS = ["sandbox", "sandbox-pane", "sandbox-dom"].map((name) => [name, browserScript(ASSETS, name)] as const);
 
 const chatParams = z.object({ chat: z.string().regex(SANDBOX_CHAT_ID) });
 const identity = z.object({ name: z.string().min(1).max(64), language: z.string().max(16).optional() });
@@ -89,12 +91,17 @@ export const sandboxRoutes: FastifyPluginAsync<SandboxRouteOptions> = async (fas
   });
 
   fastify.get("/sandbox", async (_req, reply) => {
+    // A checkout transpiles the scripts on first use: start now, while the browser reads the page.
+    for (const [, script] of SCRIPTS) script().catch(() => undefined);
     return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(await readFile(PAGE));
   });
 
-  for (const [file, type] of Object.entries(ASSET_TYPES)) {
-    const body = await readFile(path.join(ASSETS, file));
-    fastify.get(`/sandbox/assets/${file}`, (_req, reply) => reply.type(type).header("cache-control", "no-cache").send(body));
+  const css = await readFile(path.join(ASSETS, "sandbox.css"));
+  fastify.get("/sandbox/assets/sandbox.css", (_req, reply) => reply.type("text/css; charset=utf-8").header("cache-control", "no-cache").send(css));
+  for (const [name, script] of SCRIPTS) {
+    fastify.get(`/sandbox/assets/${name}.js`, async (_req, reply) =>
+      reply.type("text/javascript; charset=utf-8").header("cache-control", "no-cache").send(await script()),
+    );
   }
 
   fastify.get("/sandbox/api/landmarks", async () => {

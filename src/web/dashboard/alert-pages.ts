@@ -124,7 +124,7 @@ export const alertRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fas
     const body = html`<h1>${v.t("alerts-title")}</h1>
 <p class="live" id="live-status" hidden>${v.t("alerts-live")}</p>
 <div id="alerts" data-live="/alerts/live">${await alertList(svc, v)}</div>`;
-    return sendPage(reply, layout(v, v.t("alerts-title"), body, { scripts: ["/dashboard/assets/live.js?v=1"] }));
+    return sendPage(reply, layout(v, v.t("alerts-title"), body, { scripts: ["/dashboard/assets/live.js?v=2"] }));
   });
 
   /** The list alone, for the page's refresh script. */

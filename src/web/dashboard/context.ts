@@ -257,7 +257,7 @@ export function layout(
 ${opts.flash ? html`<div class="flash ${opts.flash.kind}" role="${opts.flash.kind === "error" ? "alert" : "status"}">${opts.flash.text}</div>` : ""}
 ${body}
 </main>
-${(opts.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}
+${(opts.scripts ?? []).map((s) => html`<script type="module" src="${s}"></script>`)}
 </body>
 </html>`;
 }

@@ -15,6 +15,7 @@ import { alertRoutes } from "./alert-pages.ts";
 import { landmarkRoutes } from "./landmark-pages.ts";
 import { adminRoutes } from "./admin-pages.ts";
 import { queueBoard } from "./queue-board.ts";
+import { browserScript } from "../../browser-script.ts";
 
 const ASSETS = path.join(import.meta.dirname, "assets");
 const PUBLIC = new Set(["/login", "/dashboard/assets/dashboard.css", "/dashboard/assets/live.js"]);
@@ -34,12 +35,12 @@ export const dashboardRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (fas
   await fastify.register(formbody, { bodyLimit: 64 * 1024 });
 
   const css = await readFile(path.join(ASSETS, "dashboard.css"));
-  const js = await readFile(path.join(ASSETS, "live.js"));
+  const liveScript = browserScript(ASSETS, "live");
   fastify.get("/dashboard/assets/dashboard.css", (_req, reply) =>
     reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=86400").send(css),
   );
-  fastify.get("/dashboard/assets/live.js", (_req, reply) =>
-    reply.type("text/javascript; charset=utf-8").header("cache-control", "public, max-age=86400").send(js),
+  fastify.get("/dashboard/assets/live.js", async (_req, reply) =>
+    reply.type("text/javascript; charset=utf-8").header("cache-control", "public, max-age=86400").send(await liveScript()),
   );
 
   fastify.addHook("preHandler", async (req: FastifyRequest, reply: FastifyReply) => {
