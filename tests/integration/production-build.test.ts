@@ -121,7 +121,7 @@ test("`node dist/main.js start` with no bot token serves the sandbox, with no de
       assert.equal(res.status, 200, script);
       assert.match(res.headers.get("content-type") ?? "", /^text\/javascript/);
       const code = await res.text();
-      assert.equal(code, readFileSync(path.join(DIST, "web", script), "utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n"));
+      assert.equal(code, readFileSync(path.join(DIST, script.startsWith("/sandbox/") ? "channels" : "web", script), "utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n"));
       assert.doesNotMatch(code, /sourceMappingURL|\binterface\b/);
     }
     assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
