@@ -21,9 +21,9 @@ export default tseslint.config(
     },
   },
   {
-    // Scripts served to browsers (dashboard, sandbox; web/browser-script.ts). tsc checks their names against lib
+    // Scripts served to browsers (dashboard, sandbox; src/browser-script.ts). tsc checks their names against lib
     // DOM, but the project's Node types are in scope too: this keeps Node's globals out of browser code.
-    files: ["src/web/**/assets/**/*.ts"],
+    files: ["src/web/**/assets/**/*.ts", "src/channels/**/assets/**/*.ts"],
     rules: { "no-restricted-globals": ["error", "process", "Buffer", "require", "module", "__dirname", "__filename", "global"] },
   },
   {

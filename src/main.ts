@@ -10,7 +10,7 @@ import { redisMode } from "./store/redis.ts";
 import { importCatalog } from "./landmarks/import.ts";
 import { rotateKeys } from "./store/key-rotation.ts";
 import { CatalogError } from "./landmarks/catalog-dir.ts";
-import { USERS_HELP, UsageError, promptHidden, runUsersCommand } from "./dashboard-cli.ts";
+import { USERS_HELP, UsageError, promptHidden, runUsersCommand } from "./cli/users.ts";
 
 const HELP = `Usage: safe-arrival <command> [options]
 
@@ -148,7 +148,7 @@ async function runUsers(args: string[], config: ReturnType<typeof loadConfig>): 
 async function main(argv: string[]): Promise<void> {
   // verify has its own options and needs no configuration or Redis.
   if (argv[0] === "verify") {
-    const { runVerify } = await import("./verification/visual/verify-cli.ts");
+    const { runVerify } = await import("./cli/verify.ts");
     process.exitCode = await runVerify(argv.slice(1));
     return;
   }
@@ -177,7 +177,7 @@ async function main(argv: string[]): Promise<void> {
   }
   // proof verify with --public-key needs no configuration at all: it runs on any machine.
   if (command === "proof") {
-    const { runProof } = await import("./proof/proof-cli.ts");
+    const { runProof } = await import("./cli/proof.ts");
     process.exitCode = runProof(argv.slice(argv.indexOf("proof") + 1), {
       out: (text) => process.stdout.write(text),
       err: (text) => process.stderr.write(text),

@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import type { App } from "../../src/app.ts";
-import { runUsersCommand } from "../../src/dashboard-cli.ts";
+import { runUsersCommand } from "../../src/cli/users.ts";
 import { ngoAlertId } from "../../src/store/ngo-alert-repository.ts";
 import { DashboardKeys } from "../../src/store/dashboard-keys.ts";
 import { OrgRepository } from "../../src/store/org-repository.ts";

@@ -54,7 +54,7 @@ function filesUnder(dir: string): string[] {
 
 test("dist/ holds the compiled code, its assets and the assembled .wasm; no static import of tsx, esbuild or wabt", () => {
   const files = filesUnder(DIST).map((f) => path.relative(DIST, f));
-  for (const needed of ["main.js", "web/sandbox/sandbox-page.html", "web/sandbox/assets/sandbox.js", "web/dashboard/assets/live.js", "web/dashboard/assets/dashboard.css", "verification/visual/hamming-knn.wasm",
+  for (const needed of ["main.js", "channels/sandbox/sandbox-page.html", "channels/sandbox/assets/sandbox.js", "web/dashboard/assets/live.js", "web/dashboard/assets/dashboard.css", "verification/visual/hamming-knn.wasm",
     "verification/visual/thread/matcher-thread.js", "landmarks/demo-catalog/paris-gare-du-nord/landmark.json", "landmarks/demo-catalog/paris-gare-du-nord/ref/view-1.jpg"]) {
     assert.ok(files.includes(needed), `dist/${needed}`);
   }
@@ -67,7 +67,7 @@ test("dist/ holds the compiled code, its assets and the assembled .wasm; no stat
       // The one allowed: hamming-knn's fallback for development, behind the shipped .wasm.
       if (file === "verification/visual/hamming-knn.js" && m[1] === "wabt") continue;
       // And the browser scripts' transpiler for a checkout with no build, behind the emitted .js.
-      if (file === "web/browser-script.js" && m[1] === "typescript") continue;
+      if (file === "browser-script.js" && m[1] === "typescript") continue;
       offenders.push(`${file}: ${m[0]}`);
     }
     assert.doesNotMatch(code, /from\s*["']\.{1,2}\/[^"']+\.ts["']/, `${file} imports a .ts file`);
@@ -121,7 +121,7 @@ test("`node dist/main.js start` with no bot token serves the sandbox, with no de
       assert.equal(res.status, 200, script);
       assert.match(res.headers.get("content-type") ?? "", /^text\/javascript/);
       const code = await res.text();
-      assert.equal(code, readFileSync(path.join(DIST, "web", script), "utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n"));
+      assert.equal(code, readFileSync(path.join(DIST, script.startsWith("/sandbox/") ? "channels" : "web", script), "utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n"));
       assert.doesNotMatch(code, /sourceMappingURL|\binterface\b/);
     }
     assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);

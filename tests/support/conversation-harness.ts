@@ -10,7 +10,7 @@ import { Queue } from "bullmq";
 import type { App } from "../../src/app.ts";
 import { Conversation } from "../../src/conversation/conversation.ts";
 import type { ConversationDeps } from "../../src/conversation/deps.ts";
-import type { Button, Inbound, Messenger, Outbound } from "../../src/conversation/messages.ts";
+import type { Button, Inbound, Messenger, Outbound } from "../../src/ports/messaging.ts";
 import type { ChatAddress } from "../../src/domain/identity.ts";
 import type { Person } from "../../src/domain/person.ts";
 import type { I18n, MessageVars } from "../../src/i18n/i18n.ts";

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { landmarkName, type CoverageIssue, type Landmark, type LandmarkCoverage, type ReferenceFingerprint } from "../../domain/landmark.ts";
 import { CatalogError, parseLandmarkJson } from "../../landmarks/catalog-dir.ts";
-import { reasonLines } from "../../conversation/verdict-text.ts";
+import { reasonLines } from "../../texts/verdict-text.ts";
 import { formatNumber } from "../../i18n/format.ts";
 import type { StoredLandmark } from "../../store/landmark-repository.ts";
 import { PhotoRejectedError, type PhotoLimits } from "../../verification/contracts.ts";
@@ -17,7 +17,7 @@ import { qualityReports } from "../../landmarks/reference-features.ts";
 import { landmarkCoverage } from "../../landmarks/coverage.ts";
 import { html, type Html } from "./html.ts";
 import { atLeast, csrfField, forbidden, layout, notFound, redirectBack, sameToken, sendPage, type Viewer } from "./context.ts";
-import type { DashboardRouteOptions } from "./dashboard-routes.ts";
+import type { DashboardRouteOptions } from "./context.ts";
 
 /** As at catalog import (src/landmarks/import.ts): curators' photos may be large, but not absurd. */
 const REFERENCE_LIMITS: PhotoLimits = { maxBytes: 50 * 1024 * 1024, maxPixels: 150_000_000, minSide: 200 };
@@ -195,12 +195,12 @@ function parseForm(body: Record<string, unknown>, id: string, keepNames: Record<
 }
 
 export const landmarkRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fastify, { svc, viewer }) => {
-  const { app } = svc;
-  const repo = app.deps.landmarks;
+  const { deps } = svc;
+  const repo = deps.landmarks;
   // Uploads are cut at MAX_PHOTO_BYTES by the multipart limit (src/web/server.ts).
-  const maxMb = Math.round(app.config.MAX_PHOTO_BYTES / (1024 * 1024));
+  const maxMb = Math.round(deps.config.MAX_PHOTO_BYTES / (1024 * 1024));
   const audit = (v: Viewer, action: string, target: string) =>
-    svc.audit.append({ at: app.deps.now(), staffId: v.staff.id, email: v.staff.email, orgId: v.staff.orgId, action, target });
+    svc.audit.append({ at: deps.now(), staffId: v.staff.id, email: v.staff.email, orgId: v.staff.orgId, action, target });
 
   fastify.get("/landmarks", async (req, reply) => {
     const v = viewer(req);
@@ -358,20 +358,20 @@ ${manage ? html`<div class="card"><h2>${t("landmark-edit")}</h2>${landmarkForm(v
     if (!upload.file || upload.file.bytes.length === 0) {
       return sendPage(reply, detailPage(v, stored, { flash: { kind: "error", text: uploadProblem(v, upload, maxMb) } }), 400);
     }
-    const now = app.deps.now();
+    const now = deps.now();
     const lat = Number(upload.fields.lat);
     const lon = Number(upload.fields.lon);
     const hasLocation = upload.fields.lat?.trim() && upload.fields.lon?.trim() && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
     let result: Html;
     try {
-      const outcome = await app.workerDeps.verifier.verify({
+      const outcome = await deps.verifier.verify({
         photo: { bytes: upload.file.bytes, asFile: true, forwarded: false, receivedAt: now },
         location: hasLocation ? { lat, lon, live: false, forwarded: false, venue: false, receivedAt: now } : undefined,
         landmark: stored.landmark,
         references: stored.references,
       });
       const names = new Map<string, Record<string, string>>([[stored.landmark.id, stored.landmark.names]]);
-      const lines = reasonLines(app.deps.i18n, v.locale, outcome.verdict, (id) => names.get(id));
+      const lines = reasonLines(deps.i18n, v.locale, outcome.verdict, (id) => names.get(id));
       result = html`<div class="card" id="test-result"><h2>${v.t("test-result")}</h2>
 <p class="verdict ${outcome.verdict.status}">${v.t(`verdict-${outcome.verdict.status}`)}</p>
 <ul class="reasons">${lines.map((line) => html`<li>${line}</li>`)}</ul>

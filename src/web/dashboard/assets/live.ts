@@ -1,5 +1,5 @@
 // Progressive enhancement: refreshes the alert list every few seconds. The page works without it.
-// A module (`export {}`): served as JavaScript by web/browser-script.ts, its names stay out of the global scope.
+// A module (`export {}`): served as JavaScript by src/browser-script.ts, its names stay out of the global scope.
 export {};
 
 const list = document.getElementById("alerts");

@@ -1,7 +1,7 @@
 // The sandbox chat page's script: the two panes (sandbox-pane.ts), the landmark list, an invite link the page
 // was opened from. TypeScript, type-checked and linted with the rest; the browser gets these modules as
 // JavaScript files (not inline: the Content-Security-Policy allows scripts from this site only), see
-// web/browser-script.ts and the sandbox routes.
+// src/browser-script.ts and the sandbox routes.
 import { el, must, START_RE } from "./sandbox-dom.ts";
 import { type Chat, type Landmark, Pane, type PaneConfig } from "./sandbox-pane.ts";
 

@@ -14,7 +14,7 @@ export interface PaneConfig {
   toolsOpen: boolean;
 }
 
-/** One line of a chat log, as GET /sandbox/api/:chat/messages returns it (web/sandbox/sandbox-routes.ts). */
+/** One line of a chat log, as GET /sandbox/api/:chat/messages returns it (channels/sandbox/sandbox-routes.ts). */
 export interface LogEntry {
   seq: number;
   dir: "in" | "out";
