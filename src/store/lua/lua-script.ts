@@ -52,6 +52,12 @@ export class LuaScript<Args extends readonly LuaArg[], Reply> {
     return (redis as unknown as Record<string, (...a: LuaArg[]) => Promise<Reply>>)[this.name]!(...args);
   }
 
+  /** As run, with every string in the reply as a Buffer (ioredis's `<name>Buffer` command): for raw bytes. */
+  runBuffer<BufferReply>(redis: RedisClient, ...args: Args): Promise<BufferReply> {
+    this.define(redis);
+    return (redis as unknown as Record<string, (...a: LuaArg[]) => Promise<BufferReply>>)[`${this.name}Buffer`]!(...args);
+  }
+
   /**
    * Adds the script to a MULTI, as EVAL with its source: inside a transaction ioredis does not recover from a
    * NOSCRIPT (after SCRIPT FLUSH, or a MULTI discarded after its first EVAL marked the script as loaded on that
