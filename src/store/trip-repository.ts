@@ -14,16 +14,13 @@ export const TRIP_FINISH = new LuaScript<
   null | string[]
 >("saTripFinish", new URL("./lua/trip-finish.lua", import.meta.url), 3);
 
-/** Advances the stage counter only if this exact stage of this exact deadline is the next one. */
-const FIRE_STAGE = `
-if redis.call('HGET', KEYS[1], 'id') ~= ARGV[1] then return 0 end
-if redis.call('HGET', KEYS[1], 'status') ~= 'active' then return 0 end
-if redis.call('HGET', KEYS[1], 'deadline') ~= ARGV[2] then return 0 end
-if tonumber(redis.call('HGET', KEYS[1], 'stage')) ~= tonumber(ARGV[3]) then return 0 end
-redis.call('HSET', KEYS[1], 'stage', tonumber(ARGV[3]) + 1)
-if ARGV[4] == '1' then redis.call('HSET', KEYS[1], 'escalated', '1') end
-return 1
-`;
+/**
+ * Advances the stage counter only if this exact stage of this exact deadline is the next one. The number of
+ * keys is given per call: a sent marker (optional) is set in the same step.
+ */
+export const FIRE_STAGE = new LuaScript<[numberOfKeys: 1 | 2, ...args: Array<string | number>], number>(
+  "saFireStage", new URL("./lua/fire-stage.lua", import.meta.url),
+);
 
 /** An alert may go to a recipient only while the trip is still active; the claim is what a correction later follows. */
 export const TRIP_CLAIM_ALERT = new LuaScript<[trip: string, alerted: string, tripId: string, recipient: string], number>(
@@ -119,7 +116,7 @@ export class TripRepository {
 
   /** True for exactly one caller per (trip, deadline, stage). */
   async fireStage(travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean): Promise<boolean> {
-    const n = await this.redis.eval(FIRE_STAGE, 1, this.keys.trip(travellerId), tripId, deadline.getTime(), stage, escalates ? "1" : "0");
+    const n = await FIRE_STAGE.run(this.redis, 1, this.keys.trip(travellerId), tripId, deadline.getTime(), stage, escalates ? "1" : "0", 0);
     return n === 1;
   }
 
