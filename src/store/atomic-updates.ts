@@ -1,36 +1,39 @@
-/** Small atomic moves for key rotation, each one Lua script: a live process may write the same key meanwhile. */
+/**
+ * Small atomic steps, each one Lua script (src/store/lua/): a live process may write the same key meanwhile
+ * (key rotation re-sealing and renaming, a lock or claim given back).
+ */
+import { LuaScript } from "./lua/lua-script.ts";
 import type { RedisClient } from "./redis.ts";
 
-// Replaces a value only if nobody changed it since it was read; the key keeps its TTL.
-const SET_IF_UNCHANGED = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
-return 1`;
+export const COMPARE_AND_SET = new LuaScript<[key: string, expected: string, next: string], number>(
+  "saCompareAndSet", new URL("./lua/compare-and-set.lua", import.meta.url), 1,
+);
 
-const HSET_IF_UNCHANGED = `
-if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
-return 1`;
+export const COMPARE_AND_SET_FIELD = new LuaScript<[key: string, field: string, expected: string, next: string], number>(
+  "saCompareAndSetField", new URL("./lua/compare-and-set-field.lua", import.meta.url), 1,
+);
 
-// KEYS: source, target pairs. Renames each source (with its TTL) unless its target exists: then the target is
-// the newer one and the source is dropped. Returns how many sources there were.
-const MOVE = `
-local found = 0
-for i = 1, #KEYS, 2 do
-  if redis.call('EXISTS', KEYS[i]) == 1 then
-    found = found + 1
-    if redis.call('EXISTS', KEYS[i + 1]) == 1 then redis.call('DEL', KEYS[i]) else redis.call('RENAME', KEYS[i], KEYS[i + 1]) end
-  end
-end
-return found`;
+export const DELETE_IF_EQUAL = new LuaScript<[key: string, value: string], number>(
+  "saDeleteIfEqual", new URL("./lua/delete-if-equal.lua", import.meta.url), 1,
+);
+
+/** The number of keys is given per call: [n, ...sources and targets]. */
+export const MOVE_KEYS = new LuaScript<[numberOfKeys: number, ...pairs: string[]], number>(
+  "saMoveKeys", new URL("./lua/move-keys.lua", import.meta.url),
+);
 
 /** 1 when `next` replaced `expected`, 0 when the value had changed meanwhile. */
 export async function compareAndSet(redis: RedisClient, key: string, expected: string, next: string): Promise<number> {
-  return Number(await redis.eval(SET_IF_UNCHANGED, 1, key, expected, next));
+  return Number(await COMPARE_AND_SET.run(redis, key, expected, next));
 }
 
 export async function compareAndSetField(redis: RedisClient, key: string, field: string, expected: string, next: string): Promise<number> {
-  return Number(await redis.eval(HSET_IF_UNCHANGED, 1, key, field, expected, next));
+  return Number(await COMPARE_AND_SET_FIELD.run(redis, key, field, expected, next));
+}
+
+/** Deletes `key` only while it holds `value`: 1 when deleted, 0 when it holds something else (or nothing). */
+export async function deleteIfEqual(redis: RedisClient, key: string, value: string): Promise<number> {
+  return Number(await DELETE_IF_EQUAL.run(redis, key, value));
 }
 
 /**
@@ -40,5 +43,5 @@ export async function compareAndSetField(redis: RedisClient, key: string, field:
 export async function moveKeys(redis: RedisClient, from: readonly string[], to: readonly string[]): Promise<number> {
   const pairs = from.flatMap((source, i) => (source === to[i] ? [] : [source, to[i]!]));
   if (pairs.length === 0) return 0;
-  return Number(await redis.eval(MOVE, pairs.length, ...pairs));
+  return Number(await MOVE_KEYS.run(redis, pairs.length, ...pairs));
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { LuaScript } from "./lua/lua-script.ts";
 import type { RedisClient } from "./redis.ts";
 import type { CheckinStatus } from "../domain/person.ts";
 import type { Verdict } from "../domain/verdict.ts";
@@ -53,25 +54,14 @@ export interface UpgradeOffer {
   strength: number;
 }
 
-/**
- * Adds one half of a check-in (photo or location) to the traveller's pending pair and, when both halves
- * are there, takes the pair out in the same step so concurrent messages make exactly one check-in.
- * The window runs from the first half: it is set only when the pair is created.
- */
-const ADD_PART = `
-local key = KEYS[1]
-local replaced = false
-if ARGV[2] == 'photo' then replaced = redis.call('HGET', key, 'photo') end
-redis.call('HSET', key, ARGV[2], ARGV[3])
-if redis.call('PTTL', key) < 0 then redis.call('PEXPIRE', key, ARGV[1]) end
-if redis.call('HEXISTS', key, 'photo') == 1 and redis.call('HEXISTS', key, 'location') == 1 then
-  local pair = { redis.call('HGET', key, 'photo'), redis.call('HGET', key, 'location') }
-  local mode = redis.call('HGET', key, 'mode')
-  redis.call('DEL', key)
-  return { replaced, pair[1], pair[2], mode }
-end
-return { replaced }
-`;
+/** Adds a photo or location to the pending pair, taking the pair out once complete (see the script). */
+export const ADD_PART = new LuaScript<[key: string, windowMs: number, field: string, value: string], [string | null] | [string | null, string, string, string | null]>(
+  "saAddCheckinPart", new URL("./lua/add-checkin-part.lua", import.meta.url), 1,
+);
+
+export const MARK_PENDING_DURESS = new LuaScript<[key: string, windowMs: number], null>(
+  "saMarkPendingDuress", new URL("./lua/mark-pending-duress.lua", import.meta.url), 1,
+);
 
 export type AddPartResult =
   | { complete: false; replacedPhoto?: PendingPhoto }
@@ -102,9 +92,7 @@ export class CheckinRepository {
     const cipher = await this.recordKeys.forPerson(travellerId);
     const [field, value] =
       "photo" in part ? ["photo", freeze(part.photo)] : ["location", cipher.seal("pending.location", freeze(part.location))];
-    const reply = (await this.redis.eval(ADD_PART, 1, this.keys.pending(travellerId), this.pairWindowMs, field, value)) as
-      | [string | null]
-      | [string | null, string, string, string | null];
+    const reply = await ADD_PART.run(this.redis, this.keys.pending(travellerId), this.pairWindowMs, field, value);
     const replacedPhoto = reply[0] ? revive<PendingPhoto>(reply[0]) : undefined;
     if (reply.length === 4) {
       const location = revive<PendingLocation>(cipher.open("pending.location", reply[2])!);
@@ -118,11 +106,7 @@ export class CheckinRepository {
    * is the first part. Only the fact is kept, never the word.
    */
   async markPendingDuress(travellerId: string): Promise<void> {
-    const key = this.keys.pending(travellerId);
-    await this.redis.eval(
-      "redis.call('HSET', KEYS[1], 'mode', 'duress') if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end",
-      1, key, this.pairWindowMs,
-    );
+    await MARK_PENDING_DURESS.run(this.redis, this.keys.pending(travellerId), this.pairWindowMs);
   }
 
   async pending(travellerId: string): Promise<{ photo?: PendingPhoto; location?: PendingLocation }> {

@@ -1,7 +1,6 @@
+import { deleteIfEqual } from "./atomic-updates.ts";
 import type { RedisClient } from "./redis.ts";
 import type { Keys } from "./keys.ts";
-
-const RELEASE = "if redis.call('GET', KEYS[1]) == 'claimed' then return redis.call('DEL', KEYS[1]) end return 0";
 
 export type SendClaim = "claimed" | "sent" | "busy";
 
@@ -34,7 +33,8 @@ export class SentMarkers {
 
   /** Gives the claim back after a failed attempt, so the retry does not wait for it to expire. */
   async release(jobId: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, this.keys.outboxSent(jobId));
+    // Only a claim: a marker already set to sent stays.
+    await deleteIfEqual(this.redis, this.keys.outboxSent(jobId), "claimed");
   }
 
   async mark(jobId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { LuaScript } from "./lua/lua-script.ts";
 import type { RedisClient } from "./redis.ts";
 import type { DashboardKeys } from "./dashboard-keys.ts";
 
@@ -15,9 +16,9 @@ function hashId(id: string): string {
 }
 
 /** PEXPIRE that only ever lengthens (a key without expiry gets one); Redis 7's PEXPIRE GT leaves such a key without. */
-const EXTEND_EXPIRY = `local t = redis.call('pttl', KEYS[1])
-if t ~= -2 and t < tonumber(ARGV[1]) then redis.call('pexpire', KEYS[1], ARGV[1]) end
-return t`;
+export const EXTEND_EXPIRY = new LuaScript<[key: string, atLeastMs: number], number>(
+  "saExtendExpiry", new URL("./lua/extend-expiry.lua", import.meta.url), 1,
+);
 
 /**
  * Dashboard sessions: a random 256-bit id in the cookie, an idle expiry and an absolute lifetime, revocable per
@@ -37,13 +38,12 @@ export class SessionRepository {
     const id = randomBytes(32).toString("base64url");
     const csrf = randomBytes(32).toString("base64url");
     const hashed = hashId(id);
-    await this.redis
+    const tx = this.redis
       .multi()
       .hset(this.keys.session(hashed), { staffId, csrf, createdAt: now.getTime() })
       .pexpire(this.keys.session(hashed), Math.min(this.idleMs, this.maxAgeMs))
-      .sadd(this.keys.sessionsOf(staffId), hashed)
-      .eval(EXTEND_EXPIRY, 1, this.keys.sessionsOf(staffId), this.maxAgeMs)
-      .exec();
+      .sadd(this.keys.sessionsOf(staffId), hashed);
+    await EXTEND_EXPIRY.queue(tx, this.keys.sessionsOf(staffId), this.maxAgeMs).exec();
     return { id, session: { staffId, csrf, createdAt: now } };
   }
 
@@ -60,12 +60,8 @@ export class SessionRepository {
       await this.destroy(id);
       return undefined;
     }
-    await this.redis
-      .multi()
-      .pexpire(key, Math.min(this.idleMs, left))
-      .sadd(this.keys.sessionsOf(h.staffId), hashed)
-      .eval(EXTEND_EXPIRY, 1, this.keys.sessionsOf(h.staffId), left)
-      .exec();
+    const tx = this.redis.multi().pexpire(key, Math.min(this.idleMs, left)).sadd(this.keys.sessionsOf(h.staffId), hashed);
+    await EXTEND_EXPIRY.queue(tx, this.keys.sessionsOf(h.staffId), left).exec();
     return { staffId: h.staffId, csrf: h.csrf, createdAt };
   }
 

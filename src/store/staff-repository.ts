@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { compareAndSetField } from "./atomic-updates.ts";
 import type { RedisClient } from "./redis.ts";
 import type { DashboardKeys } from "./dashboard-keys.ts";
 import type { StaffSecrets } from "./staff-secrets.ts";
@@ -57,10 +58,7 @@ export class StaffRepository {
     const { value, resealed } = this.sealer().open(id, "totpSecret", stored);
     if (resealed) {
       // Only if unchanged meanwhile: a concurrent disable or new secret wins.
-      await this.redis.eval(
-        "if redis.call('hget', KEYS[1], 'totpSecret') == ARGV[1] then redis.call('hset', KEYS[1], 'totpSecret', ARGV[2]) end",
-        1, this.keys.staff(id), stored, resealed,
-      );
+      await compareAndSetField(this.redis, this.keys.staff(id), "totpSecret", stored, resealed);
     }
     return value;
   }

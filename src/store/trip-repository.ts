@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { LuaScript } from "./lua/lua-script.ts";
 import type { RedisClient } from "./redis.ts";
 import type { Trip } from "../domain/person.ts";
 import type { Keys } from "./keys.ts";
@@ -8,45 +9,29 @@ import type { RecordKeys } from "./record-keys.ts";
  * State changes that race (an arrival at the deadline second, a stage firing twice, an alert being
  * claimed while the traveller arrives) are single Lua scripts: each sees and changes the trip at once.
  */
-const ARRIVE = `
-if redis.call('HGET', KEYS[1], 'id') ~= ARGV[1] then return false end
-local status = redis.call('HGET', KEYS[1], 'status')
-if status ~= 'active' then return { status } end
-redis.call('HSET', KEYS[1], 'status', ARGV[3], 'arrivedAt', ARGV[2])
-redis.call('ZREM', KEYS[3], ARGV[4])
-local alerted = redis.call('HKEYS', KEYS[2])
-table.insert(alerted, 1, 'ok')
-return alerted
-`;
+export const TRIP_FINISH = new LuaScript<
+  [trip: string, alerted: string, active: string, tripId: string, at: number, status: string, travellerId: string],
+  null | string[]
+>("saTripFinish", new URL("./lua/trip-finish.lua", import.meta.url), 3);
 
-/** Advances the stage counter only if this exact stage of this exact deadline is the next one. */
-const FIRE_STAGE = `
-if redis.call('HGET', KEYS[1], 'id') ~= ARGV[1] then return 0 end
-if redis.call('HGET', KEYS[1], 'status') ~= 'active' then return 0 end
-if redis.call('HGET', KEYS[1], 'deadline') ~= ARGV[2] then return 0 end
-if tonumber(redis.call('HGET', KEYS[1], 'stage')) ~= tonumber(ARGV[3]) then return 0 end
-redis.call('HSET', KEYS[1], 'stage', tonumber(ARGV[3]) + 1)
-if ARGV[4] == '1' then redis.call('HSET', KEYS[1], 'escalated', '1') end
-return 1
-`;
+/**
+ * Advances the stage counter only if this exact stage of this exact deadline is the next one. The number of
+ * keys is given per call: a sent marker (optional) is set in the same step.
+ */
+export const FIRE_STAGE = new LuaScript<[numberOfKeys: 1 | 2, ...args: Array<string | number>], number>(
+  "saFireStage", new URL("./lua/fire-stage.lua", import.meta.url),
+);
 
 /** An alert may go to a recipient only while the trip is still active; the claim is what a correction later follows. */
-const CLAIM_ALERT = `
-if redis.call('HGET', KEYS[1], 'id') ~= ARGV[1] then return 0 end
-if redis.call('HGET', KEYS[1], 'status') ~= 'active' then return 0 end
-redis.call('HSETNX', KEYS[2], ARGV[2], 'claimed')
-redis.call('PEXPIREAT', KEYS[2], redis.call('HGET', KEYS[1], 'expireAt'))
-return 1
-`;
+export const TRIP_CLAIM_ALERT = new LuaScript<[trip: string, alerted: string, tripId: string, recipient: string], number>(
+  "saTripClaimAlert", new URL("./lua/trip-claim-alert.lua", import.meta.url), 2,
+);
 
-const EXTEND = `
-if redis.call('HGET', KEYS[1], 'id') ~= ARGV[1] then return 0 end
-if redis.call('HGET', KEYS[1], 'status') ~= 'active' then return 0 end
-redis.call('HSET', KEYS[1], 'deadline', ARGV[2], 'stage', 0, 'expireAt', ARGV[3])
-redis.call('PEXPIREAT', KEYS[1], ARGV[3])
-redis.call('ZADD', KEYS[3], ARGV[2], ARGV[4])
-return 1
-`;
+/** Moves the deadline of the trip while it is active; its stages start again. */
+export const TRIP_EXTEND = new LuaScript<
+  [trip: string, alerted: string, active: string, tripId: string, deadline: number, expireAt: number, travellerId: string],
+  number
+>("saTripExtend", new URL("./lua/trip-extend.lua", import.meta.url), 3);
 
 export type ArrivalResult =
   | { ok: true; alerted: string[] }
@@ -120,10 +105,10 @@ export class TripRepository {
    * Returns who had been alerted, so each of them gets the correction.
    */
   async finish(travellerId: string, tripId: string, at: Date, status: "arrived" | "safe" = "arrived"): Promise<ArrivalResult> {
-    const reply = (await this.redis.eval(
-      ARRIVE, 3, this.keys.trip(travellerId), this.keys.tripAlerted(travellerId), this.keys.activeTrips(),
+    const reply = await TRIP_FINISH.run(
+      this.redis, this.keys.trip(travellerId), this.keys.tripAlerted(travellerId), this.keys.activeTrips(),
       tripId, at.getTime(), status, travellerId,
-    )) as null | string[];
+    );
     if (!reply) return { ok: false };
     if (reply[0] !== "ok") return { ok: false, status: reply[0] };
     return { ok: true, alerted: reply.slice(1) };
@@ -131,13 +116,13 @@ export class TripRepository {
 
   /** True for exactly one caller per (trip, deadline, stage). */
   async fireStage(travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean): Promise<boolean> {
-    const n = await this.redis.eval(FIRE_STAGE, 1, this.keys.trip(travellerId), tripId, deadline.getTime(), stage, escalates ? "1" : "0");
+    const n = await FIRE_STAGE.run(this.redis, 1, this.keys.trip(travellerId), tripId, deadline.getTime(), stage, escalates ? "1" : "0", 0);
     return n === 1;
   }
 
   /** Records that `recipient` is about to be alerted; false when the trip ended meanwhile. */
   async claimAlert(travellerId: string, tripId: string, recipient: string): Promise<boolean> {
-    const n = await this.redis.eval(CLAIM_ALERT, 2, this.keys.trip(travellerId), this.keys.tripAlerted(travellerId), tripId, recipient);
+    const n = await TRIP_CLAIM_ALERT.run(this.redis, this.keys.trip(travellerId), this.keys.tripAlerted(travellerId), tripId, recipient);
     return n === 1;
   }
 
@@ -153,8 +138,8 @@ export class TripRepository {
   }
 
   async extend(travellerId: string, tripId: string, deadline: Date): Promise<boolean> {
-    const n = await this.redis.eval(
-      EXTEND, 3, this.keys.trip(travellerId), this.keys.tripAlerted(travellerId), this.keys.activeTrips(),
+    const n = await TRIP_EXTEND.run(
+      this.redis, this.keys.trip(travellerId), this.keys.tripAlerted(travellerId), this.keys.activeTrips(),
       tripId, deadline.getTime(), deadline.getTime() + this.retentionMs, travellerId,
     );
     return n === 1;

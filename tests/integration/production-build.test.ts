@@ -55,7 +55,8 @@ function filesUnder(dir: string): string[] {
 test("dist/ holds the compiled code, its assets and the assembled .wasm; no static import of tsx, esbuild or wabt", () => {
   const files = filesUnder(DIST).map((f) => path.relative(DIST, f));
   for (const needed of ["main.js", "channels/sandbox/sandbox-page.html", "channels/sandbox/assets/sandbox.js", "web/dashboard/assets/live.js", "web/dashboard/assets/dashboard.css", "verification/visual/hamming-knn.wasm",
-    "verification/visual/thread/matcher-thread.js", "landmarks/demo-catalog/paris-gare-du-nord/landmark.json", "landmarks/demo-catalog/paris-gare-du-nord/ref/view-1.jpg"]) {
+    "verification/visual/thread/matcher-thread.js", "landmarks/demo-catalog/paris-gare-du-nord/landmark.json", "landmarks/demo-catalog/paris-gare-du-nord/ref/view-1.jpg",
+    "store/lua/compare-and-set.lua", "channels/whatsapp/lua/socket-lock-acquire.lua"]) {
     assert.ok(files.includes(needed), `dist/${needed}`);
   }
   assert.equal(files.filter((f) => /\.(ts|mjs|wat)$/.test(f)).length, 0, "no sources and no tsx thread shim in dist");

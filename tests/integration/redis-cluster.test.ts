@@ -18,6 +18,12 @@ import { ContactRepository } from "../../src/store/contact-repository.ts";
 import { Keys } from "../../src/store/keys.ts";
 import { PersonRepository } from "../../src/store/person-repository.ts";
 import { createRedis, type RedisClient } from "../../src/store/redis.ts";
+import { compareAndSet, moveKeys } from "../../src/store/atomic-updates.ts";
+import { DashboardKeys } from "../../src/store/dashboard-keys.ts";
+import { SendPacer } from "../../src/store/send-pacer.ts";
+import { SessionRepository } from "../../src/store/session-repository.ts";
+import { WaKeys } from "../../src/channels/whatsapp/wa-keys.ts";
+import { WaSocketLock } from "../../src/channels/whatsapp/wa-socket-lock.ts";
 import { startRedisCluster, type RedisClusterHandle } from "../support/redis-cluster.ts";
 
 const HOUR = 3_600_000;
@@ -76,6 +82,33 @@ test("repositories work on the cluster: person touch, invite create/redeem, cont
     slots.add((await redis.call("CLUSTER", "KEYSLOT", key)) as number);
   }
   assert.equal(slots.size, 1);
+});
+
+test("scripts from .lua files (defineCommand) on the cluster: socket lock, pacer, session MULTI, moved keys", async () => {
+  const waKeys = new WaKeys(prefix);
+  const lock = new WaSocketLock(redis, waKeys, 60_000);
+  const other = new WaSocketLock(redis, waKeys, 60_000);
+  assert.equal(await lock.acquire(), true);
+  assert.equal(await other.acquire(), false);
+  assert.equal(await lock.renew(), true);
+  await lock.release();
+  assert.equal(await other.acquire(), true);
+  assert.equal(other.token, 2, "the fencing token grew");
+
+  const pacer = new SendPacer(redis, { prefix, name: "cluster", perChatPerSecond: 1, globalPerSecond: 1 });
+  assert.deepEqual(await pacer.tryTake("c1", "normal", Date.now()), { kind: "granted" });
+  assert.equal((await pacer.tryTake("c2", "normal", Date.now())).kind, "global");
+
+  const sessions = new SessionRepository(redis, new DashboardKeys(prefix), HOUR, HOUR);
+  const { id } = await sessions.create("staff-1", new Date());
+  assert.equal((await sessions.get(id))?.staffId, "staff-1");
+  assert.ok((await redis.pttl(new DashboardKeys(prefix).sessionsOf("staff-1"))) > 0, "extend-expiry ran in the MULTI");
+
+  const [from, to] = [`${prefix}:move-a`, `${prefix}:move-b`];
+  await redis.set(from, "v");
+  assert.equal(await moveKeys(redis, [from], [to]), 1);
+  assert.equal(await redis.get(to), "v");
+  assert.equal(await compareAndSet(redis, to, "stale", "w"), 0);
 });
 
 test("key rotation on the cluster: every data key re-wrapped, every address re-indexed (SCAN on each master)", async () => {

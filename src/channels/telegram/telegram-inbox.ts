@@ -3,6 +3,7 @@ import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import { QUEUE, QUEUE_EVENTS_MAX_LEN } from "../../queues/names.ts";
 import type { Keys } from "../../store/keys.ts";
+import { LuaScript } from "../../store/lua/lua-script.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
 
@@ -14,10 +15,9 @@ const DEDUPE_TTL_MS = 24 * 3_600_000;
  * retry after a crash, found stalled) keeps its claim; a later duplicate (a redelivery once the first job
  * was done and removed) does not. KEYS: dedupe key. ARGV: the job's own stamp, ttl ms.
  */
-const CLAIM = `
-if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
-if redis.call('GET', KEYS[1]) == ARGV[1] then return 1 end
-return 0`;
+export const CLAIM = new LuaScript<[marker: string, stamp: string, ttlMs: number], number>(
+  "saTgUpdateClaim", new URL("./lua/update-claim.lua", import.meta.url), 1,
+);
 
 /** How long an update found ahead of its chat's earlier one waits before it is tried again. */
 const OUT_OF_ORDER_RETRY_MS = 200;
@@ -146,7 +146,7 @@ export class TelegramInbox {
       async (job: Job<InboundJob>, token?: string) => {
         const updateId = Number(String(job.id).slice(3));
         const update = JSON.parse(opts.box.open(job.data.sealed, this.boundTo(updateId)).toString("utf8")) as Update;
-        const claimed = await opts.redis.eval(CLAIM, 1, opts.keys.telegramUpdate(updateId), String(job.timestamp), DEDUPE_TTL_MS);
+        const claimed = await CLAIM.run(opts.redis, opts.keys.telegramUpdate(updateId), String(job.timestamp), DEDUPE_TTL_MS);
         if (Number(claimed) !== 1) return this.done(update); // handled already (a redelivery after the first was done)
         try {
           // The handler leaves the chat's order itself (`done`), inside the chat's sequence.

@@ -1,4 +1,5 @@
 import type { AuthenticationCreds, AuthenticationState, SignalDataSet, SignalDataTypeMap } from "@whiskeysockets/baileys";
+import { LuaScript } from "../../store/lua/lua-script.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import { resealHashFields, resealValue } from "../../store/reseal.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
@@ -12,17 +13,14 @@ export class FencedError extends Error {
 }
 
 /** Sets the credentials only while the caller's socket-lock value is the current one. */
-const SET_FENCED = `
-if redis.call('get', KEYS[1]) ~= ARGV[1] then return redis.error_reply('FENCED') end
-return redis.call('set', KEYS[2], ARGV[2])`;
+export const SET_FENCED = new LuaScript<[lock: string, creds: string, lockValue: string, sealed: string], "OK">(
+  "saWaAuthSetFenced", new URL("./lua/auth-set-fenced.lua", import.meta.url), 2,
+);
 
 /** Sets (value) or deletes (empty value) signal-key fields, only under the current socket-lock value. */
-const HSET_FENCED = `
-if redis.call('get', KEYS[1]) ~= ARGV[1] then return redis.error_reply('FENCED') end
-for i = 2, #ARGV, 2 do
-  if ARGV[i + 1] == '' then redis.call('hdel', KEYS[2], ARGV[i]) else redis.call('hset', KEYS[2], ARGV[i], ARGV[i + 1]) end
-end
-return 1`;
+export const HSET_FENCED = new LuaScript<[lock: string, keys: string, lockValue: string, ...pairs: string[]], number>(
+  "saWaAuthHsetFenced", new URL("./lua/auth-hset-fenced.lua", import.meta.url), 2,
+);
 
 /** The socket lock a write must hold: its key, and this process's value of it (undefined when not held). */
 export interface AuthFence {
@@ -97,7 +95,7 @@ export class RedisAuthStore {
           }
           if (pairs.length === 0) return;
           if (this.fence) {
-            await this.fenced(this.redis.eval(HSET_FENCED, 2, this.fence.key, keysKey, this.fenceValue(), ...pairs));
+            await this.fenced(HSET_FENCED.run(this.redis, this.fence.key, keysKey, this.fenceValue(), ...pairs));
             return;
           }
           const multi = this.redis.multi();
@@ -114,7 +112,7 @@ export class RedisAuthStore {
     };
     const saveCreds = async () => {
       const sealed = encode(creds, CREDS_FIELD);
-      if (this.fence) await this.fenced(this.redis.eval(SET_FENCED, 2, this.fence.key, this.keys.authCreds(), this.fenceValue(), sealed));
+      if (this.fence) await this.fenced(SET_FENCED.run(this.redis, this.fence.key, this.keys.authCreds(), this.fenceValue(), sealed));
       else await this.redis.set(this.keys.authCreds(), sealed);
     };
     return { state, saveCreds };

@@ -1,23 +1,18 @@
 import { randomUUID } from "node:crypto";
+import { deleteIfEqual } from "../../store/atomic-updates.ts";
+import { LuaScript } from "../../store/lua/lua-script.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { WaKeys } from "./wa-keys.ts";
 
-/** Takes the lock when free, with the next fencing token; returns the lock's value, or nil. */
-const ACQUIRE = `
-if redis.call('exists', KEYS[1]) == 1 then return nil end
-local token = redis.call('incr', KEYS[2])
-local value = token .. ':' .. ARGV[1]
-redis.call('set', KEYS[1], value, 'PX', ARGV[2])
-return value`;
+/** Takes the lock when free, with the next fencing token; returns the lock's value, or null. */
+export const SOCKET_LOCK_ACQUIRE = new LuaScript<[lock: string, fence: string, owner: string, ttlMs: number], string | null>(
+  "saWaSocketLockAcquire", new URL("./lua/socket-lock-acquire.lua", import.meta.url), 2,
+);
 
 /** Extends the lock only while this holder still has it. */
-const RENEW = `
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
-return 0`;
-
-const RELEASE = `
-if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end
-return 0`;
+export const SOCKET_LOCK_RENEW = new LuaScript<[lock: string, value: string, ttlMs: number], number>(
+  "saWaSocketLockRenew", new URL("./lua/socket-lock-renew.lua", import.meta.url), 1,
+);
 
 /**
  * Which process holds the WhatsApp socket. WhatsApp allows one connection per linked device: a second one
@@ -47,7 +42,7 @@ export class WaSocketLock {
   }
 
   async acquire(): Promise<boolean> {
-    const value = (await this.redis.eval(ACQUIRE, 2, this.keys.socketLock(), this.keys.socketFence(), this.owner, this.ttlMs)) as string | null;
+    const value = await SOCKET_LOCK_ACQUIRE.run(this.redis, this.keys.socketLock(), this.keys.socketFence(), this.owner, this.ttlMs);
     this.held = value ?? undefined;
     return value !== null;
   }
@@ -55,7 +50,7 @@ export class WaSocketLock {
   /** False when another process holds the lock now (this one lost it): stop using the socket at once. */
   async renew(): Promise<boolean> {
     if (!this.held) return false;
-    const ok = (await this.redis.eval(RENEW, 1, this.keys.socketLock(), this.held, this.ttlMs)) === 1;
+    const ok = (await SOCKET_LOCK_RENEW.run(this.redis, this.keys.socketLock(), this.held, this.ttlMs)) === 1;
     if (!ok) this.held = undefined;
     return ok;
   }
@@ -68,6 +63,7 @@ export class WaSocketLock {
   async release(): Promise<void> {
     const held = this.held;
     this.held = undefined;
-    if (held) await this.redis.eval(RELEASE, 1, this.keys.socketLock(), held);
+    // Only its own lock: one that lapsed and was taken by another process stays.
+    if (held) await deleteIfEqual(this.redis, this.keys.socketLock(), held);
   }
 }
