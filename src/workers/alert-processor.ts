@@ -5,9 +5,8 @@ import type { Person, Trip } from "../domain/person.ts";
 import { UnreachableError, type Outbound } from "../ports/messaging.ts";
 import { formatLocalTime } from "../i18n/format.ts";
 import { jobIds, type AlertJob } from "../ports/jobs.ts";
-import { ngoAlertId } from "../store/ngo-alert-repository.ts";
-import { SendInProgressError } from "../store/sent-markers.ts";
-import { DEFAULT_ORG_ID } from "../store/org-repository.ts";
+import { DEFAULT_ORG_ID, ngoAlertId } from "../domain/ngo-alert.ts";
+import { SendInProgressError } from "../ports/stores.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { tellUnreachable } from "./notify-processor.ts";
 

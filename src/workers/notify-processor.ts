@@ -5,7 +5,7 @@ import { familyVerdictText } from "../texts/verdict-text.ts";
 import { UnreachableError } from "../ports/messaging.ts";
 import { formatLocalTime } from "../i18n/format.ts";
 import { jobIds, type NotifyJob } from "../ports/jobs.ts";
-import { SendInProgressError } from "../store/sent-markers.ts";
+import { SendInProgressError } from "../ports/stores.ts";
 import type { WorkerDeps } from "./deps.ts";
 import type { Person } from "../domain/person.ts";
 

@@ -4,11 +4,11 @@ import type { Person } from "../domain/person.ts";
 import { PHOTO_REJECTION_MESSAGE } from "../texts/photo-rejection.ts";
 import { reasonLines } from "../texts/verdict-text.ts";
 import type { VerifyJob } from "../ports/jobs.ts";
-import type { Checkin } from "../store/checkin-repository.ts";
+import type { Checkin } from "../domain/checkin.ts";
 import { verdictStrength } from "../domain/verdict.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";
 import type { WorkerDeps } from "./deps.ts";
-import { ngoAlertId } from "../store/ngo-alert-repository.ts";
+import { ngoAlertId } from "../domain/ngo-alert.ts";
 
 const BYTES_PER_MB = 1024 * 1024;
 
