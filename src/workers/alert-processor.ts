@@ -1,7 +1,6 @@
 import { UnrecoverableError } from "bullmq";
-import { DEFAULT_LOCALE } from "../domain/locale.ts";
 import { landmarkName, type Landmark } from "../domain/landmark.ts";
-import type { Person, Trip } from "../domain/person.ts";
+import { localeOf, type Person, type Trip } from "../domain/person.ts";
 import { UnreachableError, type Outbound } from "../ports/messaging.ts";
 import { formatLocalTime } from "../i18n/format.ts";
 import { jobIds, type AlertJob } from "../ports/jobs.ts";
@@ -57,7 +56,7 @@ export class AlertProcessor {
     switch (job.kind) {
       case "reminder": {
         if (current?.status !== "active") return;
-        const locale = traveller.locale ?? DEFAULT_LOCALE;
+        const locale = localeOf(traveller);
         const t = (key: string, vars?: Record<string, string>) => deps.i18n.t(locale, key, vars);
         await this.deliver(traveller, {
           text: t("reminder-deadline", {
@@ -158,7 +157,7 @@ export class AlertProcessor {
     const contact = await deps.persons.get(contactId);
     if (!contact) return;
     try {
-      await this.deliver(contact, { text: render(contact.locale ?? DEFAULT_LOCALE) });
+      await this.deliver(contact, { text: render(localeOf(contact)) });
     } catch (err) {
       if (err instanceof UnrecoverableError) await tellUnreachable(deps, traveller, contact);
       throw err;
@@ -189,7 +188,7 @@ export class AlertProcessor {
       landmarkId: landmarkId ?? trip!.landmarkId,
       deadline: trip?.deadline ?? deps.now(),
       lastArrival: traveller.lastArrival,
-      language: traveller.locale ?? DEFAULT_LOCALE,
+      language: localeOf(traveller),
       channel: traveller.address.channel,
       createdAt: deps.now(),
     });
