@@ -1,7 +1,6 @@
 import { landmarkName } from "../domain/landmark.ts";
 import { localeOf, type Person } from "../domain/person.ts";
-import { PHOTO_REJECTION_MESSAGE } from "../texts/photo-rejection.ts";
-import { reasonLines } from "../texts/verdict-text.ts";
+import { PHOTO_REJECTION_MESSAGE, reasonLines } from "../texts/verdict-text.ts";
 import type { VerifyJob } from "../ports/jobs.ts";
 import type { Checkin } from "../domain/checkin.ts";
 import { verdictStrength } from "../domain/verdict.ts";
