@@ -8,7 +8,7 @@ import { DEFAULT_ORG_ID } from "../domain/ngo-alert.ts";
 import { SessionRepository } from "../store/session-repository.ts";
 import { EMAIL, StaffExistsError, StaffRepository, isStaffRole, normaliseEmail, STAFF_ROLES } from "../store/staff-repository.ts";
 import { AuditRepository } from "../store/audit-repository.ts";
-import { ensureDefaultOrg, staffSecrets } from "../web/dashboard/context.ts";
+import { ensureDefaultOrg, staffSecrets } from "../web/dashboard/services.ts";
 import { PASSWORD_PROBLEM_TEXT, hashPassword, passwordProblem } from "../web/dashboard/password.ts";
 
 export const USERS_HELP = `Usage:
