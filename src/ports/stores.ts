@@ -34,9 +34,9 @@ export interface TripStore {
   extend(travellerId: string, tripId: string, deadline: Date): Promise<boolean>;
   finish(travellerId: string, tripId: string, at: Date, status?: "arrived" | "safe"): Promise<TripEnding>;
   delete(travellerId: string): Promise<boolean>;
-  /** Moves the trip to the next stage once; false when that stage already fired or the trip changed. */
+  /** True for exactly one caller per (trip, deadline, stage): a retried or duplicated stage job fires nothing twice. */
   fireStage(travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean): Promise<boolean>;
-  /** Takes the right to alert `recipient` about the missed deadline, against an arrival in the same second. */
+  /** Records that `recipient` is about to be alerted; false when the trip ended meanwhile (an arrival in the same second). */
   claimAlert(travellerId: string, tripId: string, recipient: string): Promise<boolean>;
   markAlertSent(travellerId: string, recipient: string): Promise<void>;
   alertState(travellerId: string, recipient: string): Promise<"claimed" | "sent" | undefined>;
@@ -72,12 +72,12 @@ export interface LandmarkStore {
 }
 
 export interface NgoAlertStore {
-  /** Opens the alert once (its id is derived from trip and kind); false when it was open already. */
+  /** Opens the alert unless it exists (its id is derived from trip and kind); returns whether this call opened it. */
   open(input: Omit<NgoAlert, "status" | "orgId"> & { orgId?: string }): Promise<boolean>;
   get(id: string): Promise<NgoAlert | undefined>;
   setStatus(id: string, status: NgoAlertStatus, entry: NgoTimelineEntry): Promise<void>;
   addEvent(id: string, entry: NgoTimelineEntry): Promise<void>;
-  /** Adds to the alert's timeline only while it is open (a caseworker following a missed check-in). */
+  /** Adds to the timeline only of an alert that exists: events about travellers without a case go nowhere. */
   addEventIfOpen(id: string, entry: NgoTimelineEntry): Promise<void>;
 }
 
