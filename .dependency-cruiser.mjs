@@ -60,13 +60,6 @@ export default {
       to: { path: "^src/conversation/" },
     },
     {
-      name: "workers-use-store-ports",
-      comment: "The workers reach the stores through the narrow interfaces in ports/stores.ts (the app container hands them the repositories).",
-      severity: "error",
-      from: { path: "^src/workers/" },
-      to: { path: "^src/store/" },
-    },
-    {
       name: "core-not-outward",
       comment: "The core never imports an entry layer, the CLI or the app container.",
       severity: "error",
