@@ -8,6 +8,10 @@
  *   - crossings: import edges from a stop into another top-level src/ folder (channels/ -> conversation/ is
  *     one; channels/telegram/ -> channels/ is none; a file directly in src/ counts as folder "src");
  *   - folders: the distinct top-level folders among those files, and the crossings by folder they lead into.
+ * A stop's deps interface (a `deps.ts` it imports: WorkerDeps, ConversationDeps) is read as part of the stop,
+ * since every `deps.x.y()` call in it means "look up x in deps.ts, then y where its type is declared": so its
+ * imports are counted like the stop's own ("with deps interfaces"). The first line, "direct", counts the
+ * stops' own imports only, as the script did at first; both are printed so the figures stay comparable.
  * A stop that no longer exists fails the run, so a move is followed by updating the list, not by a silent
  * shorter walk. Imports are read with TypeScript's own pre-processor (static, type-only, dynamic, re-exports).
  */
@@ -15,7 +19,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+/** WALK_ROOT measures another checkout (e.g. an older commit's `git archive`) with this script's stops. */
+const ROOT = path.resolve(process.env.WALK_ROOT ?? path.join(import.meta.dirname, ".."));
 
 /** The stops, in the order a check-in or a deadline passes them. */
 export const WALKS: Record<string, string[]> = {
@@ -70,19 +75,26 @@ export function srcImports(file: string): string[] {
   return [...found];
 }
 
-export function measure(stops: readonly string[]) {
+/** A deps interface: the object of services a stop is handed, read together with the stop. */
+const isDepsInterface = (file: string) => path.basename(file) === "deps.ts";
+
+export function measure(stops: readonly string[], withDeps = false) {
   const missing = stops.filter((s) => !existsSync(path.join(ROOT, s)));
   if (missing.length) throw new Error(`walk stops not found (update WALKS): ${missing.join(", ")}`);
   const files = new Set<string>();
   const crossings: string[] = [];
-  for (const stop of new Set(stops)) {
-    const abs = path.join(ROOT, stop);
+  const read = new Set<string>();
+  const readFile = (abs: string) => {
+    if (read.has(abs)) return;
+    read.add(abs);
     files.add(abs);
     for (const target of srcImports(abs)) {
       files.add(target);
       if (folderOf(target) !== folderOf(abs)) crossings.push(`${path.relative(ROOT, abs)} -> ${path.relative(ROOT, target)}`);
+      if (withDeps && isDepsInterface(target)) readFile(target);
     }
-  }
+  };
+  for (const stop of new Set(stops)) readFile(path.join(ROOT, stop));
   const folders = new Set([...files].map(folderOf));
   // Crossings by the folder they lead into: which rooms the reader is sent to, and how often.
   const into: Record<string, number> = {};
@@ -98,9 +110,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const name of names) {
     const stops = WALKS[name];
     if (!stops) throw new Error(`unknown walk ${name}; known: ${Object.keys(WALKS).join(", ")}`);
-    const m = measure(stops);
-    console.log(`${name}: ${m.stops} stops, ${m.files} files opened, ${m.crossings.length} folder crossings, folders: ${m.folders.join(" ")}`);
-    console.log(`  crossings into: ${Object.entries(m.into).sort().map(([f, n]) => `${f} ${n}`).join(", ")}`);
-    if (process.env.VERBOSE) for (const c of m.crossings) console.log(`  ${c}`);
+    for (const withDeps of [false, true]) {
+      const m = measure(stops, withDeps);
+      const how = withDeps ? "with deps interfaces" : "direct";
+      console.log(`${name} (${how}): ${m.stops} stops, ${m.files} files opened, ${m.crossings.length} folder crossings, folders: ${m.folders.join(" ")}`);
+      console.log(`  crossings into: ${Object.entries(m.into).sort().map(([f, n]) => `${f} ${n}`).join(", ")}`);
+      if (process.env.VERBOSE) for (const c of m.crossings) console.log(`  ${c}`);
+    }
   }
 }

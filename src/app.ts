@@ -81,7 +81,8 @@ export class App {
   readonly keys: Keys;
   readonly conversation: Conversation;
   readonly deps: ConversationDeps;
-  readonly workerDeps: WorkerDeps;
+  /** The workers' view of the stores, with the concrete NGO alert store (the web role and tests read its timelines). */
+  readonly workerDeps: WorkerDeps & { ngoAlerts: NgoAlertRepository };
   /** The default matcher's threads (started on the first photo), stopped with the app. */
   private ownMatcher?: ThreadedMatcher;
   readonly producers: Producers;

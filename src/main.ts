@@ -1,16 +1,15 @@
 /** CLI entry: `safe-arrival <role>`; roles can share a process (`start`) or scale apart. */
 import { parseArgs } from "node:util";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { App, ROLES, type Role } from "./app.ts";
 import { ConfigError, loadConfig, sandboxEnabled } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { ensureLocalRedis } from "./local-redis.ts";
 import { redisMode } from "./store/redis.ts";
-import { importCatalog } from "./landmarks/import.ts";
-import { rotateKeys } from "./store/key-rotation.ts";
 import { CatalogError } from "./landmarks/catalog-dir.ts";
 import { USERS_HELP, UsageError, promptHidden, runUsersCommand } from "./cli/users.ts";
+import { runLandmarks } from "./cli/landmarks.ts";
+import { runKeys } from "./cli/keys.ts";
+import { withApp } from "./cli/with-app.ts";
 
 const HELP = `Usage: safe-arrival <command> [options]
 
@@ -84,72 +83,31 @@ async function runRoles(roles: readonly Role[], config: ReturnType<typeof loadCo
   }
 }
 
-async function runLandmarks(args: string[], config: ReturnType<typeof loadConfig>): Promise<void> {
-  const log = createLogger(config.LOG_LEVEL);
-  if (redisMode(config) === "standalone") await ensureLocalRedis(config, log);
-  const app = new App(config, log, { roles: [] });
-  try {
-    const [sub, arg] = args;
-    const repo = app.deps.landmarks;
-    if (sub === "import" && arg) {
-      const result = await importCatalog(arg, repo);
-      process.stdout.write(`imported ${result.imported.length} landmarks: ${result.imported.join(", ")}\n`);
-    } else if (sub === "list") {
-      for (const l of await repo.list()) process.stdout.write(`${l.id}\t${l.names.en ?? ""}\t${l.radiusM} m\t${l.timeZone}\n`);
-    } else if (sub === "remove" && arg) {
-      process.stdout.write((await repo.remove(arg)) ? `removed ${arg}\n` : `no landmark ${arg}\n`);
-    } else {
-      process.stdout.write(HELP);
-      process.exitCode = 2;
-    }
-  } finally {
-    await app.stop();
-  }
-}
-
-async function runKeys(args: string[], config: ReturnType<typeof loadConfig>): Promise<void> {
-  if (args[0] !== "rotate") {
-    process.stdout.write(HELP);
-    process.exitCode = 2;
-    return;
-  }
-  const log = createLogger(config.LOG_LEVEL);
-  if (redisMode(config) === "standalone") await ensureLocalRedis(config, log);
-  if (!config.APP_KEY_PREVIOUS) {
-    process.stderr.write("keys rotate moves data from the old key to the new one: set APP_KEY to the new key and APP_KEY_PREVIOUS to the old one\n");
-    process.exitCode = 2;
-    return;
-  }
-  const app = new App(config, log, { roles: [] });
-  try {
-    const report = await rotateKeys(app.deps.persons, app.rotationSteps());
-    for (const [what, n] of Object.entries(report)) process.stdout.write(`${what}: ${n}\n`);
-    process.stdout.write("done: every process can now run with APP_KEY alone (remove APP_KEY_PREVIOUS)\n");
-  } finally {
-    await app.stop();
-  }
-}
-
 async function runUsers(args: string[], config: ReturnType<typeof loadConfig>): Promise<void> {
   const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
-  if (redisMode(config) === "standalone") await ensureLocalRedis(config, log);
-  const app = new App(config, log, { roles: [] });
-  try {
-    await runUsersCommand(app, args, { out: (text) => process.stdout.write(text), ask: promptHidden });
-  } catch (err) {
-    if (!(err instanceof UsageError) && !(err instanceof TypeError && "code" in err)) throw err;
-    process.stderr.write(`${err.message}\n${err.message === USERS_HELP ? "" : `\n${USERS_HELP}`}`);
-    process.exitCode = 2;
-  } finally {
-    await app.stop();
-  }
+  await withApp(config, log, async (app) => {
+    try {
+      await runUsersCommand(app, args, { out: (text) => process.stdout.write(text), ask: promptHidden });
+    } catch (err) {
+      if (!(err instanceof UsageError) && !(err instanceof TypeError && "code" in err)) throw err;
+      process.stderr.write(`${err.message}\n${err.message === USERS_HELP ? "" : `\n${USERS_HELP}`}`);
+      process.exitCode = 2;
+    }
+  });
 }
 
 async function main(argv: string[]): Promise<void> {
+  const out = (text: string) => void process.stdout.write(text);
+  const err = (text: string) => void process.stderr.write(text);
   // verify has its own options and needs no configuration or Redis.
   if (argv[0] === "verify") {
     const { runVerify } = await import("./cli/verify.ts");
     process.exitCode = await runVerify(argv.slice(1));
+    return;
+  }
+  // Its own options (landmarks check --help); check and hash need no Redis, check reads the configuration only for its default folder.
+  if (argv[0] === "landmarks") {
+    process.exitCode = await runLandmarks(argv.slice(1), { out, err, config: () => loadConfig() });
     return;
   }
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { help: { type: "boolean", short: "h" } } });
@@ -158,29 +116,12 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  // Checking a catalog folder's coverage needs no Redis; the configuration only for its default folder.
-  if (argv[0] === "landmarks" && argv[1] === "check") {
-    const { runLandmarksCheck } = await import("./landmarks/check-cli.ts");
-    const { DEMO_CATALOG_DIR } = await import("./landmarks/demo-catalog.ts");
-    process.exitCode = await runLandmarksCheck(argv.slice(2), {
-      out: (text) => process.stdout.write(text),
-      err: (text) => process.stderr.write(text),
-      defaultCatalog: () => loadConfig().CATALOG_DIR ?? DEMO_CATALOG_DIR,
-    });
-    return;
-  }
-  // Hashing pictures for a catalog's known-pictures.txt needs no configuration or Redis either.
-  if (argv[0] === "landmarks" && argv[1] === "hash") {
-    const { phashPhoto } = await import("./verification/pdq.ts");
-    for (const file of argv.slice(2)) process.stdout.write(`${await phashPhoto(await readFile(file))}  # ${path.basename(file)}\n`);
-    return;
-  }
   // proof verify with --public-key needs no configuration at all: it runs on any machine.
   if (command === "proof") {
     const { runProof } = await import("./cli/proof.ts");
     process.exitCode = runProof(argv.slice(argv.indexOf("proof") + 1), {
-      out: (text) => process.stdout.write(text),
-      err: (text) => process.stderr.write(text),
+      out,
+      err,
       config: () => loadConfig(),
       log: createLogger("warn"),
     });
@@ -189,8 +130,10 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   if (command === "start") return runRoles(ROLES, config);
   if ((ROLES as readonly string[]).includes(command)) return runRoles([command as Role], config);
-  if (command === "landmarks") return runLandmarks(rest, config);
-  if (command === "keys") return runKeys(rest, config);
+  if (command === "keys") {
+    process.exitCode = await runKeys(rest, config, out, err);
+    return;
+  }
   // Its own option parser: --role and --org take values.
   if (command === "users") return runUsers(argv.slice(argv.indexOf("users") + 1), config);
   process.stderr.write(`unknown command: ${command}\n\n${HELP}`);

@@ -3,11 +3,12 @@ import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import type { App } from "../app.ts";
 import { DashboardKeys } from "../store/dashboard-keys.ts";
-import { DEFAULT_ORG_ID, OrgRepository } from "../store/org-repository.ts";
+import { OrgRepository } from "../store/org-repository.ts";
+import { DEFAULT_ORG_ID } from "../domain/ngo-alert.ts";
 import { SessionRepository } from "../store/session-repository.ts";
 import { EMAIL, StaffExistsError, StaffRepository, isStaffRole, normaliseEmail, STAFF_ROLES } from "../store/staff-repository.ts";
 import { AuditRepository } from "../store/audit-repository.ts";
-import { ensureDefaultOrg, staffSecrets } from "../web/dashboard/context.ts";
+import { ensureDefaultOrg, staffSecrets } from "../web/dashboard/services.ts";
 import { PASSWORD_PROBLEM_TEXT, hashPassword, passwordProblem } from "../web/dashboard/password.ts";
 
 export const USERS_HELP = `Usage:

@@ -3,8 +3,8 @@ import { inspectPhoto } from "../verification/decode.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";
 import { validCoordinates } from "../verification/location.ts";
 import type { Inbound } from "../ports/messaging.ts";
-import { PHOTO_REJECTION_MESSAGE } from "../texts/photo-rejection.ts";
-import type { PendingLocation, PendingPhoto } from "../store/checkin-repository.ts";
+import { PHOTO_REJECTION_MESSAGE } from "../texts/verdict-text.ts";
+import type { PendingLocation, PendingPhoto } from "../domain/checkin.ts";
 import type { Feature, Turn } from "./turn.ts";
 
 type PhotoMsg = Extract<Inbound, { kind: "photo" }>;

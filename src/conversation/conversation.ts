@@ -1,5 +1,4 @@
-import { DEFAULT_LOCALE, matchLocale } from "../domain/locale.ts";
-import type { Person } from "../domain/person.ts";
+import { localeOf, type Person } from "../domain/person.ts";
 import { checkin, isHeic, receiveLocation, receivePhoto } from "./checkin.ts";
 import { contacts } from "./contacts.ts";
 import type { ConversationDeps } from "./deps.ts";
@@ -112,7 +111,7 @@ export class Conversation {
       if (count <= limit) continue;
       if (count === limit + 1) {
         const person = await this.deps.persons.findByAddress(msg.from);
-        const locale = person?.locale ?? matchLocale(msg.languageHint) ?? DEFAULT_LOCALE;
+        const locale = localeOf(person, msg.languageHint);
         await this.deps.messenger.send(msg.from, { text: this.deps.i18n.t(locale, "rate-limited") }).catch(() => undefined);
       }
       return false;

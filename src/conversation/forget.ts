@@ -1,6 +1,5 @@
 import type { ConversationDeps } from "./deps.ts";
-import type { Person } from "../domain/person.ts";
-import { DEFAULT_LOCALE } from "../domain/locale.ts";
+import { localeOf, type Person } from "../domain/person.ts";
 import type { Feature } from "./turn.ts";
 
 /**
@@ -26,7 +25,7 @@ export async function forgetPerson(deps: ConversationDeps, person: Person): Prom
   for (const { id, message } of others) {
     const other = await deps.persons.get(id);
     if (!other) continue;
-    const text = deps.i18n.t(other.locale ?? DEFAULT_LOCALE, message, { name: person.displayName });
+    const text = deps.i18n.t(localeOf(other), message, { name: person.displayName });
     await deps.messenger.send(other.address, { text }).catch((err: Error) => {
       deps.log.warn({ err: err.name }, "could not tell a contact that a link ended");
     });

@@ -5,7 +5,7 @@
  */
 import { inspectPhoto } from "../verification/decode.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";
-import { PHOTO_REJECTION_MESSAGE } from "../texts/photo-rejection.ts";
+import { PHOTO_REJECTION_MESSAGE } from "../texts/verdict-text.ts";
 import type { Inbound } from "../ports/messaging.ts";
 import type { Feature, Turn } from "./turn.ts";
 

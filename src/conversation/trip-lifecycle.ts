@@ -3,12 +3,11 @@ import { alertsOthers, stageDueAt, type EscalationLadder } from "../domain/escal
 import type { Trip } from "../domain/person.ts";
 import type { AlertJob, AlertKind, DeadlineJob, JobProducer } from "../ports/jobs.ts";
 import type { TripLifecycle } from "../ports/trips.ts";
-import type { ContactRepository } from "../store/contact-repository.ts";
-import type { TripRepository } from "../store/trip-repository.ts";
+import type { ContactStore, TripStore } from "../ports/stores.ts";
 
 export interface LifecycleDeps {
-  trips: TripRepository;
-  contacts: ContactRepository;
+  trips: TripStore;
+  contacts: ContactStore;
   queues: Pick<JobProducer, "deadline" | "cancelDeadline" | "alert">;
   ladder: EscalationLadder;
   log: Logger;

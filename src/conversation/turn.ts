@@ -1,5 +1,4 @@
-import { DEFAULT_LOCALE, matchLocale, type Locale } from "../domain/locale.ts";
-import type { Person } from "../domain/person.ts";
+import { localeOf, type Person } from "../domain/person.ts";
 import type { MessageVars } from "../i18n/i18n.ts";
 import type { ConversationDeps } from "./deps.ts";
 import type { Button, Inbound, Outbound } from "../ports/messaging.ts";
@@ -12,8 +11,8 @@ export class Turn<M extends Inbound = Inbound> {
     public person: Person,
   ) {}
 
-  get locale(): Locale {
-    return this.person.locale ?? matchLocale(this.msg.languageHint) ?? DEFAULT_LOCALE;
+  get locale(): ReturnType<typeof localeOf> {
+    return localeOf(this.person, this.msg.languageHint);
   }
 
   t(id: string, vars?: MessageVars): string {
@@ -32,7 +31,7 @@ export class Turn<M extends Inbound = Inbound> {
 
   /** Renders a message in another person's own language and sends it to them. */
   async tell(other: Person, id: string, vars?: MessageVars): Promise<void> {
-    const text = this.deps.i18n.t(other.locale ?? DEFAULT_LOCALE, id, vars);
+    const text = this.deps.i18n.t(localeOf(other), id, vars);
     await this.deps.messenger.send(other.address, { text });
   }
 }

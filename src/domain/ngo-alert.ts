@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** An NGO alert holds the minimum a caseworker needs to follow up, and nothing that locates a person. */
 export type NgoAlertKind = "missed" | "duress";
 export type NgoAlertStatus = "open" | "acknowledged" | "resolved";
@@ -25,4 +27,16 @@ export interface NgoTimelineEntry {
   by?: string;
   /** A caseworker's note (event "note"). */
   note?: string;
+}
+
+/**
+ * The organisation configured by NGO_NAME: the one travellers consent to today, and the one of alerts
+ * stored before there were several.
+ */
+export const DEFAULT_ORG_ID = "default";
+
+/** One alert per (trip, kind): the id is derived, so a retried job opens the same alert. */
+export function ngoAlertId(tripId: string, kind: NgoAlertKind): string {
+  const h = createHash("sha256").update(`${kind}:${tripId}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,5 +1,5 @@
 import type { ChannelId, ChatAddress } from "./identity.ts";
-import type { Locale } from "./locale.ts";
+import { DEFAULT_LOCALE, matchLocale, type Locale } from "./locale.ts";
 
 /** Anyone who talks to the bot: a traveller, a family contact, or both. */
 export interface Person {
@@ -47,4 +47,9 @@ export interface Invite {
 
 export function isChannel(value: string, channels: readonly ChannelId[]): value is ChannelId {
   return (channels as readonly string[]).includes(value);
+}
+
+/** The language a person is written to in: the one they chose, else their chat client's (when told), else the default. */
+export function localeOf(person: Pick<Person, "locale"> | undefined, clientHint?: string): Locale {
+  return person?.locale ?? matchLocale(clientHint) ?? DEFAULT_LOCALE;
 }

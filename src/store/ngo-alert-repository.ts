@@ -1,16 +1,6 @@
-import { createHash } from "node:crypto";
 import type { RedisClient } from "./redis.ts";
-import type { NgoAlert, NgoAlertKind, NgoAlertStatus, NgoTimelineEntry } from "../domain/ngo-alert.ts";
+import { DEFAULT_ORG_ID, type NgoAlert, type NgoAlertKind, type NgoAlertStatus, type NgoTimelineEntry } from "../domain/ngo-alert.ts";
 import type { Keys } from "./keys.ts";
-
-/** The organisation of alerts opened before there were several (the one configured by NGO_NAME). */
-const DEFAULT_ORG = "default";
-
-/** One alert per (trip, kind): the id is derived, so a retried job opens the same alert. */
-export function ngoAlertId(tripId: string, kind: NgoAlertKind): string {
-  const h = createHash("sha256").update(`${kind}:${tripId}`).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 export class NgoAlertRepository {
   constructor(
@@ -26,7 +16,7 @@ export class NgoAlertRepository {
 
   /** Opens the alert unless it exists; returns whether this call opened it. */
   async open(input: Omit<NgoAlert, "status" | "orgId"> & { orgId?: string }): Promise<boolean> {
-    const alert = { ...input, orgId: input.orgId ?? DEFAULT_ORG };
+    const alert = { ...input, orgId: input.orgId ?? DEFAULT_ORG_ID };
     const key = this.keys.ngoAlert(alert.id);
     const fields: Record<string, string | number> = {
       id: alert.id,
@@ -63,7 +53,7 @@ export class NgoAlertRepository {
       id: h.id,
       kind: h.kind as NgoAlertKind,
       status: h.status as NgoAlertStatus,
-      orgId: h.orgId || DEFAULT_ORG,
+      orgId: h.orgId || DEFAULT_ORG_ID,
       landmarkId: h.landmarkId!,
       deadline: new Date(Number(h.deadline)),
       lastArrival: h.lastLandmarkId ? { landmarkId: h.lastLandmarkId, at: new Date(Number(h.lastAt)) } : undefined,

@@ -2,8 +2,6 @@ import { stripBidiControls } from "../domain/display-text.ts";
 import type { RedisClient } from "./redis.ts";
 import type { DashboardKeys } from "./dashboard-keys.ts";
 
-/** The organisation configured by NGO_NAME: the one travellers consent to today. */
-export const DEFAULT_ORG_ID = "default";
 export const ORG_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 export interface Org {

@@ -1,8 +1,8 @@
 import { deleteIfEqual } from "./atomic-updates.ts";
 import type { RedisClient } from "./redis.ts";
 import type { Keys } from "./keys.ts";
+import type { SendClaim } from "../ports/stores.ts";
 
-export type SendClaim = "claimed" | "sent" | "busy";
 
 /**
  * At most one attempt at a time sends a given outgoing message (a stalled job re-run while the first
@@ -40,9 +40,4 @@ export class SentMarkers {
   async mark(jobId: string): Promise<void> {
     await this.redis.set(this.keys.outboxSent(jobId), "1", "PX", this.retentionMs);
   }
-}
-
-/** Thrown while another attempt holds the claim: BullMQ retries later, by then it has sent or given up. */
-export class SendInProgressError extends Error {
-  override name = "SendInProgressError";
 }

@@ -1,8 +1,22 @@
+/**
+ * The words of a check-in's result: why a photo was refused before it could be verified, the verdict's
+ * reasons for the traveller, and the family's message.
+ */
 import { landmarkName } from "../domain/landmark.ts";
 import type { Locale } from "../domain/locale.ts";
 import type { Reason, Verdict } from "../domain/verdict.ts";
 import { formatDistance } from "../i18n/format.ts";
 import type { I18n, MessageVars } from "../i18n/i18n.ts";
+import type { PhotoRejectedError } from "../verification/contracts.ts";
+
+/** Which message tells the sender why a photo was refused (in the turn, or later by the verify worker). */
+export const PHOTO_REJECTION_MESSAGE: Record<PhotoRejectedError["code"], string> = {
+  not_an_image: "photo-unreadable",
+  truncated: "photo-truncated",
+  too_many_pixels: "photo-too-many-pixels",
+  too_large: "photo-too-large",
+  too_small: "photo-too-small",
+};
 
 type LandmarkNames = (id: string) => Record<string, string> | undefined;
 

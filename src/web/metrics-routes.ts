@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Metrics } from "../metrics.ts";
-import { sameToken } from "./dashboard/context.ts";
+import { sameToken } from "./dashboard/request-checks.ts";
 
 /**
  * /metrics on the web server's port, for whoever holds METRICS_TOKEN (a bearer token, as Prometheus sends it):

@@ -1,13 +1,11 @@
 import { UnrecoverableError } from "bullmq";
-import { DEFAULT_LOCALE } from "../domain/locale.ts";
 import { landmarkName, type Landmark } from "../domain/landmark.ts";
-import type { Person, Trip } from "../domain/person.ts";
+import { localeOf, type Person, type Trip } from "../domain/person.ts";
 import { UnreachableError, type Outbound } from "../ports/messaging.ts";
 import { formatLocalTime } from "../i18n/format.ts";
 import { jobIds, type AlertJob } from "../ports/jobs.ts";
-import { ngoAlertId } from "../store/ngo-alert-repository.ts";
-import { SendInProgressError } from "../store/sent-markers.ts";
-import { DEFAULT_ORG_ID } from "../store/org-repository.ts";
+import { DEFAULT_ORG_ID, ngoAlertId } from "../domain/ngo-alert.ts";
+import { SendInProgressError } from "../ports/stores.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { tellUnreachable } from "./notify-processor.ts";
 
@@ -58,7 +56,7 @@ export class AlertProcessor {
     switch (job.kind) {
       case "reminder": {
         if (current?.status !== "active") return;
-        const locale = traveller.locale ?? DEFAULT_LOCALE;
+        const locale = localeOf(traveller);
         const t = (key: string, vars?: Record<string, string>) => deps.i18n.t(locale, key, vars);
         await this.deliver(traveller, {
           text: t("reminder-deadline", {
@@ -159,7 +157,7 @@ export class AlertProcessor {
     const contact = await deps.persons.get(contactId);
     if (!contact) return;
     try {
-      await this.deliver(contact, { text: render(contact.locale ?? DEFAULT_LOCALE) });
+      await this.deliver(contact, { text: render(localeOf(contact)) });
     } catch (err) {
       if (err instanceof UnrecoverableError) await tellUnreachable(deps, traveller, contact);
       throw err;
@@ -190,7 +188,7 @@ export class AlertProcessor {
       landmarkId: landmarkId ?? trip!.landmarkId,
       deadline: trip?.deadline ?? deps.now(),
       lastArrival: traveller.lastArrival,
-      language: traveller.locale ?? DEFAULT_LOCALE,
+      language: localeOf(traveller),
       channel: traveller.address.channel,
       createdAt: deps.now(),
     });

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { TripLifecycle } from "../ports/trips.ts";
 import { stageDueAt } from "../domain/escalation.ts";
 import { jobIds } from "../ports/jobs.ts";
-import type { TripRepository } from "../store/trip-repository.ts";
+import type { TripStore } from "../ports/stores.ts";
 
 export interface ReconcileReport {
   checked: number;
@@ -20,7 +20,7 @@ export class DeadlineReconciler {
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly trips: TripRepository,
+    private readonly trips: TripStore,
     private readonly lifecycle: TripLifecycle,
     private readonly queue: Queue,
     private readonly log: Logger,

@@ -4,14 +4,7 @@ import type { TripLifecycle } from "../ports/trips.ts";
 import type { ChatAddress } from "../domain/identity.ts";
 import type { I18n } from "../i18n/i18n.ts";
 import type { JobProducer } from "../ports/jobs.ts";
-import type { CheckinRepository } from "../store/checkin-repository.ts";
-import type { ContactRepository } from "../store/contact-repository.ts";
-import type { LandmarkRepository } from "../store/landmark-repository.ts";
-import type { MediaStore } from "../store/media-store.ts";
-import type { NgoAlertRepository } from "../store/ngo-alert-repository.ts";
-import type { PersonRepository } from "../store/person-repository.ts";
-import type { SentMarkers } from "../store/sent-markers.ts";
-import type { TripRepository } from "../store/trip-repository.ts";
+import type { CheckinStore, ContactStore, LandmarkStore, MediaStore, NgoAlertStore, PersonStore, SentMarkers, TripStore } from "../ports/stores.ts";
 import type { ConfirmationSigner } from "../proof/confirmation-signer.ts";
 import type { PhotoChecker } from "../verification/photo-check.ts";
 import type { SubmissionIndex, Verifier } from "../verification/contracts.ts";
@@ -24,14 +17,14 @@ export interface NgoSettings {
 }
 
 export interface WorkerDeps {
-  persons: PersonRepository;
-  contacts: ContactRepository;
-  trips: TripRepository;
-  checkins: CheckinRepository;
+  persons: PersonStore;
+  contacts: ContactStore;
+  trips: TripStore;
+  checkins: CheckinStore;
   media: MediaStore;
-  landmarks: LandmarkRepository;
+  landmarks: LandmarkStore;
   submissions: SubmissionIndex;
-  ngoAlerts: NgoAlertRepository;
+  ngoAlerts: NgoAlertStore;
   sent: SentMarkers;
   lifecycle: TripLifecycle;
   verifier: Verifier;

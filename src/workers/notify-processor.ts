@@ -1,19 +1,18 @@
 import { UnrecoverableError } from "bullmq";
-import { DEFAULT_LOCALE } from "../domain/locale.ts";
 import { landmarkName } from "../domain/landmark.ts";
 import { familyVerdictText } from "../texts/verdict-text.ts";
 import { UnreachableError } from "../ports/messaging.ts";
 import { formatLocalTime } from "../i18n/format.ts";
 import { jobIds, type NotifyJob } from "../ports/jobs.ts";
-import { SendInProgressError } from "../store/sent-markers.ts";
+import { SendInProgressError } from "../ports/stores.ts";
 import type { WorkerDeps } from "./deps.ts";
-import type { Person } from "../domain/person.ts";
+import { localeOf, type Person } from "../domain/person.ts";
 
 /** Marks the contact unreachable and, the first time, tells the traveller whom their news did not reach. */
 export async function tellUnreachable(deps: WorkerDeps, traveller: Person, contact: Person): Promise<void> {
   if (!(await deps.contacts.markUnreachable(contact.id))) return;
   deps.log.warn({ contactId: contact.id, channel: contact.address.channel }, "family contact unreachable");
-  const text = deps.i18n.t(traveller.locale ?? DEFAULT_LOCALE, "contact-blocked", { contact: contact.displayName });
+  const text = deps.i18n.t(localeOf(traveller), "contact-blocked", { contact: contact.displayName });
   await deps.messenger.send(traveller.address, { text }).catch(() => undefined);
 }
 
@@ -41,7 +40,7 @@ export class NotifyProcessor {
     // Sending again to a chat that refused the last message only repeats the refusal; it clears when they write.
     if (await deps.contacts.isUnreachable(contact.id)) return;
 
-    const locale = contact.locale ?? DEFAULT_LOCALE;
+    const locale = localeOf(contact);
     const zone = stored.landmark.timeZone;
     const names = async (id: string) => (await deps.landmarks.get(id))?.landmark.names;
     const otherId = checkin.verdict.reasons.find((r) => typeof r.vars?.landmark === "string")?.vars?.landmark;

@@ -1,5 +1,5 @@
 import type { Person } from "../domain/person.ts";
-import { PHOTO_REJECTION_MESSAGE } from "../texts/photo-rejection.ts";
+import { PHOTO_REJECTION_MESSAGE } from "../texts/verdict-text.ts";
 import { photoCheckLines } from "../texts/photo-check-text.ts";
 import type { PhotoCheckJob } from "../ports/jobs.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";

@@ -1,14 +1,12 @@
-import { DEFAULT_LOCALE } from "../domain/locale.ts";
 import { landmarkName } from "../domain/landmark.ts";
-import type { Person } from "../domain/person.ts";
-import { PHOTO_REJECTION_MESSAGE } from "../texts/photo-rejection.ts";
-import { reasonLines } from "../texts/verdict-text.ts";
+import { localeOf, type Person } from "../domain/person.ts";
+import { PHOTO_REJECTION_MESSAGE, reasonLines } from "../texts/verdict-text.ts";
 import type { VerifyJob } from "../ports/jobs.ts";
-import type { Checkin } from "../store/checkin-repository.ts";
+import type { Checkin } from "../domain/checkin.ts";
 import { verdictStrength } from "../domain/verdict.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";
 import type { WorkerDeps } from "./deps.ts";
-import { ngoAlertId } from "../store/ngo-alert-repository.ts";
+import { ngoAlertId } from "../domain/ngo-alert.ts";
 
 const BYTES_PER_MB = 1024 * 1024;
 
@@ -83,7 +81,7 @@ export class VerifyProcessor {
       await deps.persons.setLastArrival(traveller.id, checkin.landmarkId, checkin.createdAt);
     }
     if (!(await deps.checkins.claimOnce(checkin.id, "told"))) return;
-    const locale = traveller.locale ?? DEFAULT_LOCALE;
+    const locale = localeOf(traveller);
     const headline = !stronger ? "result-upgrade-no-change" : checkin.status === "verified" ? "result-upgrade-verified" : "result-upgrade-live";
     const details = reasonLines(deps.i18n, locale, checkin.verdict!, () => undefined);
     const lines = [this.t(traveller, headline), this.t(traveller, "result-details"), ...details];
@@ -150,7 +148,7 @@ export class VerifyProcessor {
 
   private async tellResult(checkin: Checkin, traveller: Person, contactCount: number): Promise<void> {
     const { deps } = this;
-    const locale = traveller.locale ?? DEFAULT_LOCALE;
+    const locale = localeOf(traveller);
     const stored = await deps.landmarks.get(checkin.landmarkId);
     const names = async (id: string) => (await deps.landmarks.get(id))?.landmark.names;
     const otherId = checkin.verdict!.reasons.find((r) => typeof r.vars?.landmark === "string")?.vars?.landmark;
@@ -166,7 +164,7 @@ export class VerifyProcessor {
   }
 
   private t(person: Person, id: string, vars?: Record<string, string | number>): string {
-    return this.deps.i18n.t(person.locale ?? DEFAULT_LOCALE, id, vars);
+    return this.deps.i18n.t(localeOf(person), id, vars);
   }
 
   /** The traveller's own result: low priority, so it queues behind the "checking" reply in the chat's order. */

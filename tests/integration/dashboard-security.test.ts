@@ -438,7 +438,7 @@ describe("TOTP secrets", () => {
       // Users who do not sign in during the rotation are moved by the rotation itself.
       const { StaffRepository } = await import("../../src/store/staff-repository.ts");
       const { DashboardKeys } = await import("../../src/store/dashboard-keys.ts");
-      const { staffSecrets } = await import("../../src/web/dashboard/context.ts");
+      const { staffSecrets } = await import("../../src/web/dashboard/services.ts");
       const repo = new StaffRepository(rotated.redis, new DashboardKeys(prefix), staffSecrets(rotated));
       assert.equal(await repo.resealSecrets(), 1, "the user who stayed away");
       assert.equal(await repo.resealSecrets(), 0, "nothing left on the old key");

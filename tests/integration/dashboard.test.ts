@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import type { App } from "../../src/app.ts";
 import { runUsersCommand } from "../../src/cli/users.ts";
-import { ngoAlertId } from "../../src/store/ngo-alert-repository.ts";
+import { ngoAlertId } from "../../src/domain/ngo-alert.ts";
 import { DashboardKeys } from "../../src/store/dashboard-keys.ts";
 import { OrgRepository } from "../../src/store/org-repository.ts";
 import { StaffRepository } from "../../src/store/staff-repository.ts";

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import sharp from "sharp";
-import { runLandmarksCheck, type CheckedLandmark } from "../../src/landmarks/check-cli.ts";
+import { runLandmarksCheck, type CheckedLandmark } from "../../src/cli/landmarks-check.ts";
 import { CatalogError } from "../../src/landmarks/catalog-dir.ts";
 
 const run = promisify(execFile);

@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import type { App, Role } from "../../src/app.ts";
-import { ngoAlertId } from "../../src/store/ngo-alert-repository.ts";
+import { ngoAlertId } from "../../src/domain/ngo-alert.ts";
 import { makeUser, startFakeBotApi, type FakeBotApi, type FakeUser, type RecordedCall } from "../support/fake-bot-api.ts";
 import { makeJpeg } from "../support/photos.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";

@@ -4,7 +4,7 @@ import type { Worker, ConnectionOptions as BullConnection } from "bullmq";
 import type { Logger } from "pino";
 import type { Inbound, Messenger } from "../../ports/messaging.ts";
 import type { ChatAddress } from "../../domain/identity.ts";
-import { DEFAULT_LOCALE } from "../../domain/locale.ts";
+import { localeOf } from "../../domain/person.ts";
 import type { I18n } from "../../i18n/i18n.ts";
 import type { ContactRepository } from "../../store/contact-repository.ts";
 import type { PersonRepository } from "../../store/person-repository.ts";
@@ -312,7 +312,7 @@ export class WhatsAppChannel {
     for (const travellerId of await contacts.followedBy(person.id)) {
       const traveller = await persons.get(travellerId);
       if (!traveller) continue;
-      const text = i18n.t(traveller.locale ?? DEFAULT_LOCALE, "contact-unreachable", { contact: person.displayName });
+      const text = i18n.t(localeOf(traveller), "contact-unreachable", { contact: person.displayName });
       await messenger.send(traveller.address, { text }).catch((err: Error) => this.log.warn({ err: err.name, reason }, "unreachable notice not sent"));
     }
   }

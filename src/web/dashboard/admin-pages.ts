@@ -5,8 +5,8 @@ import { formatLocalTime, formatNumber } from "../../i18n/format.ts";
 import { ORG_ID } from "../../store/org-repository.ts";
 import { EMAIL, StaffExistsError, isStaffRole, normaliseEmail, type Staff, type StaffRole } from "../../store/staff-repository.ts";
 import { html, type Html } from "./html.ts";
-import { atLeast, csrfField, forbidden, layout, notFound, redirectBack, scopeOf, sendPage, type Viewer } from "./context.ts";
-import type { DashboardRouteOptions } from "./context.ts";
+import { atLeast, scopeOf, type Viewer, type DashboardRouteOptions } from "./viewer.ts";
+import { csrfField, forbidden, layout, notFound, redirectBack, sendPage } from "./layout.ts";
 import { hashPassword, passwordProblem } from "./password.ts";
 
 const QUEUE_STATES = ["waiting", "prioritized", "active", "delayed", "failed", "completed"] as const;

@@ -6,10 +6,11 @@ import { LOCALE_NAMES, isLocale } from "../../domain/locale.ts";
 import type { NgoAlert, NgoTimelineEntry } from "../../domain/ngo-alert.ts";
 import { formatLocalTime, formatNumber, formatZone } from "../../i18n/format.ts";
 import type { StoredLandmark } from "../../store/landmark-repository.ts";
-import { DEFAULT_ORG_ID } from "../../store/org-repository.ts";
+import { DEFAULT_ORG_ID } from "../../domain/ngo-alert.ts";
 import { html, type Html } from "./html.ts";
-import { canSeeAlert, csrfField, layout, notFound, redirectBack, scopeOf, sendPage, type DashboardServices, type Viewer } from "./context.ts";
-import type { DashboardRouteOptions } from "./context.ts";
+import type { DashboardServices } from "./services.ts";
+import { canSeeAlert, scopeOf, type Viewer, type DashboardRouteOptions } from "./viewer.ts";
+import { csrfField, layout, notFound, redirectBack, sendPage } from "./layout.ts";
 
 const ALERT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -3,11 +3,11 @@ import { randomBytes } from "node:crypto";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { html } from "./html.ts";
-import {
-  LANG_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE, anonymous, cookieName, csrfField, isSecure, layout, parseCookies, redirectBack,
-  sameToken, sendPage, setCookie, viewerOf, type Anonymous, type DashboardServices, type Viewer,
-} from "./context.ts";
-import type { DashboardRouteOptions } from "./context.ts";
+import type { DashboardServices } from "./services.ts";
+import { LANG_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE, cookieName, isSecure, parseCookies, setCookie } from "./cookies.ts";
+import { anonymous, viewerOf, type Anonymous, type Viewer, type DashboardRouteOptions } from "./viewer.ts";
+import { sameToken } from "./request-checks.ts";
+import { csrfField, layout, redirectBack, sendPage } from "./layout.ts";
 import { isDashLocale } from "./i18n.ts";
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from "./password.ts";
 import { newTotpSecret, otpauthUri, verifyTotp } from "./totp.ts";

@@ -7,9 +7,10 @@ import path from "node:path";
 import formbody from "@fastify/formbody";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { WebDeps } from "../deps.ts";
-import {
-  crossOrigin, dashboardServices, ensureDefaultOrg, forbidden, sameToken, viewerOf, anonymous, type DashboardRouteOptions, type Viewer,
-} from "./context.ts";
+import { dashboardServices, ensureDefaultOrg } from "./services.ts";
+import { viewerOf, anonymous, type DashboardRouteOptions, type Viewer } from "./viewer.ts";
+import { crossOrigin, sameToken } from "./request-checks.ts";
+import { forbidden } from "./layout.ts";
 import { authRoutes } from "./auth-pages.ts";
 import { alertRoutes } from "./alert-pages.ts";
 import { landmarkRoutes } from "./landmark-pages.ts";

@@ -16,8 +16,9 @@ import { fingerprintReference } from "../../landmarks/import.ts";
 import { qualityReports } from "../../landmarks/reference-features.ts";
 import { landmarkCoverage } from "../../landmarks/coverage.ts";
 import { html, type Html } from "./html.ts";
-import { atLeast, csrfField, forbidden, layout, notFound, redirectBack, sameToken, sendPage, type Viewer } from "./context.ts";
-import type { DashboardRouteOptions } from "./context.ts";
+import { atLeast, type Viewer, type DashboardRouteOptions } from "./viewer.ts";
+import { sameToken } from "./request-checks.ts";
+import { csrfField, forbidden, layout, notFound, redirectBack, sendPage } from "./layout.ts";
 
 /** As at catalog import (src/landmarks/import.ts): curators' photos may be large, but not absurd. */
 const REFERENCE_LIMITS: PhotoLimits = { maxBytes: 50 * 1024 * 1024, maxPixels: 150_000_000, minSide: 200 };

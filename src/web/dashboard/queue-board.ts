@@ -3,8 +3,8 @@ import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { FastifyAdapter } from "@bull-board/fastify";
 import type { Queue } from "bullmq";
 import type { FastifyPluginAsync } from "fastify";
-import type { DashboardRouteOptions } from "./context.ts";
-import { forbidden } from "./context.ts";
+import type { DashboardRouteOptions } from "./viewer.ts";
+import { forbidden } from "./layout.ts";
 import { cspHeader } from "../security-headers.ts";
 
 export const QUEUE_BOARD_PATH = "/admin/queues";

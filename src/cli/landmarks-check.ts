@@ -7,8 +7,8 @@
  */
 import { parseArgs } from "node:util";
 import { landmarkName, type CoverageIssue, type LandmarkCoverage } from "../domain/landmark.ts";
-import { landmarkCoverage, MIN_REFERENCES } from "./coverage.ts";
-import { loadCatalogSource } from "./reference-source.ts";
+import { landmarkCoverage, MIN_REFERENCES } from "../landmarks/coverage.ts";
+import { loadCatalogSource } from "../landmarks/reference-source.ts";
 
 export const CHECK_HELP = `Usage: safe-arrival landmarks check [--catalog <dir>] [--min-references <n>] [--cache <dir>] [--json]
   Matches each landmark's reference photos against each other (leave one out) and reports weak coverage:
