@@ -25,14 +25,14 @@ test("a value sealed with the previous key is re-sealed once, keeps its TTL, and
   assert.equal(await resealValue(s.redis, ring, `${p}:missing`), false);
 });
 
-test("every field of a hash sealed bound to its field name is re-sealed; current ones are counted out", async () => {
+test("every field of a hash sealed bound to its field name is re-sealed; current ones are counted out (a large hash, scanned in pages)", async () => {
   const [oldKey, newKey] = [key(), key()];
   const p = s.prefix();
   const fields: Record<string, string> = {};
-  for (let i = 0; i < 30; i++) fields[`f${i}`] = new KeyRing(oldKey).seal(`v${i}`, `f${i}`);
+  for (let i = 0; i < 1_200; i++) fields[`f${i}`] = new KeyRing(oldKey).seal(`v${i}`, `f${i}`);
   fields.current = new KeyRing(newKey).seal("c", "current");
   await s.redis.hset(`${p}:h`, fields);
-  assert.equal(await resealHashFields(s.redis, new KeyRing(newKey, oldKey), `${p}:h`), 30);
+  assert.equal(await resealHashFields(s.redis, new KeyRing(newKey, oldKey), `${p}:h`), 1_200, "a large hash is scanned to its end");
   const after = await s.redis.hgetall(`${p}:h`);
   const only = new KeyRing(newKey);
   assert.equal(only.open(after.f7!, "f7").toString(), "v7");
