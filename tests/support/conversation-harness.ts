@@ -45,6 +45,9 @@ export class ConversationHarness {
   /** Addresses whose channel-side data the core asked to drop (/forget). */
   readonly forgotten: ChatAddress[] = [];
   readonly conversation: Conversation;
+  /** The recording channel boundary and the id-noting I18n, for other parts of the app (workers) run against the same record. */
+  readonly messenger: Messenger;
+  readonly i18n: I18n;
   private rendered: { id: string; text: string }[] = [];
   private clock: Date | undefined;
 
@@ -60,6 +63,7 @@ export class ConversationHarness {
       this.rendered.push({ id, text });
       return text;
     };
+    this.i18n = i18n;
     const messenger: Messenger = {
       send: async (to, message) => {
         this.sent.push({
@@ -79,6 +83,7 @@ export class ConversationHarness {
         this.forgotten.push(to);
       },
     };
+    this.messenger = messenger;
     this.conversation = new Conversation({ ...app.deps, i18n, messenger, now: () => this.now(), config: { ...app.deps.config, ...config } });
   }
 
@@ -127,6 +132,14 @@ export class ConversationHarness {
     const before = this.sent.length;
     this.rendered = [];
     await this.conversation.handle({ from: chat.address, name: chat.name, languageHint: chat.languageHint, at: this.now(), ...body } as Inbound);
+    return this.sent.slice(before);
+  }
+
+  /** Runs `work` (a worker's job, say) and returns what was sent during it, with the message ids each carries. */
+  async during(work: () => Promise<unknown>): Promise<Sent[]> {
+    const before = this.sent.length;
+    this.rendered = [];
+    await work();
     return this.sent.slice(before);
   }
 
