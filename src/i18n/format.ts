@@ -51,9 +51,28 @@ export function formatNumber(value: number, locale: Locale | string): string {
   return new Intl.NumberFormat(formattingLocale(locale)).format(value);
 }
 
+/**
+ * Intl formatters, kept per (kind, locale, zone): making one loads ICU data and costs about as much as a
+ * Redis round trip, and a burst of deadlines formats the same few zones thousands of times. Bounded by
+ * locales x zones in use; cleared if it ever grows past that.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 2_000;
+
+function dateTimeFormat(kind: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${kind}|${locale}|${options.timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Local date and time at a landmark, Gregorian calendar, in the reader's locale conventions. */
 export function formatLocalTime(at: Date, locale: Locale | string, timeZone: string): string {
-  return new Intl.DateTimeFormat(formattingLocale(locale), {
+  return dateTimeFormat("time", formattingLocale(locale), {
     timeZone,
     calendar: "gregory",
     dateStyle: "medium",
@@ -83,7 +102,7 @@ export function formatDistance(metres: number, locale: Locale | string): string 
 export function formatZone(zone: string, locale: Locale | string): string {
   const name = (timeZoneName: "longGeneric" | "long") => {
     try {
-      return new Intl.DateTimeFormat(formattingLocale(locale), { timeZone: zone, timeZoneName })
+      return dateTimeFormat(timeZoneName, formattingLocale(locale), { timeZone: zone, timeZoneName })
         .formatToParts(new Date())
         .find((p) => p.type === "timeZoneName")?.value;
     } catch {
