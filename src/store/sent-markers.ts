@@ -1,3 +1,4 @@
+import type { ChainableCommander } from "ioredis";
 import type { RedisClient } from "./redis.ts";
 import type { Keys } from "./keys.ts";
 
@@ -30,6 +31,23 @@ export class SentMarkers {
     const key = this.keys.outboxSent(jobId);
     if ((await this.redis.set(key, "claimed", "PX", this.claimMs, "NX")) === "OK") return "claimed";
     return (await this.redis.get(key)) === "1" ? "sent" : "busy";
+  }
+
+  /** claim as two commands of the caller's pipeline (SET NX, then GET); claimFrom reads their replies. */
+  claimIn(pipeline: ChainableCommander, jobId: string): void {
+    const key = this.keys.outboxSent(jobId);
+    pipeline.set(key, "claimed", "PX", this.claimMs, "NX").get(key);
+  }
+
+  /** What claimIn's two replies mean, as claim's answer. */
+  claimFrom(setReply: unknown, getReply: unknown): SendClaim {
+    if (setReply === "OK") return "claimed";
+    return getReply === "1" ? "sent" : "busy";
+  }
+
+  /** mark as a command of the caller's pipeline. */
+  markIn(pipeline: ChainableCommander, jobId: string): void {
+    pipeline.set(this.keys.outboxSent(jobId), "1", "PX", this.retentionMs);
   }
 
   /** Gives the claim back after a failed attempt, so the retry does not wait for it to expire. */

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { ChainableCommander } from "ioredis";
 import type { RedisClient } from "./redis.ts";
 import type { Trip } from "../domain/person.ts";
 import type { Keys } from "./keys.ts";
-import type { RecordKeys } from "./record-keys.ts";
+import type { PersonCipher, RecordKeys } from "./record-keys.ts";
 
 /**
  * State changes that race (an arrival at the deadline second, a stage firing twice, an alert being
@@ -19,16 +21,16 @@ table.insert(alerted, 1, 'ok')
 return alerted
 `;
 
-/** Advances the stage counter only if this exact stage of this exact deadline is the next one. */
-const FIRE_STAGE = `
-if redis.call('HGET', KEYS[1], 'id') ~= ARGV[1] then return 0 end
-if redis.call('HGET', KEYS[1], 'status') ~= 'active' then return 0 end
-if redis.call('HGET', KEYS[1], 'deadline') ~= ARGV[2] then return 0 end
-if tonumber(redis.call('HGET', KEYS[1], 'stage')) ~= tonumber(ARGV[3]) then return 0 end
-redis.call('HSET', KEYS[1], 'stage', tonumber(ARGV[3]) + 1)
-if ARGV[4] == '1' then redis.call('HSET', KEYS[1], 'escalated', '1') end
-return 1
-`;
+/** Loaded with defineCommand: sent by its SHA (EVALSHA), and usable inside a pipeline. */
+const FIRE_STAGE = readFileSync(new URL("./lua/fire-stage.lua", import.meta.url), "utf8");
+
+/** The commands this repository defines on the client (and so on its pipelines). */
+interface TripCommands {
+  saFireStage(key: string, tripId: string, deadline: number, stage: number, escalates: "1" | "0"): Promise<number>;
+}
+type PipelineWithTripCommands = ChainableCommander & {
+  saFireStage(key: string, tripId: string, deadline: number, stage: number, escalates: "1" | "0"): ChainableCommander;
+};
 
 /** An alert may go to a recipient only while the trip is still active; the claim is what a correction later follows. */
 const CLAIM_ALERT = `
@@ -48,6 +50,9 @@ redis.call('ZADD', KEYS[3], ARGV[2], ARGV[4])
 return 1
 `;
 
+/** What scheduling a trip's stages needs of it. */
+export type TripSchedule = Pick<Trip, "id" | "travellerId" | "status" | "deadline" | "stage">;
+
 export type ArrivalResult =
   | { ok: true; alerted: string[] }
   | { ok: false; status?: string };
@@ -59,7 +64,9 @@ export class TripRepository {
     private readonly keys: Keys,
     private readonly retentionMs: number,
     private readonly recordKeys: RecordKeys,
-  ) {}
+  ) {
+    redis.defineCommand("saFireStage", { numberOfKeys: 1, lua: FIRE_STAGE });
+  }
 
   async create(travellerId: string, landmarkId: string, deadline: Date, now: Date): Promise<Trip> {
     const trip: Trip = {
@@ -100,7 +107,12 @@ export class TripRepository {
   async get(travellerId: string): Promise<Trip | undefined> {
     const h = await this.redis.hgetall(this.keys.trip(travellerId));
     if (!h.id) return undefined;
-    const cipher = await this.recordKeys.forPerson(travellerId);
+    return this.parse(travellerId, h, await this.recordKeys.forPerson(travellerId));
+  }
+
+  /** A trip from its hash as HGETALL returns it (read by the caller, e.g. in a pipeline); undefined when there is none. */
+  parse(travellerId: string, h: Record<string, string>, cipher: PersonCipher): Trip | undefined {
+    if (!h.id) return undefined;
     return {
       id: h.id,
       travellerId: h.travellerId!,
@@ -131,8 +143,13 @@ export class TripRepository {
 
   /** True for exactly one caller per (trip, deadline, stage). */
   async fireStage(travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean): Promise<boolean> {
-    const n = await this.redis.eval(FIRE_STAGE, 1, this.keys.trip(travellerId), tripId, deadline.getTime(), stage, escalates ? "1" : "0");
-    return n === 1;
+    const redis = this.redis as unknown as TripCommands;
+    return (await redis.saFireStage(this.keys.trip(travellerId), tripId, deadline.getTime(), stage, escalates ? "1" : "0")) === 1;
+  }
+
+  /** fireStage as one command of the caller's pipeline; its reply is 1 for the one caller that advanced the stage. */
+  fireStageIn(pipeline: ChainableCommander, travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean): void {
+    (pipeline as PipelineWithTripCommands).saFireStage(this.keys.trip(travellerId), tripId, deadline.getTime(), stage, escalates ? "1" : "0");
   }
 
   /** Records that `recipient` is about to be alerted; false when the trip ended meanwhile. */
@@ -158,6 +175,29 @@ export class TripRepository {
       tripId, deadline.getTime(), deadline.getTime() + this.retentionMs, travellerId,
     );
     return n === 1;
+  }
+
+  /**
+   * The schedule-relevant part of many travellers' trips in one round trip, nothing opened (the reconciler
+   * checks thousands of trips each run); undefined where a traveller has no trip.
+   */
+  async schedulesOf(travellerIds: readonly string[]): Promise<Array<TripSchedule | undefined>> {
+    if (travellerIds.length === 0) return [];
+    const p = this.redis.pipeline();
+    for (const id of travellerIds) p.hmget(this.keys.trip(id), "id", "status", "deadline", "stage");
+    const replies = (await p.exec())!;
+    return replies.map(([err, reply], i) => {
+      if (err) throw err;
+      const [id, status, deadline, stage] = reply as (string | null)[];
+      if (!id) return undefined;
+      return {
+        id,
+        travellerId: travellerIds[i]!,
+        status: status === "arrived" || status === "safe" ? status : "active",
+        deadline: new Date(Number(deadline)),
+        stage: Number(stage ?? 0),
+      };
+    });
   }
 
   /** Travellers whose trip is active, for the reconciler. */

@@ -4,6 +4,7 @@ import { landmarkName, type Landmark } from "../domain/landmark.ts";
 import type { Person, Trip } from "../domain/person.ts";
 import { UnreachableError, type Outbound } from "../conversation/messages.ts";
 import { formatLocalTime } from "../i18n/format.ts";
+import type { I18n } from "../i18n/i18n.ts";
 import { jobIds, type AlertJob } from "../queues/payloads.ts";
 import { ngoAlertId } from "../store/ngo-alert-repository.ts";
 import { SendInProgressError } from "../store/sent-markers.ts";
@@ -16,6 +17,19 @@ export interface KnownRecords {
   traveller: Person;
   trip: Trip;
   landmark: Landmark;
+}
+
+/** The traveller's reminder at a deadline, with the two answers it offers. */
+export function reminderMessage(i18n: I18n, locale: string, trip: Pick<Trip, "deadline">, landmark: Landmark): Outbound {
+  const t = (key: string, vars?: Record<string, string>) => i18n.t(locale, key, vars);
+  return {
+    text: t("reminder-deadline", {
+      landmark: landmarkName(landmark, locale),
+      deadline: formatLocalTime(trip.deadline, locale, landmark.timeZone),
+      zone: landmark.timeZone,
+    }),
+    buttons: [[{ label: t("reminder-safe"), data: "rem:s" }, { label: t("reminder-more-time"), data: "rem:t" }]],
+  };
 }
 
 /** Thrown while the alert a correction follows may still be on its way; BullMQ retries later. */
@@ -58,16 +72,7 @@ export class AlertProcessor {
     switch (job.kind) {
       case "reminder": {
         if (current?.status !== "active") return;
-        const locale = traveller.locale ?? DEFAULT_LOCALE;
-        const t = (key: string, vars?: Record<string, string>) => deps.i18n.t(locale, key, vars);
-        await this.deliver(traveller, {
-          text: t("reminder-deadline", {
-            landmark: landmarkName(landmark, locale),
-            deadline: formatLocalTime(current.deadline, locale, landmark.timeZone),
-            zone: landmark.timeZone,
-          }),
-          buttons: [[{ label: t("reminder-safe"), data: "rem:s" }, { label: t("reminder-more-time"), data: "rem:t" }]],
-        });
+        await this.deliver(traveller, reminderMessage(deps.i18n, traveller.locale ?? DEFAULT_LOCALE, current, landmark));
         break;
       }
       case "missed": {

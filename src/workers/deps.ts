@@ -6,6 +6,7 @@ import type { I18n } from "../i18n/i18n.ts";
 import type { AlertJob, NgoJob, NotifyJob } from "../queues/payloads.ts";
 import type { CheckinRepository } from "../store/checkin-repository.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
+import type { DeadlineFiringStore } from "../store/deadline-firing.ts";
 import type { LandmarkRepository } from "../store/landmark-repository.ts";
 import type { MediaStore } from "../store/media-store.ts";
 import type { NgoAlertRepository } from "../store/ngo-alert-repository.ts";
@@ -37,6 +38,8 @@ export interface WorkerDeps {
   submissions: SubmissionIndex;
   ngoAlerts: NgoAlertRepository;
   sent: SentMarkers;
+  /** A deadline firing's Redis work, pipelined. */
+  firing: DeadlineFiringStore;
   lifecycle: TripLifecycle;
   verifier: Verifier;
   queues: {

@@ -1,0 +1,10 @@
+-- Advances a trip's stage counter only if this exact stage of this exact deadline is the next one:
+-- true for exactly one caller per (trip, deadline, stage).
+-- KEYS[1] trip hash; ARGV: trip id, deadline (ms), stage, '1' when the stage alerts others than the traveller.
+if redis.call('HGET', KEYS[1], 'id') ~= ARGV[1] then return 0 end
+if redis.call('HGET', KEYS[1], 'status') ~= 'active' then return 0 end
+if redis.call('HGET', KEYS[1], 'deadline') ~= ARGV[2] then return 0 end
+if tonumber(redis.call('HGET', KEYS[1], 'stage')) ~= tonumber(ARGV[3]) then return 0 end
+redis.call('HSET', KEYS[1], 'stage', tonumber(ARGV[3]) + 1)
+if ARGV[4] == '1' then redis.call('HSET', KEYS[1], 'escalated', '1') end
+return 1
