@@ -58,6 +58,7 @@ export function formatNumber(value: number, locale: Locale | string): string {
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const MAX_FORMATTERS = 2_000;
+const genericZoneNames = new Map<string, string>();
 
 function dateTimeFormat(kind: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${kind}|${locale}|${options.timeZone}`;
@@ -100,6 +101,10 @@ export function formatDistance(metres: number, locale: Locale | string): string 
  * one is only an offset (UTC), else the id itself (an unknown zone).
  */
 export function formatZone(zone: string, locale: Locale | string): string {
+  // The generic name does not change with the date (the long one does, with daylight saving time): kept.
+  const key = `${zone}|${locale}`;
+  const known = genericZoneNames.get(key);
+  if (known) return known;
   const name = (timeZoneName: "longGeneric" | "long") => {
     try {
       return dateTimeFormat(timeZoneName, formattingLocale(locale), { timeZone: zone, timeZoneName })
@@ -111,6 +116,10 @@ export function formatZone(zone: string, locale: Locale | string): string {
   };
   const generic = name("longGeneric");
   // Where ICU has no generic name it gives an offset ("GMT+00:00", "گرینیچ +٠٠:٠٠"): the long name reads better.
-  if (generic && !/[+\-\u2212][\d\u0660-\u0669\u06f0-\u06f9]/u.test(generic)) return generic;
+  if (generic && !/[+\-\u2212][\d\u0660-\u0669\u06f0-\u06f9]/u.test(generic)) {
+    if (genericZoneNames.size >= MAX_FORMATTERS) genericZoneNames.clear();
+    genericZoneNames.set(key, generic);
+    return generic;
+  }
   return name("long") ?? zone;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Trip } from "../domain/person.ts";
 import type { Keys } from "./keys.ts";
 import { RECIPIENT_FIELDS, type PersonRepository, type Recipient } from "./person-repository.ts";
@@ -5,6 +6,14 @@ import type { RecordKeys } from "./record-keys.ts";
 import type { RedisClient } from "./redis.ts";
 import type { SendClaim, SentMarkers } from "./sent-markers.ts";
 import type { TripRepository } from "./trip-repository.ts";
+
+const LOAD_FIRING = readFileSync(new URL("./lua/load-firing.lua", import.meta.url), "utf8");
+
+interface FiringCommands {
+  saLoadFiring(tripKey: string, personKey: string, dataKey: string, markerKey: string, readDataKey: "1" | "0", claimMs: string, ...fields: string[]): Promise<
+    [string[], (string | null)[], string | null, SendClaim | null]
+  >;
+}
 
 /** What a firing reads before it acts. */
 export interface FiringState {
@@ -17,9 +26,9 @@ export interface FiringState {
 
 /**
  * The Redis work of one deadline firing in as few round trips as its crash-safe order allows (see
- * DeadlineProcessor): one pipeline reads the trip, the traveller's recipient fields and (when not cached)
+ * DeadlineProcessor): one script reads the trip, the traveller's recipient fields and (when not cached)
  * their data key, and takes the reminder's send claim; one more marks the reminder sent and advances the
- * stage. A burst of deadlines is bounded by Redis commands per firing, so each one counts.
+ * stage. A burst of deadlines is bounded by the work per firing, so each command counts.
  */
 export class DeadlineFiringStore {
   constructor(
@@ -29,42 +38,36 @@ export class DeadlineFiringStore {
     private readonly trips: TripRepository,
     private readonly persons: PersonRepository,
     private readonly sent: SentMarkers,
-  ) {}
+  ) {
+    redis.defineCommand("saLoadFiring", { numberOfKeys: 4, lua: LOAD_FIRING });
+  }
 
   /** `reminderId`: the reminder's sent-marker id, claimed in the same round trip (release it if unused). */
   async load(travellerId: string, reminderId?: string): Promise<FiringState> {
     const cached = this.recordKeys.cached(travellerId);
-    const p = this.redis.pipeline().hgetall(this.keys.trip(travellerId)).hmget(this.keys.person(travellerId), ...RECIPIENT_FIELDS);
-    if (!cached) p.get(this.recordKeys.dataKeyOf(travellerId));
-    if (reminderId) this.sent.claimIn(p, reminderId);
-    const replies = (await p.exec())!.map(([err, reply]) => {
-      if (err) throw err;
-      return reply;
-    });
-    const [tripHash, personFields] = replies as [Record<string, string>, (string | null)[]];
-    const claim = reminderId ? this.sent.claimFrom(replies.at(-2), replies.at(-1)) : undefined;
-    if (!tripHash.id && !personFields[0]) return { claim };
-    const cipher = cached ?? this.recordKeys.fromWrapped(travellerId, replies[2] as string | null) ?? (await this.recordKeys.forPerson(travellerId));
+    const marker = reminderId ? this.sent.markerOf(reminderId) : undefined;
+    const tripKey = this.keys.trip(travellerId);
+    const [flat, personFields, wrapped, claim] = await (this.redis as unknown as FiringCommands).saLoadFiring(
+      tripKey, this.keys.person(travellerId), this.recordKeys.dataKeyOf(travellerId), marker?.key ?? tripKey,
+      cached ? "0" : "1", marker ? String(marker.claimMs) : "", ...RECIPIENT_FIELDS,
+    );
+    const tripHash: Record<string, string> = {};
+    for (let i = 0; i < flat.length; i += 2) tripHash[flat[i]!] = flat[i + 1]!;
+    if (!tripHash.id && !personFields[0]) return { claim: claim ?? undefined };
+    const cipher = cached ?? this.recordKeys.fromWrapped(travellerId, wrapped) ?? (await this.recordKeys.forPerson(travellerId));
     return {
       trip: this.trips.parse(travellerId, tripHash, cipher),
       traveller: this.persons.recipientFrom(travellerId, personFields, cipher),
-      claim,
+      claim: claim ?? undefined,
     };
   }
 
   /**
-   * Marks the reminder sent (when it was) and advances the trip past `stage`, in one round trip, in that
-   * order. True for the one caller that advanced the stage.
+   * Marks the reminder sent (when it was) and advances the trip past `stage`, in one step, in that order.
+   * True for the one caller that advanced the stage.
    */
-  async advance(trip: Trip, stage: number, escalates: boolean, sentReminderId?: string): Promise<boolean> {
-    const p = this.redis.pipeline();
-    if (sentReminderId) this.sent.markIn(p, sentReminderId);
-    this.trips.fireStageIn(p, trip.travellerId, trip.id, trip.deadline, stage, escalates);
-    const replies = (await p.exec())!;
-    const [err, fired] = replies.at(-1)!;
-    if (err) throw err;
-    for (const [e] of replies) if (e) throw e;
-    return fired === 1;
+  advance(trip: Trip, stage: number, escalates: boolean, sentReminderId?: string): Promise<boolean> {
+    return this.trips.fireStage(trip.travellerId, trip.id, trip.deadline, stage, escalates, sentReminderId ? this.sent.markerOf(sentReminderId) : undefined);
   }
 
   async releaseClaim(reminderId: string): Promise<void> {

@@ -1,4 +1,3 @@
-import type { ChainableCommander } from "ioredis";
 import type { RedisClient } from "./redis.ts";
 import type { Keys } from "./keys.ts";
 
@@ -33,21 +32,12 @@ export class SentMarkers {
     return (await this.redis.get(key)) === "1" ? "sent" : "busy";
   }
 
-  /** claim as two commands of the caller's pipeline (SET NX, then GET); claimFrom reads their replies. */
-  claimIn(pipeline: ChainableCommander, jobId: string): void {
-    const key = this.keys.outboxSent(jobId);
-    pipeline.set(key, "claimed", "PX", this.claimMs, "NX").get(key);
-  }
-
-  /** What claimIn's two replies mean, as claim's answer. */
-  claimFrom(setReply: unknown, getReply: unknown): SendClaim {
-    if (setReply === "OK") return "claimed";
-    return getReply === "1" ? "sent" : "busy";
-  }
-
-  /** mark as a command of the caller's pipeline. */
-  markIn(pipeline: ChainableCommander, jobId: string): void {
-    pipeline.set(this.keys.outboxSent(jobId), "1", "PX", this.retentionMs);
+  /**
+   * For a script that claims or marks as part of a larger step (the deadline firing, src/store/lua): the
+   * marker's key, its values ("claimed", then "1" once sent) and how long each holds.
+   */
+  markerOf(jobId: string): { key: string; claimMs: number; retentionMs: number } {
+    return { key: this.keys.outboxSent(jobId), claimMs: this.claimMs, retentionMs: this.retentionMs };
   }
 
   /** Gives the claim back after a failed attempt, so the retry does not wait for it to expire. */

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { ChainableCommander } from "ioredis";
 import type { RedisClient } from "./redis.ts";
 import type { Trip } from "../domain/person.ts";
 import type { Keys } from "./keys.ts";
@@ -21,16 +20,13 @@ table.insert(alerted, 1, 'ok')
 return alerted
 `;
 
-/** Loaded with defineCommand: sent by its SHA (EVALSHA), and usable inside a pipeline. */
+/** Loaded with defineCommand: sent by its SHA (EVALSHA). */
 const FIRE_STAGE = readFileSync(new URL("./lua/fire-stage.lua", import.meta.url), "utf8");
 
-/** The commands this repository defines on the client (and so on its pipelines). */
+/** The commands this repository defines on the client. */
 interface TripCommands {
-  saFireStage(key: string, tripId: string, deadline: number, stage: number, escalates: "1" | "0"): Promise<number>;
+  saFireStage(numKeys: 1 | 2, ...args: Array<string | number>): Promise<number>;
 }
-type PipelineWithTripCommands = ChainableCommander & {
-  saFireStage(key: string, tripId: string, deadline: number, stage: number, escalates: "1" | "0"): ChainableCommander;
-};
 
 /** An alert may go to a recipient only while the trip is still active; the claim is what a correction later follows. */
 const CLAIM_ALERT = `
@@ -65,7 +61,8 @@ export class TripRepository {
     private readonly retentionMs: number,
     private readonly recordKeys: RecordKeys,
   ) {
-    redis.defineCommand("saFireStage", { numberOfKeys: 1, lua: FIRE_STAGE });
+    // The number of keys is given per call: the optional sent marker.
+    redis.defineCommand("saFireStage", { lua: FIRE_STAGE });
   }
 
   async create(travellerId: string, landmarkId: string, deadline: Date, now: Date): Promise<Trip> {
@@ -141,15 +138,18 @@ export class TripRepository {
     return { ok: true, alerted: reply.slice(1) };
   }
 
-  /** True for exactly one caller per (trip, deadline, stage). */
-  async fireStage(travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean): Promise<boolean> {
+  /**
+   * True for exactly one caller per (trip, deadline, stage). `sent`: a message the stage already sent, whose
+   * sent marker (SentMarkers.markerOf) is set in the same step, before the stage advances.
+   */
+  async fireStage(
+    travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean,
+    sent?: { key: string; retentionMs: number },
+  ): Promise<boolean> {
     const redis = this.redis as unknown as TripCommands;
-    return (await redis.saFireStage(this.keys.trip(travellerId), tripId, deadline.getTime(), stage, escalates ? "1" : "0")) === 1;
-  }
-
-  /** fireStage as one command of the caller's pipeline; its reply is 1 for the one caller that advanced the stage. */
-  fireStageIn(pipeline: ChainableCommander, travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean): void {
-    (pipeline as PipelineWithTripCommands).saFireStage(this.keys.trip(travellerId), tripId, deadline.getTime(), stage, escalates ? "1" : "0");
+    const keys = sent ? [this.keys.trip(travellerId), sent.key] : [this.keys.trip(travellerId)];
+    const n = await redis.saFireStage(keys.length as 1 | 2, ...keys, tripId, deadline.getTime(), stage, escalates ? "1" : "0", sent?.retentionMs ?? 0);
+    return n === 1;
   }
 
   /** Records that `recipient` is about to be alerted; false when the trip ended meanwhile. */
