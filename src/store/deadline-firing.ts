@@ -10,8 +10,9 @@ import type { TripRepository } from "./trip-repository.ts";
 const LOAD_FIRING = readFileSync(new URL("./lua/load-firing.lua", import.meta.url), "utf8");
 
 interface FiringCommands {
-  saLoadFiring(tripKey: string, personKey: string, dataKey: string, markerKey: string, readDataKey: "1" | "0", claimMs: string, ...fields: string[]): Promise<
-    [string[], (string | null)[], string | null, SendClaim | null]
+  /** As bytes: the trip's sealed landmark is raw. */
+  saLoadFiringBuffer(tripKey: string, personKey: string, dataKey: string, markerKey: string, readDataKey: "1" | "0", claimMs: string, ...fields: string[]): Promise<
+    [Buffer[], (Buffer | null)[], Buffer | null, Buffer | null]
   >;
 }
 
@@ -47,18 +48,20 @@ export class DeadlineFiringStore {
     const cached = this.recordKeys.cached(travellerId);
     const marker = reminderId ? this.sent.markerOf(reminderId) : undefined;
     const tripKey = this.keys.trip(travellerId);
-    const [flat, personFields, wrapped, claim] = await (this.redis as unknown as FiringCommands).saLoadFiring(
+    const [flat, personRaw, wrapped, claimRaw] = await (this.redis as unknown as FiringCommands).saLoadFiringBuffer(
       tripKey, this.keys.person(travellerId), this.recordKeys.dataKeyOf(travellerId), marker?.key ?? tripKey,
       cached ? "0" : "1", marker ? String(marker.claimMs) : "", ...RECIPIENT_FIELDS,
     );
-    const tripHash: Record<string, string> = {};
-    for (let i = 0; i < flat.length; i += 2) tripHash[flat[i]!] = flat[i + 1]!;
-    if (!tripHash.id && !personFields[0]) return { claim: claim ?? undefined };
-    const cipher = cached ?? this.recordKeys.fromWrapped(travellerId, wrapped) ?? (await this.recordKeys.forPerson(travellerId));
+    const tripHash: Record<string, Buffer> = {};
+    for (let i = 0; i < flat.length; i += 2) tripHash[flat[i]!.toString("utf8")] = flat[i + 1]!;
+    const personFields = personRaw.map((v) => v?.toString("utf8") ?? null);
+    const claim = claimRaw ? (claimRaw.toString("utf8") as SendClaim) : undefined;
+    if (!tripHash.id && !personFields[0]) return { claim };
+    const cipher = cached ?? this.recordKeys.fromWrapped(travellerId, wrapped?.toString("utf8")) ?? (await this.recordKeys.forPerson(travellerId));
     return {
       trip: this.trips.parse(travellerId, tripHash, cipher),
       traveller: this.persons.recipientFrom(travellerId, personFields, cipher),
-      claim: claim ?? undefined,
+      claim,
     };
   }
 

@@ -60,11 +60,12 @@ export class PersonRepository {
 
   async get(id: string): Promise<Person | undefined> {
     const h = await this.redis.hgetall(this.keys.person(id));
-    if (!h.id) return undefined;
+    // Records before issue 18 also hold their own id; newer ones are known by their channel (the key names the id).
+    if (!h.channel) return undefined;
     const cipher = await this.recordKeys.forPerson(id);
     const lastLandmarkId = cipher.open("lastLandmarkId", h.lastLandmarkId);
     return {
-      id: h.id,
+      id,
       address: { channel: h.channel as ChannelId, chatId: cipher.open("chatId", h.chatId)! },
       locale: isLocale(h.locale) ? h.locale : undefined,
       displayName: cipher.open("displayName", h.displayName) ?? "",
@@ -98,7 +99,7 @@ export class PersonRepository {
     const key = this.keys.person(personId);
     const tx = this.redis.multi();
     if (won) {
-      tx.hset(key, { id: personId, channel: address.channel, chatId: cipher.seal("chatId", address.chatId), createdAt: now.getTime() });
+      tx.hset(key, { channel: address.channel, chatId: cipher.seal("chatId", address.chatId), createdAt: now.getTime() });
     }
     tx.hset(key, { displayName: cipher.seal("displayName", displayName) });
     tx.pexpire(key, this.retentionMs).pexpire(addrKey, this.retentionMs);

@@ -18,7 +18,12 @@ export class PersonCipher {
     return this.box.seal(value, `${this.personId}|${field}`);
   }
 
-  open(field: string, sealed: string | undefined): string | undefined {
+  /** The raw-bytes form (SealedBox.sealBytes), for hash fields that must stay short; open reads both forms. */
+  sealBytes(field: string, value: string): Buffer {
+    return this.box.sealBytes(value, `${this.personId}|${field}`);
+  }
+
+  open(field: string, sealed: string | Buffer | undefined): string | undefined {
     if (sealed === undefined) return undefined;
     return this.box.open(sealed, `${this.personId}|${field}`).toString("utf8");
   }
