@@ -92,6 +92,11 @@ export interface VerificationOutcome {
   exif: ExifFacts;
 }
 
+/** Verifies one check-in photo; PhotoVerifier is the real one, the verify worker and the dashboard use it. */
+export interface Verifier {
+  verify(input: VerificationInput): Promise<VerificationOutcome>;
+}
+
 export interface PhotoLimits {
   maxBytes: number;
   maxPixels: number;

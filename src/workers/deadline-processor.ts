@@ -1,6 +1,6 @@
 import { DEFAULT_LOCALE } from "../domain/locale.ts";
 import { directionOf } from "../i18n/direction.ts";
-import { jobIds, type AlertJob, type DeadlineJob } from "../queues/payloads.ts";
+import { jobIds, type AlertJob, type DeadlineJob } from "../ports/jobs.ts";
 import type { FiringState } from "../store/deadline-firing.ts";
 import { reminderMessage } from "./alert-processor.ts";
 import type { WorkerDeps } from "./deps.ts";

@@ -1,8 +1,7 @@
 import { DelayedError, Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
-import { QUEUE } from "../../queues/names.ts";
-import { QUEUE_EVENTS_MAX_LEN } from "../../queues/producers.ts";
+import { QUEUE, QUEUE_EVENTS_MAX_LEN } from "../../queues/names.ts";
 import type { Keys } from "../../store/keys.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
