@@ -45,6 +45,7 @@ import type { TripLifecycle } from "./ports/trips.ts";
 import { defaultLadder, parseLadder } from "./domain/escalation.ts";
 import { parseAddress } from "./domain/identity.ts";
 import { NgoAlertRepository } from "./store/ngo-alert-repository.ts";
+import { DeadlineFiringStore } from "./store/deadline-firing.ts";
 import { SentMarkers } from "./store/sent-markers.ts";
 import { SendPacer } from "./store/send-pacer.ts";
 import { RedisWatchdog } from "./store/redis-watchdog.ts";
@@ -225,11 +226,13 @@ export class App {
       config,
     };
     const submissions = new RedisSubmissionIndex(redis, keys, config.RETENTION);
+    const sent = new SentMarkers(redis, keys, config.RETENTION, config.JOB_LOCK * 2);
     const matcher = opts.matcher ?? (this.ownMatcher = new ThreadedMatcher({ source: new RepositoryReferenceSource(landmarks), threads: config.VERIFY_CONCURRENCY }));
     this.workerDeps = {
       persons, contacts, trips, checkins, media, landmarks, messenger, i18n, log, now, submissions, lifecycle,
       ngoAlerts: new NgoAlertRepository(redis, keys, config.RETENTION),
-      sent: new SentMarkers(redis, keys, config.RETENTION, config.JOB_LOCK * 2),
+      sent,
+      firing: new DeadlineFiringStore(redis, keys, recordKeys, trips, persons, sent),
       ngo: config.NGO_NAME
         ? {
             name: config.NGO_NAME,
@@ -320,6 +323,7 @@ export class App {
           reconcileIntervalMs: config.RECONCILE_INTERVAL,
           lockMs: config.JOB_LOCK,
           deadlineQueue: this.producers.deadlineQueue,
+          redis: this.redis,
         },
         this.log,
       );

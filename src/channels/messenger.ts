@@ -20,7 +20,8 @@ export class ChannelMessenger implements Messenger {
   async send(to: ChatAddress, message: Outbound): Promise<void> {
     const sender = this.senders.get(to.channel);
     if (!sender) throw new UnreachableError("unknown_channel");
-    await sender.send(to.chatId, { ...message, text: withDirection(message.text, await this.direction(to)) });
+    const { direction, ...rest } = message;
+    await sender.send(to.chatId, { ...rest, text: withDirection(message.text, direction ?? (await this.direction(to))) });
   }
 
   async forget(to: ChatAddress): Promise<void> {

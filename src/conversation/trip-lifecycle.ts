@@ -24,12 +24,12 @@ export class QueuedTripLifecycle implements TripLifecycle {
     return this.deps.ladder;
   }
 
-  private stageJob(trip: Trip, stage = trip.stage): DeadlineJob {
+  private stageJob(trip: Pick<Trip, "id" | "travellerId" | "deadline" | "stage">, stage = trip.stage): DeadlineJob {
     return { travellerId: trip.travellerId, tripId: trip.id, deadline: trip.deadline.getTime(), stage };
   }
 
   /** Schedules the trip's next escalation stage (idempotent: a deterministic job id). */
-  async scheduleNext(trip: Trip): Promise<void> {
+  async scheduleNext(trip: Pick<Trip, "id" | "travellerId" | "deadline" | "stage">): Promise<void> {
     const dueAt = stageDueAt(this.deps.ladder, trip.deadline, trip.stage);
     if (dueAt) await this.deps.queues.deadline(this.stageJob(trip), dueAt);
   }

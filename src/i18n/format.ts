@@ -51,9 +51,29 @@ export function formatNumber(value: number, locale: Locale | string): string {
   return new Intl.NumberFormat(formattingLocale(locale)).format(value);
 }
 
+/**
+ * Intl formatters, kept per (kind, locale, zone): making one loads ICU data and costs about as much as a
+ * Redis round trip, and a burst of deadlines formats the same few zones thousands of times. Bounded by
+ * locales x zones in use; cleared if it ever grows past that.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 2_000;
+const genericZoneNames = new Map<string, string>();
+
+function dateTimeFormat(kind: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${kind}|${locale}|${options.timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Local date and time at a landmark, Gregorian calendar, in the reader's locale conventions. */
 export function formatLocalTime(at: Date, locale: Locale | string, timeZone: string): string {
-  return new Intl.DateTimeFormat(formattingLocale(locale), {
+  return dateTimeFormat("time", formattingLocale(locale), {
     timeZone,
     calendar: "gregory",
     dateStyle: "medium",
@@ -81,9 +101,13 @@ export function formatDistance(metres: number, locale: Locale | string): string 
  * one is only an offset (UTC), else the id itself (an unknown zone).
  */
 export function formatZone(zone: string, locale: Locale | string): string {
+  // The generic name does not change with the date (the long one does, with daylight saving time): kept.
+  const key = `${zone}|${locale}`;
+  const known = genericZoneNames.get(key);
+  if (known) return known;
   const name = (timeZoneName: "longGeneric" | "long") => {
     try {
-      return new Intl.DateTimeFormat(formattingLocale(locale), { timeZone: zone, timeZoneName })
+      return dateTimeFormat(timeZoneName, formattingLocale(locale), { timeZone: zone, timeZoneName })
         .formatToParts(new Date())
         .find((p) => p.type === "timeZoneName")?.value;
     } catch {
@@ -92,6 +116,10 @@ export function formatZone(zone: string, locale: Locale | string): string {
   };
   const generic = name("longGeneric");
   // Where ICU has no generic name it gives an offset ("GMT+00:00", "گرینیچ +٠٠:٠٠"): the long name reads better.
-  if (generic && !/[+\-\u2212][\d\u0660-\u0669\u06f0-\u06f9]/u.test(generic)) return generic;
+  if (generic && !/[+\-\u2212][\d\u0660-\u0669\u06f0-\u06f9]/u.test(generic)) {
+    if (genericZoneNames.size >= MAX_FORMATTERS) genericZoneNames.clear();
+    genericZoneNames.set(key, generic);
+    return generic;
+  }
   return name("long") ?? zone;
 }

@@ -66,6 +66,11 @@ export interface Outbound {
    * outbox queue instead of sending during the turn. Normal when unset.
    */
   priority?: "high" | "normal" | "low";
+  /**
+   * The reader's paragraph direction, when the sender has their language at hand: spares the messenger
+   * reading the recipient's record again (it looks the direction up when unset).
+   */
+  direction?: "rtl" | "ltr";
 }
 
 /** Sends to any address on any configured channel. */

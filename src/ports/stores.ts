@@ -35,14 +35,22 @@ export interface TripStore {
   finish(travellerId: string, tripId: string, at: Date, status?: "arrived" | "safe"): Promise<TripEnding>;
   delete(travellerId: string): Promise<boolean>;
   /** True for exactly one caller per (trip, deadline, stage): a retried or duplicated stage job fires nothing twice. */
-  fireStage(travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean): Promise<boolean>;
+  fireStage(
+    travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean,
+    sent?: { key: string; retentionMs: number },
+  ): Promise<boolean>;
   /** Records that `recipient` is about to be alerted; false when the trip ended meanwhile (an arrival in the same second). */
   claimAlert(travellerId: string, tripId: string, recipient: string): Promise<boolean>;
   markAlertSent(travellerId: string, recipient: string): Promise<void>;
   alertState(travellerId: string, recipient: string): Promise<"claimed" | "sent" | undefined>;
   /** Whose trips are active: what the deadline reconciler compares with the pending stage jobs. */
   activeTravellerIds(): Promise<string[]>;
+  /** The schedule fields of these travellers' trips, in one round trip (undefined where none). */
+  schedulesOf(travellerIds: readonly string[]): Promise<Array<TripSchedule | undefined>>;
 }
+
+/** What a trip's pending stage jobs are derived from. */
+export type TripSchedule = Pick<Trip, "id" | "travellerId" | "status" | "deadline" | "stage">;
 
 export interface CheckinStore {
   get(id: string): Promise<Checkin | undefined>;

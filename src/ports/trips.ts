@@ -11,7 +11,7 @@ export interface TripLifecycle {
   /** Whether firing `stage` alerts anyone other than the traveller. */
   escalates(stage: number): boolean;
   /** Schedules the trip's next escalation stage (idempotent: a deterministic job id). */
-  scheduleNext(trip: Trip): Promise<void>;
+  scheduleNext(trip: Pick<Trip, "id" | "travellerId" | "deadline" | "stage">): Promise<void>;
   extend(trip: Trip, deadline: Date): Promise<boolean>;
   /**
    * Ends an active trip (arrived, or reported safe). Everyone who had been alerted gets the correction,

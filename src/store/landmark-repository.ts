@@ -25,6 +25,7 @@ export interface KnownHash {
 /** The catalog as the service reads it: reference fingerprints are computed once, at import. */
 export class LandmarkRepository {
   private cache = new Map<string, { at: number; value: StoredLandmark | undefined }>();
+  private readonly loading = new Map<string, Promise<StoredLandmark | undefined>>();
 
   constructor(
     private readonly redis: RedisClient,
@@ -56,10 +57,21 @@ export class LandmarkRepository {
   async get(id: string): Promise<StoredLandmark | undefined> {
     const hit = this.cache.get(id);
     if (hit && Date.now() - hit.at < this.cacheMs) return hit.value;
-    const raw = await this.redis.get(this.keys.landmark(id));
-    const value = raw ? (JSON.parse(raw) as StoredLandmark) : undefined;
-    this.cache.set(id, { at: Date.now(), value });
-    return value;
+    // A stored landmark carries its reference fingerprints (hundreds of KB): callers that miss the cache at
+    // once (a burst of deadlines at one landmark) share one read and one parse.
+    let pending = this.loading.get(id);
+    if (!pending) {
+      pending = this.redis
+        .get(this.keys.landmark(id))
+        .then((raw) => {
+          const value = raw ? (JSON.parse(raw) as StoredLandmark) : undefined;
+          this.cache.set(id, { at: Date.now(), value });
+          return value;
+        })
+        .finally(() => this.loading.delete(id));
+      this.loading.set(id, pending);
+    }
+    return pending;
   }
 
   async list(): Promise<Landmark[]> {

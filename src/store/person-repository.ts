@@ -4,9 +4,19 @@ import type { ChatAddress, ChannelId } from "../domain/identity.ts";
 import { isLocale, type Locale } from "../domain/locale.ts";
 import type { Person } from "../domain/person.ts";
 import type { Keys } from "./keys.ts";
-import type { RecordKeys } from "./record-keys.ts";
+import type { PersonCipher, RecordKeys } from "./record-keys.ts";
 import { moveKeys } from "./atomic-updates.ts";
 import { scanKeys } from "./reseal.ts";
+
+/** Where and in which language a message reaches a person: all a reminder needs of the person record. */
+export interface Recipient {
+  id: string;
+  address: ChatAddress;
+  locale?: Locale;
+}
+
+/** The person-record fields behind a Recipient, in the order recipientFrom reads them (HMGET). */
+export const RECIPIENT_FIELDS = ["channel", "chatId", "locale"] as const;
 
 /**
  * People and their chat addresses. The chat id, display name and last arrival are sealed with the
@@ -50,11 +60,12 @@ export class PersonRepository {
 
   async get(id: string): Promise<Person | undefined> {
     const h = await this.redis.hgetall(this.keys.person(id));
-    if (!h.id) return undefined;
+    // Records before issue 18 also hold their own id; newer ones are known by their channel (the key names the id).
+    if (!h.channel) return undefined;
     const cipher = await this.recordKeys.forPerson(id);
     const lastLandmarkId = cipher.open("lastLandmarkId", h.lastLandmarkId);
     return {
-      id: h.id,
+      id,
       address: { channel: h.channel as ChannelId, chatId: cipher.open("chatId", h.chatId)! },
       locale: isLocale(h.locale) ? h.locale : undefined,
       displayName: cipher.open("displayName", h.displayName) ?? "",
@@ -65,6 +76,16 @@ export class PersonRepository {
         : undefined,
       createdAt: new Date(Number(h.createdAt)),
     };
+  }
+
+  /**
+   * A recipient from the RECIPIENT_FIELDS values of the person's record (read by the caller, e.g. in a
+   * pipeline with other records); only the chat id is opened. Undefined for a person no longer stored.
+   */
+  recipientFrom(id: string, values: readonly (string | null)[], cipher: PersonCipher): Recipient | undefined {
+    const [channel, chatId, locale] = values;
+    if (!channel || !chatId) return undefined;
+    return { id, address: { channel: channel as ChannelId, chatId: cipher.open("chatId", chatId)! }, locale: isLocale(locale) ? locale : undefined };
   }
 
   /** Finds or creates the person behind an address, refreshing the retention clock and display name. */
@@ -78,7 +99,7 @@ export class PersonRepository {
     const key = this.keys.person(personId);
     const tx = this.redis.multi();
     if (won) {
-      tx.hset(key, { id: personId, channel: address.channel, chatId: cipher.seal("chatId", address.chatId), createdAt: now.getTime() });
+      tx.hset(key, { channel: address.channel, chatId: cipher.seal("chatId", address.chatId), createdAt: now.getTime() });
     }
     tx.hset(key, { displayName: cipher.seal("displayName", displayName) });
     tx.pexpire(key, this.retentionMs).pexpire(addrKey, this.retentionMs);

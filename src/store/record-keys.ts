@@ -18,7 +18,12 @@ export class PersonCipher {
     return this.box.seal(value, `${this.personId}|${field}`);
   }
 
-  open(field: string, sealed: string | undefined): string | undefined {
+  /** The raw-bytes form (SealedBox.sealBytes), for hash fields that must stay short; open reads both forms. */
+  sealBytes(field: string, value: string): Buffer {
+    return this.box.sealBytes(value, `${this.personId}|${field}`);
+  }
+
+  open(field: string, sealed: string | Buffer | undefined): string | undefined {
     if (sealed === undefined) return undefined;
     return this.box.open(sealed, `${this.personId}|${field}`).toString("utf8");
   }
@@ -43,8 +48,8 @@ export class RecordKeys {
 
   /** The person's cipher, creating their data key on first use. */
   async forPerson(personId: string): Promise<PersonCipher> {
-    const hit = this.cache.get(personId);
-    if (hit && Date.now() - hit.at < DEK_CACHE_MS) return new PersonCipher(hit.box, personId);
+    const hit = this.cached(personId);
+    if (hit) return hit;
     const key = this.keys.dataKey(personId);
     let wrapped = await this.redis.get(key);
     if (!wrapped) {
@@ -54,6 +59,28 @@ export class RecordKeys {
     const box = new SealedBox(this.unwrap(key, wrapped));
     this.cache.set(personId, { box, at: Date.now() });
     return new PersonCipher(box, personId);
+  }
+
+  /** The cipher when the person's data key is in the cache, without reading Redis. */
+  cached(personId: string): PersonCipher | undefined {
+    const hit = this.cache.get(personId);
+    return hit && Date.now() - hit.at < DEK_CACHE_MS ? new PersonCipher(hit.box, personId) : undefined;
+  }
+
+  /**
+   * The cipher from a wrapped data key the caller read along with other records (one pipeline, see
+   * dataKeyOf); undefined when the person has no data key yet (forPerson creates one).
+   */
+  fromWrapped(personId: string, wrapped: string | null | undefined): PersonCipher | undefined {
+    if (!wrapped) return undefined;
+    const box = new SealedBox(this.unwrap(this.keys.dataKey(personId), wrapped));
+    this.cache.set(personId, { box, at: Date.now() });
+    return new PersonCipher(box, personId);
+  }
+
+  /** Where a person's wrapped data key is stored, for reading it in a pipeline (fromWrapped opens it). */
+  dataKeyOf(personId: string): string {
+    return this.keys.dataKey(personId);
   }
 
   /** Keeps the data key as long as the records it protects. */

@@ -31,6 +31,14 @@ export class SentMarkers {
     return (await this.redis.get(key)) === "1" ? "sent" : "busy";
   }
 
+  /**
+   * For a script that claims or marks as part of a larger step (the deadline firing, src/store/lua): the
+   * marker's key, its values ("claimed", then "1" once sent) and how long each holds.
+   */
+  markerOf(jobId: string): { key: string; claimMs: number; retentionMs: number } {
+    return { key: this.keys.outboxSent(jobId), claimMs: this.claimMs, retentionMs: this.retentionMs };
+  }
+
   /** Gives the claim back after a failed attempt, so the retry does not wait for it to expire. */
   async release(jobId: string): Promise<void> {
     // Only a claim: a marker already set to sent stays.

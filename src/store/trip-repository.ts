@@ -3,7 +3,7 @@ import { LuaScript } from "./lua/lua-script.ts";
 import type { RedisClient } from "./redis.ts";
 import type { Trip } from "../domain/person.ts";
 import type { Keys } from "./keys.ts";
-import type { RecordKeys } from "./record-keys.ts";
+import type { PersonCipher, RecordKeys } from "./record-keys.ts";
 
 /**
  * State changes that race (an arrival at the deadline second, a stage firing twice, an alert being
@@ -33,6 +33,10 @@ export const TRIP_EXTEND = new LuaScript<
   number
 >("saTripExtend", new URL("./lua/trip-extend.lua", import.meta.url), 3);
 
+/** What scheduling a trip's stages needs of it. */
+export type { TripSchedule } from "../ports/stores.ts";
+import type { TripSchedule } from "../ports/stores.ts";
+
 export type ArrivalResult =
   | { ok: true; alerted: string[] }
   | { ok: false; status?: string };
@@ -60,15 +64,16 @@ export class TripRepository {
     };
     const key = this.keys.trip(travellerId);
     const expireAt = deadline.getTime() + this.retentionMs;
-    // Where someone is heading is as sensitive as where they are: sealed with the traveller's key.
+    // Where someone is heading is as sensitive as where they are: sealed with the traveller's key, in the raw
+    // form, so that the hash keeps every value under 64 bytes and stays listpack-encoded (about a quarter of
+    // the memory of a hashtable one). The traveller id is the key's own suffix: not stored again.
     const cipher = await this.recordKeys.forPerson(travellerId);
     await this.redis
       .multi()
       .del(key, this.keys.tripAlerted(travellerId))
       .hset(key, {
         id: trip.id,
-        travellerId,
-        landmarkId: cipher.seal("trip.landmarkId", landmarkId),
+        landmarkId: cipher.sealBytes("trip.landmarkId", landmarkId),
         deadline: deadline.getTime(),
         originalDeadline: deadline.getTime(),
         createdAt: now.getTime(),
@@ -83,13 +88,24 @@ export class TripRepository {
   }
 
   async get(travellerId: string): Promise<Trip | undefined> {
-    const h = await this.redis.hgetall(this.keys.trip(travellerId));
-    if (!h.id) return undefined;
-    const cipher = await this.recordKeys.forPerson(travellerId);
+    // As bytes: the sealed landmark is raw (older trips hold it as text; both open).
+    const raw = await this.redis.hgetallBuffer(this.keys.trip(travellerId));
+    if (!raw.id) return undefined;
+    return this.parse(travellerId, raw, await this.recordKeys.forPerson(travellerId));
+  }
+
+  /**
+   * A trip from its hash as HGETALL returns it, as bytes (read by the caller, e.g. in a script with other
+   * records); undefined when there is none.
+   */
+  parse(travellerId: string, raw: Record<string, Buffer>, cipher: PersonCipher): Trip | undefined {
+    if (!raw.id) return undefined;
+    const h: Record<string, string | undefined> = {};
+    for (const [field, value] of Object.entries(raw)) if (field !== "landmarkId") h[field] = value.toString("utf8");
     return {
-      id: h.id,
-      travellerId: h.travellerId!,
-      landmarkId: cipher.open("trip.landmarkId", h.landmarkId)!,
+      id: h.id!,
+      travellerId,
+      landmarkId: cipher.open("trip.landmarkId", raw.landmarkId)!,
       deadline: new Date(Number(h.deadline)),
       originalDeadline: new Date(Number(h.originalDeadline ?? h.deadline)),
       createdAt: new Date(Number(h.createdAt)),
@@ -114,9 +130,16 @@ export class TripRepository {
     return { ok: true, alerted: reply.slice(1) };
   }
 
-  /** True for exactly one caller per (trip, deadline, stage). */
-  async fireStage(travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean): Promise<boolean> {
-    const n = await FIRE_STAGE.run(this.redis, 1, this.keys.trip(travellerId), tripId, deadline.getTime(), stage, escalates ? "1" : "0", 0);
+  /**
+   * True for exactly one caller per (trip, deadline, stage). `sent`: a message the stage already sent, whose
+   * sent marker (SentMarkers.markerOf) is set in the same step, before the stage advances.
+   */
+  async fireStage(
+    travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean,
+    sent?: { key: string; retentionMs: number },
+  ): Promise<boolean> {
+    const keys = sent ? [this.keys.trip(travellerId), sent.key] : [this.keys.trip(travellerId)];
+    const n = await FIRE_STAGE.run(this.redis, keys.length as 1 | 2, ...keys, tripId, deadline.getTime(), stage, escalates ? "1" : "0", sent?.retentionMs ?? 0);
     return n === 1;
   }
 
@@ -143,6 +166,29 @@ export class TripRepository {
       tripId, deadline.getTime(), deadline.getTime() + this.retentionMs, travellerId,
     );
     return n === 1;
+  }
+
+  /**
+   * The schedule-relevant part of many travellers' trips in one round trip, nothing opened (the reconciler
+   * checks thousands of trips each run); undefined where a traveller has no trip.
+   */
+  async schedulesOf(travellerIds: readonly string[]): Promise<Array<TripSchedule | undefined>> {
+    if (travellerIds.length === 0) return [];
+    const p = this.redis.pipeline();
+    for (const id of travellerIds) p.hmget(this.keys.trip(id), "id", "status", "deadline", "stage");
+    const replies = (await p.exec())!;
+    return replies.map(([err, reply], i) => {
+      if (err) throw err;
+      const [id, status, deadline, stage] = reply as (string | null)[];
+      if (!id) return undefined;
+      return {
+        id,
+        travellerId: travellerIds[i]!,
+        status: status === "arrived" || status === "safe" ? status : "active",
+        deadline: new Date(Number(deadline)),
+        stage: Number(stage ?? 0),
+      };
+    });
   }
 
   /** Travellers whose trip is active, for the reconciler. */

@@ -3,6 +3,7 @@ import { landmarkName, type Landmark } from "../domain/landmark.ts";
 import { localeOf, type Person, type Trip } from "../domain/person.ts";
 import { UnreachableError, type Outbound } from "../ports/messaging.ts";
 import { formatLocalTime } from "../i18n/format.ts";
+import type { I18n } from "../i18n/i18n.ts";
 import { jobIds, type AlertJob } from "../ports/jobs.ts";
 import { DEFAULT_ORG_ID, ngoAlertId } from "../domain/ngo-alert.ts";
 import { SendInProgressError } from "../ports/stores.ts";
@@ -14,6 +15,19 @@ export interface KnownRecords {
   traveller: Person;
   trip: Trip;
   landmark: Landmark;
+}
+
+/** The traveller's reminder at a deadline, with the two answers it offers. */
+export function reminderMessage(i18n: I18n, locale: string, trip: Pick<Trip, "deadline">, landmark: Landmark): Outbound {
+  const t = (key: string, vars?: Record<string, string>) => i18n.t(locale, key, vars);
+  return {
+    text: t("reminder-deadline", {
+      landmark: landmarkName(landmark, locale),
+      deadline: formatLocalTime(trip.deadline, locale, landmark.timeZone),
+      zone: landmark.timeZone,
+    }),
+    buttons: [[{ label: t("reminder-safe"), data: "rem:s" }, { label: t("reminder-more-time"), data: "rem:t" }]],
+  };
 }
 
 /** Thrown while the alert a correction follows may still be on its way; BullMQ retries later. */
@@ -56,16 +70,7 @@ export class AlertProcessor {
     switch (job.kind) {
       case "reminder": {
         if (current?.status !== "active") return;
-        const locale = localeOf(traveller);
-        const t = (key: string, vars?: Record<string, string>) => deps.i18n.t(locale, key, vars);
-        await this.deliver(traveller, {
-          text: t("reminder-deadline", {
-            landmark: landmarkName(landmark, locale),
-            deadline: formatLocalTime(current.deadline, locale, landmark.timeZone),
-            zone: landmark.timeZone,
-          }),
-          buttons: [[{ label: t("reminder-safe"), data: "rem:s" }, { label: t("reminder-more-time"), data: "rem:t" }]],
-        });
+        await this.deliver(traveller, reminderMessage(deps.i18n, localeOf(traveller), current, landmark));
         break;
       }
       case "missed": {

@@ -6,6 +6,7 @@ import { PhotoCheckProcessor } from "./photo-check-processor.ts";
 import { AlertProcessor } from "./alert-processor.ts";
 import { DeadlineProcessor } from "./deadline-processor.ts";
 import { DeadlineReconciler } from "./deadline-reconciler.ts";
+import type { RedisClient } from "../store/redis.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { NgoProcessor } from "./ngo-processor.ts";
 import { NotifyProcessor } from "./notify-processor.ts";
@@ -21,8 +22,9 @@ export interface WorkerOptions {
   pairWindowMs: number;
   reconcileIntervalMs: number;
   lockMs: number;
-  /** The deadline queue, for the reconciler. */
+  /** The deadline queue and its Redis, for the reconciler. */
   deadlineQueue: Queue;
+  redis: RedisClient;
 }
 
 /** Deadline jobs one worker process fires at once. */
@@ -72,7 +74,7 @@ export class Workers {
       concurrency: 20,
     });
     this.ngo = new Worker(QUEUE.ngo, (job) => ngo.process(ngoJobSchema.parse(job.data)), { ...common, concurrency: 2 });
-    this.reconciler = new DeadlineReconciler(deps.trips, deps.lifecycle, opts.deadlineQueue, log);
+    this.reconciler = new DeadlineReconciler(deps.trips, deps.lifecycle, opts.deadlineQueue, opts.redis, log);
     this.reconciler.start(opts.reconcileIntervalMs);
 
     for (const worker of this.all) {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { RedisClient } from "../../store/redis.ts";
 import type { Button } from "../../ports/messaging.ts";
 import type { Keys } from "../../store/keys.ts";
@@ -16,6 +17,12 @@ export interface SandboxEntry {
 
 const MAX_ENTRIES = 200;
 
+const APPEND = readFileSync(new URL("./lua/append.lua", import.meta.url), "utf8");
+
+interface SandboxCommands {
+  saSandboxAppend(seqKey: string, logKey: string, jsonTail: string, maxEntries: number, ttlMs: number): Promise<number>;
+}
+
 /** The sandbox chat's history per chat, in Redis so any process (bot, worker) can write to it. */
 export class SandboxChatLog {
   constructor(
@@ -23,16 +30,18 @@ export class SandboxChatLog {
     private readonly keys: Keys,
     private readonly media: MediaStore,
     private readonly ttlMs: number,
-  ) {}
+  ) {
+    redis.defineCommand("saSandboxAppend", { numberOfKeys: 2, lua: APPEND });
+  }
 
   async append(chatId: string, entry: Omit<SandboxEntry, "seq" | "at" | "photoId"> & { photo?: Buffer }): Promise<SandboxEntry> {
-    const seq = await this.redis.incr(this.keys.sandboxSeq());
     const { photo, ...rest } = entry;
     const photoId = photo ? await this.media.put(photo) : undefined;
-    const stored: SandboxEntry = { ...rest, seq, at: Date.now(), ...(photoId ? { photoId } : {}) };
-    const key = this.keys.sandboxLog(chatId);
-    await this.redis.multi().rpush(key, JSON.stringify(stored)).ltrim(key, -MAX_ENTRIES, -1).pexpire(key, this.ttlMs).exec();
-    return stored;
+    const unnumbered = { ...rest, at: Date.now(), ...(photoId ? { photoId } : {}) };
+    // Numbered and stored by one script (one round trip: a burst of reminders goes through here).
+    const json = JSON.stringify(unnumbered);
+    const seq = await (this.redis as unknown as SandboxCommands).saSandboxAppend(this.keys.sandboxSeq(), this.keys.sandboxLog(chatId), json.slice(1), MAX_ENTRIES, this.ttlMs);
+    return { ...unnumbered, seq };
   }
 
   async after(chatId: string, seq: number): Promise<SandboxEntry[]> {

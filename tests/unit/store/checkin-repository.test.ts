@@ -5,7 +5,8 @@
 import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
 import { after, afterEach, before, test } from "node:test";
-import { CheckinRepository, type PendingLocation, type PendingPhoto } from "../../../src/store/checkin-repository.ts";
+import { CheckinRepository } from "../../../src/store/checkin-repository.ts";
+import type { PendingLocation, PendingPhoto } from "../../../src/domain/checkin.ts";
 import { KeyRing } from "../../../src/store/key-ring.ts";
 import { RecordKeys } from "../../../src/store/record-keys.ts";
 import type { Keys } from "../../../src/store/keys.ts";

@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, afterEach, before, test } from "node:test";
-import { NgoAlertRepository, ngoAlertId } from "../../../src/store/ngo-alert-repository.ts";
+import { NgoAlertRepository } from "../../../src/store/ngo-alert-repository.ts";
+import { ngoAlertId } from "../../../src/domain/ngo-alert.ts";
 import { StoreRedis } from "../../support/store-redis.ts";
 
 let s: StoreRedis;

@@ -9,7 +9,7 @@ import { AlertProcessor } from "../../../src/workers/alert-processor.ts";
 import type { NgoSettings } from "../../../src/workers/deps.ts";
 import { jobIds, type AlertJob } from "../../../src/ports/jobs.ts";
 import { QUEUE } from "../../../src/queues/names.ts";
-import { ngoAlertId } from "../../../src/store/ngo-alert-repository.ts";
+import { ngoAlertId } from "../../../src/domain/ngo-alert.ts";
 import { ConversationHarness, choicesOf, type Chat } from "../../support/conversation-harness.ts";
 import { blockingMessenger, workerDeps } from "../../support/worker-harness.ts";
 
