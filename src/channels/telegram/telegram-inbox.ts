@@ -357,6 +357,8 @@ export class TelegramInbox {
    * the update sealed the same way): any left there are moved into the stream, so an upgrade loses none.
    */
   private async moveLegacyJobs(legacy: { connection: ConnectionOptions; prefix: string }): Promise<void> {
+    // Never used here (a new deployment): opening it would only create its keys.
+    if (!(await this.conn.exists(`${legacy.prefix}:${QUEUE.telegramInboundLegacy}:meta`))) return;
     const queue = new Queue(QUEUE.telegramInboundLegacy, { connection: legacy.connection, prefix: legacy.prefix });
     try {
       const jobs = await queue.getJobs(["wait", "active", "delayed", "prioritized", "waiting-children"]);
@@ -372,6 +374,8 @@ export class TelegramInbox {
         await job.remove();
       }
       if (jobs.length) this.opts.log.info({ moved: jobs.length }, "telegram updates moved from the old inbound queue");
+      // Emptied: its keys go too (a job still held by an older process keeps the queue until it is done).
+      if ((await queue.getJobCountByTypes("wait", "active", "delayed", "prioritized", "waiting-children")) === 0) await queue.obliterate({ force: true });
     } catch (err) {
       this.opts.log.warn({ err: (err as Error).name }, "old inbound queue not read");
     } finally {
