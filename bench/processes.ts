@@ -27,9 +27,14 @@ export interface AppChild {
   stop(): Promise<number>;
 }
 
-/** Starts bench/app-process.ts with `args` and extra environment; resolves once it prints "ready". */
+/**
+ * Starts bench/app-process.ts with `args` and extra environment; resolves once it prints "ready".
+ * BENCH_APP_NODE_ARGS adds Node flags to the app process only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+ * (Node refuses --cpu-prof in NODE_OPTIONS).
+ */
 export async function startAppChild(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<AppChild> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/app-process.ts"), ...args], {
+  const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(ROOT, "bench/app-process.ts"), ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "silent", ...env },
     stdio: ["ignore", "pipe", "pipe"],

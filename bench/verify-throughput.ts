@@ -165,6 +165,33 @@ export async function benchVerification(): Promise<BenchSection> {
     }
   }
 
+  // CPU time per photo, one photo at a time: it grows far less than the wall-clock rows with whatever else
+  // the shared machine runs (only through contention for the core's caches and hyperthread), so it
+  // compares runs made under different load better.
+  const cpuMatcher = matchers.find((m) => m.tag === "feature");
+  const cpuNotes: string[] = [];
+  if (cpuMatcher) {
+    const cpuMs = async (fn: () => Promise<unknown>) => {
+      const before = process.cpuUsage();
+      await fn();
+      const used = process.cpuUsage(before);
+      return (used.user + used.system) / 1000;
+    };
+    for (const size of sizes) {
+      const floorCpu: number[] = [];
+      const verifyCpu: number[] = [];
+      for (const b of size.list) {
+        floorCpu.push(await cpuMs(() => sharp(b).raw().toBuffer()));
+        verifyCpu.push(await cpuMs(() => cpuMatcher.verifier.verify(input(b))));
+      }
+      const f = quantiles(floorCpu);
+      const v = quantiles(verifyCpu);
+      Object.assign(facts, { [`${size.key}.cpu.p50`]: v.p50, [`${size.key}.cpu.p95`]: v.p95, [`${size.key}.cpu.floorP50`]: f.p50 });
+      cpuNotes.push(`${size.label}: p50 ${fmt(v.p50)} / p95 ${fmt(v.p95)} ms against ${fmt(f.p50)} ms for the decode (${ratio(v.p50, f.p50)})`);
+      summary.push([`verification CPU time per photo, ${size.label}, FeatureMatcher (5 references), one at a time`, `p50 ${fmt(v.p50)} ms, p95 ${fmt(v.p95)} ms`, `sharp decode alone: p50 ${fmt(f.p50)} ms`, `${ratio(v.p50, f.p50)} the floor's p50`]);
+    }
+  }
+
   // Where the default verifier's time goes, one photo at a time.
   const stageRows: string[][] = [];
   for (const size of sizes) {
@@ -198,6 +225,7 @@ export async function benchVerification(): Promise<BenchSection> {
     `Floor: \`sharp(bytes).raw().toBuffer()\`, a full decode of the same photos at the same concurrency. A full decode is the least any verifier must do here: the family gets a 2048 px copy, which needs the 1280 px photo at full size and the 12 MP one at shrink factor 1 (JPEG shrink-on-load by 2 would give 2000 px). "x floor" = verifier p50 / decode p50; "floor speed-up" = decode photos/s / verifier photos/s.`,
     `Peak RSS: this process, sampled every 20 ms during the run (it includes the photos held in memory and, after the first FeatureMatcher run, OpenCV's WASM heap).`,
   ];
+  if (cpuNotes.length) notes.push(`CPU time per photo (this process's user + system CPU around each call, one photo at a time, PhotoVerifier with the FeatureMatcher in process, next to the same bare decode): ${cpuNotes.join("; ")}. Other load on the machine moves it far less than the wall-clock rows above (waiting for a core is not counted; sharing one still slows it).`);
   if (!target.feature) notes.push("FeatureMatcher: not measured, the eval catalog (../shared/eval/landmarks) is missing.");
   const markdown = [
     table(["photo", "verifier", "concurrency", "n", "photos/s", "p50 ms", "p95 ms", "p99 ms", "peak RSS MB", "decode-only photos/s", "decode-only p50 ms", "x floor (p50)", "floor speed-up"], rows),

@@ -13,7 +13,7 @@ import { registerPairRoute } from "./channels/whatsapp/wa-pairing.ts";
 import type { WaSocketFactory } from "./channels/whatsapp/wa-socket.ts";
 import { Conversation } from "./conversation/conversation.ts";
 import type { ConversationDeps } from "./conversation/deps.ts";
-import type { InviteLinks } from "./conversation/messages.ts";
+import type { InviteLinks } from "./ports/messaging.ts";
 import { I18n } from "./i18n/i18n.ts";
 import { DEMO_CATALOG_DIR } from "./landmarks/demo-catalog.ts";
 import { importCatalog } from "./landmarks/import.ts";
@@ -35,9 +35,13 @@ import { PhotoVerifier } from "./verification/photo-verifier.ts";
 import { PhotoChecker } from "./verification/photo-check.ts";
 import type { VisualMatcher } from "./verification/contracts.ts";
 import { buildWebServer, type WebServer } from "./web/server.ts";
+import type { WebDeps } from "./web/deps.ts";
+import { sandboxRoutes } from "./channels/sandbox/sandbox-routes.ts";
 import type { WorkerDeps } from "./workers/deps.ts";
 import { Workers } from "./workers/workers.ts";
-import { TripLifecycle } from "./conversation/trip-lifecycle.ts";
+import { timedVerifier } from "./workers/timed-verifier.ts";
+import { QueuedTripLifecycle } from "./conversation/trip-lifecycle.ts";
+import type { TripLifecycle } from "./ports/trips.ts";
 import { defaultLadder, parseLadder } from "./domain/escalation.ts";
 import { parseAddress } from "./domain/identity.ts";
 import { NgoAlertRepository } from "./store/ngo-alert-repository.ts";
@@ -55,7 +59,7 @@ import { DashboardKeys } from "./store/dashboard-keys.ts";
 import { StaffRepository } from "./store/staff-repository.ts";
 import { StaffSecrets } from "./store/staff-secrets.ts";
 import { assertDurableRedis } from "./store/redis-durability.ts";
-import { Metrics } from "./web/dashboard/metrics.ts";
+import { Metrics } from "./metrics.ts";
 import { resolveProofKeys } from "./proof/signing-key.ts";
 import type { ProofKeys } from "./proof/proof-keys.ts";
 import { ConfirmationSigner } from "./proof/confirmation-signer.ts";
@@ -210,7 +214,7 @@ export class App {
           : `${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/sandbox?start=${code}`,
     };
     const ladder = config.ESCALATION_LADDER ? parseLadder(config.ESCALATION_LADDER) : defaultLadder(config.ESCALATION_GRACE);
-    this.lifecycle = new TripLifecycle({ trips, contacts, queues: this.producers, ladder, log });
+    this.lifecycle = new QueuedTripLifecycle({ trips, contacts, queues: this.producers, ladder, log });
     const lifecycle = this.lifecycle;
     const words = new WordStore(redis, keys, config.RETENTION);
     this.deps = {
@@ -246,7 +250,7 @@ export class App {
       }),
     };
     this.metrics = new Metrics(() => this.producers.all, () => this.producers.deadlineQueue);
-    this.workerDeps.verifier = this.metrics.timed(this.workerDeps.verifier);
+    this.workerDeps.verifier = timedVerifier(this.workerDeps.verifier, this.metrics.verification);
     this.conversation = new Conversation(this.deps);
   }
 
@@ -257,6 +261,17 @@ export class App {
       (chatId) => this.keyRing.addressIndex("whatsapp", chatId),
       (chatId) => this.keyRing.previousAddressIndex("whatsapp", chatId),
     );
+  }
+
+  /** The services the web role reaches, and nothing else of the container. */
+  webDeps(): WebDeps {
+    const { config, log, redis, keys, keyRing, metrics, proofKeys } = this;
+    const { persons, trips, landmarks, rates, i18n, now } = this.deps;
+    const { ngoAlerts, verifier } = this.workerDeps;
+    return {
+      config, log, redis, keys, keyRing, metrics, proofKeys, persons, trips, landmarks, rates, i18n, now, ngoAlerts, verifier,
+      queues: this.producers.all,
+    };
   }
 
   /** What `keys rotate` moves from APP_KEY_PREVIOUS to APP_KEY: every value sealed, and every key named, with the app key. */
@@ -317,12 +332,16 @@ export class App {
     const port = opts.roles.includes("web") || webhook ? config.PORT : config.HEALTH_PORT;
     if (port !== undefined) {
       this.web = await buildWebServer({
-        app: this,
-        sandbox: opts.roles.includes("web") && sandboxEnabled(config),
+        deps: this.webDeps(),
         dashboard: opts.roles.includes("web") && config.DASHBOARD === "on",
         proof: opts.roles.includes("web"),
-        handle,
       });
+      if (opts.roles.includes("web") && sandboxEnabled(config)) {
+        const { persons, landmarks, media, i18n, log, now } = this.deps;
+        await this.web.fastify.register(sandboxRoutes, {
+          chatLog: this.sandboxLog, persons, landmarks, media, i18n, log, now, maxPhotoBytes: config.MAX_PHOTO_BYTES, handle,
+        });
+      }
     }
     // The bot role takes updates in (webhook or polling) and stores them; the role named by TELEGRAM_TURNS_IN handles them.
     const takesUpdates = opts.roles.includes("bot");

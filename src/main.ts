@@ -10,7 +10,7 @@ import { redisMode } from "./store/redis.ts";
 import { importCatalog } from "./landmarks/import.ts";
 import { rotateKeys } from "./store/key-rotation.ts";
 import { CatalogError } from "./landmarks/catalog-dir.ts";
-import { USERS_HELP, UsageError, promptHidden, runUsersCommand } from "./dashboard-cli.ts";
+import { USERS_HELP, UsageError, promptHidden, runUsersCommand } from "./cli/users.ts";
 
 const HELP = `Usage: safe-arrival <command> [options]
 
@@ -24,6 +24,8 @@ Tasks:
   landmarks import <dir>   load a folder of landmark folders (landmark.json + reference photos)
   landmarks list           list the landmarks in the store
   landmarks remove <id>    remove a landmark
+  landmarks check [--catalog <dir>] [--json]
+                           report weak reference coverage per landmark (no Redis needed; landmarks check --help)
   landmarks hash <photo>...
                            print PDQ hashes, for a catalog's known-pictures.txt (no Redis needed)
   verify --catalog <dir> [--landmark <id>] [--lat <deg> --lon <deg>] [--json] <photo>...
@@ -146,7 +148,7 @@ async function runUsers(args: string[], config: ReturnType<typeof loadConfig>): 
 async function main(argv: string[]): Promise<void> {
   // verify has its own options and needs no configuration or Redis.
   if (argv[0] === "verify") {
-    const { runVerify } = await import("./verification/visual/verify-cli.ts");
+    const { runVerify } = await import("./cli/verify.ts");
     process.exitCode = await runVerify(argv.slice(1));
     return;
   }
@@ -154,6 +156,17 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = positionals;
   if (values.help || !command || command === "help") {
     process.stdout.write(HELP);
+    return;
+  }
+  // Checking a catalog folder's coverage needs no Redis; the configuration only for its default folder.
+  if (argv[0] === "landmarks" && argv[1] === "check") {
+    const { runLandmarksCheck } = await import("./landmarks/check-cli.ts");
+    const { DEMO_CATALOG_DIR } = await import("./landmarks/demo-catalog.ts");
+    process.exitCode = await runLandmarksCheck(argv.slice(2), {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+      defaultCatalog: () => loadConfig().CATALOG_DIR ?? DEMO_CATALOG_DIR,
+    });
     return;
   }
   // Hashing pictures for a catalog's known-pictures.txt needs no configuration or Redis either.
@@ -164,7 +177,7 @@ async function main(argv: string[]): Promise<void> {
   }
   // proof verify with --public-key needs no configuration at all: it runs on any machine.
   if (command === "proof") {
-    const { runProof } = await import("./proof/proof-cli.ts");
+    const { runProof } = await import("./cli/proof.ts");
     process.exitCode = runProof(argv.slice(argv.indexOf("proof") + 1), {
       out: (text) => process.stdout.write(text),
       err: (text) => process.stderr.write(text),

@@ -1,5 +1,5 @@
 import type { ChatAddress } from "../domain/identity.ts";
-import { UnreachableError, type ChannelSender, type Messenger, type Outbound } from "../conversation/messages.ts";
+import { UnreachableError, type ChannelSender, type Messenger, type Outbound } from "../ports/messaging.ts";
 import { withDirection, type Direction } from "../i18n/direction.ts";
 
 /**

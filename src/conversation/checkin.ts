@@ -2,7 +2,8 @@ import { landmarkName } from "../domain/landmark.ts";
 import { inspectPhoto } from "../verification/decode.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";
 import { validCoordinates } from "../verification/location.ts";
-import type { Inbound } from "./messages.ts";
+import type { Inbound } from "../ports/messaging.ts";
+import { PHOTO_REJECTION_MESSAGE } from "../texts/photo-rejection.ts";
 import type { PendingLocation, PendingPhoto } from "../store/checkin-repository.ts";
 import type { Feature, Turn } from "./turn.ts";
 
@@ -10,15 +11,6 @@ type PhotoMsg = Extract<Inbound, { kind: "photo" }>;
 type LocationMsg = Extract<Inbound, { kind: "location" }>;
 
 const BYTES_PER_MB = 1024 * 1024;
-
-/** Which message tells the traveller why a photo was refused. */
-export const PHOTO_REJECTION_MESSAGE: Record<PhotoRejectedError["code"], string> = {
-  not_an_image: "photo-unreadable",
-  truncated: "photo-truncated",
-  too_many_pixels: "photo-too-many-pixels",
-  too_large: "photo-too-large",
-  too_small: "photo-too-small",
-};
 
 async function activeTrip(turn: Turn) {
   const trip = await turn.deps.trips.get(turn.person.id);

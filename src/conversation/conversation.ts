@@ -4,7 +4,7 @@ import { checkin, isHeic, receiveLocation, receivePhoto } from "./checkin.ts";
 import { contacts } from "./contacts.ts";
 import type { ConversationDeps } from "./deps.ts";
 import { forget } from "./forget.ts";
-import type { Inbound } from "./messages.ts";
+import type { Inbound } from "../ports/messaging.ts";
 import { onboarding } from "./onboarding.ts";
 import { isPhotoCheck, photoCheck, receiveCheckPhoto } from "./photo-check.ts";
 import { safety } from "./safety.ts";

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import type { I18n } from "../i18n/i18n.ts";
-import type { PhotoCheckJob, VerifyJob } from "../queues/payloads.ts";
+import type { JobProducer } from "../ports/jobs.ts";
 import type { CheckinRepository } from "../store/checkin-repository.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
 import type { ConversationStateStore } from "../store/conversation-state.ts";
@@ -12,14 +12,8 @@ import type { RateLimiter } from "../store/rate-limiter.ts";
 import type { TripRepository } from "../store/trip-repository.ts";
 import type { PhotoLimits } from "../verification/contracts.ts";
 import type { WordStore } from "../store/word-store.ts";
-import type { InviteLinks, Messenger } from "./messages.ts";
-import type { TripLifecycle } from "./trip-lifecycle.ts";
-
-export interface JobQueues {
-  verify(job: VerifyJob): Promise<void>;
-  photoCheck(job: PhotoCheckJob): Promise<void>;
-  removeForCheckins(checkinIds: readonly string[], contactIds: readonly string[]): Promise<void>;
-}
+import type { InviteLinks, Messenger } from "../ports/messaging.ts";
+import type { TripLifecycle } from "../ports/trips.ts";
 
 /** Everything the conversation core reaches; built once per process by the app container. */
 export interface ConversationDeps {
@@ -33,7 +27,7 @@ export interface ConversationDeps {
   landmarks: LandmarkRepository;
   words: WordStore;
   lifecycle: TripLifecycle;
-  queues: JobQueues;
+  queues: Pick<JobProducer, "verify" | "photoCheck" | "removeForCheckins">;
   messenger: Messenger;
   inviteLinks: InviteLinks;
   i18n: I18n;

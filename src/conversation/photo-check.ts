@@ -5,8 +5,8 @@
  */
 import { inspectPhoto } from "../verification/decode.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";
-import { PHOTO_REJECTION_MESSAGE } from "./checkin.ts";
-import type { Inbound } from "./messages.ts";
+import { PHOTO_REJECTION_MESSAGE } from "../texts/photo-rejection.ts";
+import type { Inbound } from "../ports/messaging.ts";
 import type { Feature, Turn } from "./turn.ts";
 
 type PhotoMsg = Extract<Inbound, { kind: "photo" }>;

@@ -1,29 +1,24 @@
 import type { Logger } from "pino";
 import { alertsOthers, stageDueAt, type EscalationLadder } from "../domain/escalation.ts";
 import type { Trip } from "../domain/person.ts";
-import type { AlertJob, AlertKind, DeadlineJob } from "../queues/payloads.ts";
+import type { AlertJob, AlertKind, DeadlineJob, JobProducer } from "../ports/jobs.ts";
+import type { TripLifecycle } from "../ports/trips.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
 import type { TripRepository } from "../store/trip-repository.ts";
-
-export interface LifecycleQueues {
-  deadline(job: DeadlineJob, dueAt: Date): Promise<void>;
-  cancelDeadline(job: DeadlineJob): Promise<void>;
-  alert(jobs: AlertJob[]): Promise<void>;
-}
 
 export interface LifecycleDeps {
   trips: TripRepository;
   contacts: ContactRepository;
-  queues: LifecycleQueues;
+  queues: Pick<JobProducer, "deadline" | "cancelDeadline" | "alert">;
   ladder: EscalationLadder;
   log: Logger;
 }
 
 /**
- * What happens around a trip's deadline, shared by the conversation (plan, extend, cancel, "I am safe")
- * and the workers (a verified arrival, a stage firing): scheduling, ending and corrections.
+ * The trip lifecycle (ports/trips.ts) over the job producer: deadline stages as delayed jobs, endings and
+ * corrections as alert jobs.
  */
-export class TripLifecycle {
+export class QueuedTripLifecycle implements TripLifecycle {
   constructor(private readonly deps: LifecycleDeps) {}
 
   get ladder(): EscalationLadder {

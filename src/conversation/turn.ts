@@ -2,7 +2,7 @@ import { DEFAULT_LOCALE, matchLocale, type Locale } from "../domain/locale.ts";
 import type { Person } from "../domain/person.ts";
 import type { MessageVars } from "../i18n/i18n.ts";
 import type { ConversationDeps } from "./deps.ts";
-import type { Button, Inbound, Outbound } from "./messages.ts";
+import type { Button, Inbound, Outbound } from "../ports/messaging.ts";
 
 /** One inbound message being handled: who sent it, in which language to answer, and how. */
 export class Turn<M extends Inbound = Inbound> {

@@ -39,6 +39,36 @@ export interface ReferenceQuality {
   sharpness: number;
   /** The other reference it nearly duplicates, with the PDQ distance. */
   duplicateOf?: { file: string; distance: number };
+  /** Hour of capture by the camera's clock (EXIF), when the photo said: tells night views apart. */
+  capturedHour?: number;
+}
+
+/** What a landmark's references cover, for its curators (computed by src/landmarks/coverage.ts). */
+export type Light = "day" | "night";
+
+export interface ReferenceCoverage {
+  file: string;
+  /** The other references that match this one (it as the photo, them as references), best first. */
+  confirmedBy: Array<{ file: string; inliers: number; detector: "orb" | "akaze" }>;
+  light: Light;
+  /** Mean grey level of the stored thumbnail (0-255). */
+  brightness?: number;
+  /** EXIF capture hour (camera wall clock), when the photo had one at import. */
+  capturedHour?: number;
+}
+
+export type CoverageIssue =
+  | { code: "no_references" }
+  | { code: "few_references"; count: number; min: number }
+  /** No other reference confirms this one: a viewpoint covered by a single photo. */
+  | { code: "lone_viewpoint"; file: string }
+  | { code: "no_night_view" };
+
+export interface LandmarkCoverage {
+  references: ReferenceCoverage[];
+  /** Groups of references that confirm each other (directly or through another): one per viewpoint. */
+  viewpoints: string[][];
+  issues: CoverageIssue[];
 }
 
 export function landmarkName(landmark: Pick<Landmark, "id" | "names">, locale: Locale | string): string {

@@ -4,7 +4,9 @@ import type { ReferenceFingerprint } from "../domain/landmark.ts";
 import type { KnownPicture, LandmarkRepository, StoredLandmark } from "../store/landmark-repository.ts";
 import type { DecodedPhoto, PhotoLimits } from "../verification/contracts.ts";
 import { decodePhoto } from "../verification/decode.ts";
+import { captureWallClockHour } from "../verification/exif.ts";
 import { pdqHash } from "../verification/pdq.ts";
+import { landmarkCoverage } from "./coverage.ts";
 import { readCatalogDir, type CatalogEntry } from "./catalog-dir.ts";
 import { readKnownPictureList } from "./known-pictures.ts";
 import { qualityReports, referenceVisualData, type ReferenceVisualData } from "./reference-features.ts";
@@ -19,18 +21,24 @@ const REFERENCE_LIMITS: PhotoLimits = { maxBytes: 50 * 1024 * 1024, maxPixels: 1
 export async function fingerprintEntry(entry: CatalogEntry): Promise<StoredLandmark> {
   const references: ReferenceFingerprint[] = [];
   const visual: ReferenceVisualData[] = [];
+  const hours: Array<number | undefined> = [];
   for (const file of entry.referenceFiles) {
-    const decoded = await decodePhoto(await readFile(file), REFERENCE_LIMITS);
+    const bytes = await readFile(file);
+    const decoded = await decodePhoto(bytes, REFERENCE_LIMITS);
     const { fingerprint, data } = await fingerprintReference(path.basename(file), decoded);
     visual.push(data);
     references.push(fingerprint);
+    hours.push(await captureWallClockHour(bytes));
   }
-  qualityReports(references, visual).forEach((quality, i) => (references[i]!.quality = quality));
+  qualityReports(references, visual).forEach((quality, i) => {
+    const hour = hours[i];
+    references[i]!.quality = hour === undefined ? quality : { ...quality, capturedHour: hour };
+  });
   const known: KnownPicture[] = [];
   for (const file of entry.knownFiles ?? []) {
     known.push({ file: path.basename(file), phash: pdqHash(await decodePhoto(await readFile(file), REFERENCE_LIMITS)) });
   }
-  return { landmark: entry.landmark, references, known };
+  return { landmark: entry.landmark, references, known, coverage: await landmarkCoverage({ references }) };
 }
 
 /** One reference photo's fingerprint (hash, both feature sets, thumbnail), without its quality report. */

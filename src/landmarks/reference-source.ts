@@ -96,7 +96,7 @@ export class MemoryReferenceSource implements ReferenceSource {
 }
 
 /** Bumped whenever what fingerprintEntry stores changes, so old cache files are ignored. */
-const CACHE_VERSION = "visual-v3";
+const CACHE_VERSION = "visual-v4";
 
 /**
  * Reads and fingerprints a catalog folder. With `cacheDir`, each landmark's fingerprints are kept in

@@ -17,4 +17,12 @@ export const QUEUE = {
 } as const;
 /** Job name of a families' photo check on the verify queue: same CPU budget and threads as check-ins. */
 export const PHOTO_CHECK_JOB = "photo-check";
+
+/**
+ * BullMQ keeps a stream of job events per queue, 10,000 by default: with a delayed job per open trip that is
+ * hundreds of bytes of Redis per traveller that nothing reads (the app uses no QueueEvents; the dashboard
+ * reads job states). A short tail is kept for debugging.
+ */
+export const QUEUE_EVENTS_MAX_LEN = 100;
+
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];

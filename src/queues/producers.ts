@@ -1,9 +1,9 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
-import { PHOTO_CHECK_JOB, QUEUE } from "./names.ts";
+import { PHOTO_CHECK_JOB, QUEUE, QUEUE_EVENTS_MAX_LEN } from "./names.ts";
 import {
   alertJobSchema, deadlineJobSchema, jobIds, ngoJobSchema, notifyJobSchema, outboxJobSchema, photoCheckJobSchema, verifyJobSchema,
-  type AlertJob, type DeadlineJob, type NgoJob, type NotifyJob, type OutboxJob, type PhotoCheckJob, type VerifyJob,
-} from "./payloads.ts";
+  type AlertJob, type DeadlineJob, type NgoJob, type NotifyJob, type OutboxJob, type PhotoCheckJob, type VerifyJob, type JobProducer,
+} from "../ports/jobs.ts";
 
 const DEFAULTS: JobsOptions = {
   attempts: 8,
@@ -13,15 +13,8 @@ const DEFAULTS: JobsOptions = {
   removeOnFail: { age: 7 * 86_400 },
 };
 
-/**
- * BullMQ keeps a stream of job events per queue, 10,000 by default: with a delayed job per open trip that is
- * hundreds of bytes of Redis per traveller that nothing reads (the app uses no QueueEvents; the dashboard
- * reads job states). A short tail is kept for debugging.
- */
-export const QUEUE_EVENTS_MAX_LEN = 100;
-
 /** The only way the app puts work on queues, so payloads are validated and ids deterministic. */
-export class Producers {
+export class Producers implements JobProducer {
   readonly verifyQueue: Queue;
   readonly notifyQueue: Queue;
   readonly deadlineQueue: Queue;

@@ -1,4 +1,8 @@
-/** Every Redis key the app writes, in one place. The prefix carries a Cluster hash tag. */
+/**
+ * Redis keys of the core records (people, links, trips, check-ins, media, queues' side records). Keys owned by
+ * one adapter live with it (WhatsApp: channels/whatsapp/wa-keys.ts; the Telegram inbox and outbox; the
+ * dashboard: dashboard-keys.ts); all share the app's prefix, which carries the Redis Cluster hash tag.
+ */
 export class Keys {
   constructor(readonly prefix: string) {}
 

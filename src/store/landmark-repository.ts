@@ -1,5 +1,5 @@
 import type { RedisClient } from "./redis.ts";
-import type { Landmark, ReferenceFingerprint } from "../domain/landmark.ts";
+import type { Landmark, LandmarkCoverage, ReferenceFingerprint } from "../domain/landmark.ts";
 import type { Keys } from "./keys.ts";
 
 export interface StoredLandmark {
@@ -7,6 +7,8 @@ export interface StoredLandmark {
   references: ReferenceFingerprint[];
   /** PDQ hashes of pictures of the landmark known to circulate (the catalog's `known/` folder); never travellers' photos. */
   known?: KnownPicture[];
+  /** What the references cover (src/landmarks/coverage.ts), computed where they are fingerprinted. */
+  coverage?: LandmarkCoverage;
 }
 
 export interface KnownPicture {
@@ -40,7 +42,8 @@ export class LandmarkRepository {
       const raw = await this.redis.get(this.keys.landmark(entry.landmark.id));
       known = raw ? (JSON.parse(raw) as StoredLandmark).known : undefined;
     }
-    const value: StoredLandmark = known?.length ? { ...entry, known } : { landmark: entry.landmark, references: entry.references };
+    const base: StoredLandmark = { landmark: entry.landmark, references: entry.references, ...(entry.coverage ? { coverage: entry.coverage } : {}) };
+    const value: StoredLandmark = known?.length ? { ...base, known } : base;
     await this.redis
       .multi()
       .set(this.keys.landmark(entry.landmark.id), JSON.stringify(value))

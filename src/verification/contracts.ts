@@ -1,6 +1,6 @@
 /**
  * Contracts of the verification module, apart from their implementations. The worker and the verify
- * CLI depend on these; the real visual matcher (a separate issue) plugs in behind VisualMatcher.
+ * CLI depend on these; the visual matcher (src/verification/visual/) plugs in behind VisualMatcher.
  */
 import type { Landmark, ReferenceFingerprint } from "../domain/landmark.ts";
 import type { LocationReport } from "../domain/location-report.ts";
@@ -90,6 +90,11 @@ export interface VerificationOutcome {
   /** The photo re-encoded as JPEG with no metadata at all, for the family. */
   cleanJpeg: Buffer;
   exif: ExifFacts;
+}
+
+/** Verifies one check-in photo; PhotoVerifier is the real one, the verify worker and the dashboard use it. */
+export interface Verifier {
+  verify(input: VerificationInput): Promise<VerificationOutcome>;
 }
 
 export interface PhotoLimits {

@@ -78,22 +78,43 @@ export async function decodePhoto(bytes: Buffer, limits: PhotoLimits = DEFAULT_P
  * Throws PhotoRejectedError.
  */
 export async function decodeWithClean(bytes: Buffer, limits: PhotoLimits = DEFAULT_PHOTO_LIMITS): Promise<{ decoded: DecodedPhoto; clean: Buffer }> {
+  const { decoded, clean } = await decodeThenClean(bytes, limits);
+  return { decoded, clean: await clean };
+}
+
+/**
+ * decodeWithClean, resolved as soon as the working copy is ready: the clean JPEG is still being encoded
+ * (by libvips, off the event loop) while the caller starts matching. `clean` rejects with
+ * PhotoRejectedError; it is marked handled here, so a caller that fails before awaiting it leaks no
+ * unhandled rejection.
+ */
+export async function decodeThenClean(bytes: Buffer, limits: PhotoLimits = DEFAULT_PHOTO_LIMITS): Promise<{ decoded: DecodedPhoto; clean: Promise<Buffer> }> {
   const header = await inspectPhoto(bytes, limits);
+  let base: { data: Buffer; info: OutputInfo };
   try {
-    const base = await pipeline(bytes, limits.maxPixels)
+    base = await pipeline(bytes, limits.maxPixels)
       .resize({ width: CLEAN_LONG_SIDE, height: CLEAN_LONG_SIDE, fit: "inside", withoutEnlargement: true })
       .toColourspace("srgb")
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const pixels = () => sharp(base.data, { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } });
-    const [clean, working] = await Promise.all([
-      pixels().jpeg({ quality: CLEAN_QUALITY }).toBuffer(),
-      pixels().resize({ width: WORKING_LONG_SIDE, height: WORKING_LONG_SIDE, fit: "inside", withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true }),
-    ]);
-    return { decoded: greyCopy(working, header), clean };
   } catch (err) {
     throw new PhotoRejectedError(rejectionFor(err, "not_an_image"));
   }
+  const pixels = () => sharp(base.data, { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } });
+  const clean = pixels()
+    .jpeg({ quality: CLEAN_QUALITY })
+    .toBuffer()
+    .catch((err: unknown) => {
+      throw new PhotoRejectedError(rejectionFor(err, "not_an_image"));
+    });
+  clean.catch(() => undefined);
+  let working: { data: Buffer; info: OutputInfo };
+  try {
+    working = await pixels().resize({ width: WORKING_LONG_SIDE, height: WORKING_LONG_SIDE, fit: "inside", withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  } catch (err) {
+    throw new PhotoRejectedError(rejectionFor(err, "not_an_image"));
+  }
+  return { decoded: greyCopy(working, header), clean };
 }
 
 function greyCopy(raw: { data: Buffer; info: OutputInfo }, header: PhotoHeader): DecodedPhoto {

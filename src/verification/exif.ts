@@ -42,6 +42,19 @@ export async function readExif(bytes: Buffer): Promise<ExifFacts> {
   return facts;
 }
 
+/** The camera's wall-clock hour of capture (0-23), for telling night views apart; no zone needed. */
+export async function captureWallClockHour(bytes: Buffer): Promise<number | undefined> {
+  let tags: unknown;
+  try {
+    tags = await exifr.parse(bytes, OPTIONS);
+  } catch {
+    return undefined;
+  }
+  if (typeof tags !== "object" || tags === null) return undefined;
+  // Parsed without the offset: the wall clock, read as UTC.
+  return parseExifDateTime((tags as Record<string, unknown>).DateTimeOriginal)?.getUTCHours();
+}
+
 /**
  * "YYYY:MM:DD HH:MM:SS" is camera wall-clock time. With OffsetTimeOriginal ("+02:00") it is exact;
  * without it the zone is unknown and the time is read as UTC, which can be off by the traveller's UTC

@@ -3,8 +3,9 @@ import type { VisualSignal } from "../domain/verdict.ts";
 import type { DecodedPhoto, VisualMatcher } from "./contracts.ts";
 
 /**
- * Stands in until a real visual matcher exists: it claims nothing, so a photo with a good location
- * is reported as "partial" rather than passed off as recognised.
+ * The verifier with its visual stage switched off: it claims nothing, so a photo with a good location is
+ * reported as "partial" rather than passed off as recognised. Used by tests that are about the other
+ * signals, and by the bench as the floor that the visual stage's cost is measured against.
  */
 export class NotEvaluatedMatcher implements VisualMatcher {
   readonly name = "not-evaluated";

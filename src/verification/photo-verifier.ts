@@ -2,7 +2,7 @@ import type { ReferenceFingerprint } from "../domain/landmark.ts";
 import { decideVerdict, type ReplaySignal, type Signals } from "../domain/verdict.ts";
 import { captureTimeSignal } from "./capture-time.ts";
 import type { PhotoLimits, SubmissionIndex, VerificationInput, VerificationOutcome, VisualMatcher } from "./contracts.ts";
-import { decodeWithClean } from "./decode.ts";
+import { decodeThenClean } from "./decode.ts";
 import { readExif } from "./exif.ts";
 import { locationSignal, photoGpsSignal, type LocationOptions } from "./location.ts";
 import { dihedralHashes, hamming, REPLAY_MAX_DISTANCE } from "./pdq.ts";
@@ -34,14 +34,17 @@ export class PhotoVerifier {
    */
   async verify(input: VerificationInput): Promise<VerificationOutcome> {
     const { photo, landmark } = input;
-    // One decode for the working copy and the family's clean copy.
-    const { decoded, clean } = await decodeWithClean(photo.bytes, this.#opts.limits);
+    // One decode for the working copy and the family's clean copy; matching starts as soon as the working
+    // copy exists (in a matcher thread, in the app), while the clean JPEG, EXIF and hashes are made here.
+    const { decoded, clean } = await decodeThenClean(photo.bytes, this.#opts.limits);
+    const matching = this.#opts.matcher.match(decoded, landmark);
+    // Awaited below; a failure before that must not surface as an unhandled rejection.
+    matching.catch(() => undefined);
     // Chat-compressed photos carry no EXIF; only files keep it.
     const exif = photo.asFile ? await readExif(photo.bytes) : {};
     const hashes = dihedralHashes(decoded);
-
-    const visual = await this.#opts.matcher.match(decoded, landmark);
-    let replay: ReplaySignal = input.replayChecked ? { status: "original" } : await this.#replay(hashes, input.references);
+    const [visual, replayed] = await Promise.all([matching, input.replayChecked ? undefined : this.#replay(hashes, input.references)]);
+    let replay: ReplaySignal = replayed ?? { status: "original" };
     // Crops and screenshots of a reference escape the hash; the matcher's pixel check catches them.
     if (replay.status === "original" && visual.status === "no_match" && visual.replayOf) {
       replay = { status: "reference", distance: nearestReference(hashes, input.references)?.distance ?? 256, of: visual.replayOf, correlation: visual.correlation };
@@ -58,7 +61,7 @@ export class PhotoVerifier {
       verdict: decideVerdict(signals),
       signals,
       phash: hashes[0]!,
-      cleanJpeg: clean,
+      cleanJpeg: await clean,
       exif,
     };
   }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
-import type { App } from "../app.ts";
+import type { WebDeps } from "./deps.ts";
 
 /** Commands wait for a reconnect while Redis is away; readiness must answer long before a probe gives up. */
 const PROBE_TIMEOUT_MS = 2_000;
@@ -14,16 +14,16 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-export const healthRoutes: FastifyPluginAsync<{ app: App }> = async (fastify, { app }) => {
+export const healthRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (fastify, { deps }) => {
   fastify.get("/healthz", async () => ({ ok: true }));
   /** Ready when Redis answers and every queue can be read; the waiting counts help a load balancer's operator. */
   fastify.get("/readyz", async (_req, reply) => {
     try {
-      await within(app.redis.ping(), PROBE_TIMEOUT_MS);
+      await within(deps.redis.ping(), PROBE_TIMEOUT_MS);
       const queues: Record<string, number> = {};
       await within(
         Promise.all(
-          app.producers.all.map(async (q) => {
+          deps.queues.map(async (q) => {
             // Prioritized jobs (alerts for family and travellers) wait too, in their own list.
             const counts = await q.getJobCounts("waiting", "prioritized");
             queues[q.name] = (counts.waiting ?? 0) + (counts.prioritized ?? 0);

@@ -1,22 +1,18 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import multipart from "@fastify/multipart";
-import type { App } from "../app.ts";
-import type { Inbound } from "../conversation/messages.ts";
+import type { WebDeps } from "./deps.ts";
 import { healthRoutes } from "./health-routes.ts";
-import { sandboxRoutes } from "./sandbox/sandbox-routes.ts";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";
-import { metricsRoutes } from "./dashboard/metrics.ts";
+import { metricsRoutes } from "./metrics-routes.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { proofRoutes } from "./proof/proof-routes.ts";
 
 export interface WebServerOptions {
-  app: App;
-  sandbox: boolean;
+  deps: WebDeps;
   /** The NGO dashboard (staff pages at /, /login, /alerts, ...). */
   dashboard?: boolean;
   /** The public confirmation check page (/c/<code>) and the published keys. */
   proof?: boolean;
-  handle(msg: Inbound): Promise<void>;
 }
 
 export interface WebServer {
@@ -25,25 +21,27 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** The Fastify app of the `web` role: health, the sandbox chat, and (registered by the channel) the Telegram webhook. */
+/**
+ * The Fastify app of the `web` role: health, metrics, the dashboard and the proof page. Channels register their
+ * own routes on `fastify` (the sandbox chat, the Telegram webhook, WhatsApp pairing) before it listens.
+ */
 export async function buildWebServer(opts: WebServerOptions): Promise<WebServer> {
-  const { app } = opts;
+  const { deps } = opts;
   // With trustProxy, req.ip is the client's address from X-Forwarded-For (the sign-in limits key on it), not the proxy's.
   // maxParamLength: a confirmation code in /c/<code> is about 160 characters (Fastify's default limit is 100).
-  const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: app.config.TRUST_PROXY, routerOptions: { maxParamLength: 512 } });
+  const fastify = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: deps.config.TRUST_PROXY, routerOptions: { maxParamLength: 512 } });
   await registerSecurityHeaders(fastify);
-  await fastify.register(multipart, { limits: { fileSize: app.config.MAX_PHOTO_BYTES + 1, files: 1, fields: 10 } });
+  await fastify.register(multipart, { limits: { fileSize: deps.config.MAX_PHOTO_BYTES + 1, files: 1, fields: 10 } });
   fastify.setErrorHandler((err: { statusCode?: number; name?: string }, _req, reply) => {
     const status =
       err.name === "ZodError" ? 400 : err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-    if (status >= 500) app.log.error({ err: err.name }, "web request failed");
+    if (status >= 500) deps.log.error({ err: err.name }, "web request failed");
     void reply.status(status).send({ error: status >= 500 ? "internal error" : (err.name ?? "bad request") });
   });
-  await fastify.register(healthRoutes, { app });
-  await fastify.register(metricsRoutes, { metrics: app.metrics, token: app.config.METRICS_TOKEN });
-  if (opts.sandbox) await fastify.register(sandboxRoutes, { app, handle: opts.handle });
-  if (opts.dashboard) await fastify.register(dashboardRoutes, { app });
-  if (opts.proof) await fastify.register(proofRoutes, { app });
+  await fastify.register(healthRoutes, { deps });
+  await fastify.register(metricsRoutes, { metrics: deps.metrics, token: deps.config.METRICS_TOKEN });
+  if (opts.dashboard) await fastify.register(dashboardRoutes, { deps });
+  if (opts.proof) await fastify.register(proofRoutes, { deps });
   return {
     fastify,
     listen: (port, host) => fastify.listen({ port, host }),

@@ -1,4 +1,4 @@
-import type { AlertJob, DeadlineJob } from "../queues/payloads.ts";
+import type { AlertJob, DeadlineJob } from "../ports/jobs.ts";
 import { AlertProcessor } from "./alert-processor.ts";
 import type { WorkerDeps } from "./deps.ts";
 

@@ -1,8 +1,8 @@
 import type { Queue } from "bullmq";
 import type { Logger } from "pino";
-import type { TripLifecycle } from "../conversation/trip-lifecycle.ts";
+import type { TripLifecycle } from "../ports/trips.ts";
 import { stageDueAt } from "../domain/escalation.ts";
-import { jobIds } from "../queues/payloads.ts";
+import { jobIds } from "../ports/jobs.ts";
 import type { TripRepository } from "../store/trip-repository.ts";
 
 export interface ReconcileReport {

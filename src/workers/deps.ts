@@ -1,9 +1,9 @@
 import type { Logger } from "pino";
-import type { Messenger } from "../conversation/messages.ts";
-import type { TripLifecycle } from "../conversation/trip-lifecycle.ts";
+import type { Messenger } from "../ports/messaging.ts";
+import type { TripLifecycle } from "../ports/trips.ts";
 import type { ChatAddress } from "../domain/identity.ts";
 import type { I18n } from "../i18n/i18n.ts";
-import type { AlertJob, NgoJob, NotifyJob } from "../queues/payloads.ts";
+import type { JobProducer } from "../ports/jobs.ts";
 import type { CheckinRepository } from "../store/checkin-repository.ts";
 import type { ContactRepository } from "../store/contact-repository.ts";
 import type { LandmarkRepository } from "../store/landmark-repository.ts";
@@ -14,11 +14,7 @@ import type { SentMarkers } from "../store/sent-markers.ts";
 import type { TripRepository } from "../store/trip-repository.ts";
 import type { ConfirmationSigner } from "../proof/confirmation-signer.ts";
 import type { PhotoChecker } from "../verification/photo-check.ts";
-import type { SubmissionIndex, VerificationInput, VerificationOutcome } from "../verification/contracts.ts";
-
-export interface Verifier {
-  verify(input: VerificationInput): Promise<VerificationOutcome>;
-}
+import type { SubmissionIndex, Verifier } from "../verification/contracts.ts";
 
 /** The deployment's NGO, when one is configured. */
 export interface NgoSettings {
@@ -39,11 +35,7 @@ export interface WorkerDeps {
   sent: SentMarkers;
   lifecycle: TripLifecycle;
   verifier: Verifier;
-  queues: {
-    notify(jobs: NotifyJob[]): Promise<void>;
-    alert(jobs: AlertJob[]): Promise<void>;
-    ngo(jobs: NgoJob[]): Promise<void>;
-  };
+  queues: Pick<JobProducer, "notify" | "alert" | "ngo">;
   messenger: Messenger;
   i18n: I18n;
   log: Logger;

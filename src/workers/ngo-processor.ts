@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { landmarkName } from "../domain/landmark.ts";
 import { formatLocalTime } from "../i18n/format.ts";
-import { jobIds, type NgoJob } from "../queues/payloads.ts";
+import { jobIds, type NgoJob } from "../ports/jobs.ts";
 import type { WorkerDeps } from "./deps.ts";
 
 const WEBHOOK_TIMEOUT_MS = 10_000;

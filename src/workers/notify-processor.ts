@@ -1,10 +1,10 @@
 import { UnrecoverableError } from "bullmq";
 import { DEFAULT_LOCALE } from "../domain/locale.ts";
 import { landmarkName } from "../domain/landmark.ts";
-import { familyVerdictText } from "../conversation/verdict-text.ts";
-import { UnreachableError } from "../conversation/messages.ts";
+import { familyVerdictText } from "../texts/verdict-text.ts";
+import { UnreachableError } from "../ports/messaging.ts";
 import { formatLocalTime } from "../i18n/format.ts";
-import { jobIds, type NotifyJob } from "../queues/payloads.ts";
+import { jobIds, type NotifyJob } from "../ports/jobs.ts";
 import { SendInProgressError } from "../store/sent-markers.ts";
 import type { WorkerDeps } from "./deps.ts";
 import type { Person } from "../domain/person.ts";

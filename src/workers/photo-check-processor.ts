@@ -1,7 +1,7 @@
 import type { Person } from "../domain/person.ts";
-import { PHOTO_REJECTION_MESSAGE } from "../conversation/checkin.ts";
-import { photoCheckLines } from "../conversation/photo-check-text.ts";
-import type { PhotoCheckJob } from "../queues/payloads.ts";
+import { PHOTO_REJECTION_MESSAGE } from "../texts/photo-rejection.ts";
+import { photoCheckLines } from "../texts/photo-check-text.ts";
+import type { PhotoCheckJob } from "../ports/jobs.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";
 import type { PhotoChecker } from "../verification/photo-check.ts";
 import type { WorkerDeps } from "./deps.ts";

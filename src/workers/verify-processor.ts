@@ -1,9 +1,9 @@
 import { DEFAULT_LOCALE } from "../domain/locale.ts";
 import { landmarkName } from "../domain/landmark.ts";
 import type { Person } from "../domain/person.ts";
-import { PHOTO_REJECTION_MESSAGE } from "../conversation/checkin.ts";
-import { reasonLines } from "../conversation/verdict-text.ts";
-import type { VerifyJob } from "../queues/payloads.ts";
+import { PHOTO_REJECTION_MESSAGE } from "../texts/photo-rejection.ts";
+import { reasonLines } from "../texts/verdict-text.ts";
+import type { VerifyJob } from "../ports/jobs.ts";
 import type { Checkin } from "../store/checkin-repository.ts";
 import { verdictStrength } from "../domain/verdict.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";

@@ -1,7 +1,7 @@
 import { Worker, type ConnectionOptions, type Job, type Queue } from "bullmq";
 import type { Logger } from "pino";
 import { PHOTO_CHECK_JOB, QUEUE } from "../queues/names.ts";
-import { alertJobSchema, deadlineJobSchema, ngoJobSchema, notifyJobSchema, photoCheckJobSchema, verifyJobSchema } from "../queues/payloads.ts";
+import { alertJobSchema, deadlineJobSchema, ngoJobSchema, notifyJobSchema, photoCheckJobSchema, verifyJobSchema } from "../ports/jobs.ts";
 import { PhotoCheckProcessor } from "./photo-check-processor.ts";
 import { AlertProcessor } from "./alert-processor.ts";
 import { DeadlineProcessor } from "./deadline-processor.ts";

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { App } from "../../src/app.ts";
-import { runUsersCommand } from "../../src/dashboard-cli.ts";
+import { runUsersCommand } from "../../src/cli/users.ts";
 import { parseLandmarkJson } from "../../src/landmarks/catalog-dir.ts";
 import { DashboardKeys } from "../../src/store/dashboard-keys.ts";
 import { OrgRepository } from "../../src/store/org-repository.ts";

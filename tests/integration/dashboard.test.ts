@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import type { App } from "../../src/app.ts";
-import { runUsersCommand } from "../../src/dashboard-cli.ts";
+import { runUsersCommand } from "../../src/cli/users.ts";
 import { ngoAlertId } from "../../src/store/ngo-alert-repository.ts";
 import { DashboardKeys } from "../../src/store/dashboard-keys.ts";
 import { OrgRepository } from "../../src/store/org-repository.ts";
@@ -371,6 +371,20 @@ describe("landmarks", () => {
     assert.deepEqual(refs.map((r) => r.file), ["view.jpg", "view-2.jpg"]);
     const page = await c.get("/landmarks/test-square");
     assert.match(page.body, /near-duplicate of .*view\.jpg/);
+    // Coverage was computed at upload and stored; the page only shows it: a near-duplicate confirms nothing.
+    const coverage = (await app.deps.landmarks.get("test-square"))!.coverage!;
+    // (The synthetic photo is dark: whether it reads as a night view is not this test's business.)
+    assert.deepEqual(coverage.issues.map((i) => i.code).filter((c) => c !== "no_night_view").sort(), ["few_references", "lone_viewpoint", "lone_viewpoint"]);
+    assert.match(page.body, /id="coverage"/);
+    assert.match(page.body, /Only \u2068?2\u2069? reference photos/);
+    assert.match(page.body, /\u2068?view-2\.jpg\u2069?: no other reference confirms it/);
+    assert.match(page.body, /(day|night) · confirmed by \u2068?0/);
+    await c.post("/landmarks/test-square/references/delete", { _csrf: token, file: "view-2.jpg" });
+    const after = (await app.deps.landmarks.get("test-square"))!.coverage!;
+    assert.deepEqual(after.references.map((r) => r.file), ["view.jpg"], "removing a reference updates the stored coverage");
+    assert.deepEqual(after.issues.map((i) => i.code).filter((c) => c !== "no_night_view"), ["few_references"]);
+    const { body: again, contentType: ct } = multipart({ _csrf: token }, { name: "photo", filename: "view.jpg", type: "image/jpeg", bytes: photo });
+    assert.equal((await c.request("POST", "/landmarks/test-square/references", { body: again, contentType: ct })).status, 200);
 
     const { body, contentType } = multipart({ _csrf: token, lat: "37.9755", lon: "23.7355" }, { name: "photo", filename: "q.jpg", type: "image/jpeg", bytes: photo });
     const tested = await c.request("POST", "/landmarks/test-square/test", { body, contentType });

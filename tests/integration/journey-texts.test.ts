@@ -8,7 +8,7 @@ import { after, before, describe, test } from "node:test";
 import type { App } from "../../src/app.ts";
 import { DEMO_NGO_NAME, loadConfig } from "../../src/config.ts";
 import { Conversation } from "../../src/conversation/conversation.ts";
-import type { Inbound } from "../../src/conversation/messages.ts";
+import type { Inbound } from "../../src/ports/messaging.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
 import { startTestApp } from "../support/test-app.ts";
 

@@ -1,6 +1,6 @@
 /**
  * The production build: `npm run build` writes dist/, and `node dist/main.js start` serves the sandbox with
- * tsx, esbuild and wabt (development dependencies) made impossible to load, as after `npm ci --omit=dev`.
+ * tsx, esbuild, wabt and typescript (development dependencies) made impossible to load, as after `npm ci --omit=dev`.
  */
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
@@ -16,7 +16,7 @@ import { findFreePort, startRedis, type RedisServerHandle } from "../support/red
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST = path.join(ROOT, "dist");
-const DEV_ONLY = /^(tsx|wabt|esbuild|@esbuild)(\/|$)/;
+const DEV_ONLY = /^(tsx|wabt|esbuild|@esbuild|typescript)(\/|$)/;
 
 let redis: RedisServerHandle;
 let tmp: string;
@@ -54,7 +54,7 @@ function filesUnder(dir: string): string[] {
 
 test("dist/ holds the compiled code, its assets and the assembled .wasm; no static import of tsx, esbuild or wabt", () => {
   const files = filesUnder(DIST).map((f) => path.relative(DIST, f));
-  for (const needed of ["main.js", "web/sandbox/sandbox-page.html", "web/dashboard/assets/dashboard.css", "verification/visual/hamming-knn.wasm",
+  for (const needed of ["main.js", "channels/sandbox/sandbox-page.html", "channels/sandbox/assets/sandbox.js", "web/dashboard/assets/live.js", "web/dashboard/assets/dashboard.css", "verification/visual/hamming-knn.wasm",
     "verification/visual/thread/matcher-thread.js", "landmarks/demo-catalog/paris-gare-du-nord/landmark.json", "landmarks/demo-catalog/paris-gare-du-nord/ref/view-1.jpg"]) {
     assert.ok(files.includes(needed), `dist/${needed}`);
   }
@@ -66,6 +66,8 @@ test("dist/ holds the compiled code, its assets and the assembled .wasm; no stat
       if (!DEV_ONLY.test(m[1]!)) continue;
       // The one allowed: hamming-knn's fallback for development, behind the shipped .wasm.
       if (file === "verification/visual/hamming-knn.js" && m[1] === "wabt") continue;
+      // And the browser scripts' transpiler for a checkout with no build, behind the emitted .js.
+      if (file === "browser-script.js" && m[1] === "typescript") continue;
       offenders.push(`${file}: ${m[0]}`);
     }
     assert.doesNotMatch(code, /from\s*["']\.{1,2}\/[^"']+\.ts["']/, `${file} imports a .ts file`);
@@ -113,6 +115,15 @@ test("`node dist/main.js start` with no bot token serves the sandbox, with no de
     const page = await fetch(`http://127.0.0.1:${port}/sandbox`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<html/i);
+    // The page's script is the .js tsc emitted, not a transpile with typescript (unloadable here).
+    for (const script of ["/sandbox/assets/sandbox.js", "/sandbox/assets/sandbox-pane.js", "/sandbox/assets/sandbox-dom.js", "/dashboard/assets/live.js"]) {
+      const res = await fetch(`http://127.0.0.1:${port}${script}`);
+      assert.equal(res.status, 200, script);
+      assert.match(res.headers.get("content-type") ?? "", /^text\/javascript/);
+      const code = await res.text();
+      assert.equal(code, readFileSync(path.join(DIST, script.startsWith("/sandbox/") ? "channels" : "web", script), "utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n"));
+      assert.doesNotMatch(code, /sourceMappingURL|\binterface\b/);
+    }
     assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
     assert.ok(existsSync(path.join(DIST, "main.js")));
   } finally {

@@ -11,7 +11,7 @@ import { after, before, test } from "node:test";
 import { Worker, type Job } from "bullmq";
 import { Cluster } from "ioredis";
 import { QUEUE } from "../../src/queues/names.ts";
-import { jobIds } from "../../src/queues/payloads.ts";
+import { jobIds } from "../../src/ports/jobs.ts";
 import { Producers } from "../../src/queues/producers.ts";
 import { CheckinRepository } from "../../src/store/checkin-repository.ts";
 import { ContactRepository } from "../../src/store/contact-repository.ts";

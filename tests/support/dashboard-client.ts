@@ -1,7 +1,7 @@
 /** Signs in to the NGO dashboard through Fastify's inject, keeping cookies like a browser would. */
 import assert from "node:assert/strict";
 import type { App } from "../../src/app.ts";
-import { runUsersCommand } from "../../src/dashboard-cli.ts";
+import { runUsersCommand } from "../../src/cli/users.ts";
 
 export const PASSWORD = "correct horse battery staple";
 

@@ -1,5 +1,5 @@
 import type { RedisClient } from "../../store/redis.ts";
-import type { Button } from "../../conversation/messages.ts";
+import type { Button } from "../../ports/messaging.ts";
 import type { Keys } from "../../store/keys.ts";
 import type { MediaStore } from "../../store/media-store.ts";
 

@@ -1,4 +1,4 @@
-import type { ChannelSender, Outbound } from "../../conversation/messages.ts";
+import type { ChannelSender, Outbound } from "../../ports/messaging.ts";
 import type { SandboxChatLog } from "./sandbox-chat-log.ts";
 
 export const SANDBOX_CHAT_ID = /^[a-z0-9-]{1,32}$/;

@@ -3,7 +3,7 @@ import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import { Bot } from "grammy";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
-import type { Inbound } from "../../conversation/messages.ts";
+import type { Inbound } from "../../ports/messaging.ts";
 import { botFileDownloader, toInbound } from "./telegram-inbound.ts";
 import { LocalBotApiFiles } from "./telegram-local-files.ts";
 import { TelegramSender } from "./telegram-sender.ts";

@@ -1,6 +1,6 @@
 import type { Context } from "grammy";
 import type { Message } from "grammy/types";
-import type { Inbound } from "../../conversation/messages.ts";
+import type { Inbound } from "../../ports/messaging.ts";
 import { PhotoRejectedError } from "../../verification/contracts.ts";
 import type { LocalBotApiFiles } from "./telegram-local-files.ts";
 

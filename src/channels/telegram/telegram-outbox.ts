@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { DelayedError, Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Logger } from "pino";
-import { UnreachableError, type Button, type Outbound } from "../../conversation/messages.ts";
-import { QUEUE } from "../../queues/names.ts";
-import { QUEUE_EVENTS_MAX_LEN } from "../../queues/producers.ts";
+import { UnreachableError, type Button, type Outbound } from "../../ports/messaging.ts";
+import { QUEUE, QUEUE_EVENTS_MAX_LEN } from "../../queues/names.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import { resealValue, scanKeys } from "../../store/reseal.ts";
 import type { Sealer } from "../../store/sealed-box.ts";

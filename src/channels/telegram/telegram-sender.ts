@@ -1,6 +1,6 @@
 import { GrammyError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from "grammy/types";
-import { UnreachableError, type ChannelSender, type Outbound } from "../../conversation/messages.ts";
+import { UnreachableError, type ChannelSender, type Outbound } from "../../ports/messaging.ts";
 import type { SendPacer } from "../../store/send-pacer.ts";
 import type { TelegramOutbox } from "./telegram-outbox.ts";
 import { CAPTION_LIMIT, splitText, TEXT_LIMIT } from "./telegram-text-split.ts";

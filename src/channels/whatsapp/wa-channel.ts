@@ -2,7 +2,7 @@
 import type { WAMessage } from "@whiskeysockets/baileys";
 import type { Worker, ConnectionOptions as BullConnection } from "bullmq";
 import type { Logger } from "pino";
-import type { Inbound, Messenger } from "../../conversation/messages.ts";
+import type { Inbound, Messenger } from "../../ports/messaging.ts";
 import type { ChatAddress } from "../../domain/identity.ts";
 import { DEFAULT_LOCALE } from "../../domain/locale.ts";
 import type { I18n } from "../../i18n/i18n.ts";
@@ -19,7 +19,8 @@ import { parseJid } from "./wa-jid.ts";
 import { type WaKeys } from "./wa-keys.ts";
 import { WaMediaGroups, type MediaWaits } from "./wa-media-groups.ts";
 import { WaOptIn, type UnreachableReason } from "./wa-opt-in.ts";
-import { WaOutbox, type OutboxQueue } from "./wa-outbox.ts";
+import { WaOutbox } from "./wa-outbox.ts";
+import type { JobProducer } from "../../ports/jobs.ts";
 import { startOutboxWorker, WaOutboxProcessor } from "./wa-outbox-processor.ts";
 import { SendPacer } from "../../store/send-pacer.ts";
 
@@ -56,7 +57,7 @@ export interface WhatsAppOptions {
   resendDelayMs?: number;
   /** WhatsApp Web version to announce ("2.3000.1043857760"); else Baileys' own. */
   webVersion?: string;
-  queue: OutboxQueue;
+  queue: Pick<JobProducer, "whatsappOutbox">;
   /** The network; tests pass a fake socket. */
   socketFactory?: WaSocketFactory;
   backoff?: Backoff;

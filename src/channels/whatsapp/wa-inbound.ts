@@ -1,6 +1,6 @@
 /** Maps one Baileys message to the core's inbound message: the only place that knows WhatsApp's message shapes. */
 import type { proto, WAMessage } from "@whiskeysockets/baileys";
-import type { Inbound } from "../../conversation/messages.ts";
+import type { Inbound } from "../../ports/messaging.ts";
 import { INVITE_CODE_PATTERN } from "../../store/contact-repository.ts";
 import { PhotoRejectedError } from "../../verification/contracts.ts";
 import { isLid, isPersonJid, isPhoneJid, normalizeJid } from "./wa-jid.ts";

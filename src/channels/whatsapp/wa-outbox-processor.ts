@@ -2,7 +2,7 @@ import type { Sealer } from "../../store/sealed-box.ts";
 import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Logger } from "pino";
 import { QUEUE } from "../../queues/names.ts";
-import { outboxJobSchema, type OutboxJob } from "../../queues/payloads.ts";
+import { outboxJobSchema, type OutboxJob } from "../../ports/jobs.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { WaChoices } from "./wa-choices.ts";
 import type { WaKeys } from "./wa-keys.ts";

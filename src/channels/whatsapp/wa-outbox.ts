@@ -1,8 +1,8 @@
 import { resealValue, scanKeys } from "../../store/reseal.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
 import { randomUUID } from "node:crypto";
-import { UnreachableError, type Button, type ChannelSender, type Outbound } from "../../conversation/messages.ts";
-import type { OutboxJob } from "../../queues/payloads.ts";
+import { UnreachableError, type Button, type ChannelSender, type Outbound } from "../../ports/messaging.ts";
+import type { JobProducer } from "../../ports/jobs.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import { CHAT_ID_PATTERN } from "./wa-jid.ts";
 import type { WaKeys } from "./wa-keys.ts";
@@ -28,10 +28,6 @@ export const JOB_PRIORITY = { high: 1, normal: 2, low: 3 } as const;
 /** How long a queued message may wait (a long disconnect) before it is dropped. */
 export const OUTBOX_TTL_MS = 24 * 3_600_000;
 
-export interface OutboxQueue {
-  whatsappOutbox(job: OutboxJob, delayMs?: number, priority?: number): Promise<void>;
-}
-
 /**
  * The WhatsApp ChannelSender of every process: it checks the chat opted in, stores the message under a
  * short TTL and queues its id for the one process that holds the WhatsApp socket. Sending is asynchronous:
@@ -43,7 +39,7 @@ export class WaOutbox implements ChannelSender {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: WaKeys,
-    private readonly queue: OutboxQueue,
+    private readonly queue: Pick<JobProducer, "whatsappOutbox">,
     private readonly optIn: WaOptIn,
     /** Seals the waiting message: it holds names and the family's photo. */
     private readonly box: Sealer,

@@ -1,4 +1,4 @@
-import type { Button, Outbound } from "../../conversation/messages.ts";
+import type { Button, Outbound } from "../../ports/messaging.ts";
 import type { WaContent } from "./wa-socket.ts";
 
 /** WhatsApp's practical caption length; longer text goes as its own message after the photo. */

@@ -10,7 +10,7 @@ import type { Landmark } from "../../domain/landmark.ts";
 import type { VisualSignal } from "../../domain/verdict.ts";
 import type { DecodedPhoto, VisualMatcher } from "../contracts.ts";
 import { DEFAULT_CALIBRATION, isMatch, scoreFromInliers, type Calibration } from "./calibration.ts";
-import { AKAZE_CONFIG, DEFAULT_FEATURE_CONFIG, extractAkazeSync, extractFeaturesSync, type FeatureConfig, type FeatureKind, type Features } from "./features.ts";
+import { AKAZE_PHOTO_CONFIG, DEFAULT_FEATURE_CONFIG, extractAkazeSync, extractFeaturesSync, type FeatureConfig, type FeatureKind, type Features } from "./features.ts";
 import { DEFAULT_PAIR_CONFIG, matchPair, type PairConfig } from "./pair.ts";
 import { warpCorrelation, type Thumbnail } from "./replay-check.ts";
 import { loadVision, type Vision } from "./vision.ts";
@@ -192,7 +192,7 @@ export class FeatureMatcher implements VisualMatcher {
     const vision = await loadVision();
     const started = performance.now();
     let f = this.#akazeCache.get(photo);
-    if (!f) this.#akazeCache.set(photo, (f = extractAkazeSync(vision.cv, photo, AKAZE_CONFIG)));
+    if (!f) this.#akazeCache.set(photo, (f = extractAkazeSync(vision.cv, photo, AKAZE_PHOTO_CONFIG)));
     const best = this.#bestReference(vision, f, withAkaze, (r) => r.akaze!);
     this.timings.secondOpinionMs += performance.now() - started;
     const cal = this.#opts.calibration.secondOpinion;

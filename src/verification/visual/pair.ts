@@ -116,7 +116,6 @@ export function matchPair(vision: Vision, photo: Features, ref: Features, config
     const homography = Array.from(h.data64F.subarray(0, 9));
     const inlierPairs: Array<[number, number]> = [];
     for (let k = 0; k < tentative; k++) if (mask.data[k]) inlierPairs.push(pairs[k]!);
-    if (process.env.DBG_H) console.log("rawH", homography.map((x) => +x.toFixed(4)).join(" "), "inl", inlierPairs.length, "plaus", plausible(homography, inlierPairs, photo, ref));
     if (!plausible(homography, inlierPairs, photo, ref)) return { ...EMPTY, tentative };
     const cells = Math.min(
       coverage(inlierPairs.map(([qi]) => qi), photo, config.grid),

@@ -6,7 +6,7 @@ import { ORG_ID } from "../../store/org-repository.ts";
 import { EMAIL, StaffExistsError, isStaffRole, normaliseEmail, type Staff, type StaffRole } from "../../store/staff-repository.ts";
 import { html, type Html } from "./html.ts";
 import { atLeast, csrfField, forbidden, layout, notFound, redirectBack, scopeOf, sendPage, type Viewer } from "./context.ts";
-import type { DashboardRouteOptions } from "./dashboard-routes.ts";
+import type { DashboardRouteOptions } from "./context.ts";
 import { hashPassword, passwordProblem } from "./password.ts";
 
 const QUEUE_STATES = ["waiting", "prioritized", "active", "delayed", "failed", "completed"] as const;
@@ -24,7 +24,7 @@ function canManage(v: Viewer, target: Staff): boolean {
 }
 
 export const adminRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fastify, { svc, viewer }) => {
-  const { app } = svc;
+  const { deps } = svc;
 
   async function staffPage(v: Viewer, flash?: { kind: "ok" | "error"; text: string }, form: Record<string, string> = {}): Promise<Html> {
     const { t } = v;
@@ -75,12 +75,12 @@ ${v.staff.role === "admin" ? html`<label>${t("staff-org")}<select name="org">${o
     const problem = passwordProblem(body.password, email);
     if (problem) return fail(v.t("password-weak", { problem: v.t(`password-problem-${problem}`) }));
     try {
-      await svc.staff.create({ email, orgId, role: body.role, passwordHash: await hashPassword(body.password) }, app.deps.now());
+      await svc.staff.create({ email, orgId, role: body.role, passwordHash: await hashPassword(body.password) }, deps.now());
     } catch (err) {
       if (err instanceof StaffExistsError) return fail(v.t("staff-exists"), 409);
       throw err;
     }
-    await svc.audit.append({ at: app.deps.now(), staffId: v.staff.id, email: v.staff.email, orgId, action: "add-staff", target: email });
+    await svc.audit.append({ at: deps.now(), staffId: v.staff.id, email: v.staff.email, orgId, action: "add-staff", target: email });
     return sendPage(reply, await staffPage(v, { kind: "ok", text: v.t("staff-added", { email }) }));
   });
 
@@ -95,7 +95,7 @@ ${v.staff.role === "admin" ? html`<label>${t("staff-org")}<select name="org">${o
       if (!canManage(v, target)) return forbidden(reply, v);
       await svc.staff.setDisabled(target.id, action === "disable");
       if (action === "disable") await svc.sessions.revokeAll(target.id);
-      await svc.audit.append({ at: app.deps.now(), staffId: v.staff.id, email: v.staff.email, orgId: target.orgId, action: `${action}-staff`, target: target.email });
+      await svc.audit.append({ at: deps.now(), staffId: v.staff.id, email: v.staff.email, orgId: target.orgId, action: `${action}-staff`, target: target.email });
       return redirectBack(reply, "/staff");
     });
   }
@@ -133,8 +133,8 @@ ${v.staff.role === "admin" ? html`<label>${t("staff-org")}<select name="org">${o
     if (v.staff.role !== "admin") return forbidden(reply, v);
     const body = z.object({ id: z.string().regex(ORG_ID), name: z.string().trim().min(1).max(120) }).safeParse(req.body);
     if (!body.success) return redirectBack(reply, "/orgs");
-    await svc.orgs.put(body.data.id, body.data.name, app.deps.now());
-    await svc.audit.append({ at: app.deps.now(), staffId: v.staff.id, email: v.staff.email, orgId: body.data.id, action: "add-org", target: body.data.id });
+    await svc.orgs.put(body.data.id, body.data.name, deps.now());
+    await svc.audit.append({ at: deps.now(), staffId: v.staff.id, email: v.staff.email, orgId: body.data.id, action: "add-org", target: body.data.id });
     return redirectBack(reply, "/orgs");
   });
 
@@ -142,7 +142,7 @@ ${v.staff.role === "admin" ? html`<label>${t("staff-org")}<select name="org">${o
   fastify.get("/queues", async (req, reply) => {
     const v = viewer(req);
     if (v.staff.role !== "admin") return forbidden(reply, v);
-    const counts = await Promise.all(app.producers.all.map(async (q) => ({ name: q.name, counts: await q.getJobCounts(...QUEUE_STATES) })));
+    const counts = await Promise.all(deps.queues.map(async (q) => ({ name: q.name, counts: await q.getJobCounts(...QUEUE_STATES) })));
     const body = html`<h1>${v.t("nav-queues")}</h1>
 <p class="muted small">${v.t("queues-intro")}</p>
 <p><a href="/admin/queues">${v.t("queues-board")}</a></p>

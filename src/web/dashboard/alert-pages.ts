@@ -9,7 +9,7 @@ import type { StoredLandmark } from "../../store/landmark-repository.ts";
 import { DEFAULT_ORG_ID } from "../../store/org-repository.ts";
 import { html, type Html } from "./html.ts";
 import { canSeeAlert, csrfField, layout, notFound, redirectBack, scopeOf, sendPage, type DashboardServices, type Viewer } from "./context.ts";
-import type { DashboardRouteOptions } from "./dashboard-routes.ts";
+import type { DashboardRouteOptions } from "./context.ts";
 
 const ALERT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -23,7 +23,7 @@ type Landmarks = Map<string, StoredLandmark | undefined>;
 
 async function landmarksFor(svc: DashboardServices, ids: Iterable<string>): Promise<Landmarks> {
   const unique = [...new Set(ids)];
-  const found = await Promise.all(unique.map((id) => svc.app.deps.landmarks.get(id)));
+  const found = await Promise.all(unique.map((id) => svc.deps.landmarks.get(id)));
   return new Map(unique.map((id, i) => [id, found[i]]));
 }
 
@@ -74,7 +74,7 @@ function alertItem(v: Viewer, alert: NgoAlert, landmarks: Landmarks, now: Date):
 }
 
 async function alertsFor(svc: DashboardServices, v: Viewer): Promise<NgoAlert[]> {
-  const all = await svc.app.workerDeps.ngoAlerts.list(1000, scopeOf(v.staff));
+  const all = await svc.deps.ngoAlerts.list(1000, scopeOf(v.staff));
   return all.filter((a) => canSeeAlert(v.staff, a));
 }
 
@@ -83,7 +83,7 @@ async function alertList(svc: DashboardServices, v: Viewer): Promise<Html> {
   const open = alerts.filter((a) => a.status !== "resolved").sort(byUrgency);
   const resolved = alerts.filter((a) => a.status === "resolved").slice(0, 20);
   const landmarks = await landmarksFor(svc, alerts.flatMap((a) => [a.landmarkId, ...(a.lastArrival ? [a.lastArrival.landmarkId] : [])]));
-  const now = svc.app.deps.now();
+  const now = svc.deps.now();
   return html`<h2>${v.t("alerts-open", { count: open.length })}</h2>
 ${open.length ? html`<ul class="alerts">${open.map((a) => alertItem(v, a, landmarks, now))}</ul>` : html`<p class="card muted">${v.t("alerts-none")}</p>`}
 <h2>${v.t("alerts-resolved")}</h2>
@@ -116,15 +116,15 @@ function timelineText(v: Viewer, e: NgoTimelineEntry, who: (id?: string) => stri
 }
 
 export const alertRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fastify, { svc, viewer }) => {
-  const { app } = svc;
-  const alerts = app.workerDeps.ngoAlerts;
+  const { deps } = svc;
+  const alerts = deps.ngoAlerts;
 
   fastify.get("/", async (req, reply) => {
     const v = viewer(req);
     const body = html`<h1>${v.t("alerts-title")}</h1>
 <p class="live" id="live-status" hidden>${v.t("alerts-live")}</p>
 <div id="alerts" data-live="/alerts/live">${await alertList(svc, v)}</div>`;
-    return sendPage(reply, layout(v, v.t("alerts-title"), body, { scripts: ["/dashboard/assets/live.js?v=1"] }));
+    return sendPage(reply, layout(v, v.t("alerts-title"), body, { scripts: ["/dashboard/assets/live.js?v=2"] }));
   });
 
   /** The list alone, for the page's refresh script. */
@@ -145,7 +145,7 @@ export const alertRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fas
     const { id } = z.object({ id: z.string().max(64) }).parse(req.params);
     const alert = await visible(v, id);
     if (!alert) return notFound(reply, v);
-    await svc.audit.append({ at: app.deps.now(), staffId: v.staff.id, email: v.staff.email, orgId: alert.orgId, action: "view-alert", target: alert.id });
+    await svc.audit.append({ at: deps.now(), staffId: v.staff.id, email: v.staff.email, orgId: alert.orgId, action: "view-alert", target: alert.id });
     const timeline = await alerts.timeline(alert.id);
     const staffIds = [...new Set(timeline.map((e) => e.by).filter((b): b is string => Boolean(b)))];
     const staff = await Promise.all(staffIds.map((s) => svc.staff.get(s)));
@@ -155,7 +155,7 @@ export const alertRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fas
     const zone = place(v, landmarks, alert.landmarkId).zone;
     const body = html`<p><a href="/">← ${v.t("nav-alerts")}</a></p>
 <h1>${v.t("alert-case", { id: alert.id.slice(0, 8) })}</h1>
-<ul class="alerts">${alertItem(v, alert, landmarks, app.deps.now())}</ul>
+<ul class="alerts">${alertItem(v, alert, landmarks, deps.now())}</ul>
 <h2>${v.t("alert-timeline")}</h2>
 <div class="card"><ol class="timeline">${timeline.map(
       (e) => html`<li class="${e.event.startsWith("failed") ? "fail" : ""}">${when(v, e.at, zone)}${timelineText(v, e, who)}${e.note ? html`<div>“${e.note}”</div>` : ""}</li>`,
@@ -170,7 +170,7 @@ export const alertRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fas
       const { id } = z.object({ id: z.string().max(64) }).parse(req.params);
       const alert = await visible(v, id);
       if (!alert) return notFound(reply, v);
-      const at = app.deps.now();
+      const at = deps.now();
       if (action === "acknowledge") {
         if (alert.status !== "open") return redirectBack(reply, `/alerts/${alert.id}`);
         await alerts.setStatus(alert.id, "acknowledged", { at, event: "acknowledged", by: v.staff.id });
@@ -193,15 +193,15 @@ export const alertRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fas
   fastify.get("/trips", async (req, reply) => {
     const v = viewer(req);
     const { hours } = z.object({ hours: z.coerce.number().int().min(1).max(72).default(24) }).parse(req.query);
-    const now = app.deps.now();
-    const ids = await app.redis.zrangebyscore(app.keys.activeTrips(), "-inf", now.getTime() + hours * 3_600_000, "LIMIT", 0, 500);
+    const now = deps.now();
+    const ids = await deps.redis.zrangebyscore(deps.keys.activeTrips(), "-inf", now.getTime() + hours * 3_600_000, "LIMIT", 0, 500);
     const rows: { landmarkId: string; deadline: Date; escalated: boolean }[] = [];
     // Consent today is to the NGO configured by NGO_NAME, the default organisation.
     if (v.staff.role === "admin" || v.staff.orgId === DEFAULT_ORG_ID) {
       for (const travellerId of ids) {
-        const person = await app.deps.persons.get(travellerId);
+        const person = await deps.persons.get(travellerId);
         if (!person?.ngoConsent) continue;
-        const trip = await app.deps.trips.get(travellerId);
+        const trip = await deps.trips.get(travellerId);
         if (trip?.status === "active") rows.push({ landmarkId: trip.landmarkId, deadline: trip.deadline, escalated: trip.escalated });
       }
     }

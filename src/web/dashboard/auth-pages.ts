@@ -7,7 +7,7 @@ import {
   LANG_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE, anonymous, cookieName, csrfField, isSecure, layout, parseCookies, redirectBack,
   sameToken, sendPage, setCookie, viewerOf, type Anonymous, type DashboardServices, type Viewer,
 } from "./context.ts";
-import type { DashboardRouteOptions } from "./dashboard-routes.ts";
+import type { DashboardRouteOptions } from "./context.ts";
 import { isDashLocale } from "./i18n.ts";
 import { hashPassword, passwordProblem, verifyDummy, verifyPassword } from "./password.ts";
 import { newTotpSecret, otpauthUri, verifyTotp } from "./totp.ts";
@@ -48,7 +48,7 @@ function loginToken(req: FastifyRequest, reply: FastifyReply, svc: DashboardServ
 }
 
 export const authRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fastify, { svc, viewer }) => {
-  const { app } = svc;
+  const { deps } = svc;
 
   fastify.get("/login", async (req, reply) => {
     if (await viewerOf(req, svc)) return redirectBack(reply, "/");
@@ -67,27 +67,27 @@ export const authRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fast
     // Counted before the password is checked: parallel guesses are counted too, and never reach argon2 past the limit.
     const attempt = await svc.limiter.attempt(req.ip, email);
     if (!attempt.allowed) {
-      app.metrics.logins.inc({ result: "limited" });
+      deps.metrics.logins.inc({ result: "limited" });
       const text = ctx.t(attempt.reason === "locked" ? "login-locked" : "login-too-many");
       return sendPage(reply.header("retry-after", String(attempt.retryAfterS)), loginPage(ctx, loginToken(req, reply, svc), body.email, text), 429);
     }
     const staff = email ? await svc.staff.findByEmail(email) : undefined;
     let ok = staff && !staff.disabled ? await verifyPassword(staff.passwordHash, body.password) : await verifyDummy(body.password);
     if (ok && staff?.totpSecret) {
-      const step = verifyTotp(staff.totpSecret, body.code.trim(), app.deps.now());
+      const step = verifyTotp(staff.totpSecret, body.code.trim(), deps.now());
       // A code is good once: a code seen over a shoulder cannot be replayed within its 30 s.
-      ok = step !== undefined && (await app.redis.set(svc.keys.totpUsed(staff.id, step), "1", "PX", 120_000, "NX")) === "OK";
+      ok = step !== undefined && (await deps.redis.set(svc.keys.totpUsed(staff.id, step), "1", "PX", 120_000, "NX")) === "OK";
     }
     if (!ok || !staff) {
-      app.metrics.logins.inc({ result: "failed" });
+      deps.metrics.logins.inc({ result: "failed" });
       return sendPage(reply, loginPage(ctx, loginToken(req, reply, svc), body.email, ctx.t("login-failed")), 401);
     }
     await svc.limiter.succeeded(attempt);
-    app.metrics.logins.inc({ result: "ok" });
-    const { id } = await svc.sessions.create(staff.id, app.deps.now());
+    deps.metrics.logins.inc({ result: "ok" });
+    const { id } = await svc.sessions.create(staff.id, deps.now());
     setCookie(reply, cookieName(SESSION_COOKIE, secure), id, { secure, sameSite: "Lax" });
     setCookie(reply, cookieName(LOGIN_CSRF_COOKIE, secure), "", { secure, maxAgeS: 0, sameSite: "Strict" });
-    await svc.audit.append({ at: app.deps.now(), staffId: staff.id, email: staff.email, orgId: staff.orgId, action: "sign-in", target: staff.email });
+    await svc.audit.append({ at: deps.now(), staffId: staff.id, email: staff.email, orgId: staff.orgId, action: "sign-in", target: staff.email });
     return redirectBack(reply, "/");
   });
 
@@ -169,7 +169,7 @@ export const authRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fast
     await svc.staff.setPasswordHash(v.staff.id, await hashPassword(body.password));
     // Every other session ends; this one is replaced.
     await svc.sessions.revokeAll(v.staff.id);
-    const { id, session } = await svc.sessions.create(v.staff.id, app.deps.now());
+    const { id, session } = await svc.sessions.create(v.staff.id, deps.now());
     const secure = isSecure(req, svc);
     setCookie(reply, cookieName(SESSION_COOKIE, secure), id, { secure, sameSite: "Lax" });
     return sendPage(reply, accountPage({ ...v, session, sessionId: id }, { kind: "ok", text: v.t("password-changed") }));
@@ -178,7 +178,7 @@ export const authRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fast
   fastify.post("/account/totp", async (req, reply) => {
     const v = viewer(req);
     const body = z.object({ secret: z.string().regex(/^[A-Z2-7]{32}$/), code: z.string().max(16) }).parse(req.body);
-    if (verifyTotp(body.secret, body.code.trim(), app.deps.now()) === undefined) {
+    if (verifyTotp(body.secret, body.code.trim(), deps.now()) === undefined) {
       return sendPage(reply, accountPage(v, { kind: "error", text: v.t("totp-wrong") }, body.secret), 400);
     }
     await svc.staff.setTotpSecret(v.staff.id, body.secret);

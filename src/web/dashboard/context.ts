@@ -1,7 +1,7 @@
 /** What every dashboard page needs: the services, the signed-in user, cookies, CSRF, the page layout. */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { App } from "../../app.ts";
+import type { WebDeps } from "../deps.ts";
 import { DashboardKeys } from "../../store/dashboard-keys.ts";
 import { OrgRepository, DEFAULT_ORG_ID } from "../../store/org-repository.ts";
 import { StaffRepository, type Staff, type StaffRole } from "../../store/staff-repository.ts";
@@ -18,7 +18,7 @@ import { LoginLimiter } from "./login-limiter.ts";
 export const ASSET_VERSION = "1";
 
 export interface DashboardServices {
-  app: App;
+  deps: WebDeps;
   keys: DashboardKeys;
   orgs: OrgRepository;
   staff: StaffRepository;
@@ -27,22 +27,28 @@ export interface DashboardServices {
   limiter: LoginLimiter;
 }
 
-export function dashboardServices(app: App): DashboardServices {
-  const keys = new DashboardKeys(app.config.REDIS_PREFIX);
+/** What each group of dashboard pages is registered with. */
+export interface DashboardRouteOptions {
+  svc: DashboardServices;
+  viewer(req: FastifyRequest): Viewer;
+}
+
+export function dashboardServices(deps: WebDeps): DashboardServices {
+  const keys = new DashboardKeys(deps.config.REDIS_PREFIX);
   return {
-    app,
+    deps,
     keys,
-    orgs: new OrgRepository(app.redis, keys),
-    staff: new StaffRepository(app.redis, keys, staffSecrets(app)),
-    sessions: new SessionRepository(app.redis, keys, app.config.DASHBOARD_SESSION_IDLE, app.config.DASHBOARD_SESSION_MAX_AGE),
-    audit: new AuditRepository(app.redis, keys),
-    limiter: new LoginLimiter(app.redis, keys),
+    orgs: new OrgRepository(deps.redis, keys),
+    staff: new StaffRepository(deps.redis, keys, staffSecrets(deps)),
+    sessions: new SessionRepository(deps.redis, keys, deps.config.DASHBOARD_SESSION_IDLE, deps.config.DASHBOARD_SESSION_MAX_AGE),
+    audit: new AuditRepository(deps.redis, keys),
+    limiter: new LoginLimiter(deps.redis, keys),
   };
 }
 
 /** TOTP secrets are sealed with the app's key ring (APP_KEY, or the development key file; APP_KEY_PREVIOUS while rotating). */
-export function staffSecrets(app: App): StaffSecrets {
-  return new StaffSecrets(app.keyRing);
+export function staffSecrets(deps: Pick<WebDeps, "keyRing">): StaffSecrets {
+  return new StaffSecrets(deps.keyRing);
 }
 
 /** The organisation behind NGO_NAME exists from the first start, under a fixed id. */
@@ -73,10 +79,10 @@ export function parseCookies(header: string | undefined): Record<string, string>
 }
 
 export function isSecure(req: FastifyRequest, svc: DashboardServices): boolean {
-  const mode = svc.app.config.DASHBOARD_SECURE_COOKIES;
+  const mode = svc.deps.config.DASHBOARD_SECURE_COOKIES;
   if (mode !== "auto") return mode === "on";
   const proto = String(req.headers["x-forwarded-proto"] ?? "").split(",")[0]!.trim().toLowerCase();
-  return req.protocol === "https" || proto === "https" || Boolean(svc.app.config.PUBLIC_URL?.startsWith("https:"));
+  return req.protocol === "https" || proto === "https" || Boolean(svc.deps.config.PUBLIC_URL?.startsWith("https:"));
 }
 
 /** `__Host-` cookies must be Secure, Path=/ and host-only: a sibling subdomain cannot plant one. */
@@ -140,7 +146,7 @@ export function anonymous(req: FastifyRequest): Anonymous {
 /** The signed-in, enabled user behind the request's session cookie, if any. A disabled user's sessions end here too. */
 export async function viewerOf(req: FastifyRequest, svc: DashboardServices): Promise<Viewer | undefined> {
   const sessionId = sessionCookie(req, svc);
-  const session = await svc.sessions.get(sessionId, svc.app.deps.now());
+  const session = await svc.sessions.get(sessionId, svc.deps.now());
   if (!session || !sessionId) return undefined;
   const staff = await svc.staff.get(session.staffId);
   if (!staff || staff.disabled) {
@@ -251,7 +257,7 @@ export function layout(
 ${opts.flash ? html`<div class="flash ${opts.flash.kind}" role="${opts.flash.kind === "error" ? "alert" : "status"}">${opts.flash.text}</div>` : ""}
 ${body}
 </main>
-${(opts.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}
+${(opts.scripts ?? []).map((s) => html`<script type="module" src="${s}"></script>`)}
 </body>
 </html>`;
 }

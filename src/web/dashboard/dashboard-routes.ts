@@ -6,15 +6,16 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import formbody from "@fastify/formbody";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
-import type { App } from "../../app.ts";
+import type { WebDeps } from "../deps.ts";
 import {
-  crossOrigin, dashboardServices, ensureDefaultOrg, forbidden, sameToken, viewerOf, anonymous, type DashboardServices, type Viewer,
+  crossOrigin, dashboardServices, ensureDefaultOrg, forbidden, sameToken, viewerOf, anonymous, type DashboardRouteOptions, type Viewer,
 } from "./context.ts";
 import { authRoutes } from "./auth-pages.ts";
 import { alertRoutes } from "./alert-pages.ts";
 import { landmarkRoutes } from "./landmark-pages.ts";
 import { adminRoutes } from "./admin-pages.ts";
 import { queueBoard } from "./queue-board.ts";
+import { browserScript } from "../../browser-script.ts";
 
 const ASSETS = path.join(import.meta.dirname, "assets");
 const PUBLIC = new Set(["/login", "/dashboard/assets/dashboard.css", "/dashboard/assets/live.js"]);
@@ -28,23 +29,18 @@ export function viewer(req: FastifyRequest): Viewer {
   return v;
 }
 
-export interface DashboardRouteOptions {
-  svc: DashboardServices;
-  viewer(req: FastifyRequest): Viewer;
-}
-
-export const dashboardRoutes: FastifyPluginAsync<{ app: App }> = async (fastify, { app }) => {
-  const svc = dashboardServices(app);
-  await ensureDefaultOrg(svc.orgs, app.config.NGO_NAME, app.deps.now());
+export const dashboardRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (fastify, { deps }) => {
+  const svc = dashboardServices(deps);
+  await ensureDefaultOrg(svc.orgs, deps.config.NGO_NAME, deps.now());
   await fastify.register(formbody, { bodyLimit: 64 * 1024 });
 
   const css = await readFile(path.join(ASSETS, "dashboard.css"));
-  const js = await readFile(path.join(ASSETS, "live.js"));
+  const liveScript = browserScript(ASSETS, "live");
   fastify.get("/dashboard/assets/dashboard.css", (_req, reply) =>
     reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=86400").send(css),
   );
-  fastify.get("/dashboard/assets/live.js", (_req, reply) =>
-    reply.type("text/javascript; charset=utf-8").header("cache-control", "public, max-age=86400").send(js),
+  fastify.get("/dashboard/assets/live.js", async (_req, reply) =>
+    reply.type("text/javascript; charset=utf-8").header("cache-control", "public, max-age=86400").send(await liveScript()),
   );
 
   fastify.addHook("preHandler", async (req: FastifyRequest, reply: FastifyReply) => {
@@ -69,5 +65,5 @@ export const dashboardRoutes: FastifyPluginAsync<{ app: App }> = async (fastify,
   await fastify.register(alertRoutes, opts);
   await fastify.register(landmarkRoutes, opts);
   await fastify.register(adminRoutes, opts);
-  await fastify.register(queueBoard(app.producers.all), opts);
+  await fastify.register(queueBoard(deps.queues), opts);
 };

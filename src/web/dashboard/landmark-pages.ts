@@ -2,9 +2,9 @@
 import path from "node:path";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { landmarkName, type Landmark, type ReferenceFingerprint } from "../../domain/landmark.ts";
+import { landmarkName, type CoverageIssue, type Landmark, type LandmarkCoverage, type ReferenceFingerprint } from "../../domain/landmark.ts";
 import { CatalogError, parseLandmarkJson } from "../../landmarks/catalog-dir.ts";
-import { reasonLines } from "../../conversation/verdict-text.ts";
+import { reasonLines } from "../../texts/verdict-text.ts";
 import { formatNumber } from "../../i18n/format.ts";
 import type { StoredLandmark } from "../../store/landmark-repository.ts";
 import { PhotoRejectedError, type PhotoLimits } from "../../verification/contracts.ts";
@@ -14,9 +14,10 @@ import { DEFAULT_CALIBRATION } from "../../verification/visual/calibration.ts";
 import { REPLAY_MAX_DISTANCE, hamming } from "../../verification/pdq.ts";
 import { fingerprintReference } from "../../landmarks/import.ts";
 import { qualityReports } from "../../landmarks/reference-features.ts";
+import { landmarkCoverage } from "../../landmarks/coverage.ts";
 import { html, type Html } from "./html.ts";
 import { atLeast, csrfField, forbidden, layout, notFound, redirectBack, sameToken, sendPage, type Viewer } from "./context.ts";
-import type { DashboardRouteOptions } from "./dashboard-routes.ts";
+import type { DashboardRouteOptions } from "./context.ts";
 
 /** As at catalog import (src/landmarks/import.ts): curators' photos may be large, but not absurd. */
 const REFERENCE_LIMITS: PhotoLimits = { maxBytes: 50 * 1024 * 1024, maxPixels: 150_000_000, minSide: 200 };
@@ -74,6 +75,29 @@ export function referenceQuality(refs: readonly ReferenceFingerprint[]): Referen
     }
     return q;
   });
+}
+
+function coverageIssueText(v: Viewer, issue: CoverageIssue): string {
+  switch (issue.code) {
+    case "no_references":
+    case "no_night_view":
+      return v.t(`coverage-${issue.code}`);
+    case "few_references":
+      return v.t("coverage-few_references", { count: issue.count, needed: issue.min });
+    case "lone_viewpoint":
+      return v.t("coverage-lone_viewpoint", { file: issue.file });
+  }
+}
+
+/** The coverage report stored with the landmark (computed at import or reference edits, never here). */
+function coverageCard(v: Viewer, coverage: LandmarkCoverage | undefined): Html {
+  const { t } = v;
+  const body = !coverage
+    ? html`<p class="muted">${t("coverage-unknown")}</p>`
+    : coverage.issues.length === 0
+      ? html`<p><span class="badge resolved">${t("coverage-ok")}</span></p>`
+      : html`<ul>${coverage.issues.map((issue) => html`<li>${coverageIssueText(v, issue)}</li>`)}</ul>`;
+  return html`<div class="card" id="coverage"><h2>${t("coverage-title")}</h2><p class="muted small">${t("coverage-intro")}</p>${body}</div>`;
 }
 
 interface Upload {
@@ -171,12 +195,12 @@ function parseForm(body: Record<string, unknown>, id: string, keepNames: Record<
 }
 
 export const landmarkRoutes: FastifyPluginAsync<DashboardRouteOptions> = async (fastify, { svc, viewer }) => {
-  const { app } = svc;
-  const repo = app.deps.landmarks;
+  const { deps } = svc;
+  const repo = deps.landmarks;
   // Uploads are cut at MAX_PHOTO_BYTES by the multipart limit (src/web/server.ts).
-  const maxMb = Math.round(app.config.MAX_PHOTO_BYTES / (1024 * 1024));
+  const maxMb = Math.round(deps.config.MAX_PHOTO_BYTES / (1024 * 1024));
   const audit = (v: Viewer, action: string, target: string) =>
-    svc.audit.append({ at: app.deps.now(), staffId: v.staff.id, email: v.staff.email, orgId: v.staff.orgId, action, target });
+    svc.audit.append({ at: deps.now(), staffId: v.staff.id, email: v.staff.email, orgId: v.staff.orgId, action, target });
 
   fastify.get("/landmarks", async (req, reply) => {
     const v = viewer(req);
@@ -205,7 +229,7 @@ ${atLeast(v.staff, "coordinator") ? html`<p><a class="button primary" href="/lan
     if (await repo.get(id)) return fail(v.t("landmark-exists", { id }), 409);
     const parsed = parseForm(body, id, {});
     if (typeof parsed === "string") return fail(parsed);
-    await repo.put({ landmark: parsed, references: [] });
+    await repo.put({ landmark: parsed, references: [], coverage: await landmarkCoverage({ references: [] }) });
     await audit(v, "landmark-create", parsed.id);
     return redirectBack(reply, `/landmarks/${parsed.id}`);
   });
@@ -223,12 +247,15 @@ ${atLeast(v.staff, "coordinator") ? html`<p><a class="button primary" href="/lan
     const l = stored.landmark;
     const manage = atLeast(v.staff, "coordinator");
     const quality = referenceQuality(stored.references);
+    const covered = new Map((stored.coverage?.references ?? []).map((c) => [c.file, c]));
     const refs = stored.references.map((r, i) => {
       const q = quality[i]!;
       const verdict = q.issues.length
         ? html`<span class="badge missed">${q.issues.map((issue) => t(`quality-${issue}`, { other: q.duplicateOf ?? "" })).join(" · ")}</span>`
         : html`<span class="badge resolved">${t("quality-ok")}</span>`;
-      return html`<tr><td class="mono">${r.file}</td><td>${formatNumber(r.width, v.locale)} × ${formatNumber(r.height, v.locale)}</td><td>${verdict}</td>
+      const c = covered.get(r.file);
+      const coverage = c ? t(`coverage-ref-${c.light}`, { count: c.confirmedBy.length }) : "";
+      return html`<tr><td class="mono">${r.file}</td><td>${formatNumber(r.width, v.locale)} × ${formatNumber(r.height, v.locale)}</td><td>${verdict}</td><td>${coverage}</td>
 <td>${manage ? html`<form method="post" action="/landmarks/${l.id}/references/delete">${csrfField(v)}<input type="hidden" name="file" value="${r.file}"><button class="danger" type="submit">${t("reference-remove")}</button></form>` : ""}</td></tr>`;
     });
     return layout(
@@ -240,8 +267,9 @@ ${extra.result ?? ""}
 <h2>${t("landmark-references")}</h2>
 <p class="muted small">${t("references-intro")}</p>
 ${stored.references.length
-  ? html`<div class="table-wrap"><table><thead><tr><th>${t("reference-file")}</th><th>${t("reference-size")}</th><th>${t("reference-quality")}</th><th></th></tr></thead><tbody>${refs}</tbody></table></div>`
+  ? html`<div class="table-wrap"><table><thead><tr><th>${t("reference-file")}</th><th>${t("reference-size")}</th><th>${t("reference-quality")}</th><th>${t("coverage-column")}</th><th></th></tr></thead><tbody>${refs}</tbody></table></div>`
   : html`<p class="card muted">${t("references-none")}</p>`}
+${coverageCard(v, stored.coverage)}
 ${manage ? html`<div class="card"><h2>${t("reference-upload")}</h2>
 <form class="stack" method="post" action="/landmarks/${l.id}/references" enctype="multipart/form-data">${csrfField(v)}
 <label>${t("reference-photo")}<input type="file" name="photo" accept="image/jpeg,image/png,image/webp" required></label>
@@ -271,9 +299,10 @@ ${manage ? html`<div class="card"><h2>${t("landmark-edit")}</h2>${landmarkForm(v
     const body = (req.body ?? {}) as Record<string, string>;
     const parsed = parseForm(body, stored.landmark.id, stored.landmark.names);
     if (typeof parsed === "string") return sendPage(reply, detailPage(v, stored, { flash: { kind: "error", text: parsed }, form: body }), 400);
-    await repo.put({ landmark: parsed, references: stored.references });
+    const edited: StoredLandmark = { landmark: parsed, references: stored.references, ...(stored.coverage ? { coverage: stored.coverage } : {}) };
+    await repo.put(edited);
     await audit(v, "landmark-edit", parsed.id);
-    return sendPage(reply, detailPage(v, { landmark: parsed, references: stored.references }, { flash: { kind: "ok", text: v.t("landmark-saved") } }));
+    return sendPage(reply, detailPage(v, edited, { flash: { kind: "ok", text: v.t("landmark-saved") } }));
   });
 
   fastify.post("/landmarks/:id/references", async (req, reply) => {
@@ -298,7 +327,9 @@ ${manage ? html`<div class="card"><h2>${t("landmark-edit")}</h2>${landmarkForm(v
     }
     // Re-read: another coordinator may have added a reference meanwhile.
     const current = (await repo.get(stored.landmark.id)) ?? stored;
-    const next = { landmark: current.landmark, references: requality([...current.references, reference]) };
+    const references = requality([...current.references, reference]);
+    // Only the new reference's pairs are matched: the report before the upload judged the others.
+    const next: StoredLandmark = { landmark: current.landmark, references, coverage: await landmarkCoverage({ references }, { previous: current.coverage }) };
     await repo.put(next);
     await audit(v, "reference-add", `${stored.landmark.id}/${reference.file}`);
     return sendPage(reply, detailPage(v, next, { flash: { kind: "ok", text: v.t("reference-added", { file: reference.file }) } }));
@@ -309,7 +340,10 @@ ${manage ? html`<div class="card"><h2>${t("landmark-edit")}</h2>${landmarkForm(v
     if (!stored) return reply;
     if (!atLeast(v.staff, "coordinator")) return forbidden(reply, v);
     const { file } = z.object({ file: z.string().max(100) }).parse(req.body);
-    const next = { landmark: stored.landmark, references: requality(stored.references.filter((r) => r.file !== file)) };
+    const references = requality(stored.references.filter((r) => r.file !== file));
+    // Every remaining pair was judged before (with a previous report): no matching, only the bookkeeping.
+    const coverage = stored.coverage ? await landmarkCoverage({ references }, { previous: stored.coverage }) : undefined;
+    const next: StoredLandmark = { landmark: stored.landmark, references, ...(coverage ? { coverage } : {}) };
     await repo.put(next);
     await audit(v, "reference-remove", `${stored.landmark.id}/${file}`);
     return redirectBack(reply, `/landmarks/${stored.landmark.id}`);
@@ -324,20 +358,20 @@ ${manage ? html`<div class="card"><h2>${t("landmark-edit")}</h2>${landmarkForm(v
     if (!upload.file || upload.file.bytes.length === 0) {
       return sendPage(reply, detailPage(v, stored, { flash: { kind: "error", text: uploadProblem(v, upload, maxMb) } }), 400);
     }
-    const now = app.deps.now();
+    const now = deps.now();
     const lat = Number(upload.fields.lat);
     const lon = Number(upload.fields.lon);
     const hasLocation = upload.fields.lat?.trim() && upload.fields.lon?.trim() && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
     let result: Html;
     try {
-      const outcome = await app.workerDeps.verifier.verify({
+      const outcome = await deps.verifier.verify({
         photo: { bytes: upload.file.bytes, asFile: true, forwarded: false, receivedAt: now },
         location: hasLocation ? { lat, lon, live: false, forwarded: false, venue: false, receivedAt: now } : undefined,
         landmark: stored.landmark,
         references: stored.references,
       });
       const names = new Map<string, Record<string, string>>([[stored.landmark.id, stored.landmark.names]]);
-      const lines = reasonLines(app.deps.i18n, v.locale, outcome.verdict, (id) => names.get(id));
+      const lines = reasonLines(deps.i18n, v.locale, outcome.verdict, (id) => names.get(id));
       result = html`<div class="card" id="test-result"><h2>${v.t("test-result")}</h2>
 <p class="verdict ${outcome.verdict.status}">${v.t(`verdict-${outcome.verdict.status}`)}</p>
 <ul class="reasons">${lines.map((line) => html`<li>${line}</li>`)}</ul>

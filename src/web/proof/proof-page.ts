@@ -1,7 +1,7 @@
 /** The public check page of a confirmation code: server-rendered, no script, no name, no photo, no position. */
 import { landmarkName } from "../../domain/landmark.ts";
 import { DEFAULT_LOCALE, matchLocale, RTL_LOCALES, type Locale } from "../../domain/locale.ts";
-import { reasonLines, reasonMessageId } from "../../conversation/verdict-text.ts";
+import { reasonLines, reasonMessageId } from "../../texts/verdict-text.ts";
 import { formatLocalTime } from "../../i18n/format.ts";
 import type { I18n } from "../../i18n/i18n.ts";
 import type { CheckResult } from "../../proof/proof-keys.ts";

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
-import type { App } from "../../app.ts";
+import type { WebDeps } from "../deps.ts";
 import { CHECK_PATH } from "../../proof/confirmation-signer.ts";
 import { localeFromAcceptLanguage, PROOF_CSS_PATH, renderProofPage } from "./proof-page.ts";
 
@@ -21,25 +21,25 @@ const PAGE_HEADERS = {
   "x-content-type-options": "nosniff",
 };
 
-export const proofRoutes: FastifyPluginAsync<{ app: App }> = async (fastify, { app }) => {
+export const proofRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (fastify, { deps }) => {
   const css = await readFile(path.join(import.meta.dirname, "proof.css"));
-  const { i18n, landmarks, rates } = app.deps;
+  const { i18n, landmarks, rates } = deps;
 
   fastify.get(PROOF_CSS_PATH, (_req, reply) =>
     reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=86400").send(css),
   );
 
   fastify.get(PROOF_KEYS_PATH, (_req, reply) =>
-    reply.header("cache-control", "public, max-age=300").header("access-control-allow-origin", "*").send(app.proofKeys.publicKeys()),
+    reply.header("cache-control", "public, max-age=300").header("access-control-allow-origin", "*").send(deps.proofKeys.publicKeys()),
   );
 
   fastify.get<{ Params: { code: string } }>(`${CHECK_PATH}:code`, async (req, reply: FastifyReply) => {
     const locale = localeFromAcceptLanguage(req.headers["accept-language"]);
     reply.headers(PAGE_HEADERS).header("vary", "accept-language").type("text/html; charset=utf-8");
-    if ((await rates.countFor("proof-page", req.ip, MINUTE_MS)) > app.config.MESSAGE_RATE_PER_MINUTE) {
+    if ((await rates.countFor("proof-page", req.ip, MINUTE_MS)) > deps.config.MESSAGE_RATE_PER_MINUTE) {
       return reply.status(429).send(renderProofPage({ i18n, locale, result: { valid: false, why: "rate_limited" }, names: () => undefined }).text);
     }
-    const result = app.proofKeys.check(req.params.code, app.deps.now());
+    const result = deps.proofKeys.check(req.params.code, deps.now());
     const names = new Map<string, Record<string, string>>();
     let landmark;
     if (result.valid) {

@@ -33,7 +33,9 @@ test("getUpdates is held for the whole timeout asked, and answered at once when 
     const empty = await call(fake, "getUpdates", { timeout: 2 });
     const held = Date.now() - t0;
     assert.deepEqual(empty.body, { ok: true, result: [] });
-    assert.ok(held >= 1_950 && held < 2_500, `held ${held} ms for timeout=2`);
+    // The upper bound only tells "answered at the timeout" from "held for a second timeout" (4 s); event-loop
+    // delay on a loaded machine adds a few hundred ms, which is not the fake's doing.
+    assert.ok(held >= 1_950 && held < 3_500, `held ${held} ms for timeout=2`);
 
     const user = makeUser();
     t0 = Date.now();

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { configSchema, loadConfig } from "../../../src/config.ts";
-import { ENV_EXAMPLE, describeSchema, parseEnvExample, renderEnvExample, settingDocs } from "../../../src/config-doc.ts";
+import { ENV_EXAMPLE, describeSchema, parseEnvExample, renderEnvExample, settingDocs } from "../../../scripts/env-example.ts";
 
 const FIX = "run `npm run env:example` to regenerate .env.example from src/config.ts";
 const text = readFileSync(ENV_EXAMPLE, "utf8");

@@ -6,7 +6,7 @@ import sharp from "sharp";
 import { SUPPORTED_LOCALES } from "../../../src/domain/locale.ts";
 import { readCatalogDir } from "../../../src/landmarks/catalog-dir.ts";
 import { DEMO_CATALOG_DIR } from "../../../src/landmarks/demo-catalog.ts";
-import { DRAWINGS, renderJpeg } from "../../../src/landmarks/demo-catalog/generate.ts";
+import { DRAWINGS, renderJpeg } from "../../../scripts/generate-demo-catalog.ts";
 
 describe("demo catalog", () => {
   it("lives in the repo next to its module", () => {
@@ -46,7 +46,7 @@ describe("demo catalog", () => {
     }
   });
 
-  it("has exactly the images generate.ts renders, so the shipped files cannot drift from the drawings", async () => {
+  it("has exactly the images scripts/generate-demo-catalog.ts renders, so the shipped files cannot drift from the drawings", async () => {
     const entries = await readCatalogDir(DEMO_CATALOG_DIR);
     assert.deepEqual(entries.map((e) => e.landmark.id).sort(), Object.keys(DRAWINGS).sort());
     for (const { landmark, referenceFiles } of entries) {
@@ -59,7 +59,7 @@ describe("demo catalog", () => {
         // Pixel comparison with a tolerance, because another libvips/mozjpeg build may round differently.
         let diff = 0;
         for (let p = 0; p < shipped.length; p++) diff += Math.abs((shipped[p] ?? 0) - (fresh[p] ?? 0));
-        assert.ok(diff / shipped.length < 2, `${referenceFiles[i]} differs from generate.ts output; re-run it`);
+        assert.ok(diff / shipped.length < 2, `${referenceFiles[i]} differs from scripts/generate-demo-catalog.ts output; re-run it`);
       }
     }
   });

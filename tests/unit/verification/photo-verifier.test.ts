@@ -191,4 +191,22 @@ describe("PhotoVerifier", () => {
     assert.equal(compressed.signals.photoGps?.status, "not_compared");
     assert.equal(compressed.verdict.status, "partial");
   });
+
+  test("the earlier-submission lookup runs while the photo is being matched, not after it", async () => {
+    // The matcher answers only once the submission index has been asked: a verifier that waited for the
+    // match before looking up earlier submissions would never finish (the guard fails it after 20 s).
+    let asked!: () => void;
+    const lookedUp = new Promise<void>((resolve) => (asked = resolve));
+    const index = new MemorySubmissionIndex();
+    const submissionsSpy = { findNear: (h: readonly string[], d: number) => (asked(), index.findNear(h, d)), add: (h: string) => index.add(h) };
+    const matcher = { name: "waits-for-lookup", match: async () => (await lookedUp, { status: "not_evaluated" as const }) };
+    const overlapped = new PhotoVerifier({ matcher, submissions: submissionsSpy, limits: LIMITS, freshnessMs: DEFAULT_FRESHNESS_MS });
+    let guard: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([
+      overlapped.verify(input(await syntheticJpeg(39))),
+      new Promise<never>((_, reject) => (guard = setTimeout(() => reject(new Error("verify waited for the match before the lookup")), 20_000))),
+    ]).finally(() => clearTimeout(guard));
+    assert.equal(outcome.verdict.status, "partial");
+    assert.ok(outcome.cleanJpeg.length > 0);
+  });
 });

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { normalizeMessageContent, proto, type WAMessage } from "@whiskeysockets/baileys";
 import { toInbound, type WaInboundContext } from "../../../src/channels/whatsapp/wa-inbound.ts";
-import type { Inbound } from "../../../src/conversation/messages.ts";
+import type { Inbound } from "../../../src/ports/messaging.ts";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/whatsapp");
 function load(name: string): WAMessage {

@@ -1,12 +1,10 @@
 /**
- * Prometheus metrics at /metrics: queue depths per queue and state, the deadline queue's lag, verification
- * latency, dashboard logins. Labels name queues, states and outcomes only: never a person, chat or alert.
+ * The process's Prometheus metrics (served at /metrics by web/metrics-routes.ts): queue depths per queue and
+ * state, the deadline queue's lag, verification latency, failed Telegram updates, dashboard logins. Labels
+ * name queues, states and outcomes only: never a person, chat or alert.
  */
-import type { FastifyPluginAsync } from "fastify";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Queue } from "bullmq";
-import type { Verifier } from "../../workers/deps.ts";
-import { sameToken } from "./context.ts";
 
 const STATES = ["waiting", "active", "delayed", "failed", "completed", "prioritized"] as const;
 
@@ -61,38 +59,4 @@ export class Metrics {
       registers,
     });
   }
-
-  /** Wraps a verifier so each verification is timed. */
-  timed(inner: Verifier): Verifier {
-    const histogram = this.verification;
-    return {
-      async verify(input) {
-        const end = histogram.startTimer();
-        try {
-          const outcome = await inner.verify(input);
-          end({ verdict: outcome.verdict.status });
-          return outcome;
-        } catch (err) {
-          end({ verdict: "error" });
-          throw err;
-        }
-      },
-    };
-  }
 }
-
-/**
- * /metrics on the web server's port, for whoever holds METRICS_TOKEN (a bearer token, as Prometheus sends it):
- * queue depths and sign-in counts are not for strangers. Without the setting the route answers 404.
- */
-export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics; token: string | undefined }> = async (fastify, { metrics, token }) => {
-  fastify.get("/metrics", async (req, reply) => {
-    if (!token) return reply.status(404).send({ error: "not found" });
-    const [scheme, given] = (req.headers.authorization ?? "").split(" ", 2);
-    if (scheme?.toLowerCase() !== "bearer" || !sameToken(token, given)) {
-      return reply.status(401).header("www-authenticate", 'Bearer realm="metrics"').send({ error: "unauthorized" });
-    }
-    const body = await metrics.registry.metrics();
-    return reply.type(metrics.registry.contentType).header("cache-control", "no-store").send(body);
-  });
-};

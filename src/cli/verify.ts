@@ -7,13 +7,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { decideVerdict, type Signals, type VerdictStatus, type VisualSignal } from "../../domain/verdict.ts";
-import { loadCatalogSource, type MemoryReferenceSource } from "../../landmarks/reference-source.ts";
-import { PhotoRejectedError, type LocationInput } from "../contracts.ts";
-import { decodePhoto, DEFAULT_PHOTO_LIMITS } from "../decode.ts";
-import { MemorySubmissionIndex } from "../memory-submission-index.ts";
-import { PhotoVerifier } from "../photo-verifier.ts";
-import { FeatureMatcher } from "./matcher.ts";
+import { decideVerdict, type Signals, type VerdictStatus, type VisualSignal } from "../domain/verdict.ts";
+import { loadCatalogSource, type MemoryReferenceSource } from "../landmarks/reference-source.ts";
+import { PhotoRejectedError, type LocationInput } from "../verification/contracts.ts";
+import { decodePhoto, DEFAULT_PHOTO_LIMITS } from "../verification/decode.ts";
+import { MemorySubmissionIndex } from "../verification/memory-submission-index.ts";
+import { PhotoVerifier } from "../verification/photo-verifier.ts";
+import { FeatureMatcher } from "../verification/visual/matcher.ts";
 
 export const VERIFY_HELP = `Usage: safe-arrival verify --catalog <dir> [--landmark <id>] [--lat <deg> --lon <deg> [--accuracy <m>]]
                            [--cache <dir>] [--max-age <minutes>] [--json] <photo>...

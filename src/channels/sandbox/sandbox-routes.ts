@@ -2,16 +2,23 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { FastifyPluginAsync } from "fastify";
 import { z, ZodError } from "zod";
-import type { App } from "../../app.ts";
-import type { Inbound } from "../../conversation/messages.ts";
-import { SANDBOX_CHAT_ID } from "../../channels/sandbox/sandbox-sender.ts";
+import type { Logger } from "pino";
+import type { I18n } from "../../i18n/i18n.ts";
+import type { LandmarkRepository } from "../../store/landmark-repository.ts";
+import type { MediaStore } from "../../store/media-store.ts";
+import type { PersonRepository } from "../../store/person-repository.ts";
+import type { SandboxChatLog } from "./sandbox-chat-log.ts";
+import type { Inbound } from "../../ports/messaging.ts";
+import { SANDBOX_CHAT_ID } from "./sandbox-sender.ts";
+import { browserScript } from "../../browser-script.ts";
 import { landmarkName } from "../../domain/landmark.ts";
 import { DEFAULT_LOCALE, matchLocale } from "../../domain/locale.ts";
 
 const PAGE = path.join(import.meta.dirname, "sandbox-page.html");
 const ASSETS = path.join(import.meta.dirname, "assets");
 /** The page's script and styles are files, so the Content-Security-Policy needs no 'unsafe-inline'. */
-const ASSET_TYPES = { "sandbox.js": "text/javascript; charset=utf-8", "sandbox.css": "text/css; charset=utf-8" } as const;
+/** The page's script modules: sandbox.ts imports the other two. */
+const SCRIPTS = ["sandbox", "sandbox-pane", "sandbox-dom"].map((name) => [name, browserScript(ASSETS, name)] as const);
 
 const chatParams = z.object({ chat: z.string().regex(SANDBOX_CHAT_ID) });
 const identity = z.object({ name: z.string().min(1).max(64), language: z.string().max(16).optional() });
@@ -34,15 +41,27 @@ const locationBody = identity.extend({
   venue: z.coerce.boolean().default(false),
 });
 
+/** What the sandbox chat's routes reach; given by the app container, which registers them on the web server. */
+export interface SandboxRouteOptions {
+  chatLog: SandboxChatLog;
+  persons: PersonRepository;
+  landmarks: LandmarkRepository;
+  media: MediaStore;
+  i18n: I18n;
+  log: Logger;
+  maxPhotoBytes: number;
+  now(): Date;
+  /** Hands a message to the conversation core, as every channel does. */
+  handle(msg: Inbound): Promise<void>;
+}
+
 /**
  * The sandbox chat: a local web chat that drives the same conversation core as Telegram, so a
  * newcomer can walk the whole journey (traveller pane, family pane) with no accounts.
  */
-export const sandboxRoutes: FastifyPluginAsync<{ app: App; handle(msg: Inbound): Promise<void> }> = async (
-  fastify,
-  { app, handle },
-) => {
-  const log = app.sandboxLog;
+export const sandboxRoutes: FastifyPluginAsync<SandboxRouteOptions> = async (fastify, deps) => {
+  const { handle } = deps;
+  const log = deps.chatLog;
 
   /**
    * A request the API cannot take (too-long text, coordinates missing, a malformed body) gets a clear
@@ -51,15 +70,15 @@ export const sandboxRoutes: FastifyPluginAsync<{ app: App; handle(msg: Inbound):
   fastify.setErrorHandler(async (err: Error & { statusCode?: number }, req, reply) => {
     const status = err instanceof ZodError ? 400 : err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status >= 500) {
-      app.log.error({ err: err.name }, "sandbox request failed");
-      return reply.status(500).send({ ok: false, error: app.deps.i18n.t(DEFAULT_LOCALE, "error-generic") });
+      deps.log.error({ err: err.name }, "sandbox request failed");
+      return reply.status(500).send({ ok: false, error: deps.i18n.t(DEFAULT_LOCALE, "error-generic") });
     }
     const chat = chatParams.safeParse(req.params);
     const address = chat.success ? { channel: "sandbox" as const, chatId: chat.data.chat } : undefined;
-    const person = address && (await app.deps.persons.findByAddress(address));
+    const person = address && (await deps.persons.findByAddress(address));
     const hint = (req.body as { language?: unknown } | undefined)?.language;
     const locale = person?.locale ?? matchLocale(typeof hint === "string" ? hint : undefined) ?? DEFAULT_LOCALE;
-    const text = app.deps.i18n.t(locale, ...requestError(err));
+    const text = deps.i18n.t(locale, ...requestError(err));
     if (address) await log.append(address.chatId, { dir: "out", text });
     return reply.status(status).send({ ok: false, error: text });
   });
@@ -68,20 +87,25 @@ export const sandboxRoutes: FastifyPluginAsync<{ app: App; handle(msg: Inbound):
     from: { channel: "sandbox" as const, chatId: chat },
     name: body.name,
     languageHint: body.language,
-    at: app.deps.now(),
+    at: deps.now(),
   });
 
   fastify.get("/sandbox", async (_req, reply) => {
+    // A checkout transpiles the scripts on first use: start now, while the browser reads the page.
+    for (const [, script] of SCRIPTS) script().catch(() => undefined);
     return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(await readFile(PAGE));
   });
 
-  for (const [file, type] of Object.entries(ASSET_TYPES)) {
-    const body = await readFile(path.join(ASSETS, file));
-    fastify.get(`/sandbox/assets/${file}`, (_req, reply) => reply.type(type).header("cache-control", "no-cache").send(body));
+  const css = await readFile(path.join(ASSETS, "sandbox.css"));
+  fastify.get("/sandbox/assets/sandbox.css", (_req, reply) => reply.type("text/css; charset=utf-8").header("cache-control", "no-cache").send(css));
+  for (const [name, script] of SCRIPTS) {
+    fastify.get(`/sandbox/assets/${name}.js`, async (_req, reply) =>
+      reply.type("text/javascript; charset=utf-8").header("cache-control", "no-cache").send(await script()),
+    );
   }
 
   fastify.get("/sandbox/api/landmarks", async () => {
-    const landmarks = await app.deps.landmarks.list();
+    const landmarks = await deps.landmarks.list();
     return landmarks.map((l) => ({ id: l.id, name: landmarkName(l, "en"), lat: l.lat, lon: l.lon, radiusM: l.radiusM }));
   });
 
@@ -155,7 +179,7 @@ export const sandboxRoutes: FastifyPluginAsync<{ app: App; handle(msg: Inbound):
       kind: "photo",
       asFile,
       forwarded,
-      size: truncated ? app.config.MAX_PHOTO_BYTES + 1 : bytes.length,
+      size: truncated ? deps.maxPhotoBytes + 1 : bytes.length,
       mime: file.mimetype,
       download: async () => bytes,
     });
@@ -164,7 +188,7 @@ export const sandboxRoutes: FastifyPluginAsync<{ app: App; handle(msg: Inbound):
 
   fastify.get("/sandbox/media/:id", async (req, reply) => {
     const { id } = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }).parse(req.params);
-    const bytes = await app.deps.media.get(id);
+    const bytes = await deps.media.get(id);
     if (!bytes) return reply.status(404).send({ error: "gone" });
     return reply.type("image/jpeg").header("cache-control", "private, max-age=300").send(bytes);
   });

@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
-import { ProofVerifier } from "./proof-keys.ts";
-import { resolveProofKeys } from "./signing-key.ts";
+import { ProofVerifier } from "../proof/proof-keys.ts";
+import { resolveProofKeys } from "../proof/signing-key.ts";
 
 export const PROOF_HELP = `Usage:
   safe-arrival proof verify <code-or-link> [--public-key <file>] [--json]

@@ -1,14 +1,14 @@
 /** `safe-arrival users ...`: dashboard accounts from the command line; the first admin is made here. */
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
-import type { App } from "./app.ts";
-import { DashboardKeys } from "./store/dashboard-keys.ts";
-import { DEFAULT_ORG_ID, OrgRepository } from "./store/org-repository.ts";
-import { SessionRepository } from "./store/session-repository.ts";
-import { EMAIL, StaffExistsError, StaffRepository, isStaffRole, normaliseEmail, STAFF_ROLES } from "./store/staff-repository.ts";
-import { AuditRepository } from "./store/audit-repository.ts";
-import { ensureDefaultOrg, staffSecrets } from "./web/dashboard/context.ts";
-import { PASSWORD_PROBLEM_TEXT, hashPassword, passwordProblem } from "./web/dashboard/password.ts";
+import type { App } from "../app.ts";
+import { DashboardKeys } from "../store/dashboard-keys.ts";
+import { DEFAULT_ORG_ID, OrgRepository } from "../store/org-repository.ts";
+import { SessionRepository } from "../store/session-repository.ts";
+import { EMAIL, StaffExistsError, StaffRepository, isStaffRole, normaliseEmail, STAFF_ROLES } from "../store/staff-repository.ts";
+import { AuditRepository } from "../store/audit-repository.ts";
+import { ensureDefaultOrg, staffSecrets } from "../web/dashboard/context.ts";
+import { PASSWORD_PROBLEM_TEXT, hashPassword, passwordProblem } from "../web/dashboard/password.ts";
 
 export const USERS_HELP = `Usage:
   safe-arrival users add <email> --role caseworker|coordinator|admin [--org <id>] [--password <pw> | --password-stdin]

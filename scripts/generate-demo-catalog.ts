@@ -2,7 +2,7 @@
  * Renders the demo catalog's reference images: stylised illustrations drawn here, in SVG, so the demo
  * catalog ships no third-party photo. Run from the repo root:
  *
- *   npx tsx src/landmarks/demo-catalog/generate.ts
+ *   npx tsx scripts/generate-demo-catalog.ts
  *
  * Output is deterministic (seeded randomness only), so re-running it leaves git clean unless a drawing changed.
  * Each landmark gets two views that differ the way two visitors' photos would: framing, distance, light.
@@ -341,5 +341,5 @@ export async function generate(catalogDir: string): Promise<string[]> {
 }
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === import.meta.filename) {
-  for (const file of await generate(import.meta.dirname)) console.log(file);
+  for (const file of await generate(path.resolve(import.meta.dirname, "../src/landmarks/demo-catalog"))) console.log(file);
 }

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decideVerdict, type Signals } from "../../../src/domain/verdict.ts";
-import { familyVerdictText, reasonLines } from "../../../src/conversation/verdict-text.ts";
+import { familyVerdictText, reasonLines } from "../../../src/texts/verdict-text.ts";
 import { I18n } from "../../../src/i18n/i18n.ts";
 
 const i18n = new I18n();

@@ -1,0 +1,117 @@
+/**
+ * What a landmark's references cover, for its curators: each reference is matched against the others
+ * (leave one out) with the shipped pair matcher and thresholds, so a reference no other confirms shows a
+ * viewpoint only it covers (an arrival photo from there has one chance, not several), and the references'
+ * light (EXIF hour, else a brightness estimate) shows whether a night arrival has anything to match.
+ * Computed once where references are fingerprinted (catalog import, dashboard edits), never per request:
+ * it costs about n x (n - 1) pair matches.
+ */
+import type { CoverageIssue, LandmarkCoverage, Light, ReferenceCoverage, ReferenceFingerprint } from "../domain/landmark.ts";
+import { DEFAULT_CALIBRATION, isMatch, type Calibration } from "../verification/visual/calibration.ts";
+import { decodeFeatures, type Features } from "../verification/visual/features.ts";
+import { DEFAULT_PAIR_CONFIG, matchPair } from "../verification/visual/pair.ts";
+import { decodeThumbnail } from "../verification/visual/replay-check.ts";
+import { loadVision } from "../verification/visual/vision.ts";
+
+/** Fewer references than this and a landmark is reported as thinly covered. */
+export const MIN_REFERENCES = 3;
+/**
+ * Mean grey level (0-255, reference thumbnail) under which a reference is a night view. Measured on the
+ * bench photos (../shared/eval and bench/heldout/wxbs-heldout.json): night views 16-82 (floodlit facades
+ * reach 81-82, dusk 125), daytime views 74-190; below 72 there were night views only. A lit night view
+ * read as daytime only makes the report ask for a night photo the landmark already has.
+ */
+export const NIGHT_BRIGHTNESS = 72;
+/** EXIF wall-clock hours counted as night: from 21:00 to 04:59. */
+const NIGHT_FROM_HOUR = 21;
+const NIGHT_UNTIL_HOUR = 5;
+
+export interface CoverageInput {
+  references: ReadonlyArray<Pick<ReferenceFingerprint, "file" | "features" | "akaze" | "thumb" | "quality">>;
+}
+
+export function meanBrightness(grey: Uint8Array): number {
+  let sum = 0;
+  for (const v of grey) sum += v;
+  return grey.length ? Math.round(sum / grey.length) : 0;
+}
+
+export function lightOf(brightness: number | undefined, capturedHour: number | undefined): Light {
+  if (capturedHour !== undefined && (capturedHour >= NIGHT_FROM_HOUR || capturedHour < NIGHT_UNTIL_HOUR)) return "night";
+  if (brightness !== undefined && brightness < NIGHT_BRIGHTNESS) return "night";
+  return "day";
+}
+
+/**
+ * Leave-one-out coverage of one landmark's references; `minReferences` defaults to MIN_REFERENCES. With
+ * `previous` (the report before a reference was added or removed; file names are unique per landmark),
+ * pairs of references it already judged are not matched again: an edit costs O(n) pair matches, not O(n^2).
+ */
+export async function landmarkCoverage(
+  input: CoverageInput,
+  opts: { minReferences?: number; calibration?: Calibration; previous?: LandmarkCoverage } = {},
+): Promise<LandmarkCoverage> {
+  const cal = opts.calibration ?? DEFAULT_CALIBRATION;
+  const min = opts.minReferences ?? MIN_REFERENCES;
+  const vision = await loadVision();
+  const refs = input.references.map((r) => ({
+    file: r.file,
+    orb: r.features ? decodeFeatures(r.features) : undefined,
+    akaze: r.akaze ? decodeFeatures(r.akaze) : undefined,
+    brightness: r.thumb ? meanBrightness(decodeThumbnail(r.thumb).grey) : undefined,
+    capturedHour: r.quality?.capturedHour,
+    duplicateOf: r.quality?.duplicateOf?.file,
+  }));
+  const pair = (a: Features | undefined, b: Features | undefined) => (a && b ? matchPair(vision, a, b, DEFAULT_PAIR_CONFIG).inliers : 0);
+  const before = new Map((opts.previous?.references ?? []).map((r) => [r.file, r]));
+  const references: ReferenceCoverage[] = refs.map((r, i) => {
+    const confirmedBy: ReferenceCoverage["confirmedBy"] = [];
+    refs.forEach((other, j) => {
+      // A near-duplicate of the same picture confirms nothing about another viewpoint.
+      if (j === i || r.duplicateOf === other.file || other.duplicateOf === r.file) return;
+      const known = before.get(r.file);
+      if (known && before.has(other.file)) {
+        const was = known.confirmedBy.find((c) => c.file === other.file);
+        if (was) confirmedBy.push(was);
+        return;
+      }
+      // As the matcher decides: ORB, and the AKAZE second opinion when ORB does not match.
+      const orb = pair(r.orb, other.orb);
+      if (isMatch(orb, cal)) return confirmedBy.push({ file: other.file, inliers: orb, detector: "orb" });
+      const akaze = pair(r.akaze, other.akaze);
+      if (isMatch(akaze, cal.secondOpinion)) confirmedBy.push({ file: other.file, inliers: akaze, detector: "akaze" });
+    });
+    confirmedBy.sort((a, b) => b.inliers - a.inliers);
+    return {
+      file: r.file,
+      confirmedBy,
+      light: lightOf(r.brightness, r.capturedHour),
+      ...(r.brightness !== undefined ? { brightness: r.brightness } : {}),
+      ...(r.capturedHour !== undefined ? { capturedHour: r.capturedHour } : {}),
+    };
+  });
+  const viewpoints = groups(references);
+  const issues: CoverageIssue[] = [];
+  if (references.length === 0) issues.push({ code: "no_references" });
+  else if (references.length < min) issues.push({ code: "few_references", count: references.length, min });
+  if (references.length >= 2) for (const r of references) if (isLone(r, references)) issues.push({ code: "lone_viewpoint", file: r.file });
+  if (references.length > 0 && references.every((r) => r.light === "day")) issues.push({ code: "no_night_view" });
+  return { references, viewpoints, issues };
+}
+
+/** Confirmation in either direction: pair matching is not quite symmetric (ratio test, one-to-one). */
+function isLone(r: ReferenceCoverage, all: ReferenceCoverage[]): boolean {
+  return r.confirmedBy.length === 0 && !all.some((o) => o.confirmedBy.some((c) => c.file === r.file));
+}
+
+function groups(refs: ReferenceCoverage[]): string[][] {
+  const parent = new Map(refs.map((r) => [r.file, r.file]));
+  const find = (f: string): string => {
+    const p = parent.get(f)!;
+    return p === f ? f : find(p);
+  };
+  for (const r of refs) for (const c of r.confirmedBy) parent.set(find(r.file), find(c.file));
+  const byRoot = new Map<string, string[]>();
+  for (const r of refs) byRoot.set(find(r.file), [...(byRoot.get(find(r.file)) ?? []), r.file]);
+  return [...byRoot.values()];
+}
