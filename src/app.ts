@@ -99,6 +99,8 @@ export class App {
   /** Telegram replies queued behind the turn; sent by the bot and worker roles. */
   readonly telegramOutbox?: TelegramOutbox;
   readonly whatsapp?: WhatsAppChannel;
+  /** Telegram updates stored by the webhook or the poller (bot role), handled behind the answer. */
+  telegramInbox?: TelegramInbox;
   web?: WebServer;
   workers?: Workers;
   watchdog?: RedisWatchdog;
@@ -300,7 +302,8 @@ export class App {
     const { config, opts } = this;
     await this.redis.ping();
     // A silent network stall would leave every command waiting for good: PING, and reconnect after 3 misses.
-    this.watchdog = new RedisWatchdog(() => [{ name: "app", client: this.redis }], { intervalMs: config.REDIS_WATCHDOG_INTERVAL }, this.log);
+    const watched = () => [{ name: "app", client: this.redis }, ...(this.telegramInbox?.connections ?? []).map((client) => ({ name: "tg-inbox", client }))];
+    this.watchdog = new RedisWatchdog(watched, { intervalMs: config.REDIS_WATCHDOG_INTERVAL }, this.log);
     this.watchdog.start();
     if (config.NODE_ENV === "production") await assertDurableRedis(this.redis, this.log);
     const indexed = await this.deps.landmarks.ensureGeoIndex();
@@ -345,10 +348,11 @@ export class App {
         });
       }
     }
-    if (this.telegram && opts.roles.includes("bot")) {
+    // The bot role takes updates in (webhook or polling) and stores them; the role named by TELEGRAM_TURNS_IN handles them.
+    const takesUpdates = opts.roles.includes("bot");
+    const runsTurns = opts.roles.includes(config.TELEGRAM_TURNS_IN);
+    if (this.telegram && (takesUpdates || runsTurns)) {
       const inbox = new TelegramInbox({
-        connection: this.redis,
-        prefix: config.REDIS_PREFIX,
         redis: this.redis,
         keys: this.keys,
         box: this.keyRing,
@@ -356,10 +360,13 @@ export class App {
         concurrency: config.INBOUND_CONCURRENCY,
         log: this.log,
         chatIndex: (chatId) => this.keyRing.addressIndex("telegram", chatId),
+        legacy: { connection: this.redis, prefix: config.REDIS_PREFIX },
       });
-      this.telegram.attach(handle, inbox, this.redis);
-      if (webhook && this.web) await this.telegram.startWebhook(this.web.fastify);
-      else await this.telegram.startPolling();
+      this.telegramInbox = inbox;
+      this.telegram.useInbox(inbox);
+      if (runsTurns) await this.telegram.attach(handle, inbox, this.redis);
+      if (takesUpdates && webhook && this.web) await this.telegram.startWebhook(this.web.fastify);
+      else if (takesUpdates) await this.telegram.startPolling();
     }
     if (this.whatsapp && this.web && config.ADMIN_TOKEN) registerPairRoute(this.web.fastify, this.whatsapp.pairing, config.ADMIN_TOKEN);
     if (this.whatsapp && opts.roles.includes("bot")) await this.whatsapp.start(handle, { connection: this.redis, prefix: config.REDIS_PREFIX });

@@ -199,8 +199,10 @@ export const configSchema = z.object({
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   /** Notification jobs one worker process runs at once (network-bound). */
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).default(5),
-  /** Telegram updates one bot process handles at once, behind the webhook's or the poller's answer (one per chat at a time, in order). */
+  /** Telegram updates one process handles at once, behind the webhook's or the poller's answer (one per chat at a time, in order). */
   INBOUND_CONCURRENCY: z.coerce.number().int().min(1).default(16),
+  /** Which role handles stored Telegram updates (runs the turns): `bot` (the process that takes them in), or `worker`, so that webhook processes only store and answer. */
+  TELEGRAM_TURNS_IN: z.enum(["bot", "worker"]).default("bot"),
 
   /** `true`: the `bot` role runs the WhatsApp socket (Baileys) and every role can send to WhatsApp through its outbox. */
   WHATSAPP_ENABLED: z.enum(["true", "false"]).default("false"),

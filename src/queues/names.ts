@@ -10,8 +10,8 @@ export const QUEUE = {
   ngo: "ngo",
   /** WhatsApp sends, handed to the one process that holds the WhatsApp socket (paced there). */
   whatsappOutbox: "outbox-whatsapp",
-  /** Telegram updates stored by the webhook or the poller, handled behind the answer (TelegramInbox). */
-  telegramInbound: "inbound-telegram",
+  /** Where earlier versions stored Telegram updates (now a Redis stream, TelegramInbox): read once at start to move leftovers. */
+  telegramInboundLegacy: "inbound-telegram",
   /** A person's own Telegram replies, sent behind the turn at the pacer's pace (TelegramOutbox). */
   telegramOutbox: "outbox-telegram",
 } as const;

@@ -38,7 +38,14 @@ export class Keys {
   landmarksGeo() { return `${this.prefix}:landmarks:geo`; }
   /** The catalog's list of known pictures (PDQ hashes), for the families' photo check. */
   knownPictures() { return `${this.prefix}:landmarks:known-pictures`; }
+  /** What a stored Telegram update is sealed to (the name it was once stored under; no key of that name is written now). */
   telegramUpdate(updateId: number) { return `${this.prefix}:tg-update:${updateId}`; }
+  /** The Telegram inbox: a stream of sealed updates, handled by a consumer group (TelegramInbox). */
+  telegramInbox() { return `${this.prefix}:tg-inbox`; }
+  /** Bitmap of the Telegram update ids stored lately, one per range of ids (redeliveries are dropped there). */
+  telegramSeen(range: number) { return `${this.prefix}:tg-seen:${range}`; }
+  /** A chat's stored, not yet handled updates (score: update id), for per-chat order after a crash. */
+  telegramChatPending(chatIndex: string) { return `${this.prefix}:tg-chat-pending:${chatIndex}`; }
   sandboxLog(chatId: string) { return `${this.prefix}:sandbox:log:${chatId}`; }
   sandboxSeq() { return `${this.prefix}:sandbox:seq`; }
 }

@@ -96,7 +96,8 @@ describe("a full journey leaves no personal data in clear, and nothing personal 
     const p = app.keys.prefix;
     const exempt = [
       /:landmarks?$|:landmark:|:landmarks:(geo|known-pictures)$/, // the catalog, its position index and known-picture hashes: public places, not people
-      /^[^:]+:(verify|notify|deadline|alert|ngo|outbox-whatsapp|outbox-telegram|inbound-telegram):/, // BullMQ; jobs carry ids only (the inbound update sealed) and are removed after completion
+      /^[^:]+:(verify|notify|deadline|alert|ngo|outbox-whatsapp|outbox-telegram):/, // BullMQ; jobs carry ids only (a reply sealed) and are removed after completion
+      /:tg-inbox$/, // the Telegram inbox stream: sealed updates, each deleted once handled
       /:submissions$/, // perceptual hashes of accepted photos; each entry expires by its score
       /:trips:active$/, // ids of travellers with an active trip; entries leave when the trip ends
       /:ngo-alerts(:org:[^:]+)?$/, // alert ids (the alerts expire)

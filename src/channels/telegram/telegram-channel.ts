@@ -82,9 +82,14 @@ export class TelegramChannel {
 
   /**
    * Wires inbound updates to the conversation core, behind the inbox: updates are stored there by the webhook
-   * or the poller, and handled by its worker through this bot's middleware.
+   * or the poller (of this process or another), and handled here through this bot's middleware.
    */
-  attach(handle: (msg: Inbound) => Promise<void>, inbox: TelegramInbox, redis: RedisClient): void {
+  /** The inbox the webhook or the poller stores updates in (closed with the channel). */
+  useInbox(inbox: TelegramInbox): void {
+    this.inbox = inbox;
+  }
+
+  async attach(handle: (msg: Inbound) => Promise<void>, inbox: TelegramInbox, redis: RedisClient): Promise<void> {
     this.inbox = inbox;
     const local = this.opts.local ? new LocalBotApiFiles(this.opts.token, this.opts.local.fileDir) : undefined;
     const download = botFileDownloader(this.bot.api, this.opts.apiRoot, this.opts.token, local);
@@ -107,7 +112,7 @@ export class TelegramChannel {
       if (inbound) await handle(inbound);
       else this.failed("unusable", ctx.update.update_id);
     });
-    inbox.start(async (update) => {
+    await inbox.start(async (update) => {
       try {
         await this.bot.handleUpdate(update);
       } catch (err) {

@@ -45,7 +45,8 @@ export function registerTelegramWebhook(
   app: FastifyInstance,
   opts: { secret: string; store: (update: Update) => Promise<void>; failed: (reason: UpdateFailure, updateId?: number) => void },
 ): void {
-  app.post(WEBHOOK_PATH, async (req, reply) => {
+  // No security headers (helmet): the answer is an empty 200 read by Telegram's servers, never by a browser.
+  app.post(WEBHOOK_PATH, { helmet: false }, async (req, reply) => {
     if (!sameSecret(req.headers["x-telegram-bot-api-secret-token"], opts.secret)) return reply.code(401).send();
     const update = req.body as Update | undefined;
     if (!update || typeof update.update_id !== "number") {
