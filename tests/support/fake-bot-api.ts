@@ -34,7 +34,7 @@ import { FileStore } from "./fake-bot-api/files.ts";
 import { BotMethods } from "./fake-bot-api/methods.ts";
 import { Transport } from "./fake-bot-api/transport.ts";
 import type { BuiltUpdate, FakeBotApiOptions, FakeUser, FaultResponse, ForwardSpec, RecordedCall } from "./fake-bot-api/types.ts";
-import { UpdateBuilders } from "./fake-bot-api/update-builders.ts";
+import { UpdateBuilders, type LocationSpec } from "./fake-bot-api/update-builders.ts";
 import { UpdateQueue } from "./fake-bot-api/update-queue.ts";
 import type { WebhookDelivery } from "./fake-bot-api/webhook-delivery.ts";
 
@@ -227,20 +227,7 @@ export class FakeBotApi {
     return this.builders.document(from, bytes, opts);
   }
 
-  location(
-    from: FakeUser,
-    loc: {
-      latitude: number;
-      longitude: number;
-      horizontal_accuracy?: number;
-      live_period?: number;
-      heading?: number;
-      forwarded?: boolean | ForwardSpec;
-      date?: number;
-      /** Username of an inline bot the location was sent through (via_bot). */
-      viaBot?: string;
-    },
-  ): BuiltUpdate {
+  location(from: FakeUser, loc: LocationSpec): BuiltUpdate {
     return this.builders.location(from, loc);
   }
 

@@ -17,6 +17,18 @@ import type { UpdateQueue } from "./update-queue.ts";
 
 type Forwarded = boolean | ForwardSpec | undefined;
 
+/** A location message as a test describes it; `viaBot`: username of an inline bot it was sent through (via_bot). */
+export interface LocationSpec {
+  latitude: number;
+  longitude: number;
+  horizontal_accuracy?: number;
+  live_period?: number;
+  heading?: number;
+  forwarded?: boolean | ForwardSpec;
+  date?: number;
+  viaBot?: string;
+}
+
 export class UpdateBuilders {
   private nextCallbackId = 1;
 
@@ -58,19 +70,7 @@ export class UpdateBuilders {
     return this.pushMessage(from, extra, opts);
   }
 
-  location(
-    from: FakeUser,
-    loc: {
-      latitude: number;
-      longitude: number;
-      horizontal_accuracy?: number;
-      live_period?: number;
-      heading?: number;
-      forwarded?: boolean | ForwardSpec;
-      date?: number;
-      viaBot?: string;
-    },
-  ): BuiltUpdate {
+  location(from: FakeUser, loc: LocationSpec): BuiltUpdate {
     const { forwarded, date, viaBot, ...location } = loc;
     return this.pushMessage(from, { location }, { forwarded, date, viaBot });
   }
