@@ -60,6 +60,13 @@ export default {
       to: { path: "^src/conversation/" },
     },
     {
+      name: "conversation-stores-through-ports",
+      comment: "The conversation core uses the stores through ports/stores.ts; the app container hands it the Redis repositories.",
+      severity: "error",
+      from: { path: "^src/conversation/" },
+      to: { path: "^src/store/" },
+    },
+    {
       name: "core-not-outward",
       comment: "The core never imports an entry layer, the CLI or the app container.",
       severity: "error",

@@ -81,7 +81,20 @@ export class App {
   readonly redis: RedisClient;
   readonly keys: Keys;
   readonly conversation: Conversation;
-  readonly deps: ConversationDeps;
+  /**
+   * The conversation's view of the stores, with the concrete repositories: the web role, the CLI and tests use
+   * more of them than the conversation's ports name.
+   */
+  readonly deps: Omit<ConversationDeps, "persons" | "contacts" | "trips" | "checkins" | "media" | "landmarks" | "rates" | "words"> & {
+    persons: PersonRepository;
+    contacts: ContactRepository;
+    trips: TripRepository;
+    checkins: CheckinRepository;
+    media: MediaStore;
+    landmarks: LandmarkRepository;
+    rates: RateLimiter;
+    words: WordStore;
+  };
   /** The workers' view of the stores, with the concrete NGO alert store (the web role and tests read its timelines). */
   readonly workerDeps: WorkerDeps & { ngoAlerts: NgoAlertRepository };
   /** The default matcher's threads (started on the first photo), stopped with the app. */

@@ -2,14 +2,10 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
 import type { RedisClient } from "./redis.ts";
 import type { Keys } from "./keys.ts";
+import type { WordKind, WordMatch } from "../domain/person.ts";
 
 const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 const KEY_LENGTH = 32;
-
-export type WordKind = "secret" | "duress";
-export type WordMatch = WordKind | "none";
-
-export const WORD_PATTERN = /^[\p{L}\p{N}]{4,32}$/u;
 
 /** Case and Unicode form must not make a traveller's word fail under stress. */
 function normalise(word: string): string {

@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, afterEach, before, test } from "node:test";
-import { WordStore, WORD_PATTERN } from "../../../src/store/word-store.ts";
+import { WordStore } from "../../../src/store/word-store.ts";
+import { WORD_PATTERN } from "../../../src/domain/person.ts";
 import { StoreRedis } from "../../support/store-redis.ts";
 
 let s: StoreRedis;
