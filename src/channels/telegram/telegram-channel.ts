@@ -3,14 +3,13 @@ import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import { Bot } from "grammy";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
-import type { Inbound } from "../../ports/messaging.ts";
+import type { Inbound, Pacer } from "../../ports/messaging.ts";
 import { botFileDownloader, toInbound } from "./telegram-inbound.ts";
 import { LocalBotApiFiles } from "./telegram-local-files.ts";
 import { TelegramSender } from "./telegram-sender.ts";
 import { OutOfOrderError, type TelegramInbox } from "./telegram-inbox.ts";
 import { redisAnswers, registerTelegramWebhook, WEBHOOK_PATH, type UpdateFailure } from "./telegram-webhook.ts";
 import type { RedisClient } from "../../store/redis.ts";
-import type { SendPacer } from "../../store/send-pacer.ts";
 
 export interface TelegramOptions {
   token: string;
@@ -26,7 +25,7 @@ export interface TelegramOptions {
   /** Counts an update answered without being handled (ids only reach the log); wired to a Prometheus counter. */
   onUpdateFailed?: (reason: UpdateFailure) => void;
   /** Outbound pacing through Redis (TELEGRAM_RATE_PER_CHAT, TELEGRAM_RATE_GLOBAL); unpaced when absent. */
-  pacer?: SendPacer;
+  pacer?: Pacer;
 }
 
 /**
