@@ -377,7 +377,7 @@ export class App {
       });
       this.telegramInbox = inbox;
       this.telegram.useInbox(inbox);
-      if (runsTurns) await this.telegram.attach(handle, inbox, this.redis);
+      if (runsTurns) await this.telegram.attach(handle, inbox, () => this.redis.ping());
       if (takesUpdates && webhook && this.web) await this.telegram.startWebhook(this.web.fastify);
       else if (takesUpdates) await this.telegram.startPolling();
     }
