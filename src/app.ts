@@ -81,19 +81,10 @@ export class App {
   readonly redis: RedisClient;
   readonly keys: Keys;
   readonly conversation: Conversation;
-  /**
-   * The conversation's view of the stores, with the concrete repositories: the web role, the CLI and tests use
-   * more of them than the conversation's ports name.
-   */
+  /** The conversation's deps with the concrete repositories: the web role, the CLI and tests use more than its ports name. */
   readonly deps: Omit<ConversationDeps, "persons" | "contacts" | "trips" | "checkins" | "media" | "landmarks" | "rates" | "words"> & {
-    persons: PersonRepository;
-    contacts: ContactRepository;
-    trips: TripRepository;
-    checkins: CheckinRepository;
-    media: MediaStore;
-    landmarks: LandmarkRepository;
-    rates: RateLimiter;
-    words: WordStore;
+    persons: PersonRepository; contacts: ContactRepository; trips: TripRepository; checkins: CheckinRepository;
+    media: MediaStore; landmarks: LandmarkRepository; rates: RateLimiter; words: WordStore;
   };
   /** The workers' view of the stores, with the concrete NGO alert store (the web role and tests read its timelines). */
   readonly workerDeps: WorkerDeps & { ngoAlerts: NgoAlertRepository };
