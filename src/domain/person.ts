@@ -49,8 +49,8 @@ export interface Invite {
 export type WordKind = "secret" | "duress";
 export type WordMatch = WordKind | "none";
 
-/** What a traveller may choose as a word: one word of 4 to 32 letters or digits, in any script. */
-export const WORD_PATTERN = /^[\p{L}\p{N}]{4,32}$/u;
+/** What a traveller may choose as a word: 4 to 32 letters (their accents or vowel signs count towards the length) or digits, in any script. */
+export const WORD_PATTERN = /^[\p{L}\p{M}\p{N}]{4,32}$/u;
 
 export function isChannel(value: string, channels: readonly ChannelId[]): value is ChannelId {
   return (channels as readonly string[]).includes(value);
