@@ -43,3 +43,11 @@ export function scoreFromInliers(inliers: number, cal: InlierThreshold = DEFAULT
 export function isMatch(inliers: number, cal: InlierThreshold = DEFAULT_CALIBRATION): boolean {
   return inliers >= cal.matchInliers;
 }
+
+/**
+ * Twice the threshold: a score of ~0.999 (scoreFromInliers), so more references could not change the
+ * verdict; the matcher may stop comparing the planned landmark's references there (matcher.ts).
+ */
+export function isClearMatch(inliers: number, cal: InlierThreshold = DEFAULT_CALIBRATION): boolean {
+  return inliers >= 2 * cal.matchInliers;
+}

@@ -5,14 +5,16 @@
  * (USAC) per reference, best reference wins; a calibrated inlier threshold decides. When ORB does not
  * recognise the planned landmark, AKAZE gives a second opinion: its nonlinear scale space survives the
  * oblique close-ups ORB loses, and it costs ~100 ms only for the photos that need it.
+ * Most arrival photos do show the planned landmark: once one reference matches it clearly, the others
+ * are only screened for a copy (replay-check.ts) instead of matched in full.
  */
 import type { Landmark } from "../../domain/landmark.ts";
 import type { VisualSignal } from "../../domain/verdict.ts";
 import type { DecodedPhoto, VisualMatcher } from "../contracts.ts";
-import { DEFAULT_CALIBRATION, isMatch, scoreFromInliers, type Calibration } from "./calibration.ts";
+import { DEFAULT_CALIBRATION, isClearMatch, isMatch, scoreFromInliers, type Calibration } from "./calibration.ts";
 import { AKAZE_PHOTO_CONFIG, DEFAULT_FEATURE_CONFIG, extractAkazeSync, extractFeaturesSync, type FeatureConfig, type FeatureKind, type Features } from "./features.ts";
 import { DEFAULT_PAIR_CONFIG, matchPair, type PairConfig } from "./pair.ts";
-import { warpCorrelation, type Thumbnail } from "./replay-check.ts";
+import { mayBeCopyOf, warpCorrelation, type Thumbnail } from "./replay-check.ts";
 import { loadVision, type Vision } from "./vision.ts";
 
 export interface ReferenceFeatures {
@@ -66,7 +68,10 @@ export interface LandmarkMatch {
   reference?: string;
   /** Set when the photo is a (cropped, padded) copy of that reference: never an arrival. */
   replay?: { of: string; correlation: number };
-  /** References compared (all of the landmark's references that have features). */
+  /**
+   * References matched in full: all of the landmark's references that have features, unless a clear
+   * match let the matcher skip the ones its copy screen cleared.
+   */
   compared: number;
   /** Which detector's evidence decided: ORB, or the AKAZE second opinion. */
   detector: FeatureKind;
@@ -119,7 +124,7 @@ export class FeatureMatcher implements VisualMatcher {
   async match(photo: DecodedPhoto, landmark: Landmark): Promise<VisualSignal> {
     const refs = await this.#opts.source.get(landmark.id);
     if (!refs || refs.references.length === 0) return { status: "not_evaluated" };
-    const planned = await this.matchLandmark(photo, refs);
+    const planned = await this.matchLandmark(photo, refs, { stopWhenClear: true });
     if (planned.match && !planned.replay) {
       return { status: "match", score: planned.score, reference: planned.reference, inliers: planned.inliers, detector: planned.detector };
     }
@@ -137,22 +142,34 @@ export class FeatureMatcher implements VisualMatcher {
   }
 
   /**
-   * Matches the photo against every reference of one landmark. No early exit: a crop of the third
-   * reference also matches the first one strongly, and only the best reference tells a copy apart.
+   * Matches the photo against the references of one landmark, best reference wins. With `stopWhenClear`,
+   * once a reference matches clearly (isClearMatch) and the photo is not a copy of it, the remaining
+   * references are only screened for a copy and matched in full when the screen says it may be one: a
+   * crop of the third reference also matches the first one strongly, and only the best reference tells
+   * a copy apart. Without it (identification, calibration), every reference is matched: the inlier count
+   * is then the best over all of them, which ranking landmarks needs.
    */
-  async matchLandmark(photo: DecodedPhoto, refs: LandmarkReferences, opts: { secondOpinion?: boolean } = {}): Promise<LandmarkMatch> {
+  async matchLandmark(photo: DecodedPhoto, refs: LandmarkReferences, opts: { secondOpinion?: boolean; stopWhenClear?: boolean } = {}): Promise<LandmarkMatch> {
     const vision = await loadVision();
     const { cv } = vision;
     const f = await this.features(photo);
     const started = performance.now();
     const cal = this.#opts.calibration;
-    const best = this.#bestReference(vision, f, refs.references, (r) => r.features);
-    const compared = refs.references.length;
+    const correlations = new Map<ReferenceFeatures, number | undefined>();
+    const copyCorrelation = (b: { ref?: ReferenceFeatures; homography?: number[]; inliers: number }): number | undefined => {
+      if (!b.ref?.thumb || !b.homography || b.inliers < cal.replayCheckInliers) return undefined;
+      if (!correlations.has(b.ref)) correlations.set(b.ref, warpCorrelation(cv, photo, f, b.ref.thumb, b.ref.features, b.homography));
+      return correlations.get(b.ref);
+    };
+    const isCopy = (c: number | undefined) => c !== undefined && c >= cal.replayCorrelation;
+    const settles = opts.stopWhenClear
+      ? (b: { ref?: ReferenceFeatures; homography?: number[]; inliers: number }) => isClearMatch(b.inliers, cal) && !isCopy(copyCorrelation(b))
+      : undefined;
+    const best = this.#bestReference(vision, f, refs.references, (r) => r.features, settles);
+    const compared = best.compared;
     let replay: LandmarkMatch["replay"];
-    if (best.ref?.thumb && best.homography && best.inliers >= cal.replayCheckInliers) {
-      const c = warpCorrelation(cv, photo, f, best.ref.thumb, best.ref.features, best.homography);
-      if (c !== undefined && c >= cal.replayCorrelation) replay = { of: best.ref.file, correlation: Math.round(c * 1000) / 1000 };
-    }
+    const c = copyCorrelation(best);
+    if (best.ref && c !== undefined && isCopy(c)) replay = { of: best.ref.file, correlation: Math.round(c * 1000) / 1000 };
     this.timings.matchingMs += performance.now() - started;
     const orb: LandmarkMatch = {
       landmarkId: refs.landmark.id,
@@ -170,19 +187,28 @@ export class FeatureMatcher implements VisualMatcher {
     return second.match ? second : { ...orb, secondOpinionInliers: second.inliers };
   }
 
-  /** The reference with the most inliers (first on ties), with its homography. */
+  /**
+   * The reference with the most inliers (first on ties), with its homography. Once `settles` accepts the
+   * best so far, a remaining reference is matched only if the photo may be a copy of it.
+   */
   #bestReference(
     vision: Vision,
     photo: Features,
     references: readonly ReferenceFeatures[],
     featuresOf: (r: ReferenceFeatures) => Features,
-  ): { inliers: number; ref?: ReferenceFeatures; homography?: number[] } {
+    settles?: (best: { inliers: number; ref?: ReferenceFeatures; homography?: number[] }) => boolean,
+  ): { inliers: number; ref?: ReferenceFeatures; homography?: number[]; compared: number } {
     let best: { inliers: number; ref?: ReferenceFeatures; homography?: number[] } = { inliers: 0 };
+    let compared = 0;
+    let settled = false;
     for (const ref of references) {
+      if (settled && !mayBeCopyOf(vision.knn, photo, featuresOf(ref), this.#opts.pair.ratio)) continue;
       const r = matchPair(vision, photo, featuresOf(ref), this.#opts.pair);
+      compared++;
       if (r.inliers > best.inliers) best = { inliers: r.inliers, ref, homography: r.homography };
+      settled ||= settles?.(best) ?? false;
     }
-    return best;
+    return { ...best, compared };
   }
 
   /** AKAZE against the references that carry AKAZE features; a match only above its own threshold. */

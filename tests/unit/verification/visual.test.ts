@@ -14,6 +14,9 @@ import type { DecodedPhoto } from "../../../src/verification/contracts.ts";
 import { DEFAULT_CALIBRATION, isMatch, scoreFromInliers } from "../../../src/verification/visual/calibration.ts";
 import { AKAZE_CONFIG, AKAZE_PHOTO_CONFIG, decodeFeatures, encodeFeatures, extractAkazeSync, extractFeatures } from "../../../src/verification/visual/features.ts";
 import { FeatureMatcher } from "../../../src/verification/visual/matcher.ts";
+import { loadHammingKnn } from "../../../src/verification/visual/hamming-knn.ts";
+import { DEFAULT_PAIR_CONFIG } from "../../../src/verification/visual/pair.ts";
+import { mayBeCopyOf } from "../../../src/verification/visual/replay-check.ts";
 import { loadOpenCv, openCvLoadMs } from "../../../src/verification/visual/opencv.ts";
 import { EVAL_DIR } from "./fixtures.ts";
 
@@ -119,6 +122,35 @@ describe("replay stage 2 and orientation", () => {
       }
     });
   }
+
+  test("a clear match skips the references the copy screen clears; without stopWhenClear every one is matched", async () => {
+    const refs = (await source.get("sacre-coeur"))!;
+    // Matches the first reference with several times the threshold, the others weakly.
+    const p = await photo(query("sacre-coeur").find((f) => f.endsWith("17295357_9106075285.jpg"))!);
+    const full = await matcher.matchLandmark(p, refs);
+    const early = await matcher.matchLandmark(p, refs, { stopWhenClear: true });
+    assert.equal(full.compared, refs.references.length);
+    assert.ok(early.compared < refs.references.length, `compared ${early.compared}`);
+    assert.equal(early.match, true);
+    assert.equal(early.match, full.match);
+    assert.ok(early.inliers >= 2 * DEFAULT_CALIBRATION.matchInliers && early.inliers <= full.inliers, `${early.inliers} vs ${full.inliers}`);
+  });
+
+  test("the copy screen lets a crop through to its own reference and clears a distinct photo", async () => {
+    const knn = await loadHammingKnn();
+    const refs = (await source.get("sacre-coeur"))!.references;
+    const file = refFile("sacre-coeur", 1);
+    const bytes = readFileSync(file);
+    const meta = await sharp(bytes).metadata();
+    const crop = await sharp(bytes)
+      .extract({ left: Math.round(meta.width * 0.1), top: Math.round(meta.height * 0.1), width: Math.round(meta.width * 0.8), height: Math.round(meta.height * 0.8) })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    const own = refs.find((r) => r.file === path.basename(file))!;
+    assert.equal(mayBeCopyOf(knn, await matcher.features(await decodePhoto(crop)), own.features, DEFAULT_PAIR_CONFIG.ratio), true);
+    const distinct = await matcher.features(await photo(query("sacre-coeur").find((f) => f.endsWith("17295357_9106075285.jpg"))!));
+    assert.equal(mayBeCopyOf(knn, distinct, own.features, DEFAULT_PAIR_CONFIG.ratio), false);
+  });
 
   test("distinct photos of the landmark are not flagged as copies", async () => {
     const refs = (await source.get("sacre-coeur"))!;
