@@ -107,7 +107,7 @@ export class TelegramChannel {
     });
     this.bot.use(async (ctx) => {
       const inbound = toInbound(ctx, download, this.opts.maxPhotoBytes);
-      if (inbound?.kind === "photo") inbound.locationWaiting = await inbox.locationWaiting(ctx.update);
+      if (inbound?.kind === "photo") inbound.locationWaiting = () => inbox.locationWaiting(ctx.update);
       if (inbound) await handle(inbound);
       else this.failed("unusable", ctx.update.update_id);
     });
