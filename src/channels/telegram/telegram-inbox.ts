@@ -58,6 +58,14 @@ function kindOf(update: Update): "l" | "o" {
 
 type StreamEntry = [id: string, fields: string[]];
 
+/**
+ * The webhook stores the body's bytes as Telegram sent them (no parser that refuses prototype keys on the way
+ * in): such keys are dropped here, before the update reaches the bot's middleware. Telegram never sends them.
+ */
+function withoutPrototypeKeys(key: string, value: unknown): unknown {
+  return key === "__proto__" || key === "constructor" ? undefined : value;
+}
+
 function field(fields: string[], name: string): string | undefined {
   for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
   return undefined;
@@ -144,8 +152,11 @@ export class TelegramInbox {
     return key;
   }
 
-  /** Stores one update durably; resolves once Redis has it (a redelivery of a stored id is not added twice). */
-  async store(update: Update, force = false): Promise<void> {
+  /**
+   * Stores one update durably; resolves once Redis has it (a redelivery of a stored id is not added twice).
+   * `raw`: the update's JSON as received (the webhook's body), sealed as it is rather than serialised again.
+   */
+  async store(update: Update, { raw, force = false }: { raw?: Buffer; force?: boolean } = {}): Promise<void> {
     const id = update.update_id;
     const chat = chatOfUpdate(update);
     await this.conn.tgInboxStore(
@@ -155,7 +166,7 @@ export class TelegramInbox {
       id % SEEN_RANGE,
       SEEN_TTL_MS,
       id,
-      this.opts.box.seal(JSON.stringify(update), this.boundTo(id)),
+      this.opts.box.seal(raw ?? JSON.stringify(update), this.boundTo(id)),
       chat === undefined ? "" : kindOf(update),
       force ? "1" : "",
     );
@@ -287,7 +298,7 @@ export class TelegramInbox {
     const updateId = Number(field(fields, "u"));
     let update: Update;
     try {
-      update = JSON.parse(this.opts.box.open(field(fields, "s") ?? "", this.boundTo(updateId)).toString("utf8")) as Update;
+      update = JSON.parse(this.opts.box.open(field(fields, "s") ?? "", this.boundTo(updateId)).toString("utf8"), withoutPrototypeKeys) as Update;
     } catch (err) {
       // Not a retry's to cure (a key that no longer opens it): it would only block the stream's pending list.
       log.error({ updateId, err: (err as Error).name }, "telegram inbox entry does not open; dropped");
@@ -370,7 +381,7 @@ export class TelegramInbox {
         const update = JSON.parse(this.opts.box.open(sealed, this.boundTo(updateId)).toString("utf8")) as Update;
         // A job an older process still holds (a rolling upgrade) stays with it.
         if ((await job.isActive()) && (await this.conn.exists(queue.toKey(`${job.id}:lock`)))) continue;
-        await this.store(update, true);
+        await this.store(update, { force: true });
         await job.remove();
       }
       if (jobs.length) this.opts.log.info({ moved: jobs.length }, "telegram updates moved from the old inbound queue");
