@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
+import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import { Queue, type ConnectionOptions } from "bullmq";
 import type { Update } from "grammy/types";
 import { Cluster, type Redis } from "ioredis";
@@ -27,6 +28,16 @@ const MAX_ATTEMPTS = 8;
 const RETRY_BASE_MS = 1_000;
 /** An update whose entry was taken over from dead processes this many times kills them: given up on. */
 const MAX_DELIVERIES = 5;
+
+/**
+ * Yielding to ingress: every YIELD_CHECK_MS the consumer looks at this process's event loop; when it was busier
+ * than YIELD_BUSY (its utilization) while the webhook or poller here stored updates, turns run at most
+ * YIELD_CONCURRENCY at a time until it is not, so that the loop's time goes to acknowledging (each 200 waits
+ * for the loop; a turn does not have to). The stream holds what waits, so a burst is handled behind, none lost.
+ */
+const YIELD_CHECK_MS = 100;
+const YIELD_BUSY = 0.5;
+const YIELD_CONCURRENCY = 1;
 
 /** Chats whose pending-set key is kept in memory (an entry is a number and a ~70-character key). */
 const CHAT_KEY_CACHE = 10_000;
@@ -119,6 +130,10 @@ export class TelegramInbox {
   private readonly running = new Set<Promise<void>>();
   private readonly pauses = new Set<() => void>();
   private readonly chatKeys = new Map<number, string>();
+  /** Updates stored by this process (the webhook or the poller), for yielding to them. */
+  private stored = 0;
+  private yielding = false;
+  private yieldTimer?: NodeJS.Timeout;
 
   constructor(private readonly opts: TelegramInboxOptions) {
     this.stream = opts.keys.telegramInbox();
@@ -159,6 +174,7 @@ export class TelegramInbox {
   async store(update: Update, { raw, force = false }: { raw?: Buffer; force?: boolean } = {}): Promise<void> {
     const id = update.update_id;
     const chat = chatOfUpdate(update);
+    this.stored++;
     await this.conn.tgInboxStore(
       this.opts.keys.telegramSeen(Math.floor(id / SEEN_RANGE)),
       this.stream,
@@ -214,6 +230,31 @@ export class TelegramInbox {
     this.reader.on("error", () => undefined);
     this.readLoop = this.readNew();
     this.scheduleClaims();
+    this.watchIngress();
+  }
+
+  /** Turns handled here at once now: fewer while this process's ingress keeps its event loop busy. */
+  private get limit(): number {
+    return this.yielding ? Math.min(YIELD_CONCURRENCY, this.opts.concurrency) : this.opts.concurrency;
+  }
+
+  private watchIngress(): void {
+    let elu: EventLoopUtilization = performance.eventLoopUtilization();
+    let stored = this.stored;
+    this.yieldTimer = setInterval(() => {
+      const now = performance.eventLoopUtilization();
+      const busy = performance.eventLoopUtilization(now, elu).utilization > YIELD_BUSY;
+      const yielding = busy && this.stored > stored;
+      [elu, stored] = [now, this.stored];
+      if (yielding === this.yielding) return;
+      this.yielding = yielding;
+      if (!yielding) this.wakeReader();
+    }, YIELD_CHECK_MS).unref();
+  }
+
+  private wakeReader(): void {
+    this.wake?.();
+    this.wake = undefined;
   }
 
   /** The consumer group, from the stream's first entry: also after a Redis that lost its data came back. */
@@ -226,7 +267,7 @@ export class TelegramInbox {
   /** Reads new entries while there is room, and hands each to `run`. */
   private async readNew(): Promise<void> {
     while (!this.closing) {
-      const room = this.opts.concurrency - this.active.size;
+      const room = this.limit - this.active.size;
       if (room <= 0) {
         await new Promise<void>((resolve) => (this.wake = resolve));
         continue;
@@ -270,7 +311,7 @@ export class TelegramInbox {
 
   private async claim(): Promise<void> {
     if (this.active.size > 0) await this.conn.xclaim(this.stream, GROUP, this.consumer, 0, ...this.active, "JUSTID");
-    const room = this.opts.concurrency - this.active.size;
+    const room = this.limit - this.active.size;
     if (room <= 0 || this.closing) return;
     const [, entries] = (await this.conn.xautoclaim(this.stream, GROUP, this.consumer, this.opts.lockMs, "0-0", "COUNT", room)) as [string, (StreamEntry | null)[]];
     const live = entries.filter((e): e is StreamEntry => e !== null && !this.active.has(e[0]));
@@ -287,8 +328,7 @@ export class TelegramInbox {
     const task = this.handleEntry(entry, deliveries).finally(() => {
       this.active.delete(entryId);
       this.running.delete(task);
-      this.wake?.();
-      this.wake = undefined;
+      this.wakeReader();
     });
     this.running.add(task);
   }
@@ -398,6 +438,7 @@ export class TelegramInbox {
   async close(): Promise<void> {
     this.closing = true;
     clearTimeout(this.claimTimer);
+    clearInterval(this.yieldTimer);
     this.wake?.();
     for (const wakeUp of [...this.pauses]) wakeUp();
     // The blocking read would hold the close for up to BLOCK_MS; what it was about to hand over stays pending.
