@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import { Queue, type ConnectionOptions } from "bullmq";
@@ -8,6 +7,7 @@ import { Cluster, type Redis } from "ioredis";
 import type { Logger } from "pino";
 import { QUEUE } from "../../queues/names.ts";
 import type { Keys } from "../../store/keys.ts";
+import { LuaScript, type LuaArg } from "../../store/lua/lua-script.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
 
@@ -42,13 +42,31 @@ const YIELD_CONCURRENCY = 1;
 /** Chats whose pending-set key is kept in memory (an entry is a number and a ~70-character key). */
 const CHAT_KEY_CACHE = 10_000;
 
-const STORE_LUA = readFileSync(new URL("./inbox-store.lua", import.meta.url), "utf8");
-const ACK_LUA = readFileSync(new URL("./inbox-ack.lua", import.meta.url), "utf8");
+/** Updates stored by one script call at most (a burst's turn can hold more: they go in several). */
+const MAX_BATCH = 256;
 
-/** The two scripts, as ioredis defineCommand adds them to the inbox's connection. */
-interface InboxCommands {
-  tgInboxStore(seen: string, stream: string, chat: string, bit: number, ttlMs: number, updateId: number, sealed: string, kind: string, force: string): Promise<number>;
-  tgInboxAck(stream: string, group: string, entryId: string): Promise<number>;
+/** One update's part of an INBOX_STORE call: its two keys and five arguments. */
+export type InboxStoreItem = { keys: [seen: string, chat: string]; args: [bit: number, updateId: number, sealed: string, kind: "l" | "o" | "", force: "1" | ""] };
+
+/** Stores updates in the inbox (see inbox-store.lua); called through `inboxStoreArgs`. */
+export const INBOX_STORE = new LuaScript<[numberOfKeys: number, ...args: LuaArg[]], number[]>("saTgInboxStore", new URL("./inbox-store.lua", import.meta.url));
+/** Acknowledges and deletes a handled entry. */
+export const INBOX_ACK = new LuaScript<[stream: string, group: string, entryId: string], number>("saTgInboxAck", new URL("./inbox-ack.lua", import.meta.url), 1);
+
+/** INBOX_STORE's arguments for these updates (the key count first: the script takes any number). */
+export function inboxStoreArgs(stream: string, ttlMs: number, items: readonly InboxStoreItem[]): [number, ...LuaArg[]] {
+  const keys: LuaArg[] = [stream];
+  const args: LuaArg[] = [ttlMs];
+  for (const item of items) {
+    keys.push(...item.keys);
+    args.push(...item.args);
+  }
+  return [keys.length, ...keys, ...args];
+}
+
+interface PendingStore extends InboxStoreItem {
+  resolve: () => void;
+  reject: (err: unknown) => void;
 }
 
 /** An update reached its turn while an earlier one of its chat is still stored: it must wait. */
@@ -99,11 +117,11 @@ export interface TelegramInboxOptions {
 }
 
 /**
- * Durable ingress for Telegram updates. The webhook (or the polling turn) stores each update with one script
+ * Durable ingress for Telegram updates. The webhook (or the polling turn) stores each update with a script
  * (inbox-store.lua): its id marked seen in a bitmap (a redelivery is dropped there), the update sealed into a
- * Redis stream, and its chat's pending set; the 200 follows once Redis answered. The inbox's own connection
- * pipelines what concurrent requests send in the same event-loop turn into one write: under load one write
- * carries many updates.
+ * Redis stream, and its chat's pending set; the 200 follows once Redis answered. What concurrent requests
+ * store in the same event-loop turn goes in one script call on the inbox's own connection: under load one
+ * call carries many updates (per update, the client's and Redis's cost of a command was most of the store's).
  *
  * Handling runs behind, in any process that calls `start`: a consumer group reads new entries, a handled one
  * is acknowledged and deleted (inbox-ack.lua). If a process dies after the 200, its entries stay in the
@@ -116,7 +134,7 @@ export interface TelegramInboxOptions {
  * update whose chat has an earlier one still stored waits for it (`inOrder`, called inside the sequence).
  */
 export class TelegramInbox {
-  private readonly conn: RedisClient & InboxCommands;
+  private readonly conn: RedisClient;
   private reader?: RedisClient;
   private readonly stream: string;
   private readonly consumer = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -132,19 +150,19 @@ export class TelegramInbox {
   private readonly chatKeys = new Map<number, string>();
   /** Updates stored by this process (the webhook or the poller), for yielding to them. */
   private stored = 0;
+  /** Stores waiting for the end of this event-loop turn, to go to Redis in one script call. */
+  private batch: PendingStore[] = [];
   private yielding = false;
   private yieldTimer?: NodeJS.Timeout;
 
   constructor(private readonly opts: TelegramInboxOptions) {
     this.stream = opts.keys.telegramInbox();
     const connectionName = "safe-arrival:tg-inbox";
-    // Its own connection, pipelined: what the webhook's concurrent requests store in one turn goes out in one write.
-    this.conn = (opts.redis instanceof Cluster
-      ? opts.redis.duplicate(undefined, { enableAutoPipelining: true })
-      : (opts.redis as Redis).duplicate({ enableAutoPipelining: true, connectionName })) as RedisClient & InboxCommands;
+    // Its own connection, pipelined (the turns' reads and acks). The stores are batched here instead (`store`),
+    // and one batch is one command: auto-pipelining it would only hold it for another event-loop turn.
+    const pipelined = { enableAutoPipelining: true, autoPipeliningIgnoredCommands: [INBOX_STORE.name] };
+    this.conn = opts.redis instanceof Cluster ? opts.redis.duplicate(undefined, pipelined) : (opts.redis as Redis).duplicate({ ...pipelined, connectionName });
     this.conn.on("error", () => undefined); // the app's connection reports Redis trouble; this one only reconnects
-    this.conn.defineCommand("tgInboxStore", { numberOfKeys: 3, lua: STORE_LUA });
-    this.conn.defineCommand("tgInboxAck", { numberOfKeys: 1, lua: ACK_LUA });
   }
 
   /** The connections the Redis watchdog should PING (the blocking reader guards itself). */
@@ -170,21 +188,31 @@ export class TelegramInbox {
   /**
    * Stores one update durably; resolves once Redis has it (a redelivery of a stored id is not added twice).
    * `raw`: the update's JSON as received (the webhook's body), sealed as it is rather than serialised again.
+   * The stores of one event-loop turn (the webhook's concurrent requests) go to Redis in one script call.
    */
-  async store(update: Update, { raw, force = false }: { raw?: Buffer; force?: boolean } = {}): Promise<void> {
+  store(update: Update, { raw, force = false }: { raw?: Buffer; force?: boolean } = {}): Promise<void> {
     const id = update.update_id;
     const chat = chatOfUpdate(update);
     this.stored++;
-    await this.conn.tgInboxStore(
-      this.opts.keys.telegramSeen(Math.floor(id / SEEN_RANGE)),
-      this.stream,
-      chat === undefined ? this.stream : this.chatKey(chat),
-      id % SEEN_RANGE,
-      SEEN_TTL_MS,
-      id,
-      this.opts.box.seal(raw ?? JSON.stringify(update), this.boundTo(id)),
-      chat === undefined ? "" : kindOf(update),
-      force ? "1" : "",
+    return new Promise<void>((resolve, reject) => {
+      const queued = this.batch.push({
+        keys: [this.opts.keys.telegramSeen(Math.floor(id / SEEN_RANGE)), chat === undefined ? this.stream : this.chatKey(chat)],
+        args: [id % SEEN_RANGE, id, this.opts.box.seal(raw ?? JSON.stringify(update), this.boundTo(id)), chat === undefined ? "" : kindOf(update), force ? "1" : ""],
+        resolve,
+        reject,
+      });
+      if (queued === 1) setImmediate(() => this.flushStores());
+      else if (queued >= MAX_BATCH) this.flushStores();
+    });
+  }
+
+  private flushStores(): void {
+    const batch = this.batch;
+    if (batch.length === 0) return;
+    this.batch = [];
+    INBOX_STORE.run(this.conn, ...inboxStoreArgs(this.stream, SEEN_TTL_MS, batch)).then(
+      () => batch.forEach((s) => s.resolve()),
+      (err: unknown) => batch.forEach((s) => s.reject(err)),
     );
   }
 
@@ -375,7 +403,7 @@ export class TelegramInbox {
   }
 
   private async ack(entryId: string): Promise<void> {
-    await this.conn.tgInboxAck(this.stream, GROUP, entryId);
+    await INBOX_ACK.run(this.conn, this.stream, GROUP, entryId);
   }
 
   /** Waits `ms`, or less when the inbox closes. */
