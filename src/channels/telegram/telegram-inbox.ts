@@ -163,6 +163,10 @@ export class TelegramInbox {
     const pipelined = { enableAutoPipelining: true, autoPipeliningIgnoredCommands: [INBOX_STORE.name] };
     this.conn = opts.redis instanceof Cluster ? opts.redis.duplicate(undefined, pipelined) : (opts.redis as Redis).duplicate({ ...pipelined, connectionName });
     this.conn.on("error", () => undefined); // the app's connection reports Redis trouble; this one only reconnects
+    // Defined now: an auto-pipeline copies the client's commands when it is made, so a command defined while
+    // one is filling (LuaScript.run's lazy define) is missing from it and the call throws outside any promise.
+    INBOX_STORE.define(this.conn);
+    INBOX_ACK.define(this.conn);
   }
 
   /** The connections the Redis watchdog should PING (the blocking reader guards itself). */

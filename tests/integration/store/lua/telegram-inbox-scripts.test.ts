@@ -105,3 +105,26 @@ test("the inbox stores concurrent updates in one call, and a handler never sees 
   assert.equal(({} as { polluted?: boolean }).polluted, undefined);
   assert.equal(last.message!.text, "m4");
 });
+
+test("acks queued beside other commands on the inbox's auto-pipelined connection", async () => {
+  const keys = freshKeys();
+  const inbox = new TelegramInbox({ redis, keys, box: new SealedBox(randomBytes(32).toString("base64")), lockMs: 30_000, concurrency: 8, log: pino({ level: "silent" }), chatIndex: (c) => `i${c}` });
+  const updates = [1, 2, 3, 4, 5, 6].map((id): Update => ({ update_id: id, message: { message_id: id, date: 0, chat: { id: id % 3, type: "private", first_name: "x" }, text: `m${id}` } }) as Update);
+  const seen: number[] = [];
+  try {
+    await Promise.all(updates.map((u) => inbox.store(u)));
+    // Each handler leaves a command queued on the inbox's connection as it returns: the acks that follow in
+    // the same event-loop turn join that pipeline (as one turn's ack joins another's `done` in the app).
+    const queued: Promise<unknown>[] = [];
+    await inbox.start(async (u) => {
+      seen.push(u.update_id);
+      queued.push(inbox.locationWaiting(u));
+    });
+    for (let i = 0; i < 100 && (await redis.xlen(keys.telegramInbox())) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await Promise.all(queued);
+  } finally {
+    await inbox.close();
+  }
+  assert.deepEqual(seen.sort(), [1, 2, 3, 4, 5, 6]);
+  assert.equal(await redis.xlen(keys.telegramInbox()), 0, "every entry acknowledged and deleted");
+});
