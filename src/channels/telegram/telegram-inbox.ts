@@ -30,12 +30,16 @@ const RETRY_BASE_MS = 1_000;
 const MAX_DELIVERIES = 5;
 
 /**
- * Yielding to ingress: every YIELD_CHECK_MS the consumer looks at this process's event loop; when it was busier
- * than YIELD_BUSY (its utilization) while the webhook or poller here stored updates, turns run at most
- * YIELD_CONCURRENCY at a time until it is not, so that the loop's time goes to acknowledging (each 200 waits
- * for the loop; a turn does not have to). The stream holds what waits, so a burst is handled behind, none lost.
+ * Yielding to ingress: every YIELD_CHECK_MS the consumer looks at this process's event loop and its stores.
+ * During a burst (at least YIELD_MIN_STORES stored here by the webhook or the poller in that time, 1,000/s:
+ * far more than one process's turns can follow, each costing about half a millisecond of CPU) with the loop
+ * over YIELD_BUSY utilized, turns run at most YIELD_CONCURRENCY at a time, so that the loop's time goes to
+ * acknowledging (each 200 waits for the loop; a turn does not have to). The stream holds what waits: the burst
+ * is handled behind, none lost. At ordinary rates (tens of updates a second, photo checks keeping the loop
+ * busy) turns keep their full concurrency.
  */
 const YIELD_CHECK_MS = 100;
+const YIELD_MIN_STORES = 100;
 const YIELD_BUSY = 0.5;
 const YIELD_CONCURRENCY = 1;
 
@@ -276,7 +280,7 @@ export class TelegramInbox {
     this.yieldTimer = setInterval(() => {
       const now = performance.eventLoopUtilization();
       const busy = performance.eventLoopUtilization(now, elu).utilization > YIELD_BUSY;
-      const yielding = busy && this.stored > stored;
+      const yielding = busy && this.stored - stored >= YIELD_MIN_STORES;
       [elu, stored] = [now, this.stored];
       if (yielding === this.yielding) return;
       this.yielding = yielding;
