@@ -60,6 +60,23 @@ export default {
       to: { path: "^src/conversation/" },
     },
     {
+      name: "conversation-stores-through-ports",
+      comment: "The conversation core uses the stores through ports/stores.ts; the app container hands it the Redis repositories.",
+      severity: "error",
+      from: { path: "^src/conversation/" },
+      to: { path: "^src/store/" },
+    },
+    {
+      name: "workers-stores-through-ports",
+      comment:
+        "The workers use the stores through ports/stores.ts. Two exceptions: store/redis.ts (the connection BullMQ and the " +
+        "deadline reconciler's reads of BullMQ's own job keys take) and store/deadline-firing.ts, whose FiringState still " +
+        "lives with the store (the deadline work owns that file); its port is left to do.",
+      severity: "error",
+      from: { path: "^src/workers/" },
+      to: { path: "^src/store/", pathNot: "^src/store/(redis|deadline-firing)\\.ts$" },
+    },
+    {
       name: "core-not-outward",
       comment: "The core never imports an entry layer, the CLI or the app container.",
       severity: "error",

@@ -10,6 +10,9 @@
  * held-out. Every photo of --heldout (built by bench/heldout/build-heldout.ts; other landmarks, day/night and
  * seasons) is held-out, and so are its landmarks: the calibration part is matched only against the --eval
  * catalog. Thresholds are read from calibration rows only; held-out rows are only reported.
+ *
+ * Over ~400 lines on purpose: it is one run read top to bottom (measure, then report), and the report uses
+ * dozens of the run's figures; split, those would only be handed from file to file.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";

@@ -12,6 +12,10 @@
  * since every `deps.x.y()` call in it means "look up x in deps.ts, then y where its type is declared": so its
  * imports are counted like the stop's own ("with deps interfaces"). The first line, "direct", counts the
  * stops' own imports only, as the script did at first; both are printed so the figures stay comparable.
+ * A third line splits the crossings: into the contract folders (domain/, ports/: types and pure rules that
+ * import nothing of ours but the domain, read once and then known) and into the working folders, where each
+ * crossing sends the reader into code with dependencies of its own. The first two lines stay as they were, so
+ * figures taken before this split compare with those taken after.
  * A stop that no longer exists fails the run, so a move is followed by updating the list, not by a silent
  * shorter walk. Imports are read with TypeScript's own pre-processor (static, type-only, dynamic, re-exports).
  */
@@ -75,6 +79,9 @@ export function srcImports(file: string): string[] {
   return [...found];
 }
 
+/** Folders of contracts only: depcheck keeps them free of imports beyond the domain (.dependency-cruiser.mjs). */
+const CONTRACT_FOLDERS = new Set(["domain", "ports"]);
+
 /** A deps interface: the object of services a stop is handed, read together with the stop. */
 const isDepsInterface = (file: string) => path.basename(file) === "deps.ts";
 
@@ -102,7 +109,9 @@ export function measure(stops: readonly string[], withDeps = false) {
     const to = folderOf(path.join(ROOT, c.split(" -> ")[1]!));
     into[to] = (into[to] ?? 0) + 1;
   }
-  return { stops: new Set(stops).size, files: files.size, crossings, into, folders: [...folders].sort() };
+  const intoContracts = Object.entries(into).filter(([f]) => CONTRACT_FOLDERS.has(f)).reduce((n, [, c]) => n + c, 0);
+  const workingFiles = [...files].filter((f) => !CONTRACT_FOLDERS.has(folderOf(f))).length;
+  return { stops: new Set(stops).size, files: files.size, crossings, into, folders: [...folders].sort(), intoContracts, workingFiles };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -115,6 +124,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const how = withDeps ? "with deps interfaces" : "direct";
       console.log(`${name} (${how}): ${m.stops} stops, ${m.files} files opened, ${m.crossings.length} folder crossings, folders: ${m.folders.join(" ")}`);
       console.log(`  crossings into: ${Object.entries(m.into).sort().map(([f, n]) => `${f} ${n}`).join(", ")}`);
+      console.log(`  into contracts (domain, ports): ${m.intoContracts}; into working folders: ${m.crossings.length - m.intoContracts}; files opened outside the contracts: ${m.workingFiles}`);
       if (process.env.VERBOSE) for (const c of m.crossings) console.log(`  ${c}`);
     }
   }

@@ -81,7 +81,11 @@ export class App {
   readonly redis: RedisClient;
   readonly keys: Keys;
   readonly conversation: Conversation;
-  readonly deps: ConversationDeps;
+  /** The conversation's deps with the concrete repositories: the web role, the CLI and tests use more than its ports name. */
+  readonly deps: Omit<ConversationDeps, "persons" | "contacts" | "trips" | "checkins" | "media" | "landmarks" | "rates" | "words"> & {
+    persons: PersonRepository; contacts: ContactRepository; trips: TripRepository; checkins: CheckinRepository;
+    media: MediaStore; landmarks: LandmarkRepository; rates: RateLimiter; words: WordStore;
+  };
   /** The workers' view of the stores, with the concrete NGO alert store (the web role and tests read its timelines). */
   readonly workerDeps: WorkerDeps & { ngoAlerts: NgoAlertRepository };
   /** The default matcher's threads (started on the first photo), stopped with the app. */
@@ -364,7 +368,7 @@ export class App {
       });
       this.telegramInbox = inbox;
       this.telegram.useInbox(inbox);
-      if (runsTurns) await this.telegram.attach(handle, inbox, this.redis);
+      if (runsTurns) await this.telegram.attach(handle, inbox, () => this.redis.ping());
       if (takesUpdates && webhook && this.web) await this.telegram.startWebhook(this.web.fastify);
       else if (takesUpdates) await this.telegram.startPolling();
     }

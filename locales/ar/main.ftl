@@ -148,6 +148,7 @@ reason-visual_not_evaluated = لم نقارن الصورة بالمكان
 
 status-trip = الرحلة: { $landmark }، قبل { $deadline } ({ $zone }).
 status-arrived = الرحلة: وصلت إلى { $landmark } في { $time } ({ $zone }).
+status-safe = الرحلة إلى { $landmark }: قلت إنك بأمان، في { $time } ({ $zone }).
 status-no-trip = ليس لديك رحلة.
 status-contacts = أفراد العائلة: { $count }
 status-last-checkin = آخر تسجيل وصول: { $result }

@@ -140,6 +140,7 @@ reason-visual_not_evaluated = وێنەکە لەگەڵ شوێنەکە بەراو�
 
 status-trip = گەشت: { $landmark }، پێش { $deadline } ({ $zone }).
 status-arrived = گەشت: گەیشتیتە { $landmark } لە { $time } ({ $zone }).
+status-safe = گەشت بۆ { $landmark }: لە { $time } ({ $zone }) وتت کە سەلامەتیت.
 status-no-trip = هیچ گەشتێکت نییە.
 status-contacts = ئەندامانی خێزان: { $count }
 status-last-checkin = دوایین تۆمارکردنی گەیشتن: { $result }

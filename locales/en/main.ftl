@@ -138,6 +138,7 @@ reason-visual_not_evaluated = photo not compared with the place
 
 status-trip = Trip: { $landmark }, before { $deadline } ({ $zone }).
 status-arrived = Trip: arrived at { $landmark } at { $time } ({ $zone }).
+status-safe = Trip to { $landmark }: you said you are safe, at { $time } ({ $zone }).
 status-no-trip = You have no trip.
 status-contacts = Family contacts: { $count }
 status-last-checkin = Last check-in: { $result }

@@ -138,6 +138,7 @@ reason-visual_not_evaluated = la foto no se comparó con el lugar
 
 status-trip = Viaje: { $landmark }, antes de { $deadline } ({ $zone }).
 status-arrived = Viaje: llegada a { $landmark } el { $time } ({ $zone }).
+status-safe = Viaje a { $landmark }: dijiste que estás a salvo, el { $time } ({ $zone }).
 status-no-trip = No tienes ningún viaje.
 status-contacts = Contactos familiares: { $count }
 status-last-checkin = Último aviso de llegada: { $result }

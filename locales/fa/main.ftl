@@ -140,6 +140,7 @@ reason-visual_not_evaluated = عکس با آن مکان مقایسه نشد
 
 status-trip = سفر: { $landmark }، پیش از { $deadline } ({ $zone }).
 status-arrived = سفر: در { $time } ({ $zone }) به { $landmark } رسیدید.
+status-safe = سفر به { $landmark }: در { $time } ({ $zone }) گفتید که در امان هستید.
 status-no-trip = شما سفری ندارید.
 status-contacts = اعضای خانواده: { $count }
 status-last-checkin = آخرین اعلام رسیدن: { $result }

@@ -138,6 +138,7 @@ reason-visual_not_evaluated = la photo n’a pas été comparée au lieu
 
 status-trip = Trajet : { $landmark }, avant { $deadline } ({ $zone }).
 status-arrived = Trajet : arrivée à { $landmark } le { $time } ({ $zone }).
+status-safe = Trajet vers { $landmark } : vous avez dit être en sécurité, le { $time } ({ $zone }).
 status-no-trip = Vous n’avez pas de trajet.
 status-contacts = Contacts familiaux : { $count }
 status-last-checkin = Dernier signalement : { $result }

@@ -140,6 +140,7 @@ reason-visual_not_evaluated = عکس له ځای سره پرتله نه شو
 
 status-trip = سفر: { $landmark }، تر { $deadline } مخکې ({ $zone }).
 status-arrived = سفر: په { $time } ({ $zone }) { $landmark } ته ورسېدئ.
+status-safe = سفر { $landmark } ته: تاسو په { $time } ({ $zone }) وویل چې خوندي یاست.
 status-no-trip = تاسو سفر نه لرئ.
 status-contacts = د کورنۍ غړي: { $count }
 status-last-checkin = وروستی ثبت: { $result }

@@ -138,6 +138,7 @@ reason-visual_not_evaluated = sawirka laguma barbar dhigin meesha
 
 status-trip = Safar: { $landmark }, ka hor { $deadline } ({ $zone }).
 status-arrived = Safar: waxaad gaartay { $landmark } { $time } ({ $zone }).
+status-safe = Safarka { $landmark }: waxaad sheegtay inaad nabad qabto, { $time } ({ $zone }).
 status-no-trip = Safar ma lihid.
 status-contacts = Xubnaha qoyska: { $count }
 status-last-checkin = Hubintii ugu dambeysay: { $result }

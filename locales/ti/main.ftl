@@ -139,6 +139,7 @@ reason-visual_not_evaluated = እቲ ስእሊ ምስቲ ቦታ ኣይተነጻ�
 
 status-trip = ጉዕዞ፡ { $landmark }፡ ቅድሚ { $deadline } ({ $zone })።
 status-arrived = ጉዕዞ፡ ኣብ { $time } ({ $zone }) ናብ { $landmark } በጺሕኩም።
+status-safe = ጉዕዞ ናብ { $landmark }፡ ኣብ { $time } ({ $zone }) ድሕንነትኩም ሓቢርኩም።
 status-no-trip = ጉዕዞ የብልኩምን።
 status-contacts = ኣባላት ስድራ፡ { $count }
 status-last-checkin = መወዳእታ ምምዝጋብ፡ { $result }

@@ -146,6 +146,7 @@ reason-visual_not_evaluated = фото не порівнювали з місце
 
 status-trip = Поїздка: { $landmark }, до { $deadline } ({ $zone }).
 status-arrived = Поїздка: прибуття до { $landmark } о { $time } ({ $zone }).
+status-safe = Поїздка до { $landmark }: ви повідомили, що в безпеці, о { $time } ({ $zone }).
 status-no-trip = У вас немає поїздки.
 status-contacts = Контакти з родини: { $count }
 status-last-checkin = Остання відмітка: { $result }

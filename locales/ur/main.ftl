@@ -140,6 +140,7 @@ reason-visual_not_evaluated = تصویر کا جگہ سے موازنہ نہیں 
 
 status-trip = سفر: { $landmark }، { $deadline } سے پہلے ({ $zone })۔
 status-arrived = سفر: { $time } ({ $zone }) پر { $landmark } پہنچ گئے۔
+status-safe = { $landmark } کا سفر: آپ نے { $time } ({ $zone }) پر بتایا کہ آپ محفوظ ہیں۔
 status-no-trip = آپ کا کوئی سفر نہیں ہے۔
 status-contacts = خاندان کے رابطے: { $count }
 status-last-checkin = آخری چیک اِن: { $result }

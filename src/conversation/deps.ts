@@ -2,29 +2,23 @@ import type { Logger } from "pino";
 import type { Config } from "../config.ts";
 import type { I18n } from "../i18n/i18n.ts";
 import type { JobProducer } from "../ports/jobs.ts";
-import type { CheckinRepository } from "../store/checkin-repository.ts";
-import type { ContactRepository } from "../store/contact-repository.ts";
-import type { ConversationStateStore } from "../store/conversation-state.ts";
-import type { LandmarkRepository } from "../store/landmark-repository.ts";
-import type { MediaStore } from "../store/media-store.ts";
-import type { PersonRepository } from "../store/person-repository.ts";
-import type { RateLimiter } from "../store/rate-limiter.ts";
-import type { TripRepository } from "../store/trip-repository.ts";
+import type {
+  CheckinStore, ContactStore, DialogueStateStore, LandmarkStore, MediaStore, PersonStore, RateLimits, TripStore, WordStore,
+} from "../ports/stores.ts";
 import type { PhotoLimits } from "../verification/contracts.ts";
-import type { WordStore } from "../store/word-store.ts";
 import type { InviteLinks, Messenger } from "../ports/messaging.ts";
 import type { TripLifecycle } from "../ports/trips.ts";
 
-/** Everything the conversation core reaches; built once per process by the app container. */
+/** Everything the conversation core reaches; built once per process by the app container. The stores are the ports' shapes (ports/stores.ts). */
 export interface ConversationDeps {
-  persons: PersonRepository;
-  contacts: ContactRepository;
-  trips: TripRepository;
-  checkins: CheckinRepository;
+  persons: PersonStore;
+  contacts: ContactStore;
+  trips: TripStore;
+  checkins: CheckinStore;
   media: MediaStore;
-  states: ConversationStateStore;
-  rates: RateLimiter;
-  landmarks: LandmarkRepository;
+  states: DialogueStateStore;
+  rates: RateLimits;
+  landmarks: LandmarkStore;
   words: WordStore;
   lifecycle: TripLifecycle;
   queues: Pick<JobProducer, "verify" | "photoCheck" | "removeForCheckins">;

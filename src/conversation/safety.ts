@@ -1,6 +1,6 @@
 import { parseDuration } from "../domain/duration.ts";
 import { formatLocalTime } from "../i18n/format.ts";
-import { WORD_PATTERN, type WordKind } from "../store/word-store.ts";
+import { WORD_PATTERN, type WordKind } from "../domain/person.ts";
 import type { Feature, Turn } from "./turn.ts";
 
 const MORE_TIME_MS = 60 * 60 * 1000;

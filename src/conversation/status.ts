@@ -13,10 +13,14 @@ export const status: Feature = {
         const stored = await deps.landmarks.get(trip.landmarkId);
         const landmark = stored ? landmarkName(stored.landmark, turn.locale) : trip.landmarkId;
         const zone = stored?.landmark.timeZone ?? "UTC";
+        // A trip ended by "I am safe" must not read as still running towards its deadline.
+        const endedAt = trip.arrivedAt ? formatLocalTime(trip.arrivedAt, turn.locale, zone) : undefined;
         lines.push(
-          trip.status === "arrived" && trip.arrivedAt
-            ? turn.t("status-arrived", { landmark, time: formatLocalTime(trip.arrivedAt, turn.locale, zone), zone })
-            : turn.t("status-trip", { landmark, deadline: formatLocalTime(trip.deadline, turn.locale, zone), zone }),
+          trip.status === "arrived" && endedAt
+            ? turn.t("status-arrived", { landmark, time: endedAt, zone })
+            : trip.status === "safe" && endedAt
+              ? turn.t("status-safe", { landmark, time: endedAt, zone })
+              : turn.t("status-trip", { landmark, deadline: formatLocalTime(trip.deadline, turn.locale, zone), zone }),
         );
       }
       lines.push(turn.t("status-contacts", { count: (await deps.contacts.contactsOf(person.id)).length }));

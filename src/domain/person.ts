@@ -45,6 +45,13 @@ export interface Invite {
   expiresAt: Date;
 }
 
+/** A traveller's two words: the secret one (to extend an escalated trip) and the duress one (a check-in under threat). */
+export type WordKind = "secret" | "duress";
+export type WordMatch = WordKind | "none";
+
+/** What a traveller may choose as a word: 4 to 32 letters (their accents or vowel signs count towards the length) or digits, in any script. */
+export const WORD_PATTERN = /^[\p{L}\p{M}\p{N}]{4,32}$/u;
+
 export function isChannel(value: string, channels: readonly ChannelId[]): value is ChannelId {
   return (channels as readonly string[]).includes(value);
 }

@@ -65,12 +65,35 @@ export interface Outbound {
    * confirmations, alerts), which go before `low` ones: a person's own replies, which channels with an
    * outbox queue instead of sending during the turn. Normal when unset.
    */
-  priority?: "high" | "normal" | "low";
+  priority?: SendPriority;
   /**
    * The reader's paragraph direction, when the sender has their language at hand: spares the messenger
    * reading the recipient's record again (it looks the direction up when unset).
    */
   direction?: "rtl" | "ltr";
+}
+
+/** Which waiting send goes first when a channel's pacing is the bottleneck (see Outbound.priority). */
+export type SendPriority = "high" | "normal" | "low";
+
+/** Why a queued message may not go yet (Pacer.tryTake). */
+export type PaceDenial = { kind: "granted" } | { kind: "global"; ms: number } | { kind: "chat"; ms: number } | { kind: "behind" };
+
+/**
+ * Outbound pacing shared by every process (store/send-pacer.ts, on Redis): at most so many sends to one chat
+ * and overall in any second, spaced evenly. Waiting senders stand in one line ordered by priority, then by
+ * arrival; a busy chat never holds up sends to other chats.
+ */
+export interface Pacer {
+  /** Waits for a slot to send to `chatId`; resolves once the send may go out (the slot is then used). */
+  wait(chatId: string, priority?: SendPriority): Promise<void>;
+  /** One attempt in the line (`ticket` keeps its place): 0 when granted, otherwise ms to wait (negative: someone ahead could go now). */
+  take(chatId: string, ticket: string, priority: SendPriority, firstAsked: number): Promise<number>;
+  /**
+   * For queued messages: takes the slot if it is free now, without joining the line (the queue orders and
+   * retries them). Waiters ahead in the line still go first.
+   */
+  tryTake(chatId: string, priority: SendPriority, firstAsked: number): Promise<PaceDenial>;
 }
 
 /** Sends to any address on any configured channel. */

@@ -1,28 +1,52 @@
 /**
- * The stores as the workers and the trip lifecycle use them: each interface names only the methods its
- * users call, so a reader of a worker learns here what it can read and write without opening the Redis
- * repositories (src/store/*), and a test can hand it a small fake. The repositories fit these shapes
- * structurally; the app container (app.ts) is where TypeScript checks that they do.
+ * The stores as the conversation core, the workers and the trip lifecycle use them: each interface names only
+ * the methods its users call, so a reader of a turn or a worker learns here what it can read and write
+ * without opening the Redis repositories (src/store/*), and a test can hand it a small fake. The repositories
+ * fit these shapes structurally; the app container (app.ts) is where TypeScript checks that they do.
  */
-import type { Checkin, UpgradeOffer } from "../domain/checkin.ts";
+import type { Checkin, PendingLocation, PendingPhoto, UpgradeOffer } from "../domain/checkin.ts";
+import type { ChatAddress } from "../domain/identity.ts";
 import type { Landmark, ReferenceFingerprint } from "../domain/landmark.ts";
+import type { Locale } from "../domain/locale.ts";
 import type { NgoAlert, NgoAlertStatus, NgoTimelineEntry } from "../domain/ngo-alert.ts";
-import type { Person, Trip } from "../domain/person.ts";
+import type { Invite, Person, Trip, WordKind, WordMatch } from "../domain/person.ts";
 import type { Verdict } from "../domain/verdict.ts";
 
 export interface PersonStore {
   get(id: string): Promise<Person | undefined>;
+  findByAddress(address: ChatAddress): Promise<Person | undefined>;
+  /** Finds or creates the person behind an address, refreshing the retention clock and display name. */
+  touch(address: ChatAddress, displayName: string, now: Date): Promise<Person>;
+  setLocale(id: string, locale: Locale): Promise<void>;
+  setConsent(id: string, at: Date): Promise<void>;
+  setNgoConsent(id: string, consent: boolean): Promise<void>;
   /** Keeps the last verified check-in only: no location history. */
   setLastArrival(id: string, landmarkId: string, at: Date): Promise<void>;
+  /** Deletes the records and destroys the data key, so copies elsewhere (AOF, backups) stay unreadable. */
+  delete(person: Person): Promise<void>;
 }
 
-/** The family links between travellers and their contacts. */
+/** The family links between travellers and their contacts, and the single-use invites that create them. */
 export interface ContactStore {
+  createInvite(travellerId: string, now: Date): Promise<Invite>;
+  /** Reads an invite without using it up (the family member still has to accept). */
+  peekInvite(code: string): Promise<{ travellerId: string } | undefined>;
+  /** Uses an invite up atomically: of any number of parallel redemptions exactly one gets it. */
+  redeemInvite(code: string): Promise<{ travellerId: string } | undefined>;
+  /** True when the link is new. */
+  link(travellerId: string, contactId: string): Promise<boolean>;
+  unlink(travellerId: string, contactId: string): Promise<boolean>;
   contactsOf(travellerId: string): Promise<string[]>;
+  /** The travellers a contact follows. */
+  followedBy(contactId: string): Promise<string[]>;
   isLinked(travellerId: string, contactId: string): Promise<boolean>;
   /** True the first time only, so the traveller is told once. */
   markUnreachable(contactId: string): Promise<boolean>;
   isUnreachable(contactId: string): Promise<boolean>;
+  /** A contact who writes to the bot again can be reached again. */
+  clearUnreachable(contactId: string): Promise<void>;
+  /** Drops every link and open invite of a person, on both sides; returns who was on the other end. */
+  forgetPerson(personId: string): Promise<{ contacts: string[]; travellers: string[] }>;
 }
 
 /** The end of a trip as the store records it: who had been alerted (to correct them), or why it did not end. */
@@ -30,6 +54,8 @@ export type TripEnding = { ok: true; alerted: string[] } | { ok: false; status?:
 
 /** One current trip per traveller; each change is atomic against the trip's id, so a stale caller finds it changed. */
 export interface TripStore {
+  /** Starts the traveller's trip, replacing any earlier one. */
+  create(travellerId: string, landmarkId: string, deadline: Date, now: Date): Promise<Trip>;
   get(travellerId: string): Promise<Trip | undefined>;
   extend(travellerId: string, tripId: string, deadline: Date): Promise<boolean>;
   finish(travellerId: string, tripId: string, at: Date, status?: "arrived" | "safe"): Promise<TripEnding>;
@@ -52,14 +78,35 @@ export interface TripStore {
 /** What a trip's pending stage jobs are derived from. */
 export type TripSchedule = Pick<Trip, "id" | "travellerId" | "status" | "deadline" | "stage">;
 
+/** A photo or location joins the pending pair; a complete pair is taken out, ready to become a check-in. */
+export type AddPartResult =
+  | { complete: false; replacedPhoto?: PendingPhoto }
+  | { complete: true; photo: PendingPhoto; location: PendingLocation; duress: boolean; replacedPhoto?: PendingPhoto };
+
 export interface CheckinStore {
+  /** Adds a photo or location to the traveller's pending pair (kept for the pairing window). */
+  addPart(travellerId: string, part: { photo: PendingPhoto } | { location: PendingLocation }): Promise<AddPartResult>;
+  /**
+   * Remembers that the pending check-in carries the duress word; the pair window starts here if this
+   * is the first part. Only the fact is kept, never the word.
+   */
+  markPendingDuress(travellerId: string): Promise<void>;
+  pending(travellerId: string): Promise<{ photo?: PendingPhoto; location?: PendingLocation }>;
+  clearPending(travellerId: string): Promise<PendingPhoto | undefined>;
+  create(input: Omit<Checkin, "id" | "status" | "createdAt">, now: Date): Promise<Checkin>;
   get(id: string): Promise<Checkin | undefined>;
+  idsOf(travellerId: string): Promise<string[]>;
+  /** Deletes every check-in and pending part of the traveller; returns the media ids of their photos, to delete. */
+  deleteAllOf(travellerId: string): Promise<string[]>;
   recordVerdict(id: string, verdict: Verdict, cleanMediaId: string | undefined, phash: string): Promise<void>;
   recordRejection(id: string, code: string): Promise<void>;
   /** True for the first caller only: each side effect of a check-in (telling, duress) happens once. */
   claimOnce(id: string, what: string): Promise<boolean>;
   /** Keeps a partial check-in's parts (sealed, for the pairing window) so a later photo or location can upgrade it. */
   offerUpgrade(travellerId: string, offer: UpgradeOffer): Promise<void>;
+  hasUpgrade(travellerId: string): Promise<boolean>;
+  /** Takes the offer out, so that one further photo or live location makes exactly one upgrade. */
+  takeUpgrade(travellerId: string): Promise<UpgradeOffer | undefined>;
 }
 
 /** Photos, sealed and short-lived: a traveller's photo until it is verified, the cleaned copy for the family. */
@@ -77,6 +124,45 @@ export interface CatalogEntry {
 
 export interface LandmarkStore {
   get(id: string): Promise<CatalogEntry | undefined>;
+  /** The catalog's landmarks, without their fingerprints: what a traveller picks a trip's destination from. */
+  list(): Promise<Landmark[]>;
+}
+
+/** What a multi-step dialogue waits for next; short-lived so an abandoned flow does not linger. */
+export type DialogueState =
+  | { step: "consent" }
+  | { step: "trip_landmark" }
+  | { step: "trip_deadline"; landmarkId: string }
+  | { step: "forget_confirm" }
+  | { step: "invite_language"; code: string }
+  | { step: "invite_accept"; code: string }
+  /** /checkphoto: the next photo is checked for the sender, not taken as a check-in. */
+  | { step: "photo_check"; until: number };
+
+export interface DialogueStateStore {
+  get(personId: string): Promise<DialogueState | undefined>;
+  set(personId: string, state: DialogueState): Promise<void>;
+  clear(personId: string): Promise<void>;
+}
+
+/**
+ * Fixed-window counters, shared by all processes, keyed by the sender's chat address (never the person, so
+ * /forget cannot reset a limit).
+ */
+export interface RateLimits {
+  /** Counts one use of `kind` by the sender; false once `limit` uses happened in the current window. */
+  take(kind: string, sender: ChatAddress, limit: number, windowMs: number): Promise<boolean>;
+  /** Counts one use and returns how many uses the sender made in the current window, this one included. */
+  count(kind: string, sender: ChatAddress, windowMs: number): Promise<number>;
+}
+
+/** A traveller's secret and duress words, kept only as salted hashes. */
+export interface WordStore {
+  set(personId: string, kind: WordKind, word: string): Promise<void>;
+  has(personId: string, kind: WordKind): Promise<boolean>;
+  /** Which stored word `word` is, if any; both are always checked, so timing does not tell which one matched. */
+  match(personId: string, word: string | undefined): Promise<WordMatch>;
+  delete(personId: string): Promise<void>;
 }
 
 export interface NgoAlertStore {

@@ -6,6 +6,7 @@ import type { Verdict } from "../domain/verdict.ts";
 import type { Checkin, PendingLocation, PendingPhoto, UpgradeOffer } from "../domain/checkin.ts";
 import type { Keys } from "./keys.ts";
 import type { RecordKeys } from "./record-keys.ts";
+import type { AddPartResult } from "../ports/stores.ts";
 
 /** Adds a photo or location to the pending pair, taking the pair out once complete (see the script). */
 export const ADD_PART = new LuaScript<[key: string, windowMs: number, field: string, value: string], [string | null] | [string | null, string, string, string | null]>(
@@ -15,10 +16,6 @@ export const ADD_PART = new LuaScript<[key: string, windowMs: number, field: str
 export const MARK_PENDING_DURESS = new LuaScript<[key: string, windowMs: number], null>(
   "saMarkPendingDuress", new URL("./lua/mark-pending-duress.lua", import.meta.url), 1,
 );
-
-export type AddPartResult =
-  | { complete: false; replacedPhoto?: PendingPhoto }
-  | { complete: true; photo: PendingPhoto; location: PendingLocation; duress: boolean; replacedPhoto?: PendingPhoto };
 
 function revive<T>(raw: string): T {
   return JSON.parse(raw, (k, v) => (k === "at" ? new Date(v as number) : v)) as T;

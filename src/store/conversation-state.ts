@@ -1,17 +1,8 @@
 import type { RedisClient } from "./redis.ts";
 import type { Keys } from "./keys.ts";
+import type { DialogueState } from "../ports/stores.ts";
 
-/** What a multi-step dialogue waits for next; short-lived so an abandoned flow does not linger. */
-export type DialogueState =
-  | { step: "consent" }
-  | { step: "trip_landmark" }
-  | { step: "trip_deadline"; landmarkId: string }
-  | { step: "forget_confirm" }
-  | { step: "invite_language"; code: string }
-  | { step: "invite_accept"; code: string }
-  /** /checkphoto: the next photo is checked for the sender, not taken as a check-in. */
-  | { step: "photo_check"; until: number };
-
+/** States are short-lived so an abandoned flow does not linger. */
 const STATE_TTL_MS = 60 * 60 * 1000;
 
 export class ConversationStateStore {

@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { LuaScript } from "./lua/lua-script.ts";
 import type { RedisClient } from "./redis.ts";
-
-/** Which waiting send goes first when the pacer is the bottleneck. */
-export type SendPriority = "high" | "normal" | "low";
+import type { PaceDenial, Pacer, SendPriority } from "../ports/messaging.ts";
 
 const RANK: Record<SendPriority, number> = { high: 0, normal: 1, low: 2 };
 /** Order scores: rank * RANK_SPAN + the ms a waiter first asked; epoch ms stay below 1e13 until the year 2286. */
@@ -21,9 +19,6 @@ export const PACE_TRY = new LuaScript<PaceArgs, [number, number]>("saPaceTry", n
 export const PACE_CANCEL = new LuaScript<[waiters: string, waiterInfo: string, ticket: string], number>(
   "saPaceCancel", new URL("./lua/pace-cancel.lua", import.meta.url), 2,
 );
-
-/** Why a queued message may not go yet (SendPacer.tryTake). */
-export type PaceDenial = { kind: "granted" } | { kind: "global"; ms: number } | { kind: "chat"; ms: number } | { kind: "behind" };
 
 export interface SendPacerOptions {
   /** Key names start with `${prefix}:pace:${name}` (the prefix carries the Cluster hash tag). */
@@ -54,7 +49,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * alert) takes it before any lower one that could also go, but never blocks sends to other chats while
  * its own chat is busy.
  */
-export class SendPacer {
+export class SendPacer implements Pacer {
   private readonly staleMs: number;
   private readonly chatIndex: (chatId: string) => string;
   private readonly base: string;

@@ -2,17 +2,21 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
 import type { RedisClient } from "./redis.ts";
 import type { Keys } from "./keys.ts";
+import type { WordKind, WordMatch } from "../domain/person.ts";
 
 const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 const KEY_LENGTH = 32;
 
-export type WordKind = "secret" | "duress";
-export type WordMatch = WordKind | "none";
+/**
+ * Case, accents and Unicode form must not make a traveller's word fail under stress (a duress word that is not
+ * recognised is a signal lost): "İstanbul", "istanbul" and "ıstanbul" are one word, as are "José" and "jose".
+ */
+function fold(word: string): string {
+  return word.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replaceAll("ı", "i").normalize("NFC").trim();
+}
 
-export const WORD_PATTERN = /^[\p{L}\p{N}]{4,32}$/u;
-
-/** Case and Unicode form must not make a traveller's word fail under stress. */
-function normalise(word: string): string {
+/** How words stored before `fold` were normalised (stored as "salt:hash"; newer ones as "2:salt:hash"). */
+function foldV1(word: string): string {
   return word.normalize("NFKC").trim().toLowerCase();
 }
 
@@ -26,9 +30,9 @@ export class WordStore {
 
   async set(personId: string, kind: WordKind, word: string): Promise<void> {
     const salt = randomBytes(16);
-    const hash = await scrypt(normalise(word), salt, KEY_LENGTH);
+    const hash = await scrypt(fold(word), salt, KEY_LENGTH);
     const key = this.keys.words(personId);
-    await this.redis.multi().hset(key, kind, `${salt.toString("hex")}:${hash.toString("hex")}`).pexpire(key, this.retentionMs).exec();
+    await this.redis.multi().hset(key, kind, `2:${salt.toString("hex")}:${hash.toString("hex")}`).pexpire(key, this.retentionMs).exec();
   }
 
   async has(personId: string, kind: WordKind): Promise<boolean> {
@@ -41,9 +45,11 @@ export class WordStore {
     const stored = await this.redis.hgetall(this.keys.words(personId));
     let result: WordMatch = "none";
     for (const kind of ["secret", "duress"] as const) {
-      const [saltHex, hashHex] = (stored[kind] ?? "00:00").split(":");
+      const parts = (stored[kind] ?? "00:00").split(":");
+      const [saltHex, hashHex] = parts.slice(-2);
       const expected = Buffer.from(hashHex ?? "", "hex");
-      const actual = await scrypt(normalise(word), Buffer.from(saltHex ?? "", "hex"), KEY_LENGTH);
+      const folded = parts.length === 3 ? fold(word) : foldV1(word);
+      const actual = await scrypt(folded, Buffer.from(saltHex ?? "", "hex"), KEY_LENGTH);
       if (stored[kind] && expected.length === actual.length && timingSafeEqual(expected, actual)) result = kind;
     }
     return result;

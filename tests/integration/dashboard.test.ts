@@ -1,67 +1,37 @@
 /**
  * The NGO dashboard's permission boundaries, through Fastify's inject: sign-in (CSRF, rate limit, lockout),
  * sessions (revoked when a user is disabled), CSRF on every form, organisations (a caseworker of org A never
- * reads or changes a case of org B, guessed ids included), roles, the audit log, TOTP, metrics.
+ * reads or changes a case of org B, guessed ids included), roles, the audit log, TOTP, metrics, the Arabic
+ * layout. The landmark pages are in dashboard-landmarks.test.ts, the attacker's view in dashboard-security.test.ts
+ * and dashboard-sessions.test.ts; the shared world (orgs, staff, alerts) is tests/support/dashboard-world.ts.
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import type { App } from "../../src/app.ts";
 import { runUsersCommand } from "../../src/cli/users.ts";
-import { ngoAlertId } from "../../src/domain/ngo-alert.ts";
 import { DashboardKeys } from "../../src/store/dashboard-keys.ts";
-import { OrgRepository } from "../../src/store/org-repository.ts";
+import { ngoAlertId } from "../../src/domain/ngo-alert.ts";
 import { StaffRepository } from "../../src/store/staff-repository.ts";
 import { totp } from "../../src/web/dashboard/totp.ts";
-import { makeJpeg } from "../support/photos.ts";
-import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
-import { startTestApp } from "../support/test-app.ts";
 import { DashClient, PASSWORD, addUser, multipart } from "../support/dashboard-client.ts";
+import { makeJpeg } from "../support/photos.ts";
+import { METRICS_TOKEN, startDashboardWorld, type DashboardWorld } from "../support/dashboard-world.ts";
 
-let redis: RedisServerHandle;
+let world: DashboardWorld;
 let app: App;
 let alertA: string;
 let alertB: string;
 let duressA: string;
 
-async function openAlert(orgId: string, kind: "missed" | "duress", minutesAgo: number): Promise<string> {
-  const id = ngoAlertId(randomUUID(), kind);
-  const now = Date.now();
-  await app.workerDeps.ngoAlerts.open({
-    id, kind, orgId, landmarkId: "athens-syntagma-square", deadline: new Date(now - minutesAgo * 60_000),
-    lastArrival: { landmarkId: "rome-termini-station", at: new Date(now - 86_400_000) },
-    language: "ar", channel: "telegram", createdAt: new Date(now - minutesAgo * 60_000 + 1000),
-  });
-  return id;
-}
-
 before(async () => {
-  redis = await startRedis();
-  app = await startTestApp({ redisUrl: redis.url, roles: ["web"], env: { NGO_NAME: "Safe Passage", METRICS_TOKEN: "metrics-token-for-tests" } });
-  await new OrgRepository(app.redis, new DashboardKeys(app.config.REDIS_PREFIX)).put("ngo-b", "Other NGO", new Date());
-  await addUser(app, "admin@example.org", "admin");
-  await addUser(app, "coord-a@example.org", "coordinator");
-  await addUser(app, "case-a@example.org", "caseworker");
-  await addUser(app, "case-a2@example.org", "caseworker");
-  await addUser(app, "coord-b@example.org", "coordinator", "ngo-b");
-  await addUser(app, "case-b@example.org", "caseworker", "ngo-b");
-  alertA = await openAlert("default", "missed", 90);
-  duressA = await openAlert("default", "duress", 5);
-  alertB = await openAlert("ngo-b", "missed", 30);
+  world = await startDashboardWorld();
+  ({ app, alertA, alertB, duressA } = world);
 });
 
-after(async () => {
-  await app?.stop();
-  await redis?.stop();
-});
+after(() => world?.stop());
 
-async function signedIn(email: string, headers: Record<string, string> = {}): Promise<DashClient> {
-  const c = new DashClient(app, headers);
-  const res = await c.login(email);
-  assert.equal(res.status, 303, `${email} signs in`);
-  assert.equal(res.headers.location, "/");
-  return c;
-}
+const signedIn = (email: string, headers?: Record<string, string>) => world.signedIn(email, headers);
 
 describe("without a session", () => {
   test("pages redirect to /login; the live list answers 401", async () => {
@@ -337,7 +307,7 @@ describe("TOTP", () => {
 
 describe("metrics", () => {
   test("/metrics has queue depths and login counts, and no personal data", async () => {
-    const res = await app.web!.fastify.inject({ method: "GET", url: "/metrics", headers: { authorization: "Bearer metrics-token-for-tests" } });
+    const res = await app.web!.fastify.inject({ method: "GET", url: "/metrics", headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /safearrival_queue_jobs\{queue="verify",state="waiting"\} \d+/);
     assert.match(res.body, /safearrival_queue_jobs\{queue="deadline",state="delayed"\} \d+/);
@@ -348,58 +318,7 @@ describe("metrics", () => {
   });
 });
 
-describe("landmarks", () => {
-  test("a coordinator creates a landmark, uploads references (near-duplicates flagged) and tests a photo; caseworkers only read", async () => {
-    const c = await signedIn("coord-a@example.org");
-    const token = await c.token();
-    const created = await c.post("/landmarks", {
-      _csrf: token, id: "test-square", name_en: "Test Square", name_ar: "ساحة الاختبار", lat: "37.9755", lon: "23.7355", radiusM: "150", timeZone: "",
-    });
-    assert.equal(created.status, 303);
-    const stored = await app.deps.landmarks.get("test-square");
-    assert.equal(stored?.landmark.timeZone, "Europe/Athens", "zone derived from coordinates");
-    const bad = await c.post("/landmarks", { _csrf: token, id: "bad-one", name_en: "Bad", lat: "99", lon: "0", radiusM: "150" });
-    assert.equal(bad.status, 400);
-    assert.match(bad.body, /lat: must be a number of degrees/);
-
-    const photo = await makeJpeg({ width: 1200, height: 900, seed: "ref-1" });
-    for (const name of ["view.jpg", "view.jpg"]) {
-      const { body, contentType } = multipart({ _csrf: token }, { name: "photo", filename: name, type: "image/jpeg", bytes: photo });
-      assert.equal((await c.request("POST", "/landmarks/test-square/references", { body, contentType })).status, 200);
-    }
-    const refs = (await app.deps.landmarks.get("test-square"))!.references;
-    assert.deepEqual(refs.map((r) => r.file), ["view.jpg", "view-2.jpg"]);
-    const page = await c.get("/landmarks/test-square");
-    assert.match(page.body, /near-duplicate of .*view\.jpg/);
-    // Coverage was computed at upload and stored; the page only shows it: a near-duplicate confirms nothing.
-    const coverage = (await app.deps.landmarks.get("test-square"))!.coverage!;
-    // (The synthetic photo is dark: whether it reads as a night view is not this test's business.)
-    assert.deepEqual(coverage.issues.map((i) => i.code).filter((c) => c !== "no_night_view").sort(), ["few_references", "lone_viewpoint", "lone_viewpoint"]);
-    assert.match(page.body, /id="coverage"/);
-    assert.match(page.body, /Only \u2068?2\u2069? reference photos/);
-    assert.match(page.body, /\u2068?view-2\.jpg\u2069?: no other reference confirms it/);
-    assert.match(page.body, /(day|night) · confirmed by \u2068?0/);
-    await c.post("/landmarks/test-square/references/delete", { _csrf: token, file: "view-2.jpg" });
-    const after = (await app.deps.landmarks.get("test-square"))!.coverage!;
-    assert.deepEqual(after.references.map((r) => r.file), ["view.jpg"], "removing a reference updates the stored coverage");
-    assert.deepEqual(after.issues.map((i) => i.code).filter((c) => c !== "no_night_view"), ["few_references"]);
-    const { body: again, contentType: ct } = multipart({ _csrf: token }, { name: "photo", filename: "view.jpg", type: "image/jpeg", bytes: photo });
-    assert.equal((await c.request("POST", "/landmarks/test-square/references", { body: again, contentType: ct })).status, 200);
-
-    const { body, contentType } = multipart({ _csrf: token, lat: "37.9755", lon: "23.7355" }, { name: "photo", filename: "q.jpg", type: "image/jpeg", bytes: photo });
-    const tested = await c.request("POST", "/landmarks/test-square/test", { body, contentType });
-    assert.equal(tested.status, 200);
-    assert.match(tested.body, /id="test-result"/);
-    assert.match(tested.body, /Not verified|Partly verified/);
-    assert.match(tested.body, /known picture of the place/, "a reference photo sent back is a replay");
-    assert.match(tested.body, /Photo is a copy of the reference \u2068?view(-2)?\.jpg/, "the curator sees which reference it copies");
-
-    const cw = await signedIn("case-a@example.org");
-    assert.equal((await cw.get("/landmarks")).status, 200);
-    assert.equal((await cw.get("/landmarks/new")).status, 403);
-    assert.equal((await cw.post("/landmarks/test-square", { _csrf: await cw.token(), name_en: "Renamed", lat: "1", lon: "1", radiusM: "100" })).status, 403);
-  });
-
+describe("languages", () => {
   test("the Arabic dashboard is right-to-left", async () => {
     const c = await signedIn("case-a@example.org");
     assert.equal((await c.get("/lang/ar?back=/trips")).headers.location, "/trips");

@@ -117,7 +117,7 @@ test("`node dist/main.js start` with no bot token serves the sandbox, with no de
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<html/i);
     // The page's script is the .js tsc emitted, not a transpile with typescript (unloadable here).
-    for (const script of ["/sandbox/assets/sandbox.js", "/sandbox/assets/sandbox-pane.js", "/sandbox/assets/sandbox-dom.js", "/dashboard/assets/live.js"]) {
+    for (const script of ["/sandbox/assets/sandbox.js", "/sandbox/assets/sandbox-pane.js", "/sandbox/assets/sandbox-api.js", "/sandbox/assets/sandbox-entry.js", "/sandbox/assets/sandbox-dom.js", "/dashboard/assets/live.js"]) {
       const res = await fetch(`http://127.0.0.1:${port}${script}`);
       assert.equal(res.status, 200, script);
       assert.match(res.headers.get("content-type") ?? "", /^text\/javascript/);

@@ -87,6 +87,14 @@ export class DashClient {
   }
 }
 
+/** A client signed in as `email` (the sign-in answered 303). */
+export async function signedIn(app: App, email: string, headers: Record<string, string> = {}): Promise<DashClient> {
+  const c = new DashClient(app, headers);
+  const res = await c.login(email);
+  assert.equal(res.status, 303, `${email} signs in`);
+  return c;
+}
+
 /** A multipart/form-data body with text fields first, then one file. */
 export function multipart(fields: Record<string, string>, file?: { name: string; filename: string; type: string; bytes: Buffer }): { body: Buffer; contentType: string } {
   const boundary = `----sa${Math.random().toString(16).slice(2)}`;

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { LuaScript } from "../../store/lua/lua-script.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { Button } from "../../ports/messaging.ts";
 import type { Keys } from "../../store/keys.ts";
@@ -17,11 +17,10 @@ export interface SandboxEntry {
 
 const MAX_ENTRIES = 200;
 
-const APPEND = readFileSync(new URL("./lua/append.lua", import.meta.url), "utf8");
-
-interface SandboxCommands {
-  saSandboxAppend(seqKey: string, logKey: string, jsonTail: string, maxEntries: number, ttlMs: number): Promise<number>;
-}
+/** Numbers and stores one entry (see the script); replies with its sequence number. */
+export const SANDBOX_APPEND = new LuaScript<[seqKey: string, logKey: string, jsonTail: string, maxEntries: number, ttlMs: number], number>(
+  "saSandboxAppend", new URL("./lua/append.lua", import.meta.url), 2,
+);
 
 /** The sandbox chat's history per chat, in Redis so any process (bot, worker) can write to it. */
 export class SandboxChatLog {
@@ -30,9 +29,7 @@ export class SandboxChatLog {
     private readonly keys: Keys,
     private readonly media: MediaStore,
     private readonly ttlMs: number,
-  ) {
-    redis.defineCommand("saSandboxAppend", { numberOfKeys: 2, lua: APPEND });
-  }
+  ) {}
 
   async append(chatId: string, entry: Omit<SandboxEntry, "seq" | "at" | "photoId"> & { photo?: Buffer }): Promise<SandboxEntry> {
     const { photo, ...rest } = entry;
@@ -40,7 +37,7 @@ export class SandboxChatLog {
     const unnumbered = { ...rest, at: Date.now(), ...(photoId ? { photoId } : {}) };
     // Numbered and stored by one script (one round trip: a burst of reminders goes through here).
     const json = JSON.stringify(unnumbered);
-    const seq = await (this.redis as unknown as SandboxCommands).saSandboxAppend(this.keys.sandboxSeq(), this.keys.sandboxLog(chatId), json.slice(1), MAX_ENTRIES, this.ttlMs);
+    const seq = await SANDBOX_APPEND.run(this.redis, this.keys.sandboxSeq(), this.keys.sandboxLog(chatId), json.slice(1), MAX_ENTRIES, this.ttlMs);
     return { ...unnumbered, seq };
   }
 

@@ -17,8 +17,8 @@ import { DEFAULT_LOCALE, matchLocale } from "../../domain/locale.ts";
 const PAGE = path.join(import.meta.dirname, "sandbox-page.html");
 const ASSETS = path.join(import.meta.dirname, "assets");
 /** The page's script and styles are files, so the Content-Security-Policy needs no 'unsafe-inline'. */
-/** The page's script modules: sandbox.ts imports the other two. */
-const SCRIPTS = ["sandbox", "sandbox-pane", "sandbox-dom"].map((name) => [name, browserScript(ASSETS, name)] as const);
+/** The page's script modules: sandbox.ts imports the pane, which imports the rest. */
+const SCRIPTS = ["sandbox", "sandbox-pane", "sandbox-api", "sandbox-entry", "sandbox-dom"].map((name) => [name, browserScript(ASSETS, name)] as const);
 
 const chatParams = z.object({ chat: z.string().regex(SANDBOX_CHAT_ID) });
 const identity = z.object({ name: z.string().min(1).max(64), language: z.string().max(16).optional() });

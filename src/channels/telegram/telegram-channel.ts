@@ -3,14 +3,12 @@ import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import { Bot } from "grammy";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
-import type { Inbound } from "../../ports/messaging.ts";
+import type { Inbound, Pacer } from "../../ports/messaging.ts";
 import { botFileDownloader, toInbound } from "./telegram-inbound.ts";
 import { LocalBotApiFiles } from "./telegram-local-files.ts";
 import { TelegramSender } from "./telegram-sender.ts";
 import { OutOfOrderError, type TelegramInbox } from "./telegram-inbox.ts";
-import { redisAnswers, registerTelegramWebhook, WEBHOOK_PATH, type UpdateFailure } from "./telegram-webhook.ts";
-import type { RedisClient } from "../../store/redis.ts";
-import type { SendPacer } from "../../store/send-pacer.ts";
+import { registerTelegramWebhook, storeAnswers, WEBHOOK_PATH, type UpdateFailure } from "./telegram-webhook.ts";
 
 export interface TelegramOptions {
   token: string;
@@ -26,7 +24,7 @@ export interface TelegramOptions {
   /** Counts an update answered without being handled (ids only reach the log); wired to a Prometheus counter. */
   onUpdateFailed?: (reason: UpdateFailure) => void;
   /** Outbound pacing through Redis (TELEGRAM_RATE_PER_CHAT, TELEGRAM_RATE_GLOBAL); unpaced when absent. */
-  pacer?: SendPacer;
+  pacer?: Pacer;
 }
 
 /**
@@ -80,16 +78,17 @@ export class TelegramChannel {
     return this.bot.botInfo.username;
   }
 
-  /**
-   * Wires inbound updates to the conversation core, behind the inbox: updates are stored there by the webhook
-   * or the poller (of this process or another), and handled here through this bot's middleware.
-   */
   /** The inbox the webhook or the poller stores updates in (closed with the channel). */
   useInbox(inbox: TelegramInbox): void {
     this.inbox = inbox;
   }
 
-  async attach(handle: (msg: Inbound) => Promise<void>, inbox: TelegramInbox, redis: RedisClient): Promise<void> {
+  /**
+   * Wires inbound updates to the conversation core, behind the inbox: updates are stored there by the webhook
+   * or the poller (of this process or another), and handled here through this bot's middleware. `ping` asks
+   * the store whether it answers (Redis's PING): a handler failure while it does not is retried.
+   */
+  async attach(handle: (msg: Inbound) => Promise<void>, inbox: TelegramInbox, ping: () => Promise<unknown>): Promise<void> {
     this.inbox = inbox;
     const local = this.opts.local ? new LocalBotApiFiles(this.opts.token, this.opts.local.fileDir) : undefined;
     const download = botFileDownloader(this.bot.api, this.opts.apiRoot, this.opts.token, local);
@@ -119,7 +118,7 @@ export class TelegramChannel {
         const cause = (err as { error?: unknown }).error ?? err;
         if (cause instanceof OutOfOrderError) throw cause;
         // Redis away: the job is retried. Otherwise a retry would fail the same way: record it and move on.
-        if (!(await redisAnswers(redis))) throw err;
+        if (!(await storeAnswers(ping))) throw err;
         this.failed("handler_error", update.update_id, cause);
         await inbox.done(update);
       }

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { DelayedError, Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Logger } from "pino";
-import { UnreachableError, type Button, type Outbound } from "../../ports/messaging.ts";
+import { UnreachableError, type Button, type Outbound, type Pacer } from "../../ports/messaging.ts";
 import { QUEUE, QUEUE_EVENTS_MAX_LEN } from "../../queues/names.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import { resealValue, scanKeys } from "../../store/reseal.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
-import type { SendPacer } from "../../store/send-pacer.ts";
 
 /** A queued message as stored in Redis (sealed: it holds names); the job carries only its id. */
 interface StoredMessage {
@@ -33,7 +32,7 @@ export interface TelegramOutboxOptions {
   prefix: string;
   redis: RedisClient;
   box: Sealer;
-  pacer?: SendPacer;
+  pacer?: Pacer;
   /** A chat id as key names hold it (a keyed hash). */
   chatIndex: (chatId: string) => string;
   lockMs: number;
@@ -43,7 +42,7 @@ export interface TelegramOutboxOptions {
 
 /**
  * The Telegram outbox for low-priority messages (a person's own replies): a turn stores the message and goes
- * on; a worker sends it when the shared pacer (SendPacer: Telegram's per-chat and global limits, one line
+ * on; a worker sends it when the shared pacer (a Pacer: Telegram's per-chat and global limits, one line
  * ordered by priority) gives it a slot. Pacing never holds a turn, a connection or a worker slot: at the global
  * limit the queue is rate-limited for the gap (BullMQ keeps the jobs waiting, none is fetched), at a chat's
  * limit that one job is delayed. NGO alerts and family confirmations ask the same pacer with a higher

@@ -1,7 +1,6 @@
 import { GrammyError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from "grammy/types";
-import { UnreachableError, type ChannelSender, type Outbound } from "../../ports/messaging.ts";
-import type { SendPacer } from "../../store/send-pacer.ts";
+import { UnreachableError, type ChannelSender, type Outbound, type Pacer } from "../../ports/messaging.ts";
 import type { TelegramOutbox } from "./telegram-outbox.ts";
 import { CAPTION_LIMIT, splitText, TEXT_LIMIT } from "./telegram-text-split.ts";
 
@@ -33,7 +32,7 @@ export class TelegramSender implements ChannelSender {
   /** `pacer`, when given, holds every direct send until its slot (rates per chat and overall, by priority). */
   constructor(
     private readonly api: Api,
-    private readonly pacer?: SendPacer,
+    private readonly pacer?: Pacer,
   ) {}
 
   /** From now on low-priority messages are queued in `outbox` and sent by its worker (through `deliver`). */

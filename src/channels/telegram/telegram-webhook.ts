@@ -1,7 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Update } from "grammy/types";
-import type { RedisClient } from "../../store/redis.ts";
 
 export const WEBHOOK_PATH = "/telegram/webhook";
 /** The client queues commands while Redis is away; the webhook must answer 503 long before Telegram's timeout. */
@@ -24,9 +23,10 @@ function sameSecret(given: unknown, expected: Buffer): boolean {
 /** Why an update was answered 2xx without being handled; the label of the failed-updates counter. */
 export type UpdateFailure = "malformed" | "unusable" | "handler_error";
 
-export async function redisAnswers(redis: RedisClient): Promise<boolean> {
+/** Whether the store answers `ping` (Redis's PING) in time: a failure with the store away is retried, not recorded. */
+export async function storeAnswers(ping: () => Promise<unknown>): Promise<boolean> {
   try {
-    await withTimeout(redis.ping(), STORE_TIMEOUT_MS);
+    await withTimeout(ping(), STORE_TIMEOUT_MS);
     return true;
   } catch {
     return false;

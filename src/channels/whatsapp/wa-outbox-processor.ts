@@ -8,8 +8,8 @@ import type { WaChoices } from "./wa-choices.ts";
 import type { WaKeys } from "./wa-keys.ts";
 import type { UnreachableReason, WaOptIn } from "./wa-opt-in.ts";
 import { OUTBOX_TTL_MS, type StoredOutbound } from "./wa-outbox.ts";
-import type { SendPacer, SendPriority } from "../../store/send-pacer.ts";
 import { renderParts } from "./wa-render.ts";
+import type { Pacer, SendPriority } from "../../ports/messaging.ts";
 import type { SentRecord, WaSentStore } from "./wa-sent-store.ts";
 import type { WaContent, WaSocket, WaSocketEvents } from "./wa-socket.ts";
 
@@ -40,7 +40,7 @@ export interface OutboxProcessorDeps {
   box: Sealer;
   optIn: WaOptIn;
   /** The pacer every channel uses (SendPacer), here with WhatsApp's rates: one line ordered by priority. */
-  pacer: SendPacer;
+  pacer: Pacer;
   choices: WaChoices;
   sent: WaSentStore;
   /** Queues a message again (a resend after an ERROR ack). */

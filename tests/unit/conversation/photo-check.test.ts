@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { isPhotoCheck, PHOTO_CHECK_WAIT_MS } from "../../../src/conversation/photo-check.ts";
 import type { Turn } from "../../../src/conversation/turn.ts";
-import type { DialogueState } from "../../../src/store/conversation-state.ts";
+import type { DialogueState } from "../../../src/ports/stores.ts";
 
 const NOW = Date.parse("2026-03-05T12:00:00Z");
 

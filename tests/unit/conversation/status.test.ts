@@ -39,3 +39,13 @@ test("after /cancel there is no trip to show", async () => {
   await h.text(chat, "/cancel");
   assert.deepEqual((await h.text(chat, "/status"))[0]!.ids, ["status-no-trip", "status-contacts"]);
 });
+
+test("after \"I am safe\" the trip reads as ended, not as running towards its deadline", async () => {
+  const chat = h.chat();
+  await h.onboard(chat);
+  await h.text(chat, "/trip paris-gare-du-nord 1h");
+  await h.press(chat, "rem:s");
+  const [status] = await h.text(chat, "/status");
+  assert.deepEqual(status!.ids, ["status-safe", "status-contacts"]);
+  assert.match(status!.text, /Gare du Nord/);
+});

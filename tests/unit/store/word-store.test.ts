@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, afterEach, before, test } from "node:test";
-import { WordStore, WORD_PATTERN } from "../../../src/store/word-store.ts";
+import { WordStore } from "../../../src/store/word-store.ts";
+import { WORD_PATTERN } from "../../../src/domain/person.ts";
 import { StoreRedis } from "../../support/store-redis.ts";
 
 let s: StoreRedis;
@@ -33,6 +34,29 @@ test("case, spaces and Unicode form do not make a word fail", async () => {
   assert.equal(await words.match(id, "C\u0327ic\u0327ek"), "secret", "decomposed form");
 });
 
+test("Turkish dotted and dotless i, and accents, do not make a word fail", async () => {
+  const words = new WordStore(s.redis, s.keys(), RETENTION);
+  const id = randomUUID();
+  await words.set(id, "duress", "İstanbul");
+  for (const typed of ["istanbul", "ISTANBUL", "ıstanbul", "İSTANBUL"]) assert.equal(await words.match(id, typed), "duress", typed);
+  await words.set(id, "secret", "José2024");
+  assert.equal(await words.match(id, "jose2024"), "secret");
+  assert.equal(await words.match(id, "josé2025"), "none");
+});
+
+test("a word stored before accent folding (\"salt:hash\") is still recognised as it was typed then", async () => {
+  const keys = s.keys();
+  const words = new WordStore(s.redis, keys, RETENTION);
+  const id = randomUUID();
+  const { scryptSync } = await import("node:crypto");
+  const salt = Buffer.alloc(16, 7);
+  const v1 = (w: string) => `${salt.toString("hex")}:${scryptSync(w.normalize("NFKC").trim().toLowerCase(), salt, 32).toString("hex")}`;
+  await s.redis.hset(keys.words(id), "secret", v1("Çiçek"), "duress", v1("Sonnenblume"));
+  assert.equal(await words.match(id, "ÇİÇEK".replace("İ", "I")), "secret");
+  assert.equal(await words.match(id, "sonnenblume"), "duress");
+  assert.equal(await words.match(id, "cicek"), "none", "the old form did not fold accents");
+});
+
 test("only salted hashes are stored, with the retention period; has() and delete()", async () => {
   const keys = s.keys();
   const words = new WordStore(s.redis, keys, RETENTION);
@@ -54,6 +78,8 @@ test("only salted hashes are stored, with the retention period; has() and delete
 test("a word is 4 to 32 letters or digits", () => {
   assert.ok(WORD_PATTERN.test("Çiçek"));
   assert.ok(WORD_PATTERN.test("زيتون"));
+  assert.ok(WORD_PATTERN.test("नमस्ते"), "vowel signs are part of a word");
+  assert.ok(WORD_PATTERN.test("C\u0327ic\u0327ek"), "a decomposed accent is part of a word");
   assert.ok(!WORD_PATTERN.test("abc"));
   assert.ok(!WORD_PATTERN.test("two words"));
   assert.ok(!WORD_PATTERN.test("a".repeat(33)));

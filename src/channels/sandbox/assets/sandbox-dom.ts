@@ -1,4 +1,4 @@
-// Small DOM helpers of the sandbox chat page (sandbox.ts, sandbox-pane.ts): text only ever enters the page
+// Small DOM helpers of the sandbox chat page (sandbox.ts, sandbox-pane.ts, sandbox-entry.ts): text only ever enters the page
 // through text nodes and attributes, never as HTML.
 
 export const LINK_RE = /https?:\/\/[^\s<>"'\u2068\u2069]+/g;

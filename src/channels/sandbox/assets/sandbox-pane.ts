@@ -1,12 +1,15 @@
 // One chat pane of the sandbox page (traveller or family): its log, composer, quick commands and the photo
-// and location tools. Built from the page's #pane-template; talks to /sandbox/api/<chat>/... .
-import { el, message, must, renderText, START_RE, store, timeOf } from "./sandbox-dom.ts";
+// and location tools. Built from the page's #pane-template; its requests go through sandbox-api.ts, its log
+// lines are drawn by sandbox-entry.ts.
+import { ChatApi, type Chat, type LocationFields, type LogEntry } from "./sandbox-api.ts";
+import { el, message, must, store } from "./sandbox-dom.ts";
+import { renderEntry } from "./sandbox-entry.ts";
 
 const POLL_MS = 700;
 const HIDDEN_POLL_MS = 3000;
 const COMMANDS = ["/start", "/contact", "/trip", "/checkin", "/status", "/contacts", "/cancel", "/forget", "/help", "/language"];
 const LANGS = ["en", "fr", "ar", "es", "fa", "uk"];
-export type Chat = "traveller" | "family";
+export type { Chat } from "./sandbox-api.ts";
 export interface PaneConfig {
   chat: Chat;
   title: string;
@@ -14,28 +17,11 @@ export interface PaneConfig {
   toolsOpen: boolean;
 }
 
-/** One line of a chat log, as GET /sandbox/api/:chat/messages returns it (channels/sandbox/sandbox-routes.ts). */
-export interface LogEntry {
-  seq: number;
-  dir: "in" | "out";
-  at: number;
-  text?: string;
-  photoId?: string;
-  buttons?: { label: string; data: string }[][];
-  requestLocation?: { label?: string };
-}
 export interface Landmark {
   id: string;
   name: string;
   lat: number;
   lon: number;
-}
-interface LocationFields {
-  lat: number;
-  lon: number;
-  accuracy: number | undefined;
-  live: boolean;
-  forwarded: boolean;
 }
 
 /** What a pane needs from the page: the landmark list, and the other pane (an invite opens there). */
@@ -50,6 +36,7 @@ function otherChat(chat: Chat): Chat {
 
 export class Pane {
   readonly chat: Chat;
+  private readonly api: ChatApi;
   readonly root: HTMLElement;
   lastSeq = 0;
   polling = false;
@@ -75,6 +62,7 @@ export class Pane {
     private readonly host: PaneHost,
   ) {
     this.chat = cfg.chat;
+    this.api = new ChatApi(cfg.chat);
     const template = must<HTMLTemplateElement>(document, "#pane-template");
     const root = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
     this.root = root;
@@ -192,12 +180,11 @@ export class Pane {
     this.statusEl.classList.toggle("error", isError);
   }
 
-  async request(path: string, init: RequestInit, what: string): Promise<boolean> {
+  /** Runs one request with the pane's status line: "Sending …", then cleared, or why it failed. */
+  private async request(what: string, call: () => Promise<void>): Promise<boolean> {
     this.setStatus(what ? "Sending " + what + "…" : "");
     try {
-      const res = await fetch("/sandbox/api/" + this.chat + "/" + path, init);
-      const body = (await res.json().catch(() => ({}))) as { ok?: boolean; error?: string; message?: string } | null;
-      if (!res.ok || body?.ok === false) throw new Error(body?.error || body?.message || "HTTP " + res.status);
+      await call();
       this.setStatus("");
       this.pollSoon();
       return true;
@@ -207,17 +194,12 @@ export class Pane {
     }
   }
 
-  postJson(path: string, extra: object, what: string): Promise<boolean> {
-    const body = { ...this.identity(), ...extra };
-    return this.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }, what);
-  }
-
   sendText(text: string): Promise<boolean> {
-    return this.postJson("text", { text }, "message");
+    return this.request("message", () => this.api.text(this.identity(), text));
   }
 
   sendChoice(data: string): Promise<boolean> {
-    return this.postJson("choice", { data }, "choice");
+    return this.request("choice", () => this.api.choice(this.identity(), data));
   }
 
   sendLocation(loc: LocationFields): Promise<boolean> {
@@ -226,25 +208,16 @@ export class Pane {
       this.latInput.focus();
       return Promise.resolve(false);
     }
-    return this.postJson("location", loc, "location");
+    return this.request("location", () => this.api.location(this.identity(), loc));
   }
 
   sendPhoto(file: File, asFile: boolean, forwarded: boolean): Promise<boolean> {
-    const id = this.identity();
-    const form = new FormData();
-    // Fields first: the server reads the fields that arrive before the file.
-    form.append("name", id.name);
-    form.append("language", id.language);
-    form.append("asFile", asFile ? "true" : "false");
-    form.append("forwarded", forwarded ? "true" : "false");
-    form.append("photo", file, file.name || "photo.jpg");
-    return this.request("photo", { method: "POST", body: form }, asFile ? "file" : "photo");
+    return this.request(asFile ? "file" : "photo", () => this.api.photo(this.identity(), file, asFile, forwarded));
   }
 
   async reset(): Promise<void> {
     try {
-      const res = await fetch("/sandbox/api/" + this.chat + "/reset", { method: "POST" });
-      if (!res.ok) throw new Error("HTTP " + res.status);
+      await this.api.reset();
       this.log.textContent = "";
       this.showEmpty();
       this.setStatus("Chat log cleared.");
@@ -307,60 +280,14 @@ export class Pane {
 
   render(entry: LogEntry): void {
     this.log.querySelector(".empty")?.remove();
-    const li = el("li", { class: "msg " + (entry.dir === "in" ? "in" : "out"), "data-seq": String(entry.seq) });
-    if (entry.photoId) {
-      const img = el("img", { class: "photo", alt: "Photo", src: "/sandbox/media/" + encodeURIComponent(entry.photoId) });
-      img.addEventListener("error", () => img.replaceWith(el("span", { class: "meta" }, "(photo no longer available)")));
-      img.addEventListener("load", () => this.stickToBottom());
-      li.appendChild(img);
-    }
-    const links: string[] = [];
-    if (entry.text) {
-      const bubble = el("div", { class: "bubble", dir: "auto" });
-      renderText(bubble, entry.text, links);
-      li.appendChild(bubble);
-    }
-    const starts: string[] = [];
-    for (const url of links) {
-      const code = START_RE.exec(url)?.[1];
-      if (code !== undefined && !starts.includes(code)) starts.push(code);
-    }
-    if (starts.length && entry.dir === "out") {
-      const la = el("div", { class: "link-actions" });
-      const target = otherChat(this.chat);
-      for (const code of starts) {
-        const b = el("button", { type: "button", class: "primary open-invite" }, "Open in " + target + " pane");
-        b.addEventListener("click", () => void this.host.pane(target).sendText("/start " + code));
-        la.appendChild(b);
-      }
-      li.appendChild(la);
-    }
-    if (entry.buttons?.length || entry.requestLocation) {
-      const actions = el("div", { class: "actions" });
-      for (const row of entry.buttons ?? []) {
-        const r = el("div", { class: "row" });
-        for (const btn of row) {
-          const b = el("button", { type: "button", "data-choice": btn.data, dir: "auto" }, btn.label);
-          b.addEventListener("click", () => {
-            actions.querySelectorAll("button.chosen").forEach((x) => x.classList.remove("chosen"));
-            b.classList.add("chosen");
-            void this.sendChoice(btn.data);
-          });
-          r.appendChild(b);
-        }
-        actions.appendChild(r);
-      }
-      if (entry.requestLocation) {
-        const r2 = el("div", { class: "row" });
-        const lb = el("button", { type: "button", class: "request-location", dir: "auto" }, entry.requestLocation.label || "Send my location");
-        lb.addEventListener("click", () => this.openLocationPanel());
-        r2.appendChild(lb);
-        actions.appendChild(r2);
-      }
-      li.appendChild(actions);
-    }
-    li.appendChild(el("span", { class: "meta" }, (entry.dir === "in" ? "you · " : "bot · ") + timeOf(entry.at)));
-    this.log.appendChild(li);
+    const other = otherChat(this.chat);
+    this.log.appendChild(renderEntry(entry, {
+      otherPane: other,
+      openInvite: (code) => void this.host.pane(other).sendText("/start " + code),
+      choose: (data) => void this.sendChoice(data),
+      requestLocation: () => this.openLocationPanel(),
+      photoLoaded: () => this.stickToBottom(),
+    }));
   }
 
   nearBottom(): boolean {
@@ -391,17 +318,14 @@ export class Pane {
 
   private async fetchNew(): Promise<void> {
     try {
-      const res = await fetch("/sandbox/api/" + this.chat + "/messages?after=" + this.lastSeq, { cache: "no-store" });
-      if (!res.ok) throw new Error("HTTP " + res.status);
-      const entries: unknown = await res.json();
+      const entries = await this.api.messagesAfter(this.lastSeq);
       if (this.offline) {
         this.offline = false;
         this.setStatus("");
       }
-      if (!Array.isArray(entries) || !entries.length) return;
+      if (!entries.length) return;
       const wasNear = this.stick || this.nearBottom();
-      (entries as LogEntry[]).sort((a, b) => a.seq - b.seq);
-      for (const e of entries as LogEntry[]) {
+      for (const e of entries) {
         if (e.seq <= this.lastSeq) continue;
         this.render(e);
         this.lastSeq = e.seq;
