@@ -1,10 +1,10 @@
 import type { Trip } from "../domain/person.ts";
 import type { Keys } from "./keys.ts";
 import { LuaScript } from "./lua/lua-script.ts";
-import { RECIPIENT_FIELDS, type PersonRepository, type Recipient } from "./person-repository.ts";
+import { RECIPIENT_FIELDS, type PersonRepository } from "./person-repository.ts";
 import type { RecordKeys } from "./record-keys.ts";
 import type { SentMarkers } from "./sent-markers.ts";
-import type { SendClaim } from "../ports/stores.ts";
+import type { DeadlineFiring, FiringStage, FiringState, SendClaim } from "../ports/stores.ts";
 import type { TripRepository } from "./trip-repository.ts";
 import type { RedisClient } from "./redis.ts";
 
@@ -14,28 +14,13 @@ export const LOAD_FIRING = new LuaScript<[numberOfKeys: number, ...args: Array<s
   "saLoadFiring", new URL("./lua/load-firing.lua", import.meta.url),
 );
 
-/** A ladder stage as a firing sees it: when it is due, and the reminder it sends the traveller (its alert id), if any. */
-export interface FiringStage {
-  dueAt: number;
-  reminderId?: string;
-}
-
-/** What a firing reads before it acts. */
-export interface FiringState {
-  trip?: Trip;
-  /** The traveller as a reminder needs them (address and language only). */
-  traveller?: Recipient;
-  /** The reminder's send claim, when one was asked for. */
-  claim?: SendClaim;
-}
-
 /**
  * The Redis work of one deadline firing in as few round trips as its crash-safe order allows (see
  * DeadlineProcessor): one script reads the trip, the traveller's recipient fields and (when not cached)
  * their data key, and takes the reminder's send claim; one more marks the reminder sent and advances the
  * stage. A burst of deadlines is bounded by the work per firing, so each command counts.
  */
-export class DeadlineFiringStore {
+export class DeadlineFiringStore implements DeadlineFiring {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,

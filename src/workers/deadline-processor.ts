@@ -2,7 +2,7 @@ import { stageDueAt } from "../domain/escalation.ts";
 import { DEFAULT_LOCALE } from "../domain/locale.ts";
 import { directionOf } from "../i18n/direction.ts";
 import { jobIds, type AlertJob, type DeadlineJob } from "../ports/jobs.ts";
-import type { FiringStage, FiringState } from "../store/deadline-firing.ts";
+import type { FiringStage, FiringState } from "../ports/stores.ts";
 import { reminderMessage } from "./alert-processor.ts";
 import type { WorkerDeps } from "./deps.ts";
 
