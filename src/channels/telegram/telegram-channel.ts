@@ -7,7 +7,8 @@ import type { Inbound, Pacer } from "../../ports/messaging.ts";
 import { botFileDownloader, toInbound } from "./telegram-inbound.ts";
 import { LocalBotApiFiles } from "./telegram-local-files.ts";
 import { TelegramSender } from "./telegram-sender.ts";
-import { OutOfOrderError, type TelegramInbox } from "./telegram-inbox.ts";
+import type { TelegramInbox } from "./telegram-inbox.ts";
+import { OutOfOrderError } from "./telegram-inbox-entry.ts";
 import { registerTelegramWebhook, storeAnswers, WEBHOOK_PATH, type UpdateFailure } from "./telegram-webhook.ts";
 
 export interface TelegramOptions {

@@ -1,15 +1,20 @@
+/*
+ * Over 400 lines on purpose: one class whose parts (storing, reading, taking over, retrying, per-chat order,
+ * giving way to ingress) share the stream's pending state and its connection. What is not that state lives
+ * beside it: the stored format and scripts (telegram-inbox-entry.ts), the move from the old queue (-legacy.ts).
+ */
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { performance, type EventLoopUtilization } from "node:perf_hooks";
-import { Queue, type ConnectionOptions } from "bullmq";
+import type { ConnectionOptions } from "bullmq";
 import type { Update } from "grammy/types";
 import { Cluster, type Redis } from "ioredis";
 import type { Logger } from "pino";
-import { QUEUE } from "../../queues/names.ts";
 import type { Keys } from "../../store/keys.ts";
-import { LuaScript, type LuaArg } from "../../store/lua/lua-script.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
+import { chatOfUpdate, INBOX_ACK, INBOX_STORE, inboxStoreArgs, kindOf, OutOfOrderError, type InboxStoreItem } from "./telegram-inbox-entry.ts";
+import { moveLegacyInboxJobs } from "./telegram-inbox-legacy.ts";
 
 /** Telegram redelivers for up to a day; an update id stored within that window is a duplicate. */
 const SEEN_TTL_MS = 24 * 3_600_000;
@@ -49,44 +54,9 @@ const CHAT_KEY_CACHE = 10_000;
 /** Updates stored by one script call at most (a burst's turn can hold more: they go in several). */
 const MAX_BATCH = 256;
 
-/** One update's part of an INBOX_STORE call: its two keys and five arguments. */
-export type InboxStoreItem = { keys: [seen: string, chat: string]; args: [bit: number, updateId: number, sealed: string, kind: "l" | "o" | "", force: "1" | ""] };
-
-/** Stores updates in the inbox (see inbox-store.lua); called through `inboxStoreArgs`. */
-export const INBOX_STORE = new LuaScript<[numberOfKeys: number, ...args: LuaArg[]], number[]>("saTgInboxStore", new URL("./inbox-store.lua", import.meta.url));
-/** Acknowledges and deletes a handled entry. */
-export const INBOX_ACK = new LuaScript<[stream: string, group: string, entryId: string], number>("saTgInboxAck", new URL("./inbox-ack.lua", import.meta.url), 1);
-
-/** INBOX_STORE's arguments for these updates (the key count first: the script takes any number). */
-export function inboxStoreArgs(stream: string, ttlMs: number, items: readonly InboxStoreItem[]): [number, ...LuaArg[]] {
-  const keys: LuaArg[] = [stream];
-  const args: LuaArg[] = [ttlMs];
-  for (const item of items) {
-    keys.push(...item.keys);
-    args.push(...item.args);
-  }
-  return [keys.length, ...keys, ...args];
-}
-
 interface PendingStore extends InboxStoreItem {
   resolve: () => void;
   reject: (err: unknown) => void;
-}
-
-/** An update reached its turn while an earlier one of its chat is still stored: it must wait. */
-export class OutOfOrderError extends Error {
-  override name = "OutOfOrderError";
-}
-
-/** The chat an update belongs to (for the updates the bot asks for), as Telegram numbers it. */
-export function chatOfUpdate(update: Update): number | undefined {
-  return (update.message ?? update.edited_message ?? update.callback_query?.message)?.chat.id;
-}
-
-/** `l` for a location (the check-in's second half), `o` for anything else. */
-function kindOf(update: Update): "l" | "o" {
-  const m = update.message;
-  return m?.location || m?.venue ? "l" : "o";
 }
 
 type StreamEntry = [id: string, fields: string[]];
@@ -260,7 +230,10 @@ export class TelegramInbox {
   async start(handle: (update: Update) => Promise<void>): Promise<void> {
     this.handle = handle;
     await this.createGroup();
-    if (this.opts.legacy) await this.moveLegacyJobs(this.opts.legacy);
+    if (this.opts.legacy) {
+      const open = (sealed: string, updateId: number) => JSON.parse(this.opts.box.open(sealed, this.boundTo(updateId)).toString("utf8")) as Update;
+      await moveLegacyInboxJobs(this.conn, this.opts.legacy, open, (update) => this.store(update, { force: true }), this.opts.log);
+    }
     await this.forgetIdleConsumers();
     this.reader = this.opts.redis.duplicate();
     this.reader.on("error", () => undefined);
@@ -436,37 +409,6 @@ export class TelegramInbox {
       if (Number(info.get("pending")) === 0 && Number(info.get("idle")) > SEEN_TTL_MS) {
         await this.conn.xgroup("DELCONSUMER", this.stream, GROUP, String(info.get("name")));
       }
-    }
-  }
-
-  /**
-   * Earlier versions kept stored updates as BullMQ jobs (queue `inbound-telegram`, job id `tg-<update id>`,
-   * the update sealed the same way): any left there are moved into the stream, so an upgrade loses none.
-   */
-  private async moveLegacyJobs(legacy: { connection: ConnectionOptions; prefix: string }): Promise<void> {
-    // Never used here (a new deployment): opening it would only create its keys.
-    if (!(await this.conn.exists(`${legacy.prefix}:${QUEUE.telegramInboundLegacy}:meta`))) return;
-    const queue = new Queue(QUEUE.telegramInboundLegacy, { connection: legacy.connection, prefix: legacy.prefix });
-    try {
-      const jobs = await queue.getJobs(["wait", "active", "delayed", "prioritized", "waiting-children"]);
-      for (const job of jobs) {
-        if (!job?.id?.startsWith("tg-")) continue;
-        const updateId = Number(job.id.slice(3));
-        const sealed = (job.data as { sealed?: string }).sealed;
-        if (!sealed) continue;
-        const update = JSON.parse(this.opts.box.open(sealed, this.boundTo(updateId)).toString("utf8")) as Update;
-        // A job an older process still holds (a rolling upgrade) stays with it.
-        if ((await job.isActive()) && (await this.conn.exists(queue.toKey(`${job.id}:lock`)))) continue;
-        await this.store(update, { force: true });
-        await job.remove();
-      }
-      if (jobs.length) this.opts.log.info({ moved: jobs.length }, "telegram updates moved from the old inbound queue");
-      // Emptied: its keys go too (a job still held by an older process keeps the queue until it is done).
-      if ((await queue.getJobCountByTypes("wait", "active", "delayed", "prioritized", "waiting-children")) === 0) await queue.obliterate({ force: true });
-    } catch (err) {
-      this.opts.log.warn({ err: (err as Error).name }, "old inbound queue not read");
-    } finally {
-      await queue.close();
     }
   }
 
