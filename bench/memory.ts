@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { App } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
+import { jobIds } from "../src/ports/jobs.ts";
 import { startRedis } from "../tests/support/redis-server.ts";
 import { fmt, isMain, table, type BenchSection } from "./stats.ts";
 
@@ -66,7 +67,7 @@ export async function benchMemory(travellers = 10_000): Promise<BenchSection> {
     await inBatches(async (i) => {
       for (const f of ids[i]!.f) await contacts.link(ids[i]!.t, f);
     });
-    await measure("contact links (both directions)", t);
+    await measure("contact links (both directions, fields of the person hashes)", t);
 
     t = Date.now();
     const open: Awaited<ReturnType<typeof trips.create>>[] = [];
@@ -92,14 +93,15 @@ export async function benchMemory(travellers = 10_000): Promise<BenchSection> {
     // MEMORY USAGE on one traveller's own keys, as a cross-check of the INFO deltas.
     const sample = ids[0]!;
     let sampled = 0;
-    for (const key of [app.keys.person(sample.t), app.keys.trip(sample.t), app.keys.contactsOf(sample.t), app.keys.person(sample.f[0]), app.keys.person(sample.f[1])]) {
+    const job = app.producers.deadlineQueue.toKey(jobIds.deadline({ tripId: open[0]!.id, deadline: open[0]!.deadline.getTime() }));
+    for (const key of [app.keys.person(sample.t), app.keys.trip(sample.t), app.keys.person(sample.f[0]), app.keys.person(sample.f[1]), job]) {
       sampled += Number((await app.redis.memory("USAGE", key)) ?? 0);
     }
     const markdown = [
       table(["step (for each traveller)", "Redis MB", "bytes per traveller", "keys per traveller", "write time s"], rows),
       "",
       `- ${travellers.toLocaleString("en")} travellers written through the app's repositories (PersonRepository.touch/setLocale/setConsent, ContactRepository.link, TripRepository.create, TripLifecycle.scheduleNext) into a private redis-server; INFO memory used_memory after each step, the difference divided by ${travellers.toLocaleString("en")}. Baseline (empty app): ${fmt(steps[0]!.bytes / 1e6, 1)} MB. A projection: 1 GB of Redis holds about ${fmt(1e9 / (total / travellers) / 1000)} thousand such travellers (before AOF rewrite headroom and fragmentation).`,
-      `- Cross-check: MEMORY USAGE of one traveller's person hash, trip hash and contact set plus its two contacts' person hashes: ${sampled} bytes (without index keys, data keys and the job).`,
+      `- Cross-check: MEMORY USAGE of one traveller's person hash (with its links), trip hash and deadline job hash plus its two contacts' person hashes: ${sampled} bytes (without index keys, data keys and the job's place in the delayed set).`,
     ].join("\n");
     return {
       title: "5. Memory",

@@ -129,7 +129,7 @@ export async function receivePhoto(turn: Turn<PhotoMsg>): Promise<void> {
   if (result.replacedPhoto) await deps.media.delete(result.replacedPhoto.mediaId);
   if (result.complete) return completePair(turn, result.photo, result.location, result.duress);
   // The location is in already (handled next): asking for it would be one more message for nothing.
-  if (msg.locationWaiting) return;
+  if (await msg.locationWaiting?.()) return;
   await turn.reply({
     text: turn.t("checkin-need-location"),
     requestLocation: { label: turn.t("checkin-location-button") },

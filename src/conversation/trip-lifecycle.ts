@@ -24,14 +24,17 @@ export class QueuedTripLifecycle implements TripLifecycle {
     return this.deps.ladder;
   }
 
-  private stageJob(trip: Pick<Trip, "id" | "travellerId" | "deadline" | "stage">, stage = trip.stage): DeadlineJob {
-    return { travellerId: trip.travellerId, tripId: trip.id, deadline: trip.deadline.getTime(), stage };
+  private deadlineJob(trip: Pick<Trip, "id" | "travellerId" | "deadline">): DeadlineJob {
+    return { travellerId: trip.travellerId, tripId: trip.id, deadline: trip.deadline.getTime() };
   }
 
-  /** Schedules the trip's next escalation stage (idempotent: a deterministic job id). */
+  /**
+   * Schedules the deadline's job for the trip's next escalation stage (one job walks all the stages of a
+   * deadline; idempotent: its id is the trip's and deadline's, and an existing job is left alone).
+   */
   async scheduleNext(trip: Pick<Trip, "id" | "travellerId" | "deadline" | "stage">): Promise<void> {
     const dueAt = stageDueAt(this.deps.ladder, trip.deadline, trip.stage);
-    if (dueAt) await this.deps.queues.deadline(this.stageJob(trip), dueAt);
+    if (dueAt) await this.deps.queues.deadline(this.deadlineJob(trip), dueAt);
   }
 
   /** Whether firing `stage` alerts anyone other than the traveller. */
@@ -41,7 +44,7 @@ export class QueuedTripLifecycle implements TripLifecycle {
 
   async extend(trip: Trip, deadline: Date): Promise<boolean> {
     if (!(await this.deps.trips.extend(trip.travellerId, trip.id, deadline))) return false;
-    await this.deps.queues.cancelDeadline(this.stageJob(trip));
+    await this.deps.queues.cancelDeadline(this.deadlineJob(trip));
     await this.scheduleNext({ ...trip, deadline, stage: 0 });
     return true;
   }
@@ -53,7 +56,7 @@ export class QueuedTripLifecycle implements TripLifecycle {
   async finish(trip: Trip, at: Date, status: "arrived" | "safe", round: string, corrections = true): Promise<boolean> {
     const result = await this.deps.trips.finish(trip.travellerId, trip.id, at, status);
     if (!result.ok) return false;
-    await this.deps.queues.cancelDeadline(this.stageJob(trip));
+    await this.deps.queues.cancelDeadline(this.deadlineJob(trip));
     if (corrections && result.alerted.length > 0) {
       const kind: AlertKind = status === "arrived" ? "false_alarm" : "reported_safe";
       await this.deps.queues.alert(
@@ -65,7 +68,7 @@ export class QueuedTripLifecycle implements TripLifecycle {
 
   /** Removes the trip and its pending stage job (cancel, forget). */
   async drop(trip: Trip): Promise<void> {
-    await this.deps.queues.cancelDeadline(this.stageJob(trip));
+    await this.deps.queues.cancelDeadline(this.deadlineJob(trip));
     await this.deps.trips.delete(trip.travellerId);
   }
 

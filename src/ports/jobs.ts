@@ -2,6 +2,7 @@
  * The queues' contract: what each job carries (payloads carry ids only: never names, numbers, coordinates,
  * photos or tokens), its deterministic id, and JobProducer, the one way to put a job on a queue.
  */
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "../domain/locale.ts";
 
@@ -28,10 +29,42 @@ export const photoCheckJobSchema = z
   .strict();
 export type PhotoCheckJob = z.infer<typeof photoCheckJobSchema>;
 
+/**
+ * One job per trip deadline, walking the ladder's stages (it delays itself to the next one). Stored lean, so
+ * that BullMQ's job hash keeps every value within 64 bytes and stays listpack-encoded in Redis (a third of the
+ * memory of a hashtable one): the data is the three ids in one short string (deadlineJobData), the job id a
+ * short digest of the trip and deadline (jobIds.deadline), and the job carries no options of its own.
+ */
 export const deadlineJobSchema = z
-  .object({ travellerId: z.string().uuid(), tripId: z.string().uuid(), deadline: z.number().int(), stage: z.number().int().min(0) })
+  .object({ travellerId: z.string().uuid(), tripId: z.string().uuid(), deadline: z.number().int() })
   .strict();
 export type DeadlineJob = z.infer<typeof deadlineJobSchema>;
+
+const uuidToB64 = (uuid: string) => Buffer.from(uuid.replace(/-/g, ""), "hex").toString("base64url");
+const b64ToUuid = (b64: string) => {
+  const hex = Buffer.from(b64, "base64url").toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+
+/** What a deadline job carries as its data: traveller and trip ids in base64url, the deadline in base 36. */
+export const deadlineJobData = (j: DeadlineJob) => ({ d: `${uuidToB64(j.travellerId)}.${uuidToB64(j.tripId)}.${j.deadline.toString(36)}` });
+
+/**
+ * The deadline job from a stored job's data; also reads jobs stored before issue 18 (one per stage, every
+ * field spelled out), marked `legacy`. Undefined for anything else.
+ */
+export function deadlineJobFrom(data: unknown): (DeadlineJob & { legacy?: true }) | undefined {
+  const lean = leanDeadlineData.safeParse(data);
+  if (lean.success) {
+    const [traveller, trip, deadline] = lean.data.d.split(".") as [string, string, string];
+    return { travellerId: b64ToUuid(traveller), tripId: b64ToUuid(trip), deadline: parseInt(deadline, 36) };
+  }
+  const old = legacyDeadlineData.safeParse(data);
+  return old.success ? { travellerId: old.data.travellerId, tripId: old.data.tripId, deadline: old.data.deadline, legacy: true } : undefined;
+}
+// `f`: the failures in a row, while the job retries itself (src/workers/workers.ts).
+const leanDeadlineData = z.object({ d: z.string().regex(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}\.[0-9a-z]{1,11}$/), f: z.number().int().optional() }).strict();
+const legacyDeadlineData = deadlineJobSchema.extend({ stage: z.number().int().min(0) });
 
 export const ALERT_KINDS = ["reminder", "missed", "false_alarm", "reported_safe", "duress", "duress_cancel"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -65,7 +98,8 @@ export const jobIds = {
   verify: (j: VerifyJob) => `verify-${j.checkinId}`,
   photoCheck: (j: PhotoCheckJob) => `photocheck-${j.mediaId}`,
   notify: (j: NotifyJob) => `notify-${j.checkinId}-${j.contactId}`,
-  deadline: (j: DeadlineJob) => `deadline-${j.tripId}-${j.deadline}-${j.stage}`,
+  /** 80 bits of a digest of the trip and deadline: short enough for a listpack job hash (see deadlineJobSchema). */
+  deadline: (j: Pick<DeadlineJob, "tripId" | "deadline">) => createHash("sha256").update(`${j.tripId}:${j.deadline}`).digest("hex").slice(0, 20),
   alert: (j: AlertJob) => `alert-${j.kind}-${j.tripId}-${j.round}-${j.recipient}`,
   ngo: (j: NgoJob) => `ngo-${j.alertId}-${j.event}-${j.target}`,
   outbox: (j: OutboxJob) => `outbox-${j.messageId}`,
@@ -81,9 +115,9 @@ export interface JobProducer {
   /** A families' photo check, run by the verify worker after every waiting check-in. */
   photoCheck(job: PhotoCheckJob): Promise<void>;
   notify(jobs: NotifyJob[]): Promise<void>;
-  /** Schedules one escalation stage at `dueAt`. */
+  /** Schedules the deadline's job to run at `dueAt` (its next stage); nothing when it is already there. */
   deadline(job: DeadlineJob, dueAt: Date): Promise<void>;
-  /** Drops a pending stage job (an extension, an arrival); a job that fires anyway finds the trip changed. */
+  /** Drops the deadline's pending job (an extension, an arrival); a job that runs anyway finds the trip changed. */
   cancelDeadline(job: DeadlineJob): Promise<void>;
   alert(jobs: AlertJob[]): Promise<void>;
   ngo(jobs: NgoJob[]): Promise<void>;

@@ -32,8 +32,11 @@ export type Inbound =
       mime?: string;
       /** Text sent with the photo; may carry the secret or duress word. */
       caption?: string;
-      /** The channel already holds a location the same chat sent after this photo, to be handled next. */
-      locationWaiting?: boolean;
+      /**
+       * Whether the channel holds a location the same chat sent after this photo, to be handled next. Asked when
+       * the photo is stored, not when it arrives: a location sent together with it has had time to come in.
+       */
+      locationWaiting?(): Promise<boolean>;
       download(): Promise<Buffer>;
     })
   | (InboundBase & { kind: "document"; mime?: string; size?: number })

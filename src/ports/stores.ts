@@ -190,6 +190,41 @@ export interface SentMarkers {
   mark(jobId: string): Promise<void>;
 }
 
+/** Where and in which language a message reaches a person: all a reminder needs of the person record. */
+export interface Recipient {
+  id: string;
+  address: ChatAddress;
+  locale?: Locale;
+}
+
+/** A ladder stage as a firing sees it: when it is due, and the reminder it sends the traveller (its alert id), if any. */
+export interface FiringStage {
+  dueAt: number;
+  reminderId?: string;
+}
+
+/** What a firing reads before it acts. */
+export interface FiringState {
+  trip?: Trip;
+  /** The traveller as a reminder needs them (address and language only). */
+  traveller?: Recipient;
+  /** The reminder's send claim, when one was asked for. */
+  claim?: SendClaim;
+}
+
+/** The Redis work of one deadline firing, in as few round trips as its crash-safe order allows. */
+export interface DeadlineFiring {
+  /**
+   * The trip, its traveller, and (when the job's trip is active with its current stage due by `dueBy`) the
+   * claim on that stage's reminder, in one round trip. `stages`: the ladder, as this deadline's due times and
+   * reminder ids. Release a claim that goes unused.
+   */
+  load(job: { travellerId: string; tripId: string; deadline: number }, stages: readonly FiringStage[], dueBy: number): Promise<FiringState>;
+  /** Marks the reminder sent (when it was) and advances the trip past `stage`, in one step; true for the one caller that advanced it. */
+  advance(trip: Trip, stage: number, escalates: boolean, sentReminderId?: string): Promise<boolean>;
+  releaseClaim(reminderId: string): Promise<void>;
+}
+
 /** Thrown while another attempt holds the claim: BullMQ retries later, by then it has sent or given up. */
 export class SendInProgressError extends Error {
   override name = "SendInProgressError";

@@ -2,7 +2,7 @@
 export const QUEUE = {
   verify: "verify",
   notify: "notify",
-  /** Delayed jobs, one per escalation stage of a trip's deadline. */
+  /** Delayed jobs, one per trip deadline, each walking that deadline's escalation stages. */
   deadline: "deadline",
   /** Escalation messages: reminders, missed-check-in alerts, corrections, duress warnings. */
   alert: "alert",

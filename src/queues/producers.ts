@@ -1,7 +1,7 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
 import { PHOTO_CHECK_JOB, QUEUE, QUEUE_EVENTS_MAX_LEN } from "./names.ts";
 import {
-  alertJobSchema, deadlineJobSchema, jobIds, ngoJobSchema, notifyJobSchema, outboxJobSchema, photoCheckJobSchema, verifyJobSchema,
+  alertJobSchema, deadlineJobData, deadlineJobSchema, jobIds, ngoJobSchema, notifyJobSchema, outboxJobSchema, photoCheckJobSchema, verifyJobSchema,
   type AlertJob, type DeadlineJob, type NgoJob, type NotifyJob, type OutboxJob, type PhotoCheckJob, type VerifyJob, type JobProducer,
 } from "../ports/jobs.ts";
 
@@ -28,8 +28,9 @@ export class Producers implements JobProducer {
       new Queue(name, { connection, prefix, streams: { events: { maxLen: QUEUE_EVENTS_MAX_LEN } }, defaultJobOptions: { ...DEFAULTS, ...extra } });
     this.verifyQueue = queue(QUEUE.verify);
     this.notifyQueue = queue(QUEUE.notify);
-    // A deadline must not be dropped after a few failures: it retries for about a day, then operators are told.
-    this.deadlineQueue = queue(QUEUE.deadline, { attempts: 20, backoff: { type: "exponential", delay: 1_000 } });
+    // No job options kept in each deadline job (its hash stays listpack-encoded): the deadline worker retries
+    // its own failures and removes finished jobs (src/workers/workers.ts).
+    this.deadlineQueue = new Queue(QUEUE.deadline, { connection, prefix, streams: { events: { maxLen: QUEUE_EVENTS_MAX_LEN } } });
     this.alertQueue = queue(QUEUE.alert, { attempts: 12 });
     this.ngoQueue = queue(QUEUE.ngo, { attempts: 15, backoff: { type: "exponential", delay: 5_000 } });
     this.whatsappOutboxQueue = queue(QUEUE.whatsappOutbox, { attempts: 6, backoff: { type: "exponential", delay: 3_000 } });
@@ -57,11 +58,11 @@ export class Producers implements JobProducer {
     await this.notifyQueue.addBulk(data.map((d) => ({ name: QUEUE.notify, data: d, opts: { jobId: jobIds.notify(d) } })));
   }
 
-  /** Schedules one escalation stage at `dueAt`. */
+  /** Schedules the deadline's job to run at `dueAt`; an existing job of that deadline is left as it is. */
   async deadline(job: DeadlineJob, dueAt: Date): Promise<void> {
     const data = deadlineJobSchema.parse(job);
     const delay = Math.max(0, dueAt.getTime() - Date.now());
-    await this.deadlineQueue.add(QUEUE.deadline, data, { jobId: jobIds.deadline(data), delay });
+    await this.deadlineQueue.add(QUEUE.deadline, deadlineJobData(data), { jobId: jobIds.deadline(data), delay });
   }
 
   /**

@@ -3,17 +3,12 @@ import type { RedisClient } from "./redis.ts";
 import type { ChatAddress, ChannelId } from "../domain/identity.ts";
 import { isLocale, type Locale } from "../domain/locale.ts";
 import type { Person } from "../domain/person.ts";
+import type { Recipient } from "../ports/stores.ts";
 import type { Keys } from "./keys.ts";
 import type { PersonCipher, RecordKeys } from "./record-keys.ts";
 import { moveKeys } from "./atomic-updates.ts";
 import { scanKeys } from "./reseal.ts";
 
-/** Where and in which language a message reaches a person: all a reminder needs of the person record. */
-export interface Recipient {
-  id: string;
-  address: ChatAddress;
-  locale?: Locale;
-}
 
 /** The person-record fields behind a Recipient, in the order recipientFrom reads them (HMGET). */
 export const RECIPIENT_FIELDS = ["channel", "chatId", "locale"] as const;

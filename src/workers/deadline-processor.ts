@@ -1,64 +1,107 @@
+import { stageDueAt } from "../domain/escalation.ts";
 import { DEFAULT_LOCALE } from "../domain/locale.ts";
 import { directionOf } from "../i18n/direction.ts";
 import { jobIds, type AlertJob, type DeadlineJob } from "../ports/jobs.ts";
-import type { FiringState } from "../store/deadline-firing.ts";
+import type { FiringStage, FiringState } from "../ports/stores.ts";
 import { reminderMessage } from "./alert-processor.ts";
 import type { WorkerDeps } from "./deps.ts";
 
 /**
- * Fires one escalation stage. Order matters for crash safety: the stage's alerts are queued first
- * (deterministic ids, sent markers), then the stage is advanced atomically, then the next one is
- * scheduled. A crash anywhere repeats harmlessly; a stale job (extended, arrived, cancelled) does nothing.
+ * A job may run a little before its stage's due time (the clocks of the worker that promoted it and of the one
+ * that runs it differ): within this, the stage fires rather than being delayed again for a few milliseconds.
+ */
+export const EARLY_MS = 1_000;
+
+/** When the deadline's job runs next: `stage` is due at `dueAt`. */
+export interface NextStage {
+  stage: number;
+  dueAt: Date;
+}
+
+/**
+ * Walks one trip deadline's escalation ladder: one job per deadline, run at each stage's due time, fires the
+ * trip's current stage and says when it must run again (the worker delays the same job to then, rather than
+ * adding one job per stage). Order matters for crash safety: the stage's alerts are queued (deterministic
+ * ids, sent markers) and its reminder sent, then the stage is advanced atomically; a re-run (a crash, a
+ * stalled job) finds the stage either not advanced (it repeats harmlessly) or advanced (the next one is not
+ * due yet, so it only waits again). A job whose trip ended, was extended or was replaced does nothing.
  *
- * A burst of deadlines (everyone due at the same hour) is bounded by the Redis work per firing, so a
- * firing does the least it can: one pipeline reads the trip and the traveller and claims the reminder,
- * the reminder is sent here (not through an alert job of its own: one queue hop less), and one pipeline
- * marks it sent and advances the stage; then the next stage's job is added.
+ * A burst of deadlines (everyone due at the same hour) is bounded by the Redis work per firing, so a firing
+ * does the least it can: one script reads the trip and the traveller and claims the reminder, the reminder is
+ * sent here (not through an alert job of its own), one script marks it sent and advances the stage, and the
+ * job moves itself to the next stage's time.
  */
 export class DeadlineProcessor {
   constructor(private readonly deps: WorkerDeps) {}
 
-  async process(job: DeadlineJob): Promise<void> {
+  /**
+   * Fires the trip's stage if it is due; returns when the job must run next, undefined when never.
+   * `moveOn`: when given, called with the next stage as soon as the stage's reminder is out, at the same time
+   * as the stage advance (the worker delays the job there: one round trip less per firing); then the stage
+   * has been handed over and nothing is returned. The two commute: if the process dies between them, the
+   * next run finds the stage not advanced and repeats it (its messages are sent once, by their markers),
+   * or finds it advanced and waits for the next.
+   */
+  async process(job: DeadlineJob, moveOn?: (next: NextStage) => Promise<void>): Promise<NextStage | undefined> {
     const { deps } = this;
     const { lifecycle } = deps;
-    const stage = lifecycle.ladder[job.stage];
-    const base = { travellerId: job.travellerId, tripId: job.tripId, round: `${job.deadline}-${job.stage}` };
-    const reminder: AlertJob | undefined = stage?.tell.includes("traveller") ? { ...base, kind: "reminder", recipient: "traveller" } : undefined;
-    const reminderId = reminder && jobIds.alert(reminder);
-    const state = await deps.firing.load(job.travellerId, reminderId);
+    const ladder = lifecycle.ladder;
+    const dueBy = deps.now().getTime() + EARLY_MS;
+    const stages: FiringStage[] = ladder.map((stage, i) => ({
+      dueAt: job.deadline + stage.afterMs,
+      reminderId: stage.tell.includes("traveller") ? jobIds.alert(this.reminder(job, i)) : undefined,
+    }));
+    const state = await deps.firing.load(job, stages, dueBy);
     const { trip } = state;
-    const current = trip && trip.id === job.tripId && trip.status === "active" && trip.deadline.getTime() === job.deadline && trip.stage === job.stage;
-    if (!current || !stage) {
-      if (state.claim === "claimed") await deps.firing.releaseClaim(reminderId!);
-      // Fired before a crash: make sure the next one exists.
-      if (trip && trip.id === job.tripId && trip.status === "active" && trip.deadline.getTime() === job.deadline && trip.stage === job.stage + 1) {
-        await lifecycle.scheduleNext(trip);
-      }
-      return;
-    }
-
+    const current = trip && trip.id === job.tripId && trip.status === "active" && trip.deadline.getTime() === job.deadline;
+    const n = trip?.stage ?? 0;
+    const due = current ? stages[n] : undefined;
+    // The script claimed the reminder on the same test, so nothing is claimed when nothing fires.
+    if (!current || !due) return undefined;
+    if (due.dueAt > dueBy) return { stage: n, dueAt: new Date(due.dueAt) };
+    const stage = ladder[n]!;
+    const base = { travellerId: job.travellerId, tripId: job.tripId, round: `${job.deadline}-${n}` };
     const alerts: AlertJob[] = [];
-    // The NGO case is opened first, so that the family notifications that follow land in its timeline.
-    const audiences = [...stage.tell].sort((a, b) => Number(b === "ngo") - Number(a === "ngo"));
-    for (const audience of audiences) {
-      if (audience === "family") {
-        for (const contactId of await deps.contacts.contactsOf(trip.travellerId)) {
-          alerts.push({ ...base, kind: "missed", recipient: contactId });
+    try {
+      // The NGO case is opened first, so that the family notifications that follow land in its timeline.
+      const audiences = [...stage.tell].sort((a, b) => Number(b === "ngo") - Number(a === "ngo"));
+      for (const audience of audiences) {
+        if (audience === "family") {
+          for (const contactId of await deps.contacts.contactsOf(trip.travellerId)) {
+            alerts.push({ ...base, kind: "missed", recipient: contactId });
+          }
         }
+        if (audience === "ngo" && deps.ngo) alerts.push({ ...base, kind: "missed", recipient: "ngo" });
       }
-      if (audience === "ngo" && deps.ngo) alerts.push({ ...base, kind: "missed", recipient: "ngo" });
+      if (alerts.length) await deps.queues.alert(alerts);
+    } catch (err) {
+      // The job retries the stage: its reminder must not wait for this attempt's claim to lapse.
+      if (state.claim === "claimed") await deps.firing.releaseClaim(due.reminderId!).catch(() => undefined);
+      throw err;
     }
-    if (alerts.length) await deps.queues.alert(alerts);
     // The reminder: the same at-most-once send as an alert job's (its sent marker); if it cannot go now, it
     // is queued as an alert job, which retries.
-    const sent = reminder ? await this.remind(reminder, reminderId!, state) : false;
-    const escalates = lifecycle.escalates(job.stage);
-    if (await deps.firing.advance(trip, job.stage, escalates, sent ? reminderId : undefined)) {
+    const sent = due.reminderId ? await this.remind(this.reminder(job, n), due.reminderId, state) : false;
+    const escalates = lifecycle.escalates(n);
+    const nextAt = stageDueAt(ladder, trip.deadline, n + 1);
+    const next = nextAt && { stage: n + 1, dueAt: nextAt };
+    // Both settle before either's failure is reported, so the caller knows whether the job has moved on.
+    const [advanced, moving] = await Promise.allSettled([
+      deps.firing.advance(trip, n, escalates, sent ? due.reminderId : undefined),
+      next && moveOn?.(next),
+    ]);
+    if (moving.status === "rejected") throw moving.reason;
+    if (advanced.status === "rejected") throw advanced.reason;
+    if (advanced.value) {
       // Every traveller's reminder at info would flood the log in a burst; escalations are what operators follow.
-      if (escalates) deps.log.info({ tripId: trip.id, stage: job.stage, alerts: alerts.length }, "escalation stage fired");
-      else deps.log.debug({ tripId: trip.id, stage: job.stage }, "reminder stage fired");
-      await lifecycle.scheduleNext({ ...trip, stage: job.stage + 1 });
+      if (escalates) deps.log.info({ tripId: trip.id, stage: n, alerts: alerts.length }, "escalation stage fired");
+      else deps.log.debug({ tripId: trip.id, stage: n }, "reminder stage fired");
     }
+    return moveOn ? undefined : next;
+  }
+
+  private reminder(job: DeadlineJob, stage: number): AlertJob {
+    return { travellerId: job.travellerId, tripId: job.tripId, round: `${job.deadline}-${stage}`, kind: "reminder", recipient: "traveller" };
   }
 
   /** True when the reminder went out now (its sent marker is then set with the stage advance). */

@@ -17,8 +17,9 @@ export interface ReconcileReport {
 }
 
 /**
- * Deadlines must never be lost silently: this re-creates, from the trip records, any missing job for
- * an active trip's next stage and retries failed ones. Running it twice changes nothing.
+ * Deadlines must never be lost silently: this re-creates, from the trip records, the job of any active
+ * trip's deadline that still has a stage to fire and has no job, and retries failed ones. Running it twice
+ * changes nothing.
  */
 export class DeadlineReconciler {
   private timer?: NodeJS.Timeout;
@@ -54,7 +55,7 @@ export class DeadlineReconciler {
         continue;
       }
       if (!stageDueAt(this.lifecycle.ladder, trip.deadline, trip.stage)) continue;
-      const jobId = jobIds.deadline({ travellerId: trip.travellerId, tripId: trip.id, deadline: trip.deadline.getTime(), stage: trip.stage });
+      const jobId = jobIds.deadline({ tripId: trip.id, deadline: trip.deadline.getTime() });
       expected.push({ trip, jobId });
     }
     if (expected.length === 0) return;
@@ -72,7 +73,8 @@ export class DeadlineReconciler {
         await job?.retry();
         report.retried++;
       } else if (!exists || completed !== null) {
-        // A completed job whose stage did not advance crashed between its steps; re-adding repeats it safely.
+        // The deadline's job ends only after its last stage (and is removed then): one left completed while a
+        // stage is still due (kept by an older version's options) is replaced; the stage fires once anyway.
         if (exists) await this.queue.remove(jobId);
         await this.lifecycle.scheduleNext(trip);
         report.recreated++;

@@ -4,8 +4,7 @@ import type { TripLifecycle } from "../ports/trips.ts";
 import type { ChatAddress } from "../domain/identity.ts";
 import type { I18n } from "../i18n/i18n.ts";
 import type { JobProducer } from "../ports/jobs.ts";
-import type { CheckinStore, ContactStore, LandmarkStore, MediaStore, NgoAlertStore, PersonStore, SentMarkers, TripStore } from "../ports/stores.ts";
-import type { DeadlineFiringStore } from "../store/deadline-firing.ts";
+import type { CheckinStore, ContactStore, DeadlineFiring, LandmarkStore, MediaStore, NgoAlertStore, PersonStore, SentMarkers, TripStore } from "../ports/stores.ts";
 import type { ConfirmationSigner } from "../proof/confirmation-signer.ts";
 import type { PhotoChecker } from "../verification/photo-check.ts";
 import type { SubmissionIndex, Verifier } from "../verification/contracts.ts";
@@ -28,7 +27,7 @@ export interface WorkerDeps {
   ngoAlerts: NgoAlertStore;
   sent: SentMarkers;
   /** A deadline firing's Redis work, pipelined. */
-  firing: DeadlineFiringStore;
+  firing: DeadlineFiring;
   lifecycle: TripLifecycle;
   verifier: Verifier;
   queues: Pick<JobProducer, "notify" | "alert" | "ngo">;

@@ -1,10 +1,10 @@
-import { Worker, type ConnectionOptions, type Job, type Queue } from "bullmq";
+import { DelayedError, UnrecoverableError, Worker, type ConnectionOptions, type Job, type Queue } from "bullmq";
 import type { Logger } from "pino";
 import { PHOTO_CHECK_JOB, QUEUE } from "../queues/names.ts";
-import { alertJobSchema, deadlineJobSchema, ngoJobSchema, notifyJobSchema, photoCheckJobSchema, verifyJobSchema } from "../ports/jobs.ts";
+import { alertJobSchema, deadlineJobData, deadlineJobFrom, ngoJobSchema, notifyJobSchema, photoCheckJobSchema, verifyJobSchema } from "../ports/jobs.ts";
 import { PhotoCheckProcessor } from "./photo-check-processor.ts";
 import { AlertProcessor } from "./alert-processor.ts";
-import { DeadlineProcessor } from "./deadline-processor.ts";
+import { DeadlineProcessor, type NextStage } from "./deadline-processor.ts";
 import { DeadlineReconciler } from "./deadline-reconciler.ts";
 import type { RedisClient } from "../store/redis.ts";
 import type { WorkerDeps } from "./deps.ts";
@@ -29,6 +29,13 @@ export interface WorkerOptions {
 
 /** Deadline jobs one worker process fires at once. */
 export const DEADLINE_CONCURRENCY = 40;
+
+/**
+ * A deadline job keeps no attempts of its own (a lean job hash): it retries itself after a failure, waiting
+ * 1 s, then twice as long each time up to an hour, and is never dropped; operators are told at the
+ * TELL_OPERATORS_AT-th failure in a row.
+ */
+export const DEADLINE_RETRY = { firstMs: 1_000, maxMs: 3_600_000, tellOperatorsAt: 10 };
 
 function exhausted(job: Job | undefined): job is Job {
   return job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
@@ -63,10 +70,57 @@ export class Workers {
       ...common,
       concurrency: opts.notifyConcurrency,
     });
-    // I/O-bound, and a firing now also sends the traveller's reminder itself (it had an alert job of its own).
-    this.deadline = new Worker(QUEUE.deadline, (job) => deadlines.process(deadlineJobSchema.parse(job.data)), {
+    const tellOperators = (text: string) => {
+      if (deps.operatorChat) void deps.messenger.send(deps.operatorChat, { text }).catch(() => undefined);
+    };
+    // One job per deadline: after each stage it moves itself to the next stage's time (BullMQ's
+    // moveToDelayed + DelayedError) instead of completing and adding a job for the next stage.
+    this.deadline = new Worker(QUEUE.deadline, async (job, token) => {
+      const firing = deadlineJobFrom(job.data);
+      if (!firing) throw new UnrecoverableError("not a deadline job");
+      const failures = (job.data as { f?: number }).f ?? 0;
+      let next: Awaited<ReturnType<DeadlineProcessor["process"]>>;
+      let moved = false;
+      const moveOn = async (to: NextStage) => {
+        await job.moveToDelayed(to.dueAt.getTime(), token);
+        moved = true;
+      };
+      try {
+        // A job that had failed resets its count first, so that the move to the next stage keeps a clean job.
+        if (failures && !firing.legacy) await job.updateData(deadlineJobData(firing));
+        next = await deadlines.process(firing, firing.legacy ? undefined : moveOn);
+      } catch (err) {
+        // Jobs stored before issue 18 carry BullMQ attempts and backoff of their own.
+        if (firing.legacy) throw err;
+        if (moved) {
+          // Already waiting for the next stage, which repeats this one first if it did not advance.
+          log.warn({ queue: QUEUE.deadline, jobId: job.id, err: (err as Error).name }, "deadline stage failed after the job moved on");
+          throw new DelayedError();
+        }
+        const failed = failures + 1;
+        log.warn({ queue: QUEUE.deadline, jobId: job.id, failures: failed, err: (err as Error).name }, "deadline job failed; retrying");
+        if (failed === DEADLINE_RETRY.tellOperatorsAt) {
+          tellOperators(`SafeArrival operators: deadline job ${job.id} failed ${failed} times in a row (${(err as Error).name}); it keeps retrying. Check the worker logs and the deadline queue.`);
+        }
+        await job.updateData({ ...deadlineJobData(firing), f: failed });
+        await job.moveToDelayed(Date.now() + Math.min(DEADLINE_RETRY.firstMs * 2 ** (failed - 1), DEADLINE_RETRY.maxMs), token);
+        throw new DelayedError();
+      }
+      if (moved) throw new DelayedError();
+      if (!next) return;
+      if (firing.legacy) {
+        // An old per-stage job hands over to this deadline's one job.
+        await deps.lifecycle.scheduleNext({ id: firing.tripId, travellerId: firing.travellerId, deadline: new Date(firing.deadline), stage: next.stage });
+        return;
+      }
+      await job.moveToDelayed(next.dueAt.getTime(), token);
+      throw new DelayedError();
+    }, {
       ...common,
       concurrency: DEADLINE_CONCURRENCY,
+      // Not kept in each job (see Producers): a finished deadline job is removed, a failed one kept a week.
+      removeOnComplete: { count: 0 },
+      removeOnFail: { age: 7 * 86_400 },
     });
     // Alerts are small and I/O-bound, and a burst of deadlines must not queue behind each other.
     this.alert = new Worker(QUEUE.alert, (job) => alerts.process(alertJobSchema.parse(job.data)), {
@@ -92,11 +146,7 @@ export class Workers {
     this.deadline.on("failed", (job, err) => {
       if (!exhausted(job)) return;
       log.error({ queue: QUEUE.deadline, jobId: job.id, err: err.name }, "deadline job failed for good");
-      if (deps.operatorChat) {
-        void deps.messenger
-          .send(deps.operatorChat, { text: `SafeArrival operators: deadline job ${job.id} failed for good (${err.name}). Check the worker logs and the deadline queue.` })
-          .catch(() => undefined);
-      }
+      tellOperators(`SafeArrival operators: deadline job ${job.id} failed for good (${err.name}). Check the worker logs and the deadline queue.`);
     });
   }
 

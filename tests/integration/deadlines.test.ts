@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import type { App } from "../../src/app.ts";
 import { signWebhook } from "../../src/workers/ngo-processor.ts";
+import { jobIds } from "../../src/ports/jobs.ts";
 import { makeUser, startFakeBotApi, type FakeBotApi, type FakeUser } from "../support/fake-bot-api.ts";
 import { makeJpeg } from "../support/photos.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
@@ -216,7 +217,7 @@ describe("deadlines are never lost", () => {
     await bot.ask(t, () => fake.text(t, "/trip athens-syntagma-square 2h"), /Trip saved/);
     const id = (await app.conversation.person({ from: { channel: "telegram", chatId: String(t.id) } }))!.id;
     const trip = (await app.deps.trips.get(id))!;
-    const jobId = `deadline-${trip.id}-${trip.deadline.getTime()}-0`;
+    const jobId = jobIds.deadline({ tripId: trip.id, deadline: trip.deadline.getTime() });
     const queue = app.producers.deadlineQueue;
     assert.ok(await queue.getJob(jobId), "scheduled at planning");
     await queue.remove(jobId);

@@ -107,7 +107,7 @@ export class TelegramChannel {
     });
     this.bot.use(async (ctx) => {
       const inbound = toInbound(ctx, download, this.opts.maxPhotoBytes);
-      if (inbound?.kind === "photo") inbound.locationWaiting = await inbox.locationWaiting(ctx.update);
+      if (inbound?.kind === "photo") inbound.locationWaiting = () => inbox.locationWaiting(ctx.update);
       if (inbound) await handle(inbound);
       else this.failed("unusable", ctx.update.update_id);
     });
@@ -190,7 +190,7 @@ export class TelegramChannel {
     const webhook = this.opts.webhook!;
     const inbox = this.inbox!;
     await this.bot.init();
-    registerTelegramWebhook(app, { secret: webhook.secret, store: (update) => inbox.store(update), failed: (reason, id) => this.failed(reason, id) });
+    await registerTelegramWebhook(app, { secret: webhook.secret, store: ({ update, raw }) => inbox.store(update, { raw }), failed: (reason, id) => this.failed(reason, id) });
     await this.bot.api.setWebhook(new URL(WEBHOOK_PATH, webhook.url).toString(), {
       secret_token: webhook.secret,
       allowed_updates: ["message", "edited_message", "callback_query"],

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
+import { performance, type EventLoopUtilization } from "node:perf_hooks";
 import { Queue, type ConnectionOptions } from "bullmq";
 import type { Update } from "grammy/types";
 import { Cluster, type Redis } from "ioredis";
 import type { Logger } from "pino";
 import { QUEUE } from "../../queues/names.ts";
 import type { Keys } from "../../store/keys.ts";
+import { LuaScript, type LuaArg } from "../../store/lua/lua-script.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
 
@@ -28,16 +29,48 @@ const RETRY_BASE_MS = 1_000;
 /** An update whose entry was taken over from dead processes this many times kills them: given up on. */
 const MAX_DELIVERIES = 5;
 
+/**
+ * Yielding to ingress: every YIELD_CHECK_MS the consumer looks at this process's event loop and its stores.
+ * During a burst (at least YIELD_MIN_STORES stored here by the webhook or the poller in that time, 1,000/s:
+ * far more than one process's turns can follow, each costing about half a millisecond of CPU) with the loop
+ * over YIELD_BUSY utilized, turns run at most YIELD_CONCURRENCY at a time, so that the loop's time goes to
+ * acknowledging (each 200 waits for the loop; a turn does not have to). The stream holds what waits: the burst
+ * is handled behind, none lost. At ordinary rates (tens of updates a second, photo checks keeping the loop
+ * busy) turns keep their full concurrency.
+ */
+const YIELD_CHECK_MS = 100;
+const YIELD_MIN_STORES = 100;
+const YIELD_BUSY = 0.5;
+const YIELD_CONCURRENCY = 1;
+
 /** Chats whose pending-set key is kept in memory (an entry is a number and a ~70-character key). */
 const CHAT_KEY_CACHE = 10_000;
 
-const STORE_LUA = readFileSync(new URL("./inbox-store.lua", import.meta.url), "utf8");
-const ACK_LUA = readFileSync(new URL("./inbox-ack.lua", import.meta.url), "utf8");
+/** Updates stored by one script call at most (a burst's turn can hold more: they go in several). */
+const MAX_BATCH = 256;
 
-/** The two scripts, as ioredis defineCommand adds them to the inbox's connection. */
-interface InboxCommands {
-  tgInboxStore(seen: string, stream: string, chat: string, bit: number, ttlMs: number, updateId: number, sealed: string, kind: string, force: string): Promise<number>;
-  tgInboxAck(stream: string, group: string, entryId: string): Promise<number>;
+/** One update's part of an INBOX_STORE call: its two keys and five arguments. */
+export type InboxStoreItem = { keys: [seen: string, chat: string]; args: [bit: number, updateId: number, sealed: string, kind: "l" | "o" | "", force: "1" | ""] };
+
+/** Stores updates in the inbox (see inbox-store.lua); called through `inboxStoreArgs`. */
+export const INBOX_STORE = new LuaScript<[numberOfKeys: number, ...args: LuaArg[]], number[]>("saTgInboxStore", new URL("./inbox-store.lua", import.meta.url));
+/** Acknowledges and deletes a handled entry. */
+export const INBOX_ACK = new LuaScript<[stream: string, group: string, entryId: string], number>("saTgInboxAck", new URL("./inbox-ack.lua", import.meta.url), 1);
+
+/** INBOX_STORE's arguments for these updates (the key count first: the script takes any number). */
+export function inboxStoreArgs(stream: string, ttlMs: number, items: readonly InboxStoreItem[]): [number, ...LuaArg[]] {
+  const keys: LuaArg[] = [stream];
+  const args: LuaArg[] = [ttlMs];
+  for (const item of items) {
+    keys.push(...item.keys);
+    args.push(...item.args);
+  }
+  return [keys.length, ...keys, ...args];
+}
+
+interface PendingStore extends InboxStoreItem {
+  resolve: () => void;
+  reject: (err: unknown) => void;
 }
 
 /** An update reached its turn while an earlier one of its chat is still stored: it must wait. */
@@ -57,6 +90,14 @@ function kindOf(update: Update): "l" | "o" {
 }
 
 type StreamEntry = [id: string, fields: string[]];
+
+/**
+ * The webhook stores the body's bytes as Telegram sent them (no parser that refuses prototype keys on the way
+ * in): such keys are dropped here, before the update reaches the bot's middleware. Telegram never sends them.
+ */
+function withoutPrototypeKeys(key: string, value: unknown): unknown {
+  return key === "__proto__" || key === "constructor" ? undefined : value;
+}
 
 function field(fields: string[], name: string): string | undefined {
   for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
@@ -80,11 +121,11 @@ export interface TelegramInboxOptions {
 }
 
 /**
- * Durable ingress for Telegram updates. The webhook (or the polling turn) stores each update with one script
+ * Durable ingress for Telegram updates. The webhook (or the polling turn) stores each update with a script
  * (inbox-store.lua): its id marked seen in a bitmap (a redelivery is dropped there), the update sealed into a
- * Redis stream, and its chat's pending set; the 200 follows once Redis answered. The inbox's own connection
- * pipelines what concurrent requests send in the same event-loop turn into one write: under load one write
- * carries many updates.
+ * Redis stream, and its chat's pending set; the 200 follows once Redis answered. What concurrent requests
+ * store in the same event-loop turn goes in one script call on the inbox's own connection: under load one
+ * call carries many updates (per update, the client's and Redis's cost of a command was most of the store's).
  *
  * Handling runs behind, in any process that calls `start`: a consumer group reads new entries, a handled one
  * is acknowledged and deleted (inbox-ack.lua). If a process dies after the 200, its entries stay in the
@@ -97,7 +138,7 @@ export interface TelegramInboxOptions {
  * update whose chat has an earlier one still stored waits for it (`inOrder`, called inside the sequence).
  */
 export class TelegramInbox {
-  private readonly conn: RedisClient & InboxCommands;
+  private readonly conn: RedisClient;
   private reader?: RedisClient;
   private readonly stream: string;
   private readonly consumer = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -111,17 +152,25 @@ export class TelegramInbox {
   private readonly running = new Set<Promise<void>>();
   private readonly pauses = new Set<() => void>();
   private readonly chatKeys = new Map<number, string>();
+  /** Updates stored by this process (the webhook or the poller), for yielding to them. */
+  private stored = 0;
+  /** Stores waiting for the end of this event-loop turn, to go to Redis in one script call. */
+  private batch: PendingStore[] = [];
+  private yielding = false;
+  private yieldTimer?: NodeJS.Timeout;
 
   constructor(private readonly opts: TelegramInboxOptions) {
     this.stream = opts.keys.telegramInbox();
     const connectionName = "safe-arrival:tg-inbox";
-    // Its own connection, pipelined: what the webhook's concurrent requests store in one turn goes out in one write.
-    this.conn = (opts.redis instanceof Cluster
-      ? opts.redis.duplicate(undefined, { enableAutoPipelining: true })
-      : (opts.redis as Redis).duplicate({ enableAutoPipelining: true, connectionName })) as RedisClient & InboxCommands;
+    // Its own connection, pipelined (the turns' reads and acks). The stores are batched here instead (`store`),
+    // and one batch is one command: auto-pipelining it would only hold it for another event-loop turn.
+    const pipelined = { enableAutoPipelining: true, autoPipeliningIgnoredCommands: [INBOX_STORE.name] };
+    this.conn = opts.redis instanceof Cluster ? opts.redis.duplicate(undefined, pipelined) : (opts.redis as Redis).duplicate({ ...pipelined, connectionName });
     this.conn.on("error", () => undefined); // the app's connection reports Redis trouble; this one only reconnects
-    this.conn.defineCommand("tgInboxStore", { numberOfKeys: 3, lua: STORE_LUA });
-    this.conn.defineCommand("tgInboxAck", { numberOfKeys: 1, lua: ACK_LUA });
+    // Defined now: an auto-pipeline copies the client's commands when it is made, so a command defined while
+    // one is filling (LuaScript.run's lazy define) is missing from it and the call throws outside any promise.
+    INBOX_STORE.define(this.conn);
+    INBOX_ACK.define(this.conn);
   }
 
   /** The connections the Redis watchdog should PING (the blocking reader guards itself). */
@@ -144,20 +193,34 @@ export class TelegramInbox {
     return key;
   }
 
-  /** Stores one update durably; resolves once Redis has it (a redelivery of a stored id is not added twice). */
-  async store(update: Update, force = false): Promise<void> {
+  /**
+   * Stores one update durably; resolves once Redis has it (a redelivery of a stored id is not added twice).
+   * `raw`: the update's JSON as received (the webhook's body), sealed as it is rather than serialised again.
+   * The stores of one event-loop turn (the webhook's concurrent requests) go to Redis in one script call.
+   */
+  store(update: Update, { raw, force = false }: { raw?: Buffer; force?: boolean } = {}): Promise<void> {
     const id = update.update_id;
     const chat = chatOfUpdate(update);
-    await this.conn.tgInboxStore(
-      this.opts.keys.telegramSeen(Math.floor(id / SEEN_RANGE)),
-      this.stream,
-      chat === undefined ? this.stream : this.chatKey(chat),
-      id % SEEN_RANGE,
-      SEEN_TTL_MS,
-      id,
-      this.opts.box.seal(JSON.stringify(update), this.boundTo(id)),
-      chat === undefined ? "" : kindOf(update),
-      force ? "1" : "",
+    this.stored++;
+    return new Promise<void>((resolve, reject) => {
+      const queued = this.batch.push({
+        keys: [this.opts.keys.telegramSeen(Math.floor(id / SEEN_RANGE)), chat === undefined ? this.stream : this.chatKey(chat)],
+        args: [id % SEEN_RANGE, id, this.opts.box.seal(raw ?? JSON.stringify(update), this.boundTo(id)), chat === undefined ? "" : kindOf(update), force ? "1" : ""],
+        resolve,
+        reject,
+      });
+      if (queued === 1) setImmediate(() => this.flushStores());
+      else if (queued >= MAX_BATCH) this.flushStores();
+    });
+  }
+
+  private flushStores(): void {
+    const batch = this.batch;
+    if (batch.length === 0) return;
+    this.batch = [];
+    INBOX_STORE.run(this.conn, ...inboxStoreArgs(this.stream, SEEN_TTL_MS, batch)).then(
+      () => batch.forEach((s) => s.resolve()),
+      (err: unknown) => batch.forEach((s) => s.reject(err)),
     );
   }
 
@@ -203,6 +266,31 @@ export class TelegramInbox {
     this.reader.on("error", () => undefined);
     this.readLoop = this.readNew();
     this.scheduleClaims();
+    this.watchIngress();
+  }
+
+  /** Turns handled here at once now: fewer while this process's ingress keeps its event loop busy. */
+  private get limit(): number {
+    return this.yielding ? Math.min(YIELD_CONCURRENCY, this.opts.concurrency) : this.opts.concurrency;
+  }
+
+  private watchIngress(): void {
+    let elu: EventLoopUtilization = performance.eventLoopUtilization();
+    let stored = this.stored;
+    this.yieldTimer = setInterval(() => {
+      const now = performance.eventLoopUtilization();
+      const busy = performance.eventLoopUtilization(now, elu).utilization > YIELD_BUSY;
+      const yielding = busy && this.stored - stored >= YIELD_MIN_STORES;
+      [elu, stored] = [now, this.stored];
+      if (yielding === this.yielding) return;
+      this.yielding = yielding;
+      if (!yielding) this.wakeReader();
+    }, YIELD_CHECK_MS).unref();
+  }
+
+  private wakeReader(): void {
+    this.wake?.();
+    this.wake = undefined;
   }
 
   /** The consumer group, from the stream's first entry: also after a Redis that lost its data came back. */
@@ -215,7 +303,7 @@ export class TelegramInbox {
   /** Reads new entries while there is room, and hands each to `run`. */
   private async readNew(): Promise<void> {
     while (!this.closing) {
-      const room = this.opts.concurrency - this.active.size;
+      const room = this.limit - this.active.size;
       if (room <= 0) {
         await new Promise<void>((resolve) => (this.wake = resolve));
         continue;
@@ -259,7 +347,7 @@ export class TelegramInbox {
 
   private async claim(): Promise<void> {
     if (this.active.size > 0) await this.conn.xclaim(this.stream, GROUP, this.consumer, 0, ...this.active, "JUSTID");
-    const room = this.opts.concurrency - this.active.size;
+    const room = this.limit - this.active.size;
     if (room <= 0 || this.closing) return;
     const [, entries] = (await this.conn.xautoclaim(this.stream, GROUP, this.consumer, this.opts.lockMs, "0-0", "COUNT", room)) as [string, (StreamEntry | null)[]];
     const live = entries.filter((e): e is StreamEntry => e !== null && !this.active.has(e[0]));
@@ -276,8 +364,7 @@ export class TelegramInbox {
     const task = this.handleEntry(entry, deliveries).finally(() => {
       this.active.delete(entryId);
       this.running.delete(task);
-      this.wake?.();
-      this.wake = undefined;
+      this.wakeReader();
     });
     this.running.add(task);
   }
@@ -287,7 +374,7 @@ export class TelegramInbox {
     const updateId = Number(field(fields, "u"));
     let update: Update;
     try {
-      update = JSON.parse(this.opts.box.open(field(fields, "s") ?? "", this.boundTo(updateId)).toString("utf8")) as Update;
+      update = JSON.parse(this.opts.box.open(field(fields, "s") ?? "", this.boundTo(updateId)).toString("utf8"), withoutPrototypeKeys) as Update;
     } catch (err) {
       // Not a retry's to cure (a key that no longer opens it): it would only block the stream's pending list.
       log.error({ updateId, err: (err as Error).name }, "telegram inbox entry does not open; dropped");
@@ -324,7 +411,7 @@ export class TelegramInbox {
   }
 
   private async ack(entryId: string): Promise<void> {
-    await this.conn.tgInboxAck(this.stream, GROUP, entryId);
+    await INBOX_ACK.run(this.conn, this.stream, GROUP, entryId);
   }
 
   /** Waits `ms`, or less when the inbox closes. */
@@ -370,7 +457,7 @@ export class TelegramInbox {
         const update = JSON.parse(this.opts.box.open(sealed, this.boundTo(updateId)).toString("utf8")) as Update;
         // A job an older process still holds (a rolling upgrade) stays with it.
         if ((await job.isActive()) && (await this.conn.exists(queue.toKey(`${job.id}:lock`)))) continue;
-        await this.store(update, true);
+        await this.store(update, { force: true });
         await job.remove();
       }
       if (jobs.length) this.opts.log.info({ moved: jobs.length }, "telegram updates moved from the old inbound queue");
@@ -387,6 +474,7 @@ export class TelegramInbox {
   async close(): Promise<void> {
     this.closing = true;
     clearTimeout(this.claimTimer);
+    clearInterval(this.yieldTimer);
     this.wake?.();
     for (const wakeUp of [...this.pauses]) wakeUp();
     // The blocking read would hold the close for up to BLOCK_MS; what it was about to hand over stays pending.

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Update } from "grammy/types";
 
 export const WEBHOOK_PATH = "/telegram/webhook";
@@ -14,11 +14,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-function sameSecret(given: unknown, expected: string): boolean {
+function sameSecret(given: unknown, expected: Buffer): boolean {
   if (typeof given !== "string") return false;
   const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return a.length === expected.length && timingSafeEqual(a, expected);
 }
 
 /** Why an update was answered 2xx without being handled; the label of the failed-updates counter. */
@@ -34,31 +33,64 @@ export async function storeAnswers(ping: () => Promise<unknown>): Promise<boolea
   }
 }
 
+/** The update as Telegram sent it: parsed once to read its id and chat, and its bytes kept to be sealed as they are. */
+export interface ReceivedUpdate {
+  update: Update;
+  raw: Buffer;
+}
+
+/** The body's update, or undefined when it is not a JSON object with a numeric update_id. */
+export function readUpdate(raw: Buffer): ReceivedUpdate | undefined {
+  let update: unknown;
+  try {
+    update = JSON.parse(raw.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (typeof update !== "object" || update === null || !Number.isSafeInteger((update as Update).update_id)) return undefined;
+  return { update: update as Update, raw };
+}
+
 /**
  * The Telegram webhook: the secret token compared in constant time, then the update stored durably (the
  * inbox, TelegramInbox) and answered 200 at once; it is handled behind the answer, once. Telegram re-sends an
  * update until it gets a 2xx, with growing delays, and holds that chat's later updates behind it for up to a
  * day (WebhookActor in tdlib/telegram-bot-api): so the only 5xx is "Redis is down, try again", when the update
  * could not be stored. An update the bot cannot use, or whose handler fails, is recorded by the handler.
+ *
+ * The route's cost per update is the ingress's: the secret is checked before the body is read (a request
+ * without it costs no parsing), and the body is kept as bytes (within the server's bodyLimit), parsed once
+ * with the plain JSON parser to read the id and the chat, and sealed as received rather than re-serialised.
+ * Nothing but those fields is read from the parsed object here; the turn parses the opened bytes again, with
+ * prototype keys dropped (TelegramInbox).
  */
-export function registerTelegramWebhook(
+export async function registerTelegramWebhook(
   app: FastifyInstance,
-  opts: { secret: string; store: (update: Update) => Promise<void>; failed: (reason: UpdateFailure, updateId?: number) => void },
-): void {
-  // No security headers (helmet): the answer is an empty 200 read by Telegram's servers, never by a browser.
-  app.post(WEBHOOK_PATH, { helmet: false }, async (req, reply) => {
-    if (!sameSecret(req.headers["x-telegram-bot-api-secret-token"], opts.secret)) return reply.code(401).send();
-    const update = req.body as Update | undefined;
-    if (!update || typeof update.update_id !== "number") {
-      opts.failed("malformed");
+  opts: { secret: string; store: (received: ReceivedUpdate) => Promise<void>; failed: (reason: UpdateFailure, updateId?: number) => void },
+): Promise<void> {
+  const secret = Buffer.from(opts.secret);
+  // Its own scope, so that the bytes-only JSON parser applies to this route alone.
+  await app.register(async (scope) => {
+    scope.removeContentTypeParser("application/json");
+    scope.addContentTypeParser("application/json", { parseAs: "buffer" }, (_req: FastifyRequest, body: Buffer, done: (err: null, body: Buffer) => void) => done(null, body));
+    const checkSecret = (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      if (sameSecret(req.headers["x-telegram-bot-api-secret-token"], secret)) done();
+      else void reply.code(401).send();
+    };
+    // No security headers (helmet): the answer is an empty 200 read by Telegram's servers, never by a browser.
+    scope.post(WEBHOOK_PATH, { helmet: false, onRequest: checkSecret }, async (req, reply) => {
+      const received = Buffer.isBuffer(req.body) ? readUpdate(req.body) : undefined;
+      if (!received) {
+        opts.failed("malformed");
+        return reply.code(200).send();
+      }
+      try {
+        // A store still queued in the client when Redis comes back adds the job; the redelivery is then a duplicate.
+        await withTimeout(opts.store(received), STORE_TIMEOUT_MS);
+      } catch {
+        return reply.code(503).send();
+      }
       return reply.code(200).send();
-    }
-    try {
-      // A store still queued in the client when Redis comes back adds the job; the redelivery is then a duplicate.
-      await withTimeout(opts.store(update), STORE_TIMEOUT_MS);
-    } catch {
-      return reply.code(503).send();
-    }
-    return reply.code(200).send();
+    });
   });
 }

@@ -46,7 +46,11 @@ export class LuaScript<Args extends readonly LuaArg[], Reply> {
     names.add(this.name);
   }
 
-  /** Runs the script (defining it on the client first if needed); string replies come back as strings. */
+  /**
+   * Runs the script (defining it on the client first if needed); string replies come back as strings. On an
+   * auto-pipelined client call define() when the connection is made instead: a call joining a pipeline that
+   * was started before the define throws outside any promise (telegram-inbox.ts does so).
+   */
   run(redis: RedisClient, ...args: Args): Promise<Reply> {
     this.define(redis);
     return (redis as unknown as Record<string, (...a: LuaArg[]) => Promise<Reply>>)[this.name]!(...args);

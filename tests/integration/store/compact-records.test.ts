@@ -1,12 +1,14 @@
 /**
  * Compact records (issue 18): a traveller's trip and person hashes stay listpack-encoded on a real
- * redis-server (default hash-max-listpack-value 64), and records written by earlier versions (the trip's
- * landmark sealed as text, the person's own id stored in its hash) are still read.
+ * redis-server (default hash-max-listpack-value 64), family links are fields of those person hashes rather
+ * than sets of their own, and records written by earlier versions (the trip's landmark sealed as text, the
+ * person's own id stored in its hash, links in sets) are still read.
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import { Redis } from "ioredis";
+import { ContactRepository } from "../../../src/store/contact-repository.ts";
 import { KeyRing } from "../../../src/store/key-ring.ts";
 import { Keys } from "../../../src/store/keys.ts";
 import { PersonRepository } from "../../../src/store/person-repository.ts";
@@ -21,6 +23,7 @@ let keys: Keys;
 let recordKeys: RecordKeys;
 let persons: PersonRepository;
 let trips: TripRepository;
+let contacts: ContactRepository;
 
 before(async () => {
   server = await startRedis();
@@ -29,6 +32,7 @@ before(async () => {
   recordKeys = new RecordKeys(redis, keys, new KeyRing(randomBytes(32).toString("base64")), RETENTION);
   persons = new PersonRepository(redis, keys, RETENTION, recordKeys);
   trips = new TripRepository(redis, keys, RETENTION, recordKeys);
+  contacts = new ContactRepository(redis, keys, 86_400_000, RETENTION);
 });
 
 after(async () => {
@@ -79,4 +83,44 @@ test("records written before issue 18 are still read: a trip sealed as text with
   assert.equal((await persons.get(person.id))?.displayName, "Old");
   assert.equal(await trips.fireStage(person.id, trip!.id, trip!.deadline, 0, false), true);
   assert.equal((await trips.get(person.id))?.stage, 1);
+});
+
+test("links are fields of both person hashes, which stay listpack-encoded, keep their expiry and read back", async () => {
+  const now = new Date();
+  const traveller = await persons.touch({ channel: "telegram", chatId: "700000010" }, "Amina", now);
+  const family = [await persons.touch({ channel: "telegram", chatId: "700000011" }, "Samir", now), await persons.touch({ channel: "telegram", chatId: "700000012" }, "Leila", now)];
+  const ttl = await redis.pttl(keys.person(traveller.id));
+  for (const f of family) assert.equal(await contacts.link(traveller.id, f.id), true);
+  assert.deepEqual((await contacts.contactsOf(traveller.id)).sort(), family.map((f) => f.id).sort());
+  assert.deepEqual(await contacts.followedBy(family[0]!.id), [traveller.id]);
+  for (const id of [traveller.id, ...family.map((f) => f.id)]) assert.equal(await redis.object("ENCODING", keys.person(id)), "listpack");
+  assert.equal(await redis.exists(keys.contactsOf(traveller.id), keys.follows(family[0]!.id)), 0, "no link keys of their own");
+  assert.ok(Math.abs((await redis.pttl(keys.person(traveller.id))) - ttl) < 5_000, "a link does not extend the retention");
+  assert.equal((await persons.get(family[1]!.id))?.displayName, "Leila", "the person reads as before");
+});
+
+test("links stored as sets before issue 18 are still read, and unlinked and forgotten on both sides", async () => {
+  const now = new Date();
+  const [t, a, b] = [
+    await persons.touch({ channel: "telegram", chatId: "700000020" }, "Old traveller", now),
+    await persons.touch({ channel: "telegram", chatId: "700000021" }, "Old contact", now),
+    await persons.touch({ channel: "telegram", chatId: "700000022" }, "New contact", now),
+  ];
+  await redis.sadd(keys.contactsOf(t.id), a.id);
+  await redis.sadd(keys.follows(a.id), t.id);
+  assert.equal(await contacts.link(t.id, a.id), false, "already linked");
+  await contacts.unlink(t.id, a.id);
+  assert.deepEqual(await contacts.contactsOf(t.id), []);
+  await redis.sadd(keys.contactsOf(t.id), a.id);
+  await redis.sadd(keys.follows(a.id), t.id);
+  await contacts.link(t.id, b.id);
+  assert.deepEqual((await contacts.contactsOf(t.id)).sort(), [a.id, b.id].sort());
+  assert.equal(await contacts.isLinked(t.id, a.id), true);
+  assert.deepEqual(await contacts.followedBy(a.id), [t.id]);
+  const forgotten = await contacts.forgetPerson(t.id);
+  assert.deepEqual(forgotten.contacts.sort(), [a.id, b.id].sort());
+  assert.deepEqual(forgotten.travellers, []);
+  assert.deepEqual(await contacts.followedBy(a.id), []);
+  assert.deepEqual(await contacts.followedBy(b.id), []);
+  assert.equal(await redis.exists(keys.contactsOf(t.id), keys.follows(a.id)), 0);
 });

@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import { UnrecoverableError, Worker } from "bullmq";
 import { pino } from "pino";
 import { DeadlineReconciler } from "../../../src/workers/deadline-reconciler.ts";
-import { jobIds, type DeadlineJob } from "../../../src/ports/jobs.ts";
+import { deadlineJobData, jobIds, type DeadlineJob } from "../../../src/ports/jobs.ts";
 import { QUEUE } from "../../../src/queues/names.ts";
 import { ConversationHarness } from "../../support/conversation-harness.ts";
 
@@ -27,7 +27,7 @@ async function onTrip() {
   await h.text(traveller, "/trip paris-gare-du-nord 1h");
   const travellerId = await h.personId(traveller);
   const trip = (await h.app.deps.trips.get(travellerId))!;
-  const job: DeadlineJob = { travellerId, tripId: trip.id, deadline: trip.deadline.getTime(), stage: 0 };
+  const job: DeadlineJob = { travellerId, tripId: trip.id, deadline: trip.deadline.getTime() };
   return { travellerId, trip, job };
 }
 
@@ -39,7 +39,7 @@ test("a lost deadline job is re-created, once", async () => {
   const report = await reconciler().run();
   assert.ok(report.recreated >= 1, JSON.stringify(report));
   const back = await queue.getJob(jobIds.deadline(job));
-  assert.deepEqual(back?.data, job);
+  assert.deepEqual(back?.data, deadlineJobData(job));
   assert.equal(await back?.getState(), "delayed");
   assert.equal((await reconciler().run()).recreated, 0, "a second run finds nothing to repair");
 });
@@ -51,7 +51,7 @@ test("a failed deadline job is retried", async () => {
   // Due already, so a worker takes it at once, and fails it for good.
   const trip = await h.app.deps.trips.create(travellerId, "paris-gare-du-nord", new Date(Date.now() - 1_000), new Date());
   await h.app.lifecycle.scheduleNext(trip);
-  const id = jobIds.deadline({ travellerId, tripId: trip.id, deadline: trip.deadline.getTime(), stage: 0 });
+  const id = jobIds.deadline({ tripId: trip.id, deadline: trip.deadline.getTime() });
   const queue = h.app.producers.deadlineQueue;
   const connection = h.app.redis.duplicate();
   const worker = new Worker(QUEUE.deadline, async () => {
