@@ -44,5 +44,7 @@ export async function linkWa(wa: FakeWhatsApp, traveller: FakeWaUser, family: Fa
   const preview = await wa.ask(family, () => wa.text(family, String(choiceNumber(picker, /^English$/))), /wants you as a family contact/);
   const mark = wa.mark();
   wa.text(family, String(choiceNumber(preview, /^Accept$/)));
-  await wa.expect(traveller, /is now your family contact/, mark);
+  // Both sides are told, the family's own reply at low priority (it may go after the traveller's notice): a
+  // test that queues ERROR acks next must not have them taken by a reply still on its way.
+  await Promise.all([wa.expect(traveller, /is now your family contact/, mark), wa.expect(family, /You will now get arrival messages/, mark)]);
 }
