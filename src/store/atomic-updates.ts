@@ -17,6 +17,10 @@ export const DELETE_IF_EQUAL = new LuaScript<[key: string, value: string], numbe
   "saDeleteIfEqual", new URL("./lua/delete-if-equal.lua", import.meta.url), 1,
 );
 
+export const HSET_IF_EXISTS = new LuaScript<[key: string, ...fieldsAndValues: Array<string | number>], number>(
+  "saHsetIfExists", new URL("./lua/hset-if-exists.lua", import.meta.url), 1,
+);
+
 /** The number of keys is given per call: [n, ...sources and targets]. */
 export const MOVE_KEYS = new LuaScript<[numberOfKeys: number, ...pairs: string[]], number>(
   "saMoveKeys", new URL("./lua/move-keys.lua", import.meta.url),
@@ -29,6 +33,14 @@ export async function compareAndSet(redis: RedisClient, key: string, expected: s
 
 export async function compareAndSetField(redis: RedisClient, key: string, field: string, expected: string, next: string): Promise<number> {
   return Number(await COMPARE_AND_SET_FIELD.run(redis, key, field, expected, next));
+}
+
+/**
+ * Sets fields of an existing hash (its TTL stays); true when set, false when the hash has expired or was
+ * deleted: a record that is gone is not brought back with a few fields and no expiry.
+ */
+export async function hsetIfExists(redis: RedisClient, key: string, fields: Record<string, string | number>): Promise<boolean> {
+  return Number(await HSET_IF_EXISTS.run(redis, key, ...Object.entries(fields).flat())) === 1;
 }
 
 /** Deletes `key` only while it holds `value`: 1 when deleted, 0 when it holds something else (or nothing). */

@@ -6,7 +6,7 @@ import type { Person } from "../domain/person.ts";
 import type { Recipient } from "../ports/stores.ts";
 import type { Keys } from "./keys.ts";
 import type { PersonCipher, RecordKeys } from "./record-keys.ts";
-import { moveKeys } from "./atomic-updates.ts";
+import { hsetIfExists, moveKeys } from "./atomic-updates.ts";
 import { scanKeys } from "./reseal.ts";
 
 
@@ -104,21 +104,21 @@ export class PersonRepository {
   }
 
   async setLocale(id: string, locale: Locale): Promise<void> {
-    await this.redis.hset(this.keys.person(id), { locale });
+    await hsetIfExists(this.redis, this.keys.person(id), { locale });
   }
 
   async setConsent(id: string, at: Date): Promise<void> {
-    await this.redis.hset(this.keys.person(id), { consentAt: at.getTime() });
+    await hsetIfExists(this.redis, this.keys.person(id), { consentAt: at.getTime() });
   }
 
   async setNgoConsent(id: string, consent: boolean): Promise<void> {
-    await this.redis.hset(this.keys.person(id), { ngoConsent: consent ? "1" : "0" });
+    await hsetIfExists(this.redis, this.keys.person(id), { ngoConsent: consent ? "1" : "0" });
   }
 
   /** Keeps only the last verified arrival: no history of where someone has been. */
   async setLastArrival(id: string, landmarkId: string, at: Date): Promise<void> {
     const cipher = await this.recordKeys.forPerson(id);
-    await this.redis.hset(this.keys.person(id), {
+    await hsetIfExists(this.redis, this.keys.person(id), {
       lastLandmarkId: cipher.seal("lastLandmarkId", landmarkId),
       lastArrivalAt: cipher.seal("lastArrivalAt", String(at.getTime())),
     });

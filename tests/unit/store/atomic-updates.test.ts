@@ -1,7 +1,7 @@
 /** The key-rotation moves (src/store/atomic-updates.ts): each a compare-and-set or a move that never loses the newer value. */
 import assert from "node:assert/strict";
 import { after, afterEach, before, test } from "node:test";
-import { compareAndSet, compareAndSetField, moveKeys } from "../../../src/store/atomic-updates.ts";
+import { compareAndSet, compareAndSetField, hsetIfExists, moveKeys } from "../../../src/store/atomic-updates.ts";
 import { StoreRedis } from "../../support/store-redis.ts";
 
 let s: StoreRedis;
@@ -40,4 +40,15 @@ test("moveKeys renames with the TTL, lets an existing target win, and counts the
   assert.equal(await s.redis.get(`${p}:to2`), "newer");
   assert.deepEqual((await s.keysUnder(p)).sort(), [`${p}:to1`, `${p}:to2`]);
   assert.equal(await moveKeys(s.redis, [`${p}:same`], [`${p}:same`]), 0);
+});
+
+test("hsetIfExists sets fields of an existing hash (keeping its TTL) and creates nothing", async () => {
+  const p = s.prefix();
+  await s.redis.hset(`${p}:h`, { a: "1" });
+  await s.redis.pexpire(`${p}:h`, 60_000);
+  assert.equal(await hsetIfExists(s.redis, `${p}:h`, { a: "2", b: 3 }), true);
+  assert.deepEqual(await s.redis.hgetall(`${p}:h`), { a: "2", b: "3" });
+  assert.ok((await s.redis.pttl(`${p}:h`)) > 0);
+  assert.equal(await hsetIfExists(s.redis, `${p}:gone`, { a: "1" }), false);
+  assert.equal(await s.redis.exists(`${p}:gone`), 0);
 });

@@ -67,6 +67,21 @@ test("language, consents and the last arrival (only the last) are stored", async
   assert.deepEqual([p.locale, p.consentAt, p.ngoConsent, p.lastArrival], ["ar", now, false, { landmarkId: "paris-gare-du-nord", at: new Date(2_000) }]);
 });
 
+test("a person whose record expired is not brought back by a late language, consent or arrival", async () => {
+  const { keys, persons } = repo();
+  const { id } = await persons.touch(address, "Amina", now);
+  const ttl = await s.redis.pttl(keys.person(id));
+  assert.ok(ttl > 0, "the record expires");
+  await persons.setLocale(id, "ar");
+  assert.ok((await s.redis.pttl(keys.person(id))) > 0, "setting a field keeps the expiry");
+  await s.redis.del(keys.person(id)); // as when its retention ran out during the turn
+  await persons.setLocale(id, "fr");
+  await persons.setConsent(id, now);
+  await persons.setNgoConsent(id, true);
+  await persons.setLastArrival(id, "paris-gare-du-nord", now);
+  assert.equal(await s.redis.exists(keys.person(id)), 0, "no record without an expiry left behind");
+});
+
 test("deleting a person removes the records and the address, and a new message makes a new person", async () => {
   const { keys, persons } = repo();
   const amina = await persons.touch(address, "Amina", now);
