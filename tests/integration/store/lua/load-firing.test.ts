@@ -7,19 +7,19 @@
 import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { DeadlineFiringStore, LOAD_FIRING } from "../../../../src/store/deadline-firing.ts";
 import type { FiringStage } from "../../../../src/ports/stores.ts";
 import { KeyRing } from "../../../../src/store/key-ring.ts";
-import { Keys } from "../../../../src/store/keys.ts";
+import type { Keys } from "../../../../src/store/keys.ts";
 import { PersonRepository } from "../../../../src/store/person-repository.ts";
 import { RecordKeys } from "../../../../src/store/record-keys.ts";
 import { SentMarkers } from "../../../../src/store/sent-markers.ts";
 import { TripRepository } from "../../../../src/store/trip-repository.ts";
-import { startRedis, type RedisServerHandle } from "../../../support/redis-server.ts";
+import { StoreRedis } from "../../../support/store-redis.ts";
 
 const HOUR = 3_600_000;
-let server: RedisServerHandle;
+let store: StoreRedis;
 let redis: Redis;
 let keys: Keys;
 let recordKeys: RecordKeys;
@@ -29,9 +29,9 @@ let sent: SentMarkers;
 let firing: DeadlineFiringStore;
 
 before(async () => {
-  server = await startRedis();
-  redis = new Redis(server.url);
-  keys = new Keys(`{t${randomBytes(4).toString("hex")}}`);
+  store = await StoreRedis.start();
+  redis = store.redis;
+  keys = store.keys();
   recordKeys = new RecordKeys(redis, keys, new KeyRing(randomBytes(32).toString("base64")), HOUR);
   persons = new PersonRepository(redis, keys, HOUR, recordKeys);
   trips = new TripRepository(redis, keys, HOUR, recordKeys);
@@ -39,10 +39,7 @@ before(async () => {
   firing = new DeadlineFiringStore(redis, keys, recordKeys, trips, persons, sent);
 });
 
-after(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
+after(() => store?.stop());
 
 /** A traveller on a trip, and the ladder as the processor passes it: a reminder at the deadline, alerts 1 h on. */
 async function onTrip(chatId: string) {
