@@ -146,7 +146,10 @@ test("a per-stage job stored before issue 18 still fires, and hands over to the 
   await until("the reminder from the old job", async () => (await reminderIn("legacy-1")).length > 0);
   const next = await until("the deadline's own job", () => queue.getJob(jobId));
   assert.equal(await next.getState(), "delayed");
-  assert.equal(next.timestamp + next.delay, deadline + planner.lifecycle.ladder[1]!.afterMs, "at the next stage");
+  // BullMQ keeps a delay from its own clock reading when the job is added: the due time it implies can be a few
+  // ms off the stage's own, and stages are minutes apart.
+  const dueAt = deadline + planner.lifecycle.ladder[1]!.afterMs;
+  assert.ok(Math.abs(next.timestamp + next.delay - dueAt) < 1_000, `at the next stage: ${next.timestamp + next.delay - dueAt} ms off`);
   await until("the old job gone", async () => (await queue.getJob(legacyId)) === undefined);
   assert.equal((await planner.deps.trips.get(person.id))?.stage, 1);
 });
