@@ -8,11 +8,10 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import type { App, Role } from "../../src/app.ts";
 import { ngoAlertId } from "../../src/domain/ngo-alert.ts";
-import { makeUser, startFakeBotApi, type FakeBotApi, type FakeUser, type RecordedCall } from "../support/fake-bot-api.ts";
+import { makeUser, type FakeBotApi, type FakeUser, type RecordedCall } from "../support/fake-bot-api.ts";
 import { makeJpeg } from "../support/photos.ts";
-import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
 import { TelegramDriver, textOf } from "../support/telegram-driver.ts";
-import { startTestApp } from "../support/test-app.ts";
+import { TelegramAppGroup } from "../support/telegram-harness.ts";
 
 const SYNTAGMA = { lat: 37.9755, lon: 23.7355 };
 const DUTY_CHAT = -100_555;
@@ -23,31 +22,18 @@ const DUTY_CHAT = -100_555;
  */
 const JITTER_MS = 50;
 
-let redis: RedisServerHandle;
 let fake: FakeBotApi;
-const apps: App[] = [];
+
+let group: TelegramAppGroup;
 
 before(async () => {
-  redis = await startRedis();
-  fake = await startFakeBotApi();
+  group = await TelegramAppGroup.start();
+  ({ fake } = group);
 });
 
-after(async () => {
-  for (const app of apps) await app.stop();
-  await fake?.close();
-  await redis?.stop();
-});
+after(() => group?.stop());
 
-async function app(roles: Role[], env: Record<string, string>, shared?: App): Promise<App> {
-  const started = await startTestApp({
-    redisUrl: redis.url,
-    roles,
-    telegram: { apiRoot: fake.apiRoot, token: fake.token },
-    env: { ...(shared ? { REDIS_PREFIX: shared.config.REDIS_PREFIX, APP_KEY: shared.config.APP_KEY! } : {}), ...env },
-  });
-  apps.push(started);
-  return started;
-}
+const app = (roles: Role[], env: Record<string, string>, shared?: App): Promise<App> => group.app(roles, env, shared);
 
 /** The largest number of calls within any window of `windowMs` (half-open, starting at a call). */
 function busiestWindow(calls: readonly RecordedCall[], windowMs: number): number {

@@ -8,38 +8,24 @@ import assert from "node:assert/strict";
 import { Queue } from "bullmq";
 import type { App, Role } from "../../src/app.ts";
 import { QUEUE } from "../../src/queues/names.ts";
-import { makeUser, startFakeBotApi, type FakeBotApi } from "../support/fake-bot-api.ts";
-import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
+import { makeUser, type FakeBotApi } from "../support/fake-bot-api.ts";
 import { TelegramDriver } from "../support/telegram-driver.ts";
-import { startTestApp } from "../support/test-app.ts";
+import { TelegramAppGroup } from "../support/telegram-harness.ts";
 
-let redis: RedisServerHandle;
 let fake: FakeBotApi;
 let driver: TelegramDriver;
-const apps: App[] = [];
+
+let group: TelegramAppGroup;
 
 before(async () => {
-  redis = await startRedis();
-  fake = await startFakeBotApi();
+  group = await TelegramAppGroup.start();
+  ({ fake } = group);
   driver = new TelegramDriver(fake);
 });
 
-after(async () => {
-  for (const app of apps) await app.stop();
-  await fake?.close();
-  await redis?.stop();
-});
+after(() => group?.stop());
 
-async function app(roles: Role[], env: Record<string, string>, shared?: App): Promise<App> {
-  const started = await startTestApp({
-    redisUrl: redis.url,
-    roles,
-    telegram: { apiRoot: fake.apiRoot, token: fake.token },
-    env: { ...(shared ? { REDIS_PREFIX: shared.config.REDIS_PREFIX, APP_KEY: shared.config.APP_KEY! } : {}), ...env },
-  });
-  apps.push(started);
-  return started;
-}
+const app = (roles: Role[], env: Record<string, string>, shared?: App): Promise<App> => group.app(roles, env, shared);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -34,3 +34,37 @@ export async function stopTelegramHarness(h: Partial<TelegramHarness>): Promise<
   await h.fake?.close();
   await h.redis?.stop();
 }
+
+/**
+ * A private redis-server and fake Bot API with several apps on them: roles split across processes, or a second
+ * app on the same store (`shared`: its Redis prefix and APP_KEY). Stops the apps, then the fake and the server.
+ */
+export class TelegramAppGroup {
+  private readonly apps: App[] = [];
+
+  private constructor(
+    readonly redis: RedisServerHandle,
+    readonly fake: FakeBotApi,
+  ) {}
+
+  static async start(): Promise<TelegramAppGroup> {
+    return new TelegramAppGroup(await startRedis(), await startFakeBotApi());
+  }
+
+  async app(roles: Role[], env: Record<string, string>, shared?: App): Promise<App> {
+    const started = await startTestApp({
+      redisUrl: this.redis.url,
+      roles,
+      telegram: { apiRoot: this.fake.apiRoot, token: this.fake.token },
+      env: { ...(shared ? { REDIS_PREFIX: shared.config.REDIS_PREFIX, APP_KEY: shared.config.APP_KEY! } : {}), ...env },
+    });
+    this.apps.push(started);
+    return started;
+  }
+
+  async stop(): Promise<void> {
+    for (const app of this.apps) await app.stop();
+    await this.fake.close();
+    await this.redis.stop();
+  }
+}

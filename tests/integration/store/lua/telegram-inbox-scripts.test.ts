@@ -8,26 +8,23 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import type { Update } from "grammy/types";
-import { Redis } from "ioredis";
+import { type Redis } from "ioredis";
 import pino from "pino";
 import { INBOX_ACK, INBOX_STORE, inboxStoreArgs, type InboxStoreItem } from "../../../../src/channels/telegram/telegram-inbox-entry.ts";
 import { TelegramInbox } from "../../../../src/channels/telegram/telegram-inbox.ts";
 import { Keys } from "../../../../src/store/keys.ts";
 import { SealedBox } from "../../../../src/store/sealed-box.ts";
-import { startRedis, type RedisServerHandle } from "../../../support/redis-server.ts";
+import { StoreRedis } from "../../../support/store-redis.ts";
 
-let server: RedisServerHandle;
+let store: StoreRedis;
 let redis: Redis;
 
 before(async () => {
-  server = await startRedis();
-  redis = new Redis(server.url);
+  store = await StoreRedis.start();
+  redis = store.redis;
 });
 
-after(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
+after(() => store?.stop());
 
 /** Script calls Redis has run so far (by SHA, or with the source after a NOSCRIPT). */
 async function scriptCalls(): Promise<number> {

@@ -5,25 +5,22 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
-import { Redis } from "ioredis";
+import { type Redis } from "ioredis";
 import { HSET_FENCED, SET_FENCED } from "../../../../src/channels/whatsapp/wa-auth-store.ts";
 import { CHOICES_REMEMBER } from "../../../../src/channels/whatsapp/wa-choices.ts";
 import { WaKeys } from "../../../../src/channels/whatsapp/wa-keys.ts";
 import { SOCKET_LOCK_ACQUIRE, SOCKET_LOCK_RENEW, WaSocketLock } from "../../../../src/channels/whatsapp/wa-socket-lock.ts";
-import { startRedis, type RedisServerHandle } from "../../../support/redis-server.ts";
+import { StoreRedis } from "../../../support/store-redis.ts";
 
-let server: RedisServerHandle;
+let store: StoreRedis;
 let redis: Redis;
 
 before(async () => {
-  server = await startRedis();
-  redis = new Redis(server.url);
+  store = await StoreRedis.start();
+  redis = store.redis;
 });
 
-after(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
+after(() => store?.stop());
 
 const freshKeys = () => new WaKeys(`{t${randomBytes(4).toString("hex")}}`);
 
