@@ -117,14 +117,22 @@ export async function decodeThenClean(bytes: Buffer, limits: PhotoLimits = DEFAU
   return { decoded: greyCopy(working, header), clean };
 }
 
+/**
+ * PDQ's luma weights on gamma-encoded RGB (rather than libvips' linear-light greyscale), rounded half up:
+ * floor(x + 0.5) gives Math.round(x) for every one of the 2^24 inputs (unit test) at less cost.
+ */
+export function pdqLuma(r: number, g: number, b: number): number {
+  return Math.floor(0.299 * r + 0.587 * g + 0.114 * b + 0.5);
+}
+
 function greyCopy(raw: { data: Buffer; info: OutputInfo }, header: PhotoHeader): DecodedPhoto {
-  const { data, info } = raw;
+  const { info } = raw;
   const pixels = info.width * info.height;
   const grey = Buffer.alloc(pixels);
-  // PDQ's luma weights on gamma-encoded RGB, rather than libvips' linear-light greyscale.
-  for (let p = 0, q = 0; p < pixels; p++, q += info.channels) {
-    grey[p] = Math.round(0.299 * data[q]! + 0.587 * data[q + 1]! + 0.114 * data[q + 2]!);
-  }
+  // Plain Uint8Array views: V8 reads and writes them faster than through Buffer in this loop.
+  const data = new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.length);
+  const out = new Uint8Array(grey.buffer, grey.byteOffset, pixels);
+  for (let p = 0, q = 0; p < pixels; p++, q += info.channels) out[p] = pdqLuma(data[q]!, data[q + 1]!, data[q + 2]!);
   return { grey, width: info.width, height: info.height, originalWidth: header.width, originalHeight: header.height };
 }
 
