@@ -31,7 +31,7 @@ import { DEFAULT_CALIBRATION, type Calibration } from "../src/verification/visua
 import { AKAZE_CONFIG, extractFeaturesSync, DEFAULT_FEATURE_CONFIG, REFERENCE_FEATURE_CONFIG, type FeatureConfig, type Features } from "../src/verification/visual/features.ts";
 import { FeatureMatcher, type LandmarkReferences } from "../src/verification/visual/matcher.ts";
 import { loadOpenCv, openCvLoadMs } from "../src/verification/visual/opencv.ts";
-import { DEFAULT_PAIR_CONFIG, matchPair, openCvKnn } from "../src/verification/visual/pair.ts";
+import { DEFAULT_MATCH_GATE, DEFAULT_PAIR_CONFIG, matchPair, openCvKnn } from "../src/verification/visual/pair.ts";
 import { loadVision } from "../src/verification/visual/vision.ts";
 import { loadCatalogSource, MemoryReferenceSource } from "../src/landmarks/reference-source.ts";
 import { BY_CONDITION_DIR, conditionCases, PHOTO_CONDITIONS_FILE, type ConditionCase, type ManifestSource } from "./heldout/manifest.ts";
@@ -107,27 +107,55 @@ const catalogOf = (part: Part) => (part === "calibration" ? landmarks : allLandm
 // ---------- accuracy: shipped matcher ----------
 // Both detectors' evidence is measured on every pair (thresholds set out of reach so neither stops the
 // other), so that any threshold can be evaluated exactly afterwards; the shipped decision is
-// ORB >= its threshold, or else AKAZE >= its own (matcher.ts), applied below.
-interface Row { photo: Photo; landmark: string; orb: number; akaze: number; inliers: number; replay: boolean; positive: boolean }
+// ORB >= its threshold, or else AKAZE >= its own (matcher.ts), applied below. The matching gate is
+// measured, not applied (its evidence on every pair, every reference matched in full): `orb`/`akaze` are
+// the evidence, `orbGated`/`akazeGated` what the shipped matcher sees once the gate has shut references,
+// which the decisions use.
+interface Row { photo: Photo; landmark: string; orb: number; akaze: number; inliers: number; orbGated: number; akazeGated: number; replay: boolean; positive: boolean }
 const OUT_OF_REACH = 1e9;
 const measuring: Calibration = {
   ...DEFAULT_CALIBRATION,
   matchInliers: OUT_OF_REACH,
   secondOpinion: { ...DEFAULT_CALIBRATION.secondOpinion, matchInliers: OUT_OF_REACH },
 };
-const measuringMatcher = new FeatureMatcher({ source, calibration: measuring });
+/** Per photo-reference pair: the gate's evidence next to the full match's inliers. */
+interface GatePair { photo: Photo; landmark: string; reference: string; detector: "orb" | "akaze"; inliers: number; gate: number }
+/** Every pair of the main part (each photo against its part's catalog): the "Matching gate" table. */
+const gatePairs: GatePair[] = [];
+let collecting: { photo: Photo; landmark: string; pairs: GatePair[] } | undefined;
+const measuringMatcher = new FeatureMatcher({
+  source,
+  calibration: measuring,
+  gate: { orb: { ...DEFAULT_MATCH_GATE.orb, minEvidence: 0 }, akaze: { ...DEFAULT_MATCH_GATE.akaze, minEvidence: 0 } },
+  onPair: ({ reference, detector, result }) => {
+    if (collecting && result.gateEvidence !== undefined) collecting.pairs.push({ photo: collecting.photo, landmark: collecting.landmark, reference, detector, inliers: result.inliers, gate: result.gateEvidence });
+  },
+});
+interface Evidence { orb: number; akaze: number; orbGated: number; akazeGated: number; replay: boolean }
+/** Both detectors' evidence on every reference, and what the shipped gate would have let through of it. */
+async function measure(p: Photo, landmark: string, refs: LandmarkReferences): Promise<Evidence & { pairs: GatePair[] }> {
+  collecting = { photo: p, landmark, pairs: [] };
+  const m = await measuringMatcher.matchLandmark(p.decoded, refs);
+  const { pairs } = collecting;
+  collecting = undefined;
+  const gated = (detector: GatePair["detector"]) =>
+    Math.max(0, ...pairs.filter((g) => g.detector === detector && g.gate >= DEFAULT_MATCH_GATE[detector].minEvidence).map((g) => g.inliers));
+  const akaze = m.secondOpinionInliers ?? 0;
+  return { orb: m.inliers, akaze, orbGated: gated("orb"), akazeGated: m.secondOpinionInliers === undefined ? 0 : gated("akaze"), replay: m.replay !== undefined, pairs };
+}
 const rows: Row[] = [];
 for (const p of photos) {
   for (const id of catalogOf(p.part)) {
-    const m = await measuringMatcher.matchLandmark(p.decoded, (await source.get(id))!);
-    const akaze = m.secondOpinionInliers ?? 0;
-    rows.push({ photo: p, landmark: id, orb: m.inliers, akaze, inliers: Math.max(m.inliers, akaze), replay: m.replay !== undefined, positive: p.landmark === id });
+    const { pairs, ...e } = await measure(p, id, (await source.get(id))!);
+    gatePairs.push(...pairs);
+    rows.push({ photo: p, landmark: id, ...e, inliers: Math.max(e.orb, e.akaze), positive: p.landmark === id });
   }
 }
 /** A single threshold for both detectors (what the calibration part supports). */
 const single = (t: number): Calibration => ({ ...DEFAULT_CALIBRATION, matchInliers: t, secondOpinion: { ...DEFAULT_CALIBRATION.secondOpinion, matchInliers: t } });
-const decides = (r: Pick<Row, "orb" | "akaze" | "replay">, cal: Calibration) =>
-  !r.replay && (r.orb >= cal.matchInliers || r.akaze >= cal.secondOpinion.matchInliers);
+/** The shipped decision (gated evidence), or with `gate` false what the evidence alone supports (threshold studies). */
+const decides = (r: Pick<Row, "orb" | "akaze" | "orbGated" | "akazeGated" | "replay">, cal: Calibration, gate = true) =>
+  !r.replay && ((gate ? r.orbGated : r.orb) >= cal.matchInliers || (gate ? r.akazeGated : r.akaze) >= cal.secondOpinion.matchInliers);
 
 // ---------- accuracy: plain ORB baseline (640 px, 1500 features, ratio 0.8, RANSAC, max inliers), --eval only ----------
 const BASE_F = { longSide: 640, maxFeatures: 1500, clahe: false };
@@ -152,38 +180,40 @@ for (const p of photos.filter((x) => !x.landmark || landmarks.includes(x.landmar
     s = performance.now();
     const inliers = Math.max(0, ...baseRefs.get(id)!.map((r) => matchPair(baseVision, f, r, BASE_P).inliers));
     baseMatchMs.push(performance.now() - s);
-    baseRows.push({ photo: p, landmark: id, orb: inliers, akaze: 0, inliers, replay: false, positive: p.landmark === id });
+    baseRows.push({ photo: p, landmark: id, orb: inliers, akaze: 0, inliers, orbGated: inliers, akazeGated: 0, replay: false, positive: p.landmark === id });
   }
 }
 
-function accuracy(rs: Row[], cal: Calibration) {
+function accuracy(rs: Row[], cal: Calibration, gate = true) {
   const pos = rs.filter((r) => r.positive);
   const neg = rs.filter((r) => !r.positive);
   const maxNeg = Math.max(0, ...neg.map((r) => r.inliers));
   let auc = 0;
   for (const a of pos) for (const b of neg) auc += a.inliers > b.inliers ? 1 : a.inliers === b.inliers ? 0.5 : 0;
   auc /= Math.max(1, pos.length * neg.length);
-  const tp = pos.filter((r) => decides(r, cal)).length;
-  const fa = neg.filter((r) => decides(r, cal));
+  const tp = pos.filter((r) => decides(r, cal, gate)).length;
+  const fa = neg.filter((r) => decides(r, cal, gate));
   const byCondition = new Map<string, { n: number; tp: number }>();
   for (const r of pos) {
     const c = byCondition.get(r.photo.condition) ?? { n: 0, tp: 0 };
     c.n++;
-    if (decides(r, cal)) c.tp++;
+    if (decides(r, cal, gate)) c.tp++;
     byCondition.set(r.photo.condition, c);
   }
   return {
     positives: pos.length, negatives: neg.length, tp, fa: fa.length, faRows: fa,
     recall: tp / Math.max(1, pos.length), precision: tp + fa.length > 0 ? tp / (tp + fa.length) : 1,
     recallAtZeroFa: pos.filter((r) => r.inliers > maxNeg).length / Math.max(1, pos.length), maxNeg, auc, byCondition,
-    missed: pos.filter((r) => !decides(r, cal)),
+    missed: pos.filter((r) => !decides(r, cal, gate)),
   };
 }
 function identification(rs: Row[], cal: Calibration, part?: Part) {
   let correct = 0;
   let total = 0;
   for (const p of photos.filter((x) => !part || x.part === part)) {
-    const mine = rs.filter((r) => r.photo === p).sort((a, b) => b.inliers - a.inliers);
+    // Ranked as the shipped matcher ranks (identify): by the evidence the gate let through.
+    const shipped = (r: Row) => Math.max(r.orbGated, r.akazeGated);
+    const mine = rs.filter((r) => r.photo === p).sort((a, b) => shipped(b) - shipped(a));
     if (mine.length === 0) continue;
     const top = mine[0]!;
     const answer = decides(top, cal) ? top.landmark : null;
@@ -198,7 +228,7 @@ const calRows = rowsOf("calibration");
 const calMaxNeg = Math.max(0, ...calRows.filter((r) => !r.positive).map((r) => r.inliers));
 const calThreshold = calMaxNeg + 1;
 const acc = { calibration: accuracy(calRows, DEFAULT_CALIBRATION), "held-out": accuracy(rowsOf("held-out"), DEFAULT_CALIBRATION) };
-const accAtCal = { calibration: accuracy(calRows, single(calThreshold)), "held-out": accuracy(rowsOf("held-out"), single(calThreshold)) };
+const accAtCal = { calibration: accuracy(calRows, single(calThreshold), false), "held-out": accuracy(rowsOf("held-out"), single(calThreshold), false) };
 const ident = { calibration: identification(rows, DEFAULT_CALIBRATION, "calibration"), "held-out": identification(rows, DEFAULT_CALIBRATION, "held-out") };
 const baseAcc0 = accuracy(baseRows, single(Math.max(0, ...baseRows.filter((r) => !r.positive).map((r) => r.inliers)) + 1));
 const baseThreshold = baseAcc0.maxNeg + 1;
@@ -210,15 +240,14 @@ const acc0 = accuracy(rows.filter((r) => !HELDOUT || !r.photo.file.startsWith(HE
 // the "without" figure; the same photo is matched here against the landmark's other photos ("with") and
 // against its other photos of the same condition ("same"). Negatives: every other held-out photo against
 // each per-condition landmark holding all its photos, the references a fully covered catalog would have.
-interface Evidence { orb: number; akaze: number; replay: boolean }
 const byConditionDir = HELDOUT ? path.join(HELDOUT, BY_CONDITION_DIR) : undefined;
 const photoConditions: Record<string, string> = byConditionDir && existsSync(path.join(byConditionDir, PHOTO_CONDITIONS_FILE))
   ? (JSON.parse(await readFile(path.join(byConditionDir, PHOTO_CONDITIONS_FILE), "utf8")) as Record<string, string>)
   : {};
 const condSource = byConditionDir && existsSync(path.join(byConditionDir, "landmarks")) ? await loadCatalogSource(path.join(byConditionDir, "landmarks")) : new MemoryReferenceSource([]);
 async function evidenceOf(p: Photo, refs: LandmarkReferences): Promise<Evidence> {
-  const m = await measuringMatcher.matchLandmark(p.decoded, refs);
-  return { orb: m.inliers, akaze: m.secondOpinionInliers ?? 0, replay: m.replay !== undefined };
+  const { pairs: _, ...e } = await measure(p, refs.landmark.id, refs);
+  return e;
 }
 const onlyFiles = (full: LandmarkReferences, files: string[]): LandmarkReferences => ({ landmark: full.landmark, references: full.references.filter((r) => files.includes(r.file)) });
 const condCases: Array<{ c: ConditionCase; photo: Photo; without: Evidence; with: Evidence; same: Evidence }> = [];
@@ -275,7 +304,7 @@ for (const p of photos) {
 }
 const claheRows: Row[] = rows.map((r) => {
   const orb = claheOrb.get(r) ?? 0;
-  return { ...r, orb, inliers: Math.max(orb, r.akaze) };
+  return { ...r, orb, orbGated: orb, inliers: Math.max(orb, r.akaze) };
 });
 const claheAcc = { calibration: accuracy(claheRows.filter((r) => r.photo.part === "calibration"), DEFAULT_CALIBRATION), "held-out": accuracy(claheRows.filter((r) => r.photo.part === "held-out"), DEFAULT_CALIBRATION) };
 const claheIdent = { calibration: identification(claheRows, DEFAULT_CALIBRATION, "calibration"), "held-out": identification(claheRows, DEFAULT_CALIBRATION, "held-out") };
@@ -397,6 +426,9 @@ const e2e: { decode: number[]; hash: number[]; features: number[]; matching: num
   { decode: [], hash: [], features: [], matching: [], second: [], total: [], genuine: [], other: [] };
 let secondOpinionRuns = 0;
 const timedMatcher = new FeatureMatcher({ source });
+// The same photos through a matcher without the gate, alternated with the shipped one: what the gate saves.
+const ungatedMatcher = new FeatureMatcher({ source, gate: false });
+const ungated: { matching: number[]; second: number[] } = { matching: [], second: [] };
 for (const p of photos.filter((x) => !HELDOUT || !x.file.startsWith(HELDOUT))) {
   const jpeg = await sharp(await readFile(p.file)).autoOrient().resize({ width: 1280, height: 1280, fit: "inside" }).jpeg({ quality: 87 }).toBuffer();
   const s0 = performance.now();
@@ -411,6 +443,14 @@ for (const p of photos.filter((x) => !HELDOUT || !x.file.startsWith(HELDOUT))) {
   const s3 = performance.now();
   const second = timedMatcher.timings.secondOpinionMs - before;
   if (second > 0) secondOpinionRuns++;
+  // Its own ORB extraction is not timed; the AKAZE second opinion includes extraction in both matchers.
+  const uBefore = ungatedMatcher.timings.secondOpinionMs;
+  await ungatedMatcher.features(decoded);
+  const u1 = performance.now();
+  await ungatedMatcher.matchLandmark(decoded, five, { stopWhenClear: true });
+  const uSecond = ungatedMatcher.timings.secondOpinionMs - uBefore;
+  ungated.matching.push(performance.now() - u1 - uSecond);
+  ungated.second.push(uSecond);
   e2e.decode.push(s1 - s0);
   e2e.hash.push(sh - s1);
   e2e.features.push(s2 - sh);
@@ -480,6 +520,26 @@ for (const part of PARTS) {
   lines.push(`${part}: positive evidence (sorted): ${rowsOf(part).filter((r) => r.positive).map((r) => r.inliers).sort((a, b) => a - b).join(", ") || "none"}. Missed: ${acc[part].missed.map((r) => `${r.landmark}/${path.basename(r.photo.file)} [${r.photo.condition}] (ORB ${r.orb}, AKAZE ${r.akaze})`).join(", ") || "none"}. `);
 }
 lines.push(``);
+lines.push(`### Matching gate`, ``);
+lines.push(`Before a reference is matched in full, every ${DEFAULT_MATCH_GATE.orb.step}rd photo keypoint is looked up; the gate's evidence is how many of those matches (ratio test, one per reference keypoint) fall in the densest 45-degree window of rotation differences (pair.ts, MatchGate). Measured here on every photo-reference pair of both parts, with every reference matched in full; "pairs that match" are those with at least the threshold's inliers on their own.`, ``);
+lines.push(`| | ORB, calibration | ORB, held-out | AKAZE, calibration | AKAZE, held-out |`, `| --- | --- | --- | --- | --- |`);
+const gateCell = (detector: GatePair["detector"], part: Part) => {
+  const threshold = detector === "orb" ? DEFAULT_CALIBRATION.matchInliers : DEFAULT_CALIBRATION.secondOpinion.matchInliers;
+  const ps = gatePairs.filter((g) => g.detector === detector && g.photo.part === part);
+  const strong = ps.filter((g) => g.inliers >= threshold).sort((a, b) => a.gate - b.gate);
+  const weak = ps.filter((g) => g.inliers < threshold);
+  const min = DEFAULT_MATCH_GATE[detector].minEvidence;
+  return { strong, weak, lowest: strong[0], shutStrong: strong.filter((g) => g.gate < min).length, shutWeak: weak.filter((g) => g.gate < min).length };
+};
+const cells = (["orb", "akaze"] as const).flatMap((d) => PARTS.map((part) => gateCell(d, part)));
+const pairName = (g: GatePair | undefined) => (g ? `${g.gate} (${path.basename(g.photo.file)} vs ${g.reference}, ${g.inliers} inliers)` : "-");
+lines.push(`| gate (shipped: a full match from this many) | ${DEFAULT_MATCH_GATE.orb.minEvidence} | ${DEFAULT_MATCH_GATE.orb.minEvidence} | ${DEFAULT_MATCH_GATE.akaze.minEvidence} | ${DEFAULT_MATCH_GATE.akaze.minEvidence} |`);
+lines.push(`| pairs that match / lowest gate evidence among them | ${cells.map((c) => `${c.strong.length} / ${pairName(c.lowest)}`).join(" | ")} |`);
+lines.push(`| **pairs that match, shut by the gate** (must be 0) | ${cells.map((c) => `**${c.shutStrong}**`).join(" | ")} |`);
+lines.push(`| other pairs shut by the gate (their full match skipped) | ${cells.map((c) => pct(c.shutWeak, c.weak.length)).join(" | ")} |`, ``);
+const calLowest = (d: GatePair["detector"]) => gateCell(d, "calibration").lowest?.gate;
+const changed = rows.filter((r) => decides(r, DEFAULT_CALIBRATION) !== decides(r, DEFAULT_CALIBRATION, false));
+lines.push(`The rule: half the lowest gate evidence of a matching pair on the calibration part (sampled counts are small and noisy), which gives ORB ${calLowest("orb") === undefined ? "-" : Math.floor(calLowest("orb")! / 2)} and AKAZE ${calLowest("akaze") === undefined ? "-" : Math.floor(calLowest("akaze")! / 2)} on this run (shipped: ${DEFAULT_MATCH_GATE.orb.minEvidence} and ${DEFAULT_MATCH_GATE.akaze.minEvidence}). Decisions with the gate that differ from the ungated ones (photo-landmark pairs, both parts): **${changed.length}**${changed.length ? ` (${changed.map((r) => `${path.basename(r.photo.file)} vs ${r.landmark}`).join(", ")})` : ""}.`, ``);
 lines.push(`## Across conditions with a reference in the query's condition (held-out only)`, ``);
 const condRecall = (pick: (x: (typeof condCases)[number]) => Evidence) => {
   const k = condCases.filter((x) => decides(pick(x), DEFAULT_CALIBRATION)).length;
@@ -551,6 +611,7 @@ lines.push(`| **total** | **${ms(e2e.total)}** | |`);
 lines.push(`| total for the ${e2e.genuine.length} photos of the landmark (Sacré-Cœur queries) | ${ms(e2e.genuine)} | |`);
 lines.push(`| total for the ${e2e.other.length} photos of something else | ${ms(e2e.other)} | |`);
 lines.push(``);
+lines.push(`Without the matching gate (the same photos and features, each photo matched right after the shipped run): ORB matching ${ms(ungated.matching)} ms, AKAZE second opinion ${ms(ungated.second.filter((x) => x > 0))} ms (shipped, above: ${ms(e2e.matching)} and ${ms(e2e.second.filter((x) => x > 0))}).`, ``);
 lines.push(`OpenCV.js WASM load: ${cvLoadMs.toFixed(0)} ms once per process. Catalog import (features, thumbnails, quality for ${refCount} references): ${importMs.toFixed(0)} ms. Peak RSS: ${peakRssMb.toFixed(0)} MB. Whole run: ${((performance.now() - t0) / 1000).toFixed(0)} s. Load average (1 min) at the start and end of the run: ${loadAtStart.toFixed(2)}, ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores.`, ``);
 lines.push(`## Reference quality report`, ``);
 for (const s of source.all()) for (const r of s.references) lines.push(`- ${s.landmark.id}/${r.file}: ${r.quality?.featureCount} features, sharpness ${r.quality?.sharpness}${r.quality?.issues.length ? `, issues: ${r.quality.issues.join(", ")}` : ""}`);

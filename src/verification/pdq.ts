@@ -123,9 +123,10 @@ function dct16(photo: Grey): Float64Array {
 
 /**
  * The luma averaged over factor x factor blocks. The few pixels that do not fill a block are dropped
- * evenly from both sides, so that a rotated or mirrored copy sees the same blocks.
+ * evenly from both sides, so that a rotated or mirrored copy sees the same blocks. The sums are of
+ * integers, exact in any order, so they are accumulated a pixel row at a time.
  */
-function blockAverage(photo: Grey, factor: number): { luma: Float64Array; width: number; height: number } {
+export function blockAverage(photo: Grey, factor: number): { luma: Float64Array; width: number; height: number } {
   const { grey, width: w, height: h } = photo;
   if (factor <= 1 || w < factor || h < factor) return { luma: Float64Array.from(grey.subarray(0, w * h)), width: w, height: h };
   const width = Math.floor(w / factor);
@@ -133,45 +134,83 @@ function blockAverage(photo: Grey, factor: number): { luma: Float64Array; width:
   const ox = Math.floor((w - width * factor) / 2);
   const oy = Math.floor((h - height * factor) / 2);
   const luma = new Float64Array(width * height);
+  const area = factor * factor;
   for (let by = 0; by < height; by++) {
-    for (let bx = 0; bx < width; bx++) {
-      let sum = 0;
-      for (let y = oy + by * factor, yEnd = y + factor; y < yEnd; y++) {
-        const row = y * w + ox + bx * factor;
-        for (let x = 0; x < factor; x++) sum += grey[row + x]!;
+    const out = by * width;
+    for (let y = oy + by * factor, yEnd = y + factor; y < yEnd; y++) {
+      let p = y * w + ox;
+      for (let bx = 0; bx < width; bx++) {
+        let sum = 0;
+        for (let x = 0; x < factor; x++) sum += grey[p++]!;
+        luma[out + bx]! += sum;
       }
-      luma[by * width + bx] = sum / (factor * factor);
     }
+    for (let bx = 0; bx < width; bx++) luma[out + bx]! /= area;
   }
   return { luma, width, height };
 }
 
 /** Two X/Y rounds of box filtering approximate a tent filter, so each of the 64x64 samples sees its whole cell. */
-function jarosz(buf: Float64Array, width: number, height: number): void {
+export function jarosz(buf: Float64Array, width: number, height: number): void {
   const windowX = Math.ceil(width / (2 * SIDE));
   const windowY = Math.ceil(height / (2 * SIDE));
-  const scratch = new Float64Array(Math.max(width, height));
+  const scratch = new Float64Array(width);
+  const columns = { sums: new Float64Array(width), out: new Float64Array(width * height) };
   for (let pass = 0; pass < 2; pass++) {
-    for (let y = 0; y < height; y++) box1d(buf, y * width, 1, width, windowX, scratch);
-    for (let x = 0; x < width; x++) box1d(buf, x, width, height, windowY, scratch);
+    for (let y = 0; y < height; y++) boxRow(buf, y * width, width, windowX, scratch);
+    boxColumns(buf, width, height, windowY, columns);
   }
 }
 
-/** In-place moving average with PDQ's window placement; the window shrinks at the edges instead of padding. */
-function box1d(buf: Float64Array, start: number, stride: number, length: number, window: number, scratch: Float64Array): void {
+/** PDQ's window placement: the window shrinks at the edges instead of padding. */
+function windowSides(window: number): { left: number; right: number } {
   const right = Math.floor((window + 2) / 2) - 1;
-  const left = window - right - 1;
+  return { left: window - right - 1, right };
+}
+
+/** In-place moving average along one row. */
+function boxRow(buf: Float64Array, start: number, length: number, window: number, scratch: Float64Array): void {
+  const { left, right } = windowSides(window);
   let sum = 0;
   let lo = 0;
   let hi = -1;
   for (let k = 0; k < length; k++) {
     const wantHi = Math.min(length - 1, k + right);
-    while (hi < wantHi) sum += buf[start + ++hi * stride]!;
+    while (hi < wantHi) sum += buf[start + ++hi]!;
     const wantLo = Math.max(0, k - left);
-    while (lo < wantLo) sum -= buf[start + lo++ * stride]!;
+    while (lo < wantLo) sum -= buf[start + lo++]!;
     scratch[k] = sum / (hi - lo + 1);
   }
-  for (let k = 0; k < length; k++) buf[start + k * stride] = scratch[k]!;
+  buf.set(scratch.subarray(0, length), start);
+}
+
+/**
+ * In-place moving average down every column, all columns at once: each column's running sum takes the
+ * same additions and subtractions in the same order as one column at a time would (so the same
+ * floating-point result), while memory is read a row at a time.
+ */
+function boxColumns(buf: Float64Array, width: number, height: number, window: number, work: { sums: Float64Array; out: Float64Array }): void {
+  const { left, right } = windowSides(window);
+  const { sums, out } = work;
+  sums.fill(0);
+  let lo = 0;
+  let hi = -1;
+  for (let k = 0; k < height; k++) {
+    const wantHi = Math.min(height - 1, k + right);
+    while (hi < wantHi) {
+      const row = ++hi * width;
+      for (let x = 0; x < width; x++) sums[x]! += buf[row + x]!;
+    }
+    const wantLo = Math.max(0, k - left);
+    while (lo < wantLo) {
+      const row = lo++ * width;
+      for (let x = 0; x < width; x++) sums[x]! -= buf[row + x]!;
+    }
+    const n = hi - lo + 1;
+    const row = k * width;
+    for (let x = 0; x < width; x++) out[row + x] = sums[x]! / n;
+  }
+  buf.set(out);
 }
 
 /** Bit i*16+j is set when coefficient (i, j) exceeds the median; hex in PDQ's word order (word 15 first). */

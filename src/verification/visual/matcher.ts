@@ -13,7 +13,7 @@ import type { VisualSignal } from "../../domain/verdict.ts";
 import type { DecodedPhoto, VisualMatcher } from "../contracts.ts";
 import { DEFAULT_CALIBRATION, isClearMatch, isMatch, scoreFromInliers, type Calibration } from "./calibration.ts";
 import { AKAZE_PHOTO_CONFIG, DEFAULT_FEATURE_CONFIG, extractAkazeSync, extractFeaturesSync, type FeatureConfig, type FeatureKind, type Features } from "./features.ts";
-import { DEFAULT_PAIR_CONFIG, matchPair, type PairConfig } from "./pair.ts";
+import { DEFAULT_MATCH_GATE, DEFAULT_PAIR_CONFIG, matchPair, type MatchGate, type PairConfig, type PairResult } from "./pair.ts";
 import { mayBeCopyOf, warpCorrelation, type Thumbnail } from "./replay-check.ts";
 import { loadVision, type Vision } from "./vision.ts";
 
@@ -57,6 +57,13 @@ export interface FeatureMatcherOptions {
   otherLandmarkRadiusM?: number;
   /** At most this many other landmarks are tried per check-in: the cost is linear in it. */
   maxOtherLandmarks?: number;
+  /**
+   * Per detector, the query-side gate before a reference is matched in full (pair.ts, MatchGate); false
+   * matches every reference in full. A reference the gate shuts counts 0 inliers.
+   */
+  gate?: Readonly<Record<FeatureKind, MatchGate>> | false;
+  /** Every photo-reference comparison, for the benchmark's per-pair figures. */
+  onPair?: (pair: { reference: string; detector: FeatureKind; result: PairResult }) => void;
 }
 
 export interface LandmarkMatch {
@@ -69,8 +76,8 @@ export interface LandmarkMatch {
   /** Set when the photo is a (cropped, padded) copy of that reference: never an arrival. */
   replay?: { of: string; correlation: number };
   /**
-   * References matched in full: all of the landmark's references that have features, unless a clear
-   * match let the matcher skip the ones its copy screen cleared.
+   * References matched in full: all of the landmark's references that have features, unless the gate
+   * shut some or a clear match let the matcher skip the ones its copy screen cleared.
    */
   compared: number;
   /** Which detector's evidence decided: ORB, or the AKAZE second opinion. */
@@ -88,7 +95,7 @@ export interface Timings {
 
 export class FeatureMatcher implements VisualMatcher {
   readonly name = "orb-homography";
-  readonly #opts: Required<Omit<FeatureMatcherOptions, "source">> & { source: ReferenceSource };
+  readonly #opts: Required<Omit<FeatureMatcherOptions, "source" | "onPair">> & Pick<FeatureMatcherOptions, "source" | "onPair">;
   readonly #cache = new WeakMap<DecodedPhoto, Features>();
   readonly #akazeCache = new WeakMap<DecodedPhoto, Features>();
   /** Time spent in the last calls, for the benchmark and the CLI. */
@@ -101,6 +108,7 @@ export class FeatureMatcher implements VisualMatcher {
       calibration: DEFAULT_CALIBRATION,
       otherLandmarkRadiusM: 20_000,
       maxOtherLandmarks: 6,
+      gate: DEFAULT_MATCH_GATE,
       ...opts,
     };
   }
@@ -203,7 +211,9 @@ export class FeatureMatcher implements VisualMatcher {
     let settled = false;
     for (const ref of references) {
       if (settled && !mayBeCopyOf(vision.knn, photo, featuresOf(ref), this.#opts.pair.ratio)) continue;
-      const r = matchPair(vision, photo, featuresOf(ref), this.#opts.pair);
+      const r = matchPair(vision, photo, featuresOf(ref), this.#opts.pair, this.#opts.gate ? this.#opts.gate[photo.kind] : undefined);
+      this.#opts.onPair?.({ reference: ref.file, detector: photo.kind, result: r });
+      if (r.gated) continue;
       compared++;
       if (r.inliers > best.inliers) best = { inliers: r.inliers, ref, homography: r.homography };
       settled ||= settles?.(best) ?? false;
@@ -228,7 +238,7 @@ export class FeatureMatcher implements VisualMatcher {
       score: scoreFromInliers(best.inliers, cal),
       inliers: best.inliers,
       reference: best.ref?.file,
-      compared: withAkaze.length,
+      compared: best.compared,
       detector: "akaze",
       secondOpinionInliers: best.inliers,
     };

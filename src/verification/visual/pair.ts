@@ -4,7 +4,7 @@
  * seen from two places is close to a plane, so its inliers agree on one homography, while chance
  * matches between unrelated photos do not.
  */
-import type { Features } from "./features.ts";
+import type { FeatureKind, Features } from "./features.ts";
 import { DESCRIPTOR_BYTES } from "./features.ts";
 import type { DescriptorBytes, HammingKnn, Knn2 } from "./hamming-knn.ts";
 import type { Vision } from "./vision.ts";
@@ -45,7 +45,33 @@ export interface PairResult {
   homography?: number[];
   /** Inlier index pairs (photo keypoint, reference keypoint). */
   inlierPairs: Array<[number, number]>;
+  /** With a gate: the sampled keypoints' evidence (gateEvidence), and whether it stopped the match there. */
+  gateEvidence?: number;
+  gated?: boolean;
 }
+
+/**
+ * Query-side gate: every `step`-th photo keypoint is looked up first (the k-NN is exact for each of
+ * them), and the reference is matched in full only when those sampled keypoints show at least
+ * `minEvidence` matches in the densest 45 degree window of rotation differences (ratio test, one per
+ * reference keypoint). A gate that opens gives exactly the ungated result: the other keypoints are
+ * looked up and the whole set goes through the usual steps. One that stays shut reports 0 inliers.
+ */
+export interface MatchGate {
+  step: number;
+  minEvidence: number;
+}
+
+/**
+ * Set from the calibration part (bench/verify.ts, "Matching gate"): half the lowest evidence any pair with
+ * >= 12 inliers showed there (ORB 23, AKAZE 16 on ../shared/eval's calibration half). Sampled counts are
+ * small and noisy, hence the factor of two; what a wrong gate would cost is a missed positive, so the
+ * benchmark reports the held-out margin next to it.
+ */
+export const DEFAULT_MATCH_GATE: Readonly<Record<FeatureKind, MatchGate>> = { orb: { step: 3, minEvidence: 11 }, akaze: { step: 3, minEvidence: 8 } };
+
+/** Below this many photo keypoints the gate is not used: a full match costs little, and a sample that small says little. */
+const GATE_MIN_KEYPOINTS = 300;
 
 const EMPTY: PairResult = { tentative: 0, inliers: 0, cells: 0, inlierPairs: [] };
 
@@ -79,22 +105,64 @@ export function openCvKnn(cv: Cv): HammingKnn {
   };
 }
 
-export function matchPair(vision: Vision, photo: Features, ref: Features, config: PairConfig = DEFAULT_PAIR_CONFIG): PairResult {
+export function matchPair(vision: Vision, photo: Features, ref: Features, config: PairConfig = DEFAULT_PAIR_CONFIG, gate?: MatchGate): PairResult {
   if (photo.count < 8 || ref.count < 8) return EMPTY;
   if (photo.kind !== ref.kind) throw new TypeError(`matchPair: ${photo.kind} photo features against ${ref.kind} reference features`);
-  const { cv } = vision;
-  const nn = vision.knn.knn2(photo.descriptors, ref.descriptors, photo.kind === "akaze" ? 64 : 32);
-  // Ratio test, then keep the best match per reference keypoint (one-to-one).
-  const bestForRef = new Map<number, { q: number; d: number }>();
-  for (let i = 0; i < photo.count; i++) {
-    const r = nn.index[i]!;
-    if (r < 0 || nn.best[i]! >= config.ratio * nn.second[i]!) continue;
-    const prev = bestForRef.get(r);
-    if (!prev || nn.best[i]! < prev.d) bestForRef.set(r, { q: i, d: nn.best[i]! });
+  const bytes = photo.kind === "akaze" ? 64 : 32;
+  if (!gate || photo.count < GATE_MIN_KEYPOINTS) return pairGeometry(vision.cv, photo, ref, vision.knn.knn2(photo.descriptors, ref.descriptors, bytes), config);
+  const split = splitQueries(photo, gate.step);
+  const sampled = vision.knn.knn2(split.sampled.descriptors, ref.descriptors, bytes);
+  const gateEvidence = rotationWindow(ratioMatches(sampled, config, split.sampled.indices), photo, ref, GATE_WINDOW_BINS).length;
+  if (gateEvidence < gate.minEvidence) return { ...EMPTY, gateEvidence, gated: true };
+  const rest = vision.knn.knn2(split.rest.descriptors, ref.descriptors, bytes);
+  const nn = merge(photo.count, [sampled, split.sampled.indices], [rest, split.rest.indices]);
+  return { ...pairGeometry(vision.cv, photo, ref, nn, config), gateEvidence, gated: false };
+}
+
+interface QuerySet {
+  indices: Int32Array;
+  descriptors: Uint8Array;
+}
+
+/** The photo's keypoints split into every step-th one and the others, kept per feature set (one photo, many references). */
+const splits = new WeakMap<Features, Map<number, { sampled: QuerySet; rest: QuerySet }>>();
+
+function splitQueries(photo: Features, step: number): { sampled: QuerySet; rest: QuerySet } {
+  let byStep = splits.get(photo);
+  if (!byStep) splits.set(photo, (byStep = new Map()));
+  const hit = byStep.get(step);
+  if (hit) return hit;
+  const bytes = photo.descriptors.length / Math.max(1, photo.count);
+  const pick = (keep: (i: number) => boolean): QuerySet => {
+    const indices = Int32Array.from({ length: photo.count }, (_, i) => i).filter(keep);
+    const descriptors = new Uint8Array(indices.length * bytes);
+    indices.forEach((q, j) => descriptors.set(photo.descriptors.subarray(q * bytes, (q + 1) * bytes), j * bytes));
+    return { indices, descriptors };
+  };
+  const split = { sampled: pick((i) => i % step === 0), rest: pick((i) => i % step !== 0) };
+  byStep.set(step, split);
+  return split;
+}
+
+/** Rows of k-NN answers for subsets of the photo's keypoints, put back in keypoint order. */
+function merge(count: number, ...parts: Array<[Knn2, Int32Array]>): Knn2 {
+  const out: Knn2 = { index: new Int32Array(count), best: new Int32Array(count), second: new Int32Array(count) };
+  for (const [nn, indices] of parts) {
+    for (let j = 0; j < indices.length; j++) {
+      const q = indices[j]!;
+      out.index[q] = nn.index[j]!;
+      out.best[q] = nn.best[j]!;
+      out.second[q] = nn.second[j]!;
+    }
   }
+  return out;
+}
+
+/** Everything after the k-NN (row i of `nn` is photo keypoint i): ratio test, one-to-one, rotation filter, homography, plausibility. */
+function pairGeometry(cv: Cv, photo: Features, ref: Features, nn: Knn2, config: PairConfig): PairResult {
   return withMats(cv, (track) => {
-    let pairs = [...bestForRef].map(([rIdx, { q: qIdx }]) => [qIdx, rIdx] as [number, number]);
-    if (config.angleFilter) pairs = consistentRotation(pairs, photo, ref);
+    let pairs = ratioMatches(nn, config);
+    if (config.angleFilter) pairs = rotationWindow(pairs, photo, ref, ANGLE_WINDOW_BINS);
     const tentative = pairs.length;
     if (tentative < 8) return { ...EMPTY, tentative };
 
@@ -167,10 +235,29 @@ function coverage(indices: number[], f: Features, grid: number): number {
   return seen.size;
 }
 
-const ANGLE_BINS = 16;
+/**
+ * Ratio test, then the best match per reference keypoint (one-to-one), as [photo keypoint, reference
+ * keypoint] pairs. `queries` names the photo keypoint behind each row of `nn` (row i is keypoint i when absent).
+ */
+function ratioMatches(nn: Knn2, config: PairConfig, queries?: ArrayLike<number>): Array<[number, number]> {
+  const bestForRef = new Map<number, { q: number; d: number }>();
+  for (let j = 0; j < nn.index.length; j++) {
+    const r = nn.index[j]!;
+    if (r < 0 || nn.best[j]! >= config.ratio * nn.second[j]!) continue;
+    const prev = bestForRef.get(r);
+    if (!prev || nn.best[j]! < prev.d) bestForRef.set(r, { q: queries ? queries[j]! : j, d: nn.best[j]! });
+  }
+  return [...bestForRef].map(([rIdx, { q: qIdx }]) => [qIdx, rIdx] as [number, number]);
+}
 
-/** Keeps the matches in the 4 adjacent bins (of 16, so 90 degrees) holding most rotation differences. */
-function consistentRotation(pairs: Array<[number, number]>, photo: Features, ref: Features): Array<[number, number]> {
+const ANGLE_BINS = 16;
+/** The rotation filter keeps 4 adjacent bins of 16 (90 degrees): perspective spreads true matches' rotations. */
+const ANGLE_WINDOW_BINS = 4;
+/** The gate counts in 2 bins (45 degrees): chance matches, spread over the circle, fill a narrower window less. */
+const GATE_WINDOW_BINS = 2;
+
+/** Keeps the matches in the `width` adjacent bins (of 16) holding most rotation differences. */
+function rotationWindow(pairs: Array<[number, number]>, photo: Features, ref: Features, width: number): Array<[number, number]> {
   const bins = new Array<number>(ANGLE_BINS).fill(0);
   const binOf = (qi: number, ri: number) => (((ref.angles[ri]! - photo.angles[qi]! + 256) & 255) * ANGLE_BINS) >> 8;
   for (const [qi, ri] of pairs) bins[binOf(qi, ri)]!++;
@@ -178,11 +265,11 @@ function consistentRotation(pairs: Array<[number, number]>, photo: Features, ref
   let bestSum = -1;
   for (let start = 0; start < ANGLE_BINS; start++) {
     let sum = 0;
-    for (let k = 0; k < 4; k++) sum += bins[(start + k) % ANGLE_BINS]!;
+    for (let k = 0; k < width; k++) sum += bins[(start + k) % ANGLE_BINS]!;
     if (sum > bestSum) {
       bestSum = sum;
       best = start;
     }
   }
-  return pairs.filter(([qi, ri]) => (binOf(qi, ri) - best + ANGLE_BINS) % ANGLE_BINS < 4);
+  return pairs.filter(([qi, ri]) => (binOf(qi, ri) - best + ANGLE_BINS) % ANGLE_BINS < width);
 }

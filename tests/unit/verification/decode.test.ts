@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import exifr from "exifr";
 import { PhotoRejectedError, type PhotoRejectionCode } from "../../../src/verification/contracts.ts";
-import { cleanJpeg, decodePhoto, decodeWithClean, inspectPhoto } from "../../../src/verification/decode.ts";
+import { cleanJpeg, decodePhoto, decodeWithClean, inspectPhoto, pdqLuma } from "../../../src/verification/decode.ts";
 import { makeJpeg } from "../../support/photos.ts";
 import { BRIDGE_MODS_DIR, LIMITS, exifGps, pngClaiming, syntheticJpeg } from "./fixtures.ts";
 
@@ -96,6 +96,16 @@ describe("decodePhoto", () => {
     const red = await sharp({ create: { width: 256, height: 256, channels: 3, background: { r: 255, g: 0, b: 0 } } }).png().toBuffer();
     const photo = await decodePhoto(red, LIMITS);
     assert.equal(photo.grey[0], Math.round(0.299 * 255));
+  });
+
+  test("the luma's rounding is Math.round's on every one of the 2^24 RGB values", () => {
+    let differ = 0;
+    for (let r = 0; r < 256; r++) {
+      for (let g = 0; g < 256; g++) {
+        for (let b = 0; b < 256; b++) if (pdqLuma(r, g, b) !== Math.round(0.299 * r + 0.587 * g + 0.114 * b)) differ++;
+      }
+    }
+    assert.equal(differ, 0);
   });
 });
 

@@ -4,7 +4,8 @@ import path from "node:path";
 import { readdirSync, readFileSync } from "node:fs";
 import sharp from "sharp";
 import { decodePhoto } from "../../../src/verification/decode.ts";
-import { REPLAY_MAX_DISTANCE, dihedralHashes, hamming, pdqHash, phashPhoto } from "../../../src/verification/pdq.ts";
+import fc from "fast-check";
+import { REPLAY_MAX_DISTANCE, blockAverage, dihedralHashes, hamming, jarosz, pdqHash, phashPhoto } from "../../../src/verification/pdq.ts";
 import { ANY_SIZE, BRIDGE_MODS_DIR, evalPhotos, syntheticJpeg } from "./fixtures.ts";
 
 const minDistance = (hash: string, variants: readonly string[]) => Math.min(...variants.map((v) => hamming(hash, v)));
@@ -88,5 +89,74 @@ describe("pdqHash", () => {
     const a = await hashesOf(await syntheticJpeg(21));
     const b = await hashesOf(await syntheticJpeg(22));
     assert.ok(minDistance(a[0]!, b) > REPLAY_MAX_DISTANCE);
+  });
+});
+
+/**
+ * The filters as PDQ describes them, one block and one line at a time: the shipped ones reorder the work
+ * for speed and must give the same floating-point results, or stored hashes would drift.
+ */
+function blockAverageOracle(grey: Uint8Array, w: number, h: number, factor: number): Float64Array {
+  const width = Math.floor(w / factor);
+  const height = Math.floor(h / factor);
+  const ox = Math.floor((w - width * factor) / 2);
+  const oy = Math.floor((h - height * factor) / 2);
+  const out = new Float64Array(width * height);
+  for (let by = 0; by < height; by++) {
+    for (let bx = 0; bx < width; bx++) {
+      let sum = 0;
+      for (let y = 0; y < factor; y++) for (let x = 0; x < factor; x++) sum += grey[(oy + by * factor + y) * w + ox + bx * factor + x]!;
+      out[by * width + bx] = sum / (factor * factor);
+    }
+  }
+  return out;
+}
+
+function jaroszOracle(buf: Float64Array, width: number, height: number): void {
+  const line = (start: number, stride: number, length: number, window: number) => {
+    const right = Math.floor((window + 2) / 2) - 1;
+    const left = window - right - 1;
+    const out = new Float64Array(length);
+    let sum = 0;
+    let lo = 0;
+    let hi = -1;
+    for (let k = 0; k < length; k++) {
+      while (hi < Math.min(length - 1, k + right)) sum += buf[start + ++hi * stride]!;
+      while (lo < Math.max(0, k - left)) sum -= buf[start + lo++ * stride]!;
+      out[k] = sum / (hi - lo + 1);
+    }
+    for (let k = 0; k < length; k++) buf[start + k * stride] = out[k]!;
+  };
+  for (let pass = 0; pass < 2; pass++) {
+    for (let y = 0; y < height; y++) line(y * width, 1, width, Math.ceil(width / 128));
+    for (let x = 0; x < width; x++) line(x, width, height, Math.ceil(height / 128));
+  }
+}
+
+describe("PDQ filters", () => {
+  const image = fc.record({ width: fc.integer({ min: 1, max: 700 }), height: fc.integer({ min: 1, max: 700 }), seed: fc.integer() }).map(({ width, height, seed }) => {
+    const grey = Buffer.alloc(width * height);
+    let state = seed | 1;
+    for (let i = 0; i < grey.length; i++) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      grey[i] = state & 255;
+    }
+    return { grey, width, height };
+  });
+
+  test("the block average and the box filters give bit for bit what PDQ's one-line-at-a-time form gives", () => {
+    fc.assert(
+      fc.property(image, fc.integer({ min: 1, max: 4 }), ({ grey, width, height }, factor) => {
+        const averaged = blockAverage({ grey, width, height }, factor);
+        if (factor > 1 && width >= factor && height >= factor) assert.deepEqual(averaged.luma, blockAverageOracle(grey, width, height, factor));
+        const expected = Float64Array.from(averaged.luma);
+        jaroszOracle(expected, averaged.width, averaged.height);
+        jarosz(averaged.luma, averaged.width, averaged.height);
+        assert.deepEqual(averaged.luma, expected);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

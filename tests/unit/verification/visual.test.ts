@@ -15,7 +15,8 @@ import { DEFAULT_CALIBRATION, isMatch, scoreFromInliers } from "../../../src/ver
 import { AKAZE_CONFIG, AKAZE_PHOTO_CONFIG, decodeFeatures, encodeFeatures, extractAkazeSync, extractFeatures } from "../../../src/verification/visual/features.ts";
 import { FeatureMatcher } from "../../../src/verification/visual/matcher.ts";
 import { loadHammingKnn } from "../../../src/verification/visual/hamming-knn.ts";
-import { DEFAULT_PAIR_CONFIG } from "../../../src/verification/visual/pair.ts";
+import { DEFAULT_PAIR_CONFIG, matchPair, type PairResult } from "../../../src/verification/visual/pair.ts";
+import { loadVision } from "../../../src/verification/visual/vision.ts";
 import { mayBeCopyOf } from "../../../src/verification/visual/replay-check.ts";
 import { loadOpenCv, openCvLoadMs } from "../../../src/verification/visual/opencv.ts";
 import { EVAL_DIR } from "./fixtures.ts";
@@ -183,6 +184,55 @@ describe("AKAZE second opinion", () => {
     const m = await matcher.matchLandmark(closeUp, (await source.get("chateau-de-sceaux"))!);
     assert.equal(m.match, true, `100_7110: ${m.inliers} inliers`);
     assert.equal(m.detector, "akaze");
+  });
+});
+
+describe("matching gate (every 3rd photo keypoint first)", () => {
+  const evidence = (r: PairResult) => ({ tentative: r.tentative, inliers: r.inliers, cells: r.cells, homography: r.homography, inlierPairs: r.inlierPairs });
+
+  test("a gate that opens gives exactly the ungated evidence, ORB and AKAZE, matching and unrelated pairs", async () => {
+    const vision = await loadVision();
+    const open = { step: 3, minEvidence: 0 };
+    const photos = [query("sacre-coeur")[0]!, query("chateau-de-sceaux").find((f) => f.endsWith("100_7110.JPG"))!, query("nle-tower")[0]!];
+    let matched = 0;
+    for (const file of photos) {
+      const p = await photo(file);
+      const orb = await matcher.features(p);
+      const akaze = extractAkazeSync(vision.cv, p, AKAZE_PHOTO_CONFIG);
+      for (const id of ["sacre-coeur", "chateau-de-sceaux"]) {
+        for (const ref of (await source.get(id))!.references) {
+          for (const [f, rf] of [[orb, ref.features], [akaze, ref.akaze!]] as const) {
+            const plain = matchPair(vision, f, rf, DEFAULT_PAIR_CONFIG);
+            const gated = matchPair(vision, f, rf, DEFAULT_PAIR_CONFIG, open);
+            assert.equal(gated.gated, false);
+            assert.ok((gated.gateEvidence ?? -1) >= 0);
+            assert.deepEqual(evidence(gated), evidence(plain), `${path.basename(file)} vs ${ref.file} (${f.kind})`);
+            if (plain.inliers >= DEFAULT_CALIBRATION.matchInliers) matched++;
+          }
+        }
+      }
+    }
+    // The comparison covered pairs that match, not only chance-level ones.
+    assert.ok(matched >= 4, `${matched} matching pairs`);
+  });
+
+  test("the shipped gate shuts unrelated references and keeps every decision of the ungated matcher", async () => {
+    const ungated = new FeatureMatcher({ source, gate: false });
+    const gatedPairs: string[] = [];
+    const observed = new FeatureMatcher({ source, onPair: ({ reference, detector, result }) => result.gated && gatedPairs.push(`${detector} ${reference}`) });
+    const photos = [...query("sacre-coeur").slice(0, 3), ...query("nle-tower").slice(0, 2), query("chateau-de-sceaux").find((f) => f.endsWith("100_7110.JPG"))!];
+    for (const file of photos) {
+      for (const id of ["sacre-coeur", "chateau-de-sceaux", "nle-tower"]) {
+        const refs = (await source.get(id))!;
+        const [a, b] = [await observed.matchLandmark(await photo(file), refs), await ungated.matchLandmark(await photo(file), refs)];
+        assert.equal(a.match, b.match, `${path.basename(file)} vs ${id}`);
+        assert.equal(a.detector, b.detector);
+        // A match's evidence comes from references the gate let through, so it is the same.
+        if (b.match) assert.equal(a.inliers, b.inliers);
+        assert.ok(a.inliers <= b.inliers);
+      }
+    }
+    assert.ok(gatedPairs.some((p) => p.startsWith("orb")) && gatedPairs.some((p) => p.startsWith("akaze")), gatedPairs.join(", "));
   });
 });
 
