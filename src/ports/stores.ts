@@ -212,6 +212,12 @@ export interface FiringState {
   claim?: SendClaim;
 }
 
+/** A deadline's timer (DeadlineTimers) and when its next stage is due; undefined after the last stage. */
+export interface FiringTimer {
+  member: string;
+  nextDueAt?: number;
+}
+
 /** The Redis work of one deadline firing, in as few round trips as its crash-safe order allows. */
 export interface DeadlineFiring {
   /**
@@ -220,8 +226,12 @@ export interface DeadlineFiring {
    * reminder ids. Release a claim that goes unused.
    */
   load(job: { travellerId: string; tripId: string; deadline: number }, stages: readonly FiringStage[], dueBy: number): Promise<FiringState>;
-  /** Marks the reminder sent (when it was) and advances the trip past `stage`, in one step; true for the one caller that advanced it. */
-  advance(trip: Trip, stage: number, escalates: boolean, sentReminderId?: string): Promise<boolean>;
+  /**
+   * Marks the reminder sent (when it was) and advances the trip past `stage`, in one step; with `timer`, the
+   * deadline's timer moves to its next stage (or goes, after the last) in the same step. True for the one
+   * caller that advanced it.
+   */
+  advance(trip: Trip, stage: number, escalates: boolean, sentReminderId?: string, timer?: FiringTimer): Promise<boolean>;
   releaseClaim(reminderId: string): Promise<void>;
 }
 
