@@ -128,7 +128,8 @@ export async function runDeadlines(count = 10_000, opts: { baseline?: boolean } 
     // Wait on queue counts only, so measuring does not load the Redis being measured.
     const limit = Date.now() + 20_000 + count * 20 + 120_000;
     const idle = async () => {
-      let n = 0;
+      // Deadlines whose reminder stage is due, leased or retrying (a fired one waits for the next stage, an hour on).
+      let n = await worker.timers.dueBy(dueAt.getTime() + 1_800_000);
       for (const q of [worker.producers.deadlineQueue, worker.producers.alertQueue]) {
         const c = await q.getJobCounts("waiting", "active", "prioritized");
         n += c.waiting! + c.active! + c.prioritized!;
