@@ -241,6 +241,8 @@ export interface DeadlineTimerStore {
   reschedule(member: string, at: Date): Promise<void>;
   /** Leases up to `max` due deadlines until `leaseUntil` (ms) to the caller. */
   claim(now: number, max: number, leaseUntil: number): Promise<ClaimedDeadlines>;
+  /** Extends the caller's leases (member -> the lease end it holds) to `until`, each only while still held. */
+  renew(leases: ReadonlyMap<string, number>, until: number): Promise<boolean[]>;
   /** Counts a failure and moves the timer to the retry; the failures in a row, 0 when no longer scheduled. */
   failed(member: string, retry: { firstMs: number; maxMs: number }): Promise<number>;
   /** Whether each deadline has a timer. */

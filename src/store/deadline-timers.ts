@@ -9,6 +9,11 @@ export const CLAIM_DEADLINES = new LuaScript<[due: string, now: number, max: num
   "saClaimDeadlines", new URL("./lua/claim-deadlines.lua", import.meta.url), 1,
 );
 
+/** Extends leases still held (see the .lua file). */
+export const RENEW_LEASES = new LuaScript<[due: string, until: number, ...pairs: Array<string | number>], number[]>(
+  "saRenewLeases", new URL("./lua/renew-leases.lua", import.meta.url), 1,
+);
+
 /** Counts a failure and moves the timer to the retry (see the .lua file). */
 export const DEADLINE_FAILED = new LuaScript<[due: string, failures: string, member: string, now: number, firstMs: number, maxMs: number], number>(
   "saDeadlineFailed", new URL("./lua/deadline-failed.lua", import.meta.url), 2,
@@ -70,6 +75,17 @@ export class DeadlineTimers implements DeadlineTimerStore {
   async claim(now: number, max: number, leaseUntil: number): Promise<ClaimedDeadlines> {
     const [members, next] = await CLAIM_DEADLINES.run(this.redis, this.keys.deadlinesDue(), now, max, leaseUntil);
     return { members, nextAt: next === null ? undefined : Number(next) };
+  }
+
+  /**
+   * Extends this worker's leases (member -> the lease end it holds) to `until`, each only while its score is
+   * still that lease end; true for each extended.
+   */
+  async renew(leases: ReadonlyMap<string, number>, until: number): Promise<boolean[]> {
+    if (leases.size === 0) return [];
+    const pairs = [...leases].flat();
+    const replies = await RENEW_LEASES.run(this.redis, this.keys.deadlinesDue(), until, ...pairs);
+    return replies.map((r) => r === 1);
   }
 
   /** Whether each deadline has a timer, in one round trip (the reconciler checks thousands). */

@@ -7,8 +7,9 @@ export interface SweeperOptions {
   /** Deadlines fired at once by this process. */
   concurrency: number;
   /**
-   * How long a deadline taken by this process is its alone: one whose process died (or froze) is due again
-   * when this has passed, and fires then (the stage repeats harmlessly, or has advanced and only waits).
+   * How long a deadline taken by this process is its alone, renewed every third of it while it fires: one
+   * whose process died (or froze) is due again when its lease has passed, and fires then (the stage repeats
+   * harmlessly, or has advanced and only waits).
    */
   leaseMs: number;
   /** Longest sleep while nothing is due: a deadline scheduled by another process is seen within this. */
@@ -33,9 +34,12 @@ export class DeadlineSweeper {
   private wakeSoon = false;
   private sleeping?: NodeJS.Timeout;
   private loop?: Promise<void>;
+  /** The deadlines under way here, each with the lease it holds (an object per firing, renewed in place). */
+  private readonly leases = new Map<string, { until: number }>();
+  private renewal?: NodeJS.Timeout;
 
   constructor(
-    private readonly timers: Pick<DeadlineTimerStore, "claim" | "failed" | "remove">,
+    private readonly timers: Pick<DeadlineTimerStore, "claim" | "renew" | "failed" | "remove">,
     private readonly processor: Pick<DeadlineProcessor, "process">,
     private readonly opts: SweeperOptions,
     private readonly log: Logger,
@@ -45,6 +49,7 @@ export class DeadlineSweeper {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+    this.renewal = setInterval(() => void this.renew(), Math.max(1, Math.floor(this.opts.leaseMs / 3))).unref();
   }
 
   /** Takes no more deadlines, and waits for those under way. */
@@ -53,6 +58,23 @@ export class DeadlineSweeper {
     this.wake?.();
     await this.loop;
     while (this.inFlight > 0) await new Promise<void>((resolve) => this.idle.add(resolve));
+    clearInterval(this.renewal);
+  }
+
+  /** Extends the leases of the firings still under way (a slow channel, a long pacing wait). */
+  private async renew(): Promise<void> {
+    if (this.leases.size === 0) return;
+    const held = [...this.leases];
+    const until = Date.now() + this.opts.leaseMs;
+    try {
+      const renewed = await this.timers.renew(new Map(held.map(([member, lease]) => [member, lease.until])), until);
+      for (const [i, [member, lease]] of held.entries()) {
+        if (renewed[i] && this.leases.get(member) === lease) lease.until = until;
+      }
+    } catch (err) {
+      // The next renewal tries again; a lease that lapses meanwhile only lets another worker repeat the stage.
+      this.log.warn({ err: (err as Error).name }, "deadline sweeper could not renew its leases");
+    }
   }
 
   private async run(): Promise<void> {
@@ -71,7 +93,7 @@ export class DeadlineSweeper {
         const claimed = await this.timers.claim(now, room, now + leaseMs);
         nextAt = claimed.nextAt;
         taken = claimed.members.length;
-        for (const member of claimed.members) this.fire(member);
+        for (const member of claimed.members) this.fire(member, now + leaseMs);
       } catch (err) {
         this.log.warn({ err: (err as Error).name }, "deadline sweeper could not take due deadlines; retrying");
       }
@@ -81,10 +103,13 @@ export class DeadlineSweeper {
     }
   }
 
-  private fire(member: string): void {
+  private fire(member: string, leaseUntil: number): void {
     this.inFlight++;
+    const lease = { until: leaseUntil };
+    this.leases.set(member, lease);
     void this.fireOne(member).finally(() => {
       this.inFlight--;
+      if (this.leases.get(member) === lease) this.leases.delete(member);
       // Woken on the next turn, so that the firings ending together make room for one claim, not one each.
       if (!this.wakeSoon) {
         this.wakeSoon = true;

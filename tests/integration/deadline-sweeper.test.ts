@@ -1,8 +1,9 @@
 /**
  * The deadline sweeper (src/workers/deadline-sweeper.ts) on real timers in a real redis-server, with a
  * processor that records what it is given: due deadlines are fired once each, never more at a time than the
- * concurrency, by one of several workers; a failing one retries with a growing wait and operators hear of it
- * once; stopping waits for the firings under way.
+ * concurrency, by one of several workers, a slow one kept by its worker as long as it fires (its lease
+ * renewed); a failing one retries with a growing wait and operators hear of it once; stopping waits for the
+ * firings under way.
  */
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
@@ -111,6 +112,26 @@ test("two workers on the same timers: each deadline fired by one of them, once",
     assert.ok(a.fired.length > 0 && b.fired.length > 0, `shared: ${a.fired.length} / ${b.fired.length}`);
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
+  }
+});
+
+test("a firing slower than its lease keeps it (renewed): another worker does not fire it meanwhile", async () => {
+  const keys = store.keys();
+  const timers = new DeadlineTimers(store.redis, keys);
+  const job = deadline(Date.now() - 10);
+  await timers.schedule(job, new Date(job.deadline));
+  const [slow, other] = [new RecordingProcessor(timers, 1_500), new RecordingProcessor(timers, 0)];
+  const first = sweeper(keys, slow, { leaseMs: 300 }).s;
+  first.start();
+  await until("taken by the first", () => slow.inFlight === 1);
+  const second = sweeper(keys, other, { leaseMs: 300 }).s;
+  second.start();
+  try {
+    await until("fired by the first", () => slow.fired.length === 1, 5_000);
+    assert.deepEqual(other.fired, [], "five lease periods on, still the first worker's");
+    assert.equal(Number(await store.redis.zscore(keys.deadlinesDue(), DeadlineTimers.memberOf(job))), job.deadline + 3_600_000, "moved on by the firing, not by a renewal");
+  } finally {
+    await Promise.all([first.stop(), second.stop()]);
   }
 });
 

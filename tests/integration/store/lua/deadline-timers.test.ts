@@ -1,7 +1,8 @@
 /**
- * The deadline timers (src/store/deadline-timers.ts, claim-deadlines.lua, deadline-failed.lua) on a real
- * redis-server: a due deadline is leased to one claimer until its lease ends, a failure moves it to a retry
- * that doubles up to a cap, and nothing brings back a timer that was cancelled.
+ * The deadline timers (src/store/deadline-timers.ts, claim-deadlines.lua, renew-leases.lua,
+ * deadline-failed.lua) on a real redis-server: a due deadline is leased to one claimer until its lease ends
+ * (renewed only while still held), a failure moves it to a retry that doubles up to a cap, and nothing
+ * brings back a timer that was cancelled.
  */
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
@@ -92,4 +93,23 @@ test("failed: counts the failures in a row and retries after 1x, 2x, 4x the firs
   await timers.reschedule(member, new Date(job.deadline + 60_000));
   assert.equal(await redis.hget(keys.deadlineFailures(), member), null);
   assert.equal(await timers.failed(member, retry), 1, "counted from one again");
+});
+
+
+test("renew: extends only the leases still held as given; a deadline moved on or cancelled is left alone", async () => {
+  fresh();
+  const now = Date.now();
+  const [held, moved, cancelled] = [deadline(now - 3), deadline(now - 2), deadline(now - 1)];
+  for (const d of [held, moved, cancelled]) await timers.schedule(d, new Date(d.deadline));
+  const lease = now + 1_000;
+  assert.equal((await timers.claim(now, 10, lease)).members.length, 3);
+  const [h, m, c] = [held, moved, cancelled].map(DeadlineTimers.memberOf) as [string, string, string];
+  await timers.reschedule(m, new Date(now + 3_600_000));
+  await timers.cancel(cancelled);
+  const renewed = await timers.renew(new Map([[h, lease], [m, lease], [c, lease]]), now + 2_000);
+  assert.deepEqual(renewed, [true, false, false]);
+  assert.equal(await scoreOf(h), now + 2_000);
+  assert.equal(await scoreOf(m), now + 3_600_000);
+  assert.equal(await scoreOf(c), null);
+  assert.deepEqual(await timers.renew(new Map([[h, lease]]), now + 3_000), [false], "a lease end no longer held");
 });
