@@ -31,8 +31,16 @@ export interface WorkerOptions {
   timers: DeadlineTimerStore;
 }
 
-/** Deadlines one worker process fires at once. */
+/** Deadline jobs (stored before the timers) one worker process runs at once. */
 export const DEADLINE_CONCURRENCY = 40;
+
+/**
+ * Deadlines one worker process fires at once from their timers. The firings under way share their scripts
+ * (one load, one advance per event-loop turn, see store/batcher.ts) and each claim takes as many as there is
+ * room for: more at once means fewer script calls, and fewer AOF fsyncs waited for, per firing. Bounded so
+ * that a burst's sends wait in a channel's pacing far less than the lease (JOB_LOCK).
+ */
+export const DEADLINE_FIRINGS = 100;
 
 /**
  * A deadline keeps no attempts of its own: it retries itself after a failure, waiting 1 s, then twice as
@@ -80,7 +88,7 @@ export class Workers {
     };
     // Deadlines are fired from their timers (DeadlineSweeper), a batch at a time, leased for a job lock's time.
     this.sweeper = new DeadlineSweeper(opts.timers, deadlines, {
-      concurrency: DEADLINE_CONCURRENCY,
+      concurrency: DEADLINE_FIRINGS,
       leaseMs: opts.lockMs,
       pollMs: 1_000,
       retry: DEADLINE_RETRY,
