@@ -65,3 +65,14 @@ export function isMain(metaUrl: string): boolean {
   const entry = process.argv[1];
   return entry !== undefined && path.resolve(entry) === fileURLToPath(metaUrl);
 }
+
+/** Wilson score interval (95 % by default) of k successes in n trials: how far a proportion from few samples can be trusted. */
+export function wilson(k: number, n: number, z = 1.96): { low: number; high: number } {
+  if (n === 0) return { low: NaN, high: NaN };
+  const p = k / n;
+  const z2 = z * z;
+  const d = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / d;
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}

@@ -7,7 +7,8 @@ import { SandboxChatLog } from "./channels/sandbox/sandbox-chat-log.ts";
 import { SandboxSender } from "./channels/sandbox/sandbox-sender.ts";
 import { TelegramChannel } from "./channels/telegram/telegram-channel.ts";
 import { TelegramInbox } from "./channels/telegram/telegram-inbox.ts";
-import { resealTelegramOutbox, TelegramOutbox } from "./channels/telegram/telegram-outbox.ts";
+import { TelegramOutbox } from "./channels/telegram/telegram-outbox.ts";
+import { telegramRotationSteps } from "./channels/telegram/telegram-key-rotation.ts";
 import { WhatsAppChannel } from "./channels/whatsapp/wa-channel.ts";
 import { registerPairRoute } from "./channels/whatsapp/wa-pairing.ts";
 import type { WaSocketFactory } from "./channels/whatsapp/wa-socket.ts";
@@ -304,7 +305,7 @@ export class App {
         what: "staff TOTP secrets re-sealed",
         all: () => new StaffRepository(this.redis, new DashboardKeys(this.config.REDIS_PREFIX), new StaffSecrets(this.keyRing)).resealSecrets(),
       },
-      { what: "Telegram replies waiting in the outbox resealed", all: () => resealTelegramOutbox(this.redis, this.config.REDIS_PREFIX, this.keyRing) },
+      ...telegramRotationSteps(this.redis, this.keys, this.keyRing),
     ];
   }
 

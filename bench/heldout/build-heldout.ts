@@ -1,58 +1,78 @@
 /**
- * Builds the held-out evaluation folder described by bench/heldout/wxbs-heldout.json from a local snapshot
- * (a bare git directory) of the public repository it names, in the layout of ../shared/eval:
+ * Builds the held-out evaluation folder described by bench/heldout/wxbs-heldout.json and
+ * bench/heldout/conditions-heldout.json from a local snapshot (a bare git directory) of the public
+ * repository they name, in the layout of ../shared/eval:
  *   npx tsx bench/heldout/build-heldout.ts --git <dir of the repo's git snapshot> [--out .cache/eval-heldout]
  * The photos are not stored in this repository (their licence is not stated), so each machine rebuilds
  * them; nothing is downloaded here. Photos are re-encoded as JPEG with their long side capped at 1600 px
  * (the matcher works on 1024 px) to keep the folder small. conditions.json records, for each query, how
- * it differs from its landmark's reference (bench/verify.ts reports recall per condition).
+ * it differs from its landmark's references (bench/verify.ts reports recall per condition).
+ * The per-condition landmarks are built twice: in landmarks/ with their day photos as references and the
+ * others as queries (measured like the WxBS pairs), and in by-condition/landmarks/ with every photo as a
+ * reference, labelled in photo-conditions.json, for the leave-one-out cases of bench/heldout/manifest.ts.
  */
 import { execFileSync } from "node:child_process";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-
-interface Manifest {
-  source: { repo: string; commit: string; root: string; licence: string; dataset: string };
-  landmarks: Array<{ id: string; en: string; lat: number; lon: number; ref: string[]; query: Record<string, string> }>;
-}
+import { BY_CONDITION_DIR, builtName, mainPartLayout, PHOTO_CONDITIONS, PHOTO_CONDITIONS_FILE, type ConditionManifest, type ManifestSource, type PairManifest } from "./manifest.ts";
 
 const { values } = parseArgs({ options: { git: { type: "string" }, out: { type: "string", default: ".cache/eval-heldout" } } });
 if (!values.git) {
   process.stderr.write("usage: tsx bench/heldout/build-heldout.ts --git <bare git dir of the source repo> [--out <dir>]\n");
   process.exit(2);
 }
-const manifestFile = path.join(import.meta.dirname, "wxbs-heldout.json");
-const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as Manifest;
+const readManifest = async <T>(name: string) => JSON.parse(await readFile(path.join(import.meta.dirname, name), "utf8")) as T;
+const pairs = await readManifest<PairManifest>("wxbs-heldout.json");
+const byCondition = await readManifest<ConditionManifest>("conditions-heldout.json");
+// One --git snapshot serves both manifests; a manifest naming another repository needs its own snapshot.
+if (byCondition.source.repo !== pairs.source.repo) throw new Error(`conditions-heldout.json names ${byCondition.source.repo}, wxbs-heldout.json ${pairs.source.repo}: one --git snapshot cannot serve both`);
 const out = path.resolve(values.out!);
-const { commit, root } = manifest.source;
 
-function blob(rel: string): Buffer {
-  return execFileSync("git", ["--git-dir", values.git!, "show", `${commit}:${root}/${rel}`], { maxBuffer: 64 * 1024 * 1024 });
+function blob(source: ManifestSource, rel: string): Buffer {
+  return execFileSync("git", ["--git-dir", values.git!, "show", `${source.commit}:${source.root}/${rel}`], { maxBuffer: 64 * 1024 * 1024 });
 }
-/** Flattens a source path into a file name that still says where it came from. */
-const fileName = (rel: string) => `${rel.replace(/\.(png|jpe?g)$/i, "").replaceAll("/", "_")}.jpg`;
-async function writePhoto(rel: string, dir: string): Promise<string> {
-  const name = fileName(rel);
-  await sharp(blob(rel)).rotate().resize({ width: 1600, height: 1600, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 90 }).toFile(path.join(dir, name));
+async function writePhoto(source: ManifestSource, rel: string, dir: string): Promise<string> {
+  const name = builtName(rel);
+  await sharp(blob(source, rel)).rotate().resize({ width: 1600, height: 1600, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 90 }).toFile(path.join(dir, name));
   return name;
+}
+async function landmarkDir(root: string, l: { id: string; en: string; lat: number; lon: number }): Promise<string> {
+  const dir = path.join(root, "landmarks", l.id);
+  await mkdir(path.join(dir, "ref"), { recursive: true });
+  await writeFile(path.join(dir, "landmark.json"), `${JSON.stringify({ id: l.id, names: { en: l.en }, lat: l.lat, lon: l.lon, radiusM: 300 }, null, 2)}\n`);
+  return dir;
+}
+async function writeMainPart(source: ManifestSource, l: { id: string; en: string; lat: number; lon: number }, ref: string[], query: Record<string, string>) {
+  const dir = await landmarkDir(out, l);
+  await mkdir(path.join(dir, "query"), { recursive: true });
+  for (const r of ref) await writePhoto(source, r, path.join(dir, "ref"));
+  for (const [q, condition] of Object.entries(query)) conditions[`${l.id}/${await writePhoto(source, q, path.join(dir, "query"))}`] = condition;
+  return dir;
 }
 
 await rm(out, { recursive: true, force: true });
 const conditions: Record<string, string> = {};
-for (const l of manifest.landmarks) {
-  const dir = path.join(out, "landmarks", l.id);
-  await mkdir(path.join(dir, "ref"), { recursive: true });
-  await mkdir(path.join(dir, "query"), { recursive: true });
-  await writeFile(path.join(dir, "landmark.json"), `${JSON.stringify({ id: l.id, names: { en: l.en }, lat: l.lat, lon: l.lon, radiusM: 300 }, null, 2)}\n`);
-  for (const r of l.ref) await writePhoto(r, path.join(dir, "ref"));
-  for (const [q, condition] of Object.entries(l.query)) conditions[`${l.id}/${await writePhoto(q, path.join(dir, "query"))}`] = condition;
+const photoConditions: Record<string, string> = {};
+for (const l of pairs.landmarks) await writeMainPart(pairs.source, l, l.ref, l.query);
+for (const l of byCondition.landmarks) {
+  const { ref, query } = mainPartLayout(l);
+  const dir = await writeMainPart(byCondition.source, l, ref, query);
+  const all = await landmarkDir(path.join(out, BY_CONDITION_DIR), l);
+  for (const [rel, condition] of Object.entries(l.photos)) {
+    if (!(PHOTO_CONDITIONS as readonly string[]).includes(condition)) throw new Error(`conditions-heldout.json: ${l.id} ${rel}: condition "${condition}" is not one of ${PHOTO_CONDITIONS.join(", ")}`);
+    const name = builtName(rel);
+    await copyFile(path.join(dir, condition === "day" ? "ref" : "query", name), path.join(all, "ref", name));
+    photoConditions[`${l.id}/${name}`] = condition;
+  }
 }
 await mkdir(path.join(out, "distractors"), { recursive: true });
 await writeFile(path.join(out, "conditions.json"), `${JSON.stringify(conditions, null, 2)}\n`);
+await writeFile(path.join(out, BY_CONDITION_DIR, PHOTO_CONDITIONS_FILE), `${JSON.stringify(photoConditions, null, 2)}\n`);
+const sourceLine = (file: string, s: ManifestSource) => `- ${file}: ${s.dataset}, from ${s.repo} at ${s.commit}, ${s.root}. Licence: ${s.licence}`;
 await writeFile(
   path.join(out, "README.md"),
-  `# Held-out evaluation photos (built by bench/heldout/build-heldout.ts)\n\nSource: ${manifest.source.dataset}, from ${manifest.source.repo} at ${commit}, ${root}.\nLicence: ${manifest.source.licence}\n`,
+  `# Held-out evaluation photos (built by bench/heldout/build-heldout.ts)\n\nSources:\n${sourceLine("wxbs-heldout.json", pairs.source)}\n${sourceLine("conditions-heldout.json", byCondition.source)}\n`,
 );
-process.stdout.write(`built ${manifest.landmarks.length} landmarks, ${Object.keys(conditions).length} queries in ${out}\n`);
+process.stdout.write(`built ${pairs.landmarks.length + byCondition.landmarks.length} landmarks, ${Object.keys(conditions).length} queries, ${Object.keys(photoConditions).length} photos labelled by condition in ${out}\n`);

@@ -13,6 +13,11 @@ export interface RotationStep {
   all?(): Promise<number>;
   /** Runs for every stored person's chat address (what is named by a keyed hash of it). */
   perAddress?(address: ChatAddress): Promise<number>;
+  /**
+   * Counts what is still under the previous key and cannot be moved, only waited for (it is deleted once
+   * handled): until every such count is 0, APP_KEY_PREVIOUS must stay.
+   */
+  waiting?(): Promise<number>;
 }
 
 export type RotationReport = Record<string, number>;
@@ -45,5 +50,12 @@ export async function rotateKeys(persons: PersonRepository, steps: readonly Rota
       for (const step of perAddress) report[step.what]! += await step.perAddress!(address);
     }
   }
+  return report;
+}
+
+/** The steps' `waiting` counts, by what they count: all 0 when APP_KEY_PREVIOUS can go. */
+export async function stillUnderPreviousKey(steps: readonly RotationStep[]): Promise<RotationReport> {
+  const report: RotationReport = {};
+  for (const step of steps) if (step.waiting) report[step.what] = await step.waiting();
   return report;
 }

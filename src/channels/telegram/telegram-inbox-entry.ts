@@ -5,6 +5,8 @@
  */
 import type { Update } from "grammy/types";
 import { LuaScript, type LuaArg } from "../../store/lua/lua-script.ts";
+import type { RedisClient } from "../../store/redis.ts";
+import type { Sealer } from "../../store/sealed-box.ts";
 
 /** One update's part of an INBOX_STORE call: its two keys and five arguments. */
 export type InboxStoreItem = { keys: [seen: string, chat: string]; args: [bit: number, updateId: number, sealed: string, kind: "l" | "o" | "", force: "1" | ""] };
@@ -39,4 +41,26 @@ export function chatOfUpdate(update: Update): number | undefined {
 export function kindOf(update: Update): "l" | "o" {
   const m = update.message;
   return m?.location || m?.venue ? "l" : "o";
+}
+
+/**
+ * Key rotation: how many stored updates are still sealed with the previous app key. They cannot be sealed anew:
+ * a stream entry is immutable and one being handled must keep its id. Each is deleted once handled, so the
+ * rotation waits for them instead (`boundTo`: the name an update's seal is bound to, by update id).
+ */
+export async function updatesUnderPreviousKey(redis: RedisClient, stream: string, boundTo: (updateId: number) => string, sealer: Sealer): Promise<number> {
+  const page = 500;
+  let stale = 0;
+  let start = "-";
+  for (;;) {
+    const entries = await redis.xrange(stream, start, "+", "COUNT", page);
+    for (const [, fields] of entries) {
+      const value = (name: string) => fields[fields.indexOf(name) + 1];
+      const updateId = Number(value("u"));
+      const sealed = value("s");
+      if (sealed !== undefined && Number.isSafeInteger(updateId) && sealer.reseal(sealed, boundTo(updateId)) !== undefined) stale++;
+    }
+    if (entries.length < page) return stale;
+    start = `(${entries.at(-1)![0]}`;
+  }
 }

@@ -1,8 +1,10 @@
 /**
- * Loads OpenCV.js (WASM, ~10 MB of JavaScript) once per process and gives it a small typed face.
- * Pitfalls handled here: the module object is "thenable" (resolving a promise with it hangs, so it is
- * always wrapped in a box), and its exceptions are numbers or carry the whole library source in their
- * message (so they are shortened before anyone logs them).
+ * Loads OpenCV.js (WASM, ~11 MB of JavaScript) once per process and gives it a small typed face.
+ * The build is @opencvjs/node 4.13: the same ORB and AKAZE keypoints and descriptors, bit for bit, and the
+ * same homographies as the @techstark/opencv-js 4.12 build it replaced, with feature extraction ~20-25%
+ * cheaper (docs/verification.md, "OpenCV.js build"); unlike that one it installs no process-wide handlers
+ * and its module object is not thenable. Its exceptions are numbers or carry the whole library source in
+ * their message, so they are shortened before anyone logs them.
  */
 import { createRequire } from "node:module";
 
@@ -26,30 +28,20 @@ export type Cv = any;
 let loading: Promise<{ cv: Cv }> | undefined;
 let loadMs: number | undefined;
 
-/** The OpenCV module, boxed: `(await loadOpenCv()).cv`. Loads once; ~350 ms on the first call. */
+/** The OpenCV module, boxed (callers destructure it): `(await loadOpenCv()).cv`. Loads once; ~350 ms on the first call. */
 export function loadOpenCv(): Promise<{ cv: Cv }> {
-  loading ??= new Promise<{ cv: Cv }>((resolve, reject) => {
+  loading ??= (async () => {
     const started = performance.now();
     try {
       const require = createRequire(import.meta.url);
-      // Emscripten installs process-wide uncaughtException/unhandledRejection handlers that abort
-      // and print the whole library source: remove whatever it added, the app has its own.
-      const before = {
-        uncaught: new Set(process.listeners("uncaughtException")),
-        rejection: new Set(process.listeners("unhandledRejection")),
-      };
-      const mod = require("@techstark/opencv-js") as Cv;
-      for (const l of process.listeners("uncaughtException")) if (!before.uncaught.has(l)) process.removeListener("uncaughtException", l);
-      for (const l of process.listeners("unhandledRejection")) if (!before.rejection.has(l)) process.removeListener("unhandledRejection", l);
-      // Module.then(fn) calls fn(Module) once the runtime is up; resolve with a box, never the module.
-      mod.then((ready: Cv) => {
-        loadMs = performance.now() - started;
-        resolve({ cv: ready });
-      });
+      const { loadOpenCV } = require("@opencvjs/node") as { loadOpenCV(): Promise<Cv> };
+      const cv: Cv = await loadOpenCV();
+      loadMs = performance.now() - started;
+      return { cv };
     } catch (err) {
-      reject(new Error(`opencv.js failed to load: ${shortCvError(err)}`));
+      throw new Error(`opencv.js failed to load: ${shortCvError(err)}`);
     }
-  });
+  })();
   return loading;
 }
 

@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { builtName, conditionCases, mainPartLayout, PHOTO_CONDITIONS, type ConditionManifest, type PairManifest } from "../../../bench/heldout/manifest.ts";
+import { wilson } from "../../../bench/stats.ts";
+
+const HELDOUT = path.resolve(import.meta.dirname, "../../../bench/heldout");
+const pairs = JSON.parse(await readFile(path.join(HELDOUT, "wxbs-heldout.json"), "utf8")) as PairManifest;
+const byCondition = JSON.parse(await readFile(path.join(HELDOUT, "conditions-heldout.json"), "utf8")) as ConditionManifest;
+
+describe("held-out leave-one-out cases by condition", () => {
+  const labels = {
+    "a/day1.jpg": "day",
+    "a/night1.jpg": "night",
+    "a/night2.jpg": "night",
+    "a/snow1.jpg": "season",
+    "b/day1.jpg": "day",
+    "b/night1.jpg": "night",
+    "c/night1.jpg": "night",
+    "c/night2.jpg": "night",
+  };
+  const cases = conditionCases(labels);
+
+  it("makes a query of each non-day photo that has another photo of its condition and a day photo", () => {
+    assert.deepEqual(cases.map((c) => `${c.landmark}/${c.file}`), ["a/night1.jpg", "a/night2.jpg"]);
+  });
+
+  it("never gives a query itself as a reference, and gives the day photos as the references without", () => {
+    const [first] = cases;
+    assert.deepEqual(first, {
+      landmark: "a",
+      file: "night1.jpg",
+      condition: "night",
+      day: ["day1.jpg"],
+      withRefs: ["day1.jpg", "night2.jpg", "snow1.jpg"],
+      sameRefs: ["night2.jpg"],
+    });
+    for (const c of cases) assert.ok(!c.withRefs.includes(c.file) && !c.sameRefs.includes(c.file));
+  });
+});
+
+describe("held-out manifests", () => {
+  it("name one photo in one landmark only, across both manifests (a photo under two landmarks would count a true match as a false accept)", () => {
+    const seen = new Map<string, string>();
+    const add = (id: string, rel: string) => {
+      assert.ok(!seen.has(rel), `${rel} is in ${seen.get(rel)} and ${id}`);
+      seen.set(rel, id);
+    };
+    for (const l of pairs.landmarks) for (const rel of [...l.ref, ...Object.keys(l.query)]) add(l.id, rel);
+    for (const l of byCondition.landmarks) for (const rel of Object.keys(l.photos)) add(l.id, rel);
+  });
+
+  it("label every per-condition photo with a known condition, with a day photo per landmark, on a pinned commit", () => {
+    assert.match(byCondition.source.commit, /^[0-9a-f]{40}$/);
+    for (const l of byCondition.landmarks) {
+      for (const [rel, c] of Object.entries(l.photos)) assert.ok((PHOTO_CONDITIONS as readonly string[]).includes(c), `${l.id} ${rel}: ${c}`);
+      assert.ok(mainPartLayout(l).ref.length > 0, `${l.id} has no day photo`);
+    }
+  });
+
+  it("give at least one query with a reference in its condition", () => {
+    const labels = Object.fromEntries(byCondition.landmarks.flatMap((l) => Object.entries(l.photos).map(([rel, c]) => [`${l.id}/${builtName(rel)}`, c])));
+    assert.ok(conditionCases(labels).length > 0);
+  });
+});
+
+describe("wilson", () => {
+  it("bounds a proportion from few samples", () => {
+    const { low, high } = wilson(3, 5);
+    assert.ok(Math.abs(low - 0.231) < 0.001 && Math.abs(high - 0.882) < 0.001, `${low} ${high}`);
+    assert.equal(wilson(0, 4).low, 0);
+    assert.equal(wilson(4, 4).high, 1);
+    assert.ok(Number.isNaN(wilson(0, 0).low));
+  });
+});
