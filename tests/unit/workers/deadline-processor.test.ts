@@ -124,7 +124,7 @@ test("with its timer, a stage fires and moves the timer to the next stage in its
   assert.equal(await timerAt(job), null, "the last stage: no more timer");
 });
 
-test("with its timer, a run before the stage is due moves the timer there; a trip that changed drops it", async () => {
+test("with its timer, a run before the stage is due moves the timer there; a trip that ended or was replaced drops it", async () => {
   const { job } = await onTrip();
   const timer = DeadlineTimers.memberOf(job);
   await h.app.redis.zadd(h.app.keys.deadlinesDue(), job.deadline - 30 * 60_000, timer);
@@ -138,6 +138,13 @@ test("with its timer, a run before the stage is due moves the timer there; a tri
   at(arrived.job);
   assert.deepEqual(await h.during(() => deadlines().process(arrived.job, { timer: DeadlineTimers.memberOf(arrived.job) })), []);
   assert.equal(await timerAt(arrived.job), null);
+  const replaced = await onTrip();
+  const next = await h.app.deps.trips.create(replaced.travellerId, "paris-gare-du-nord", new Date(replaced.job.deadline + 60_000), new Date());
+  at(replaced.job);
+  assert.deepEqual(await h.during(() => deadlines().process(replaced.job, { timer: DeadlineTimers.memberOf(replaced.job) })), [], "a trip replaced by a new one");
+  assert.equal(await timerAt(replaced.job), null);
+  assert.equal((await h.app.deps.trips.get(replaced.travellerId))?.id, next.id);
+  assert.equal((await h.app.deps.trips.get(replaced.travellerId))?.stage, 0, "the new trip untouched");
 });
 
 test("a job that runs late fires the stages one run at a time, in order", async () => {
