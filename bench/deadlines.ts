@@ -1,6 +1,7 @@
 /**
- * Deadline firing delay: 10,000 trips whose deadlines fall in the same second, through real Redis,
- * BullMQ delayed jobs and the worker role; measures due time -> reminder handed to the channel.
+ * Deadline firing delay: 10,000 trips whose deadlines fall in the same second, through real Redis, the
+ * deadline timers and the worker role; measures due time -> reminder handed to the channel, next to the same
+ * number of bare BullMQ delayed no-op jobs.
  * Run: npx tsx bench/deadlines.ts [count]   (also part of `npm run bench`)
  */
 import { randomBytes } from "node:crypto";
@@ -11,7 +12,7 @@ import { Redis } from "ioredis";
 import { App } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
-import { DEADLINE_CONCURRENCY } from "../src/workers/workers.ts";
+import { DEADLINE_CONCURRENCY, DEADLINE_FIRINGS } from "../src/workers/workers.ts";
 import { startRedis } from "../tests/support/redis-server.ts";
 import { fmt, isMain, percentile, ratio, table, type BenchSection } from "./stats.ts";
 
@@ -73,7 +74,7 @@ async function cpuMeter(redisUrl: string): Promise<{ stop(count: number): Promis
   };
 }
 
-/** Baseline: `count` no-op delayed jobs due at the same instant, a worker of the deadline worker's concurrency. */
+/** Baseline: `count` no-op delayed jobs due at the same instant, a worker of the deadline job worker's concurrency. */
 async function bareDelayedJobs(redisUrl: string, count: number): Promise<{ delays: number[]; cpu: FiringCpu }> {
   const connection = { url: redisUrl, maxRetriesPerRequest: null };
   const prefix = "{bare}";
@@ -128,7 +129,8 @@ export async function runDeadlines(count = 10_000, opts: { baseline?: boolean } 
     // Wait on queue counts only, so measuring does not load the Redis being measured.
     const limit = Date.now() + 20_000 + count * 20 + 120_000;
     const idle = async () => {
-      let n = 0;
+      // Deadlines whose reminder stage is due, leased or retrying (a fired one waits for the next stage, an hour on).
+      let n = await worker.timers.dueBy(dueAt.getTime() + 1_800_000);
       for (const q of [worker.producers.deadlineQueue, worker.producers.alertQueue]) {
         const c = await q.getJobCounts("waiting", "active", "prioritized");
         n += c.waiting! + c.active! + c.prioritized!;
@@ -193,8 +195,8 @@ export async function benchDeadlines(count = 10_000): Promise<BenchSection> {
   const markdown = [
     table(["measure", "app (deadline job -> reminder)", "bare BullMQ delayed no-op jobs", "ratio"], rows),
     "",
-    `- bench/deadlines.ts: ${r.count} trips planned through the store and TripLifecycle.scheduleNext (a BullMQ delayed job each), all due at the same instant; a separate worker App (sandbox channel) fires them; delay = the reminder's time in the sandbox chat log - due time. Each firing: the deadline's one job (a lean, listpack-encoded job hash) -> one script reads the trip and the traveller and claims the reminder -> the reminder to the traveller sent by that job itself (sealed chat log) -> one script marks it sent and advances the stage, while the same job moves itself to the alert stage's time (moveToDelayed; before issue 18: a job per stage, added for the next one).`,
-    `- Baseline, same run and Redis (measured first): ${r.count} no-op delayed jobs due at one instant, worker concurrency ${DEADLINE_CONCURRENCY} like the deadline worker. redis-server with AOF fsync on every write (the test helper's mode, stricter than production's everysec): a firing waits for an fsync at each of its sequential Redis writes (4 for the app: fetch, read-and-claim, reminder, advance with the move; 1 for a bare job), so on a loaded disk the delays follow the number of round trips more than CPU.`,
+    `- bench/deadlines.ts: ${r.count} trips planned through the store and TripLifecycle.scheduleNext (a deadline timer each: an entry of one sorted set), all due at the same instant; a separate worker App (sandbox channel) fires them; delay = the reminder's time in the sandbox chat log - due time. Each firing: its worker's sweeper takes the due deadlines in leased batches (one claim script for up to ${DEADLINE_FIRINGS}, the worker's firings at once) -> one script reads the trips and the travellers and claims their reminders -> each reminder to its traveller sent by the firing itself (an append to the sandbox chat log, one script per reminder) -> one script marks them sent, advances the stages and moves the timers to the alert stage's time. The load and advance scripts are shared by the firings of one event-loop turn (before: a BullMQ delayed job per deadline, fetched, loaded, advanced and moved one firing at a time).`,
+    `- Baseline, same run and Redis (measured first): ${r.count} no-op delayed jobs due at one instant, a BullMQ worker of concurrency ${DEADLINE_CONCURRENCY} (the deadline worker's for jobs stored before the timers). redis-server with AOF fsync on every write (the test helper's mode, stricter than production's everysec): a firing waits for an fsync at each of its sequential Redis writes (for the app: the batch's claim, load and advance, shared, and its own reminder; for a bare job: its completion, which fetches the next), so on a loaded disk the delays follow the number of round trips more than CPU.`,
     `- CPU per firing: redis-server's (INFO used_cpu_user + used_cpu_sys) and the worker process's (process.cpuUsage) from just before the due time until the queues are idle, divided by the firings; Redis time by command from INFO commandstats (xN: calls per firing; a command inside a script counts both alone and in the script's evalsha time).`,
   ].join("\n");
   return {

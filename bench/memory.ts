@@ -1,6 +1,6 @@
 /**
  * Redis memory per active traveller: 10,000 travellers, each with 2 family contacts and an open trip
- * (and its scheduled deadline job), written through the app's repositories into a private Redis;
+ * (and its deadline's timer), written through the app's repositories into a private Redis;
  * INFO memory used_memory before and after each step, divided by the number of travellers.
  * Run: npx tsx bench/memory.ts [travellers]
  */
@@ -8,7 +8,6 @@ import { randomBytes } from "node:crypto";
 import { App } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
-import { jobIds } from "../src/ports/jobs.ts";
 import { startRedis } from "../tests/support/redis-server.ts";
 import { fmt, isMain, table, type BenchSection } from "./stats.ts";
 
@@ -80,7 +79,7 @@ export async function benchMemory(travellers = 10_000): Promise<BenchSection> {
     await inBatches(async (i) => {
       await app.lifecycle.scheduleNext(open[i]!);
     });
-    await measure("its deadline job (BullMQ delayed job)", t);
+    await measure("its deadline timer (an entry of the due-deadlines sorted set)", t);
 
     const rows: string[][] = [];
     for (let i = 1; i < steps.length; i++) {
@@ -93,20 +92,19 @@ export async function benchMemory(travellers = 10_000): Promise<BenchSection> {
     // MEMORY USAGE on one traveller's own keys, as a cross-check of the INFO deltas.
     const sample = ids[0]!;
     let sampled = 0;
-    const job = app.producers.deadlineQueue.toKey(jobIds.deadline({ tripId: open[0]!.id, deadline: open[0]!.deadline.getTime() }));
-    for (const key of [app.keys.person(sample.t), app.keys.trip(sample.t), app.keys.person(sample.f[0]), app.keys.person(sample.f[1]), job]) {
+    for (const key of [app.keys.person(sample.t), app.keys.trip(sample.t), app.keys.person(sample.f[0]), app.keys.person(sample.f[1])]) {
       sampled += Number((await app.redis.memory("USAGE", key)) ?? 0);
     }
     const markdown = [
       table(["step (for each traveller)", "Redis MB", "bytes per traveller", "keys per traveller", "write time s"], rows),
       "",
       `- ${travellers.toLocaleString("en")} travellers written through the app's repositories (PersonRepository.touch/setLocale/setConsent, ContactRepository.link, TripRepository.create, TripLifecycle.scheduleNext) into a private redis-server; INFO memory used_memory after each step, the difference divided by ${travellers.toLocaleString("en")}. Baseline (empty app): ${fmt(steps[0]!.bytes / 1e6, 1)} MB. A projection: 1 GB of Redis holds about ${fmt(1e9 / (total / travellers) / 1000)} thousand such travellers (before AOF rewrite headroom and fragmentation).`,
-      `- Cross-check: MEMORY USAGE of one traveller's person hash (with its links), trip hash and deadline job hash plus its two contacts' person hashes: ${sampled} bytes (without index keys, data keys and the job's place in the delayed set).`,
+      `- Cross-check: MEMORY USAGE of one traveller's person hash (with its links) and trip hash plus its two contacts' person hashes: ${sampled} bytes (without index keys, data keys and the deadline's timer entry).`,
     ].join("\n");
     return {
       title: "5. Memory",
       markdown,
-      summary: [[`Redis memory per active traveller (2 contacts, open trip, its deadline job), ${travellers.toLocaleString("en")} travellers`, `${fmt(total / travellers)} bytes (${fmt(totalKeys / travellers, 1)} keys)`, `empty app ${fmt(steps[0]!.bytes / 1e6, 1)} MB`, ""]],
+      summary: [[`Redis memory per active traveller (2 contacts, open trip, its deadline timer), ${travellers.toLocaleString("en")} travellers`, `${fmt(total / travellers)} bytes (${fmt(totalKeys / travellers, 1)} keys)`, `empty app ${fmt(steps[0]!.bytes / 1e6, 1)} MB`, ""]],
       facts: { perTraveller: total / travellers, keysPerTraveller: totalKeys / travellers },
     };
   } finally {

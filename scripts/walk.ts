@@ -47,13 +47,15 @@ export const WALKS: Record<string, string[]> = {
     "src/channels/telegram/telegram-sender.ts",
     "src/channels/telegram/telegram-outbox.ts",
   ],
-  // /trip sets a deadline -> delayed job -> stage fires -> reminder / family and NGO alerts -> messages.
+  // /trip sets a deadline -> its timer -> the sweeper takes it -> stage fires -> reminder / family and NGO alerts -> messages.
   deadline: [
     "src/conversation/trips.ts",
     "src/conversation/trip-lifecycle.ts",
-    "src/queues/producers.ts",
+    "src/store/deadline-timers.ts",
     "src/workers/workers.ts",
+    "src/workers/deadline-sweeper.ts",
     "src/workers/deadline-processor.ts",
+    "src/store/deadline-firing.ts",
     "src/workers/alert-processor.ts",
     "src/workers/ngo-processor.ts",
     "src/channels/messenger.ts",

@@ -47,6 +47,7 @@ import { defaultLadder, parseLadder } from "./domain/escalation.ts";
 import { parseAddress } from "./domain/identity.ts";
 import { NgoAlertRepository } from "./store/ngo-alert-repository.ts";
 import { DeadlineFiringStore } from "./store/deadline-firing.ts";
+import { DeadlineTimers } from "./store/deadline-timers.ts";
 import { SentMarkers } from "./store/sent-markers.ts";
 import { SendPacer } from "./store/send-pacer.ts";
 import { RedisWatchdog } from "./store/redis-watchdog.ts";
@@ -92,6 +93,8 @@ export class App {
   /** The default matcher's threads (started on the first photo), stopped with the app. */
   private ownMatcher?: ThreadedMatcher;
   readonly producers: Producers;
+  /** When each trip deadline fires next (what the worker role's DeadlineSweeper takes from). */
+  readonly timers: DeadlineTimers;
   readonly lifecycle: TripLifecycle;
   readonly recordKeys: RecordKeys;
   /** APP_KEY (and APP_KEY_PREVIOUS during a rotation): whatever is sealed with the app key uses this. */
@@ -141,6 +144,8 @@ export class App {
     const landmarks = new LandmarkRepository(redis, keys);
     const i18n = new I18n();
     this.producers = new Producers(redis, config.REDIS_PREFIX);
+    this.timers = new DeadlineTimers(redis, keys);
+    const timers = this.timers;
     this.sandboxLog = new SandboxChatLog(redis, keys, media, config.RETENTION);
     const messenger = new ChannelMessenger(async (to) => directionOf((await persons.findByAddress(to))?.locale)).register(
       new SandboxSender(this.sandboxLog),
@@ -221,7 +226,7 @@ export class App {
           : `${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/sandbox?start=${code}`,
     };
     const ladder = config.ESCALATION_LADDER ? parseLadder(config.ESCALATION_LADDER) : defaultLadder(config.ESCALATION_GRACE);
-    this.lifecycle = new QueuedTripLifecycle({ trips, contacts, queues: this.producers, ladder, log });
+    this.lifecycle = new QueuedTripLifecycle({ trips, contacts, timers, queues: this.producers, ladder, log });
     const lifecycle = this.lifecycle;
     const words = new WordStore(redis, keys, config.RETENTION);
     this.deps = {
@@ -240,6 +245,7 @@ export class App {
       ngoAlerts: new NgoAlertRepository(redis, keys, config.RETENTION),
       sent,
       firing: new DeadlineFiringStore(redis, keys, recordKeys, trips, persons, sent),
+      timers,
       ngo: config.NGO_NAME
         ? {
             name: config.NGO_NAME,
@@ -258,7 +264,14 @@ export class App {
         freshnessMs: config.PHOTO_FRESHNESS,
       }),
     };
-    this.metrics = new Metrics(() => this.producers.all, () => this.producers.deadlineQueue);
+    this.metrics = new Metrics(() => this.producers.all, async () => {
+      const now = Date.now();
+      // A deadline job stored before the timers waits in BullMQ's queue; the rest in the timers.
+      const [job] = await this.producers.deadlineQueue.getWaiting(0, 0);
+      const timer = await this.timers.oldestDue(now);
+      const jobDue = job ? job.timestamp + (job.delay ?? 0) : undefined;
+      return jobDue === undefined ? timer : timer === undefined ? jobDue : Math.min(jobDue, timer);
+    });
     this.workerDeps.verifier = timedVerifier(this.workerDeps.verifier, this.metrics.verification);
     this.conversation = new Conversation(this.deps);
   }
@@ -332,6 +345,7 @@ export class App {
           lockMs: config.JOB_LOCK,
           deadlineQueue: this.producers.deadlineQueue,
           redis: this.redis,
+          timers: this.timers,
         },
         this.log,
       );

@@ -169,7 +169,7 @@ export const configSchema = z.object({
   ESCALATION_LADDER: optionalText,
   /** How far past the original deadline /extend may move it, in total. */
   EXTEND_CAP: duration("24h"),
-  /** How often the worker re-creates any missing deadline job from the trip records. */
+  /** How often the worker re-creates any missing deadline timer from the trip records. */
   RECONCILE_INTERVAL: duration("60s"),
   /**
    * The NGO travellers may choose to have alerted; no NGO question is asked when unset. In the demo (the

@@ -14,7 +14,8 @@ export class Metrics {
   readonly verification: Histogram<"verdict">;
   readonly telegramUpdatesFailed: Counter<"reason">;
 
-  constructor(queues: () => Queue[], deadlineQueue: () => Queue) {
+  /** `oldestDueDeadline`: when the longest-waiting due deadline was due (ms), undefined when none waits. */
+  constructor(queues: () => Queue[], oldestDueDeadline: () => Promise<number | undefined>) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: "safearrival_" });
     new Gauge({
@@ -31,11 +32,10 @@ export class Metrics {
     });
     new Gauge({
       name: "safearrival_deadline_lag_seconds",
-      help: "How long the oldest due deadline job has been waiting for a worker (0 when none is waiting).",
+      help: "How long the oldest due deadline has been waiting for a worker (0 when none is waiting).",
       registers,
       async collect() {
-        const [job] = await deadlineQueue().getWaiting(0, 0);
-        const due = job ? job.timestamp + (job.delay ?? 0) : Date.now();
+        const due = (await oldestDueDeadline()) ?? Date.now();
         this.set(Math.max(0, (Date.now() - due) / 1000));
       },
     });

@@ -3,19 +3,21 @@ import { alertsOthers, stageDueAt, type EscalationLadder } from "../domain/escal
 import type { Trip } from "../domain/person.ts";
 import type { AlertJob, AlertKind, DeadlineJob, JobProducer } from "../ports/jobs.ts";
 import type { TripLifecycle } from "../ports/trips.ts";
-import type { ContactStore, TripStore } from "../ports/stores.ts";
+import type { ContactStore, DeadlineTimerStore, TripStore } from "../ports/stores.ts";
 
 export interface LifecycleDeps {
   trips: TripStore;
   contacts: ContactStore;
-  queues: Pick<JobProducer, "deadline" | "cancelDeadline" | "alert">;
+  timers: Pick<DeadlineTimerStore, "schedule" | "cancel">;
+  /** cancelDeadline: a deadline's BullMQ job stored before the timers (issue 18), which may still be waiting. */
+  queues: Pick<JobProducer, "cancelDeadline" | "alert">;
   ladder: EscalationLadder;
   log: Logger;
 }
 
 /**
- * The trip lifecycle (ports/trips.ts) over the job producer: deadline stages as delayed jobs, endings and
- * corrections as alert jobs.
+ * The trip lifecycle (ports/trips.ts): deadline stages on the deadline timers, endings and corrections as
+ * alert jobs.
  */
 export class QueuedTripLifecycle implements TripLifecycle {
   constructor(private readonly deps: LifecycleDeps) {}
@@ -29,12 +31,18 @@ export class QueuedTripLifecycle implements TripLifecycle {
   }
 
   /**
-   * Schedules the deadline's job for the trip's next escalation stage (one job walks all the stages of a
-   * deadline; idempotent: its id is the trip's and deadline's, and an existing job is left alone).
+   * Schedules the deadline's timer for the trip's next escalation stage (one timer walks all the stages of a
+   * deadline; idempotent: it is the trip's and deadline's, and an existing one is left alone).
    */
   async scheduleNext(trip: Pick<Trip, "id" | "travellerId" | "deadline" | "stage">): Promise<void> {
     const dueAt = stageDueAt(this.deps.ladder, trip.deadline, trip.stage);
-    if (dueAt) await this.deps.queues.deadline(this.deadlineJob(trip), dueAt);
+    if (dueAt) await this.deps.timers.schedule(this.deadlineJob(trip), dueAt);
+  }
+
+  /** Drops the deadline's timer, and its job if it was scheduled before the timers. */
+  private async cancel(trip: Pick<Trip, "id" | "travellerId" | "deadline">): Promise<void> {
+    const job = this.deadlineJob(trip);
+    await Promise.all([this.deps.timers.cancel(job), this.deps.queues.cancelDeadline(job)]);
   }
 
   /** Whether firing `stage` alerts anyone other than the traveller. */
@@ -44,7 +52,7 @@ export class QueuedTripLifecycle implements TripLifecycle {
 
   async extend(trip: Trip, deadline: Date): Promise<boolean> {
     if (!(await this.deps.trips.extend(trip.travellerId, trip.id, deadline))) return false;
-    await this.deps.queues.cancelDeadline(this.deadlineJob(trip));
+    await this.cancel(trip);
     await this.scheduleNext({ ...trip, deadline, stage: 0 });
     return true;
   }
@@ -56,7 +64,7 @@ export class QueuedTripLifecycle implements TripLifecycle {
   async finish(trip: Trip, at: Date, status: "arrived" | "safe", round: string, corrections = true): Promise<boolean> {
     const result = await this.deps.trips.finish(trip.travellerId, trip.id, at, status);
     if (!result.ok) return false;
-    await this.deps.queues.cancelDeadline(this.deadlineJob(trip));
+    await this.cancel(trip);
     if (corrections && result.alerted.length > 0) {
       const kind: AlertKind = status === "arrived" ? "false_alarm" : "reported_safe";
       await this.deps.queues.alert(
@@ -66,9 +74,9 @@ export class QueuedTripLifecycle implements TripLifecycle {
     return true;
   }
 
-  /** Removes the trip and its pending stage job (cancel, forget). */
+  /** Removes the trip and its pending deadline (cancel, forget). */
   async drop(trip: Trip): Promise<void> {
-    await this.deps.queues.cancelDeadline(this.deadlineJob(trip));
+    await this.cancel(trip);
     await this.deps.trips.delete(trip.travellerId);
   }
 

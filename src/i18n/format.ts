@@ -71,14 +71,28 @@ function dateTimeFormat(kind: string, locale: string, options: Intl.DateTimeForm
   return f;
 }
 
+/**
+ * Times already formatted, per (minute, locale, zone): a burst of deadline reminders shows the same few
+ * minutes to thousands of readers, and one format costs as much as the rest of a reminder's text. The text
+ * shows hours and minutes only, and zone offsets are whole minutes, so every instant of a minute reads the
+ * same. Cleared when it grows past MAX_FORMATTERS.
+ */
+const localTimes = new Map<string, string>();
+
 /** Local date and time at a landmark, Gregorian calendar, in the reader's locale conventions. */
 export function formatLocalTime(at: Date, locale: Locale | string, timeZone: string): string {
-  return dateTimeFormat("time", formattingLocale(locale), {
+  const key = `${Math.floor(at.getTime() / 60_000)}|${locale}|${timeZone}`;
+  const known = localTimes.get(key);
+  if (known !== undefined) return known;
+  const text = dateTimeFormat("time", formattingLocale(locale), {
     timeZone,
     calendar: "gregory",
     dateStyle: "medium",
     timeStyle: "short",
   }).format(at);
+  if (localTimes.size >= MAX_FORMATTERS) localTimes.clear();
+  localTimes.set(key, text);
+  return text;
 }
 
 /**

@@ -49,21 +49,26 @@ const b64ToUuid = (b64: string) => {
 /** What a deadline job carries as its data: traveller and trip ids in base64url, the deadline in base 36. */
 export const deadlineJobData = (j: DeadlineJob) => ({ d: `${uuidToB64(j.travellerId)}.${uuidToB64(j.tripId)}.${j.deadline.toString(36)}` });
 
+const LEAN_DEADLINE = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})\.([0-9a-z]{1,11})$/;
+
+/** The deadline from its lean form (deadlineJobData's `d`, also a deadline timer's member); undefined for anything else. */
+export function deadlineFromLean(d: string): DeadlineJob | undefined {
+  const m = LEAN_DEADLINE.exec(d);
+  return m ? { travellerId: b64ToUuid(m[1]!), tripId: b64ToUuid(m[2]!), deadline: parseInt(m[3]!, 36) } : undefined;
+}
+
 /**
  * The deadline job from a stored job's data; also reads jobs stored before issue 18 (one per stage, every
  * field spelled out), marked `legacy`. Undefined for anything else.
  */
 export function deadlineJobFrom(data: unknown): (DeadlineJob & { legacy?: true }) | undefined {
   const lean = leanDeadlineData.safeParse(data);
-  if (lean.success) {
-    const [traveller, trip, deadline] = lean.data.d.split(".") as [string, string, string];
-    return { travellerId: b64ToUuid(traveller), tripId: b64ToUuid(trip), deadline: parseInt(deadline, 36) };
-  }
+  if (lean.success) return deadlineFromLean(lean.data.d);
   const old = legacyDeadlineData.safeParse(data);
   return old.success ? { travellerId: old.data.travellerId, tripId: old.data.tripId, deadline: old.data.deadline, legacy: true } : undefined;
 }
 // `f`: the failures in a row, while the job retries itself (src/workers/workers.ts).
-const leanDeadlineData = z.object({ d: z.string().regex(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}\.[0-9a-z]{1,11}$/), f: z.number().int().optional() }).strict();
+const leanDeadlineData = z.object({ d: z.string().regex(LEAN_DEADLINE), f: z.number().int().optional() }).strict();
 const legacyDeadlineData = deadlineJobSchema.extend({ stage: z.number().int().min(0) });
 
 export const ALERT_KINDS = ["reminder", "missed", "false_alarm", "reported_safe", "duress", "duress_cancel"] as const;
@@ -115,9 +120,10 @@ export interface JobProducer {
   /** A families' photo check, run by the verify worker after every waiting check-in. */
   photoCheck(job: PhotoCheckJob): Promise<void>;
   notify(jobs: NotifyJob[]): Promise<void>;
-  /** Schedules the deadline's job to run at `dueAt` (its next stage); nothing when it is already there. */
-  deadline(job: DeadlineJob, dueAt: Date): Promise<void>;
-  /** Drops the deadline's pending job (an extension, an arrival); a job that runs anyway finds the trip changed. */
+  /**
+   * Drops the deadline's pending BullMQ job, one scheduled before the deadline timers (ports/stores.ts,
+   * DeadlineTimerStore) took over; a job that runs anyway finds the trip changed.
+   */
   cancelDeadline(job: DeadlineJob): Promise<void>;
   alert(jobs: AlertJob[]): Promise<void>;
   ngo(jobs: NgoJob[]): Promise<void>;

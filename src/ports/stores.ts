@@ -11,6 +11,7 @@ import type { Locale } from "../domain/locale.ts";
 import type { NgoAlert, NgoAlertStatus, NgoTimelineEntry } from "../domain/ngo-alert.ts";
 import type { Invite, Person, Trip, WordKind, WordMatch } from "../domain/person.ts";
 import type { Verdict } from "../domain/verdict.ts";
+import type { DeadlineJob } from "./jobs.ts";
 
 export interface PersonStore {
   get(id: string): Promise<Person | undefined>;
@@ -212,6 +213,42 @@ export interface FiringState {
   claim?: SendClaim;
 }
 
+/** A deadline's timer (DeadlineTimers) and when its next stage is due; undefined after the last stage. */
+export interface FiringTimer {
+  member: string;
+  nextDueAt?: number;
+}
+
+/** What a claim of due deadlines took (their members, see DeadlineTimerStore), and when the next is due (ms). */
+export interface ClaimedDeadlines {
+  members: string[];
+  /** Undefined when no deadline is scheduled. */
+  nextAt?: number;
+}
+
+/**
+ * When each trip deadline is next looked at (store/deadline-timers.ts), one timer per deadline, its member
+ * the deadline's lean form (ports/jobs.ts, deadlineJobData): the trip lifecycle schedules and cancels, the
+ * sweeper takes the due ones, the deadline processor moves a timer to a stage not due yet or drops one whose
+ * trip changed, the reconciler checks that every open deadline has one.
+ */
+export interface DeadlineTimerStore {
+  /** Schedules the deadline at `dueAt`; an existing timer of that deadline is left as it is. */
+  schedule(job: DeadlineJob, dueAt: Date): Promise<void>;
+  cancel(job: DeadlineJob): Promise<void>;
+  /** By member (FiringTimer.member), from a firing. */
+  remove(member: string): Promise<void>;
+  reschedule(member: string, at: Date): Promise<void>;
+  /** Leases up to `max` due deadlines until `leaseUntil` (ms) to the caller. */
+  claim(now: number, max: number, leaseUntil: number): Promise<ClaimedDeadlines>;
+  /** Extends the caller's leases (member -> the lease end it holds) to `until`, each only while still held. */
+  renew(leases: ReadonlyMap<string, number>, until: number): Promise<boolean[]>;
+  /** Counts a failure and moves the timer to the retry; the failures in a row, 0 when no longer scheduled. */
+  failed(member: string, retry: { firstMs: number; maxMs: number }): Promise<number>;
+  /** Whether each deadline has a timer. */
+  scheduled(jobs: readonly DeadlineJob[]): Promise<boolean[]>;
+}
+
 /** The Redis work of one deadline firing, in as few round trips as its crash-safe order allows. */
 export interface DeadlineFiring {
   /**
@@ -220,8 +257,12 @@ export interface DeadlineFiring {
    * reminder ids. Release a claim that goes unused.
    */
   load(job: { travellerId: string; tripId: string; deadline: number }, stages: readonly FiringStage[], dueBy: number): Promise<FiringState>;
-  /** Marks the reminder sent (when it was) and advances the trip past `stage`, in one step; true for the one caller that advanced it. */
-  advance(trip: Trip, stage: number, escalates: boolean, sentReminderId?: string): Promise<boolean>;
+  /**
+   * Marks the reminder sent (when it was) and advances the trip past `stage`, in one step; with `timer`, the
+   * deadline's timer moves to its next stage (or goes, after the last) in the same step. True for the one
+   * caller that advanced it.
+   */
+  advance(trip: Trip, stage: number, escalates: boolean, sentReminderId?: string, timer?: FiringTimer): Promise<boolean>;
   releaseClaim(reminderId: string): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from "bullmq";
 import { PHOTO_CHECK_JOB, QUEUE, QUEUE_EVENTS_MAX_LEN } from "./names.ts";
 import {
-  alertJobSchema, deadlineJobData, deadlineJobSchema, jobIds, ngoJobSchema, notifyJobSchema, outboxJobSchema, photoCheckJobSchema, verifyJobSchema,
+  alertJobSchema, jobIds, ngoJobSchema, notifyJobSchema, outboxJobSchema, photoCheckJobSchema, verifyJobSchema,
   type AlertJob, type DeadlineJob, type NgoJob, type NotifyJob, type OutboxJob, type PhotoCheckJob, type VerifyJob, type JobProducer,
 } from "../ports/jobs.ts";
 
@@ -58,13 +58,6 @@ export class Producers implements JobProducer {
     await this.notifyQueue.addBulk(data.map((d) => ({ name: QUEUE.notify, data: d, opts: { jobId: jobIds.notify(d) } })));
   }
 
-  /** Schedules the deadline's job to run at `dueAt`; an existing job of that deadline is left as it is. */
-  async deadline(job: DeadlineJob, dueAt: Date): Promise<void> {
-    const data = deadlineJobSchema.parse(job);
-    const delay = Math.max(0, dueAt.getTime() - Date.now());
-    await this.deadlineQueue.add(QUEUE.deadline, deadlineJobData(data), { jobId: jobIds.deadline(data), delay });
-  }
-
   /**
    * Jobs for the NGO go without a priority, which BullMQ takes before any prioritized job: in a burst of
    * missed check-ins the NGO's alerts start first, the family's and traveller's follow in their order.
@@ -91,7 +84,7 @@ export class Producers implements JobProducer {
     });
   }
 
-  /** Drops a pending stage job (an extension, an arrival); a job that fires anyway finds the trip changed. */
+  /** Drops a deadline job stored before the deadline timers (an extension, an arrival); one that fires anyway finds the trip changed. */
   async cancelDeadline(job: DeadlineJob): Promise<void> {
     await this.deadlineQueue.remove(jobIds.deadline(job)).catch(() => 0);
   }

@@ -18,6 +18,10 @@ export class Keys {
   trip(travellerId: string) { return `${this.prefix}:trip:${travellerId}`; }
   tripAlerted(travellerId: string) { return `${this.prefix}:trip-alerted:${travellerId}`; }
   activeTrips() { return `${this.prefix}:trips:active`; }
+  /** Deadlines by when they are next looked at (store/deadline-timers.ts). */
+  deadlinesDue() { return `${this.prefix}:deadlines:due`; }
+  /** Failures in a row of the deadlines that are retrying. */
+  deadlineFailures() { return `${this.prefix}:deadlines:failures`; }
   words(personId: string) { return `${this.prefix}:words:${personId}`; }
   ngoAlert(id: string) { return `${this.prefix}:ngo-alert:${id}`; }
   ngoAlertTimeline(id: string) { return `${this.prefix}:ngo-alert:${id}:timeline`; }

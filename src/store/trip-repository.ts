@@ -15,12 +15,29 @@ export const TRIP_FINISH = new LuaScript<
 >("saTripFinish", new URL("./lua/trip-finish.lua", import.meta.url), 3);
 
 /**
- * Advances the stage counter only if this exact stage of this exact deadline is the next one. The number of
- * keys is given per call: a sent marker (optional) is set in the same step.
+ * Advances stage counters, each only if this exact stage of this exact deadline is the next one, many in one
+ * call (see the .lua file): the number of keys is given per call.
  */
-export const FIRE_STAGE = new LuaScript<[numberOfKeys: 1 | 2, ...args: Array<string | number>], number>(
-  "saFireStage", new URL("./lua/fire-stage.lua", import.meta.url),
+export const FIRE_STAGES = new LuaScript<[numberOfKeys: number, ...args: Array<string | number>], Array<number | string>>(
+  "saFireStages", new URL("./lua/fire-stages.lua", import.meta.url),
 );
+
+/** One stage advance (TripRepository.fireStages). */
+export interface StageAdvance {
+  travellerId: string;
+  tripId: string;
+  deadline: number;
+  stage: number;
+  /** The stage alerts others than the traveller: the trip is marked escalated. */
+  escalates: boolean;
+  /** A message the stage already sent, whose sent marker (SentMarkers.markerOf) is set in the same step, first. */
+  sent?: { key: string; retentionMs: number };
+  /**
+   * The deadline's entry among the due deadlines (DeadlineTimers.memberOf) and when its next stage is due
+   * (undefined after the last): once advanced, the entry moves there or is removed, in the same step.
+   */
+  timer?: { member: string; nextDueAt?: number };
+}
 
 /** An alert may go to a recipient only while the trip is still active; the claim is what a correction later follows. */
 export const TRIP_CLAIM_ALERT = new LuaScript<[trip: string, alerted: string, tripId: string, recipient: string], number>(
@@ -138,9 +155,25 @@ export class TripRepository {
     travellerId: string, tripId: string, deadline: Date, stage: number, escalates: boolean,
     sent?: { key: string; retentionMs: number },
   ): Promise<boolean> {
-    const keys = sent ? [this.keys.trip(travellerId), sent.key] : [this.keys.trip(travellerId)];
-    const n = await FIRE_STAGE.run(this.redis, keys.length as 1 | 2, ...keys, tripId, deadline.getTime(), stage, escalates ? "1" : "0", sent?.retentionMs ?? 0);
-    return n === 1;
+    const [fired] = await this.fireStages([{ travellerId, tripId, deadline: deadline.getTime(), stage, escalates, sent }]);
+    if (fired instanceof Error) throw fired;
+    return fired!;
+  }
+
+  /**
+   * Many stage advances in one script call, each as fireStage (and moving its deadline's timer, when given):
+   * true for the one caller that advanced, or the Error of that advance alone.
+   */
+  async fireStages(advances: readonly StageAdvance[]): Promise<Array<boolean | Error>> {
+    const keys: string[] = [this.keys.deadlinesDue(), this.keys.deadlineFailures()];
+    const args: Array<string | number> = [];
+    for (const a of advances) {
+      const trip = this.keys.trip(a.travellerId);
+      keys.push(trip, a.sent?.key ?? trip);
+      args.push(a.tripId, a.deadline, a.stage, a.escalates ? "1" : "0", a.sent?.retentionMs ?? 0, a.timer?.member ?? "", a.timer?.nextDueAt ?? "");
+    }
+    const replies = await FIRE_STAGES.run(this.redis, keys.length, ...keys, ...args);
+    return replies.map((r) => (typeof r === "number" ? r === 1 : new Error(`fire-stages: ${r}`)));
   }
 
   /** Records that `recipient` is about to be alerted; false when the trip ended meanwhile. */

@@ -19,33 +19,44 @@ export interface NextStage {
 }
 
 /**
- * Walks one trip deadline's escalation ladder: one job per deadline, run at each stage's due time, fires the
- * trip's current stage and says when it must run again (the worker delays the same job to then, rather than
- * adding one job per stage). Order matters for crash safety: the stage's alerts are queued (deterministic
- * ids, sent markers) and its reminder sent, then the stage is advanced atomically; a re-run (a crash, a
- * stalled job) finds the stage either not advanced (it repeats harmlessly) or advanced (the next one is not
- * due yet, so it only waits again). A job whose trip ended, was extended or was replaced does nothing.
+ * Where a run hands the deadline over to once its stage is out, instead of returning the next stage:
+ * `moveOn`, a BullMQ deadline job moving itself to the next stage's time (jobs stored before the timers), run
+ * at the same time as the stage advance; `timer`, the deadline's timer (DeadlineTimers member), moved by the
+ * stage advance itself, in the same script.
+ */
+export type Handover = { moveOn: (next: NextStage) => Promise<void> } | { timer: string };
+
+/**
+ * Walks one trip deadline's escalation ladder: run at each stage's due time (by the deadline's timer, see
+ * DeadlineSweeper, or by a deadline job stored before the timers), fires the trip's current stage and says
+ * when it must run again. Order matters for crash safety: the stage's alerts are queued (deterministic ids,
+ * sent markers) and its reminder sent, then the stage is advanced atomically; a re-run (a crash, a lapsed
+ * lease, a stalled job) finds the stage either not advanced (it repeats harmlessly) or advanced (the next one
+ * is not due yet, so it only waits again). A deadline whose trip ended, was extended or was replaced does
+ * nothing.
  *
- * A burst of deadlines (everyone due at the same hour) is bounded by the Redis work per firing, so a firing
+ * A burst of deadlines (everyone due at the same hour) is bounded by the work per firing, so a firing
  * does the least it can: one script reads the trip and the traveller and claims the reminder, the reminder is
- * sent here (not through an alert job of its own), one script marks it sent and advances the stage, and the
- * job moves itself to the next stage's time.
+ * sent here (not through an alert job of its own), one script marks it sent, advances the stage and moves
+ * the timer to the next stage's time; the firings under way share those scripts (DeadlineFiringStore).
  */
 export class DeadlineProcessor {
   constructor(private readonly deps: WorkerDeps) {}
 
   /**
-   * Fires the trip's stage if it is due; returns when the job must run next, undefined when never.
-   * `moveOn`: when given, called with the next stage as soon as the stage's reminder is out, at the same time
-   * as the stage advance (the worker delays the job there: one round trip less per firing); then the stage
-   * has been handed over and nothing is returned. The two commute: if the process dies between them, the
-   * next run finds the stage not advanced and repeats it (its messages are sent once, by their markers),
-   * or finds it advanced and waits for the next.
+   * Fires the trip's stage if it is due; returns when the deadline must run next, undefined when never.
+   * With a `handover`, nothing is returned: a stage not due yet moves the timer there (or is returned to a
+   * BullMQ job, which delays itself), a trip that changed drops the timer, and a fired stage hands the next
+   * one over as it advances. `moveOn` and the advance commute: if the process dies between them, the next
+   * run finds the stage not advanced and repeats it (its messages are sent once, by their markers), or finds
+   * it advanced and waits for the next.
    */
-  async process(job: DeadlineJob, moveOn?: (next: NextStage) => Promise<void>): Promise<NextStage | undefined> {
+  async process(job: DeadlineJob, handover?: Handover): Promise<NextStage | undefined> {
     const { deps } = this;
     const { lifecycle } = deps;
     const ladder = lifecycle.ladder;
+    const timer = handover && "timer" in handover ? handover.timer : undefined;
+    const moveOn = handover && "moveOn" in handover ? handover.moveOn : undefined;
     const dueBy = deps.now().getTime() + EARLY_MS;
     const stages: FiringStage[] = ladder.map((stage, i) => ({
       dueAt: job.deadline + stage.afterMs,
@@ -57,8 +68,15 @@ export class DeadlineProcessor {
     const n = trip?.stage ?? 0;
     const due = current ? stages[n] : undefined;
     // The script claimed the reminder on the same test, so nothing is claimed when nothing fires.
-    if (!current || !due) return undefined;
-    if (due.dueAt > dueBy) return { stage: n, dueAt: new Date(due.dueAt) };
+    if (!current || !due) {
+      if (timer) await deps.timers.remove(timer);
+      return undefined;
+    }
+    if (due.dueAt > dueBy) {
+      if (!timer) return { stage: n, dueAt: new Date(due.dueAt) };
+      await deps.timers.reschedule(timer, new Date(due.dueAt));
+      return undefined;
+    }
     const stage = ladder[n]!;
     const base = { travellerId: job.travellerId, tripId: job.tripId, round: `${job.deadline}-${n}` };
     const alerts: AlertJob[] = [];
@@ -75,7 +93,7 @@ export class DeadlineProcessor {
       }
       if (alerts.length) await deps.queues.alert(alerts);
     } catch (err) {
-      // The job retries the stage: its reminder must not wait for this attempt's claim to lapse.
+      // The deadline retries the stage: its reminder must not wait for this attempt's claim to lapse.
       if (state.claim === "claimed") await deps.firing.releaseClaim(due.reminderId!).catch(() => undefined);
       throw err;
     }
@@ -87,7 +105,7 @@ export class DeadlineProcessor {
     const next = nextAt && { stage: n + 1, dueAt: nextAt };
     // Both settle before either's failure is reported, so the caller knows whether the job has moved on.
     const [advanced, moving] = await Promise.allSettled([
-      deps.firing.advance(trip, n, escalates, sent ? due.reminderId : undefined),
+      deps.firing.advance(trip, n, escalates, sent ? due.reminderId : undefined, timer ? { member: timer, nextDueAt: nextAt?.getTime() } : undefined),
       next && moveOn?.(next),
     ]);
     if (moving.status === "rejected") throw moving.reason;
@@ -97,7 +115,7 @@ export class DeadlineProcessor {
       if (escalates) deps.log.info({ tripId: trip.id, stage: n, alerts: alerts.length }, "escalation stage fired");
       else deps.log.debug({ tripId: trip.id, stage: n }, "reminder stage fired");
     }
-    return moveOn ? undefined : next;
+    return handover ? undefined : next;
   }
 
   private reminder(job: DeadlineJob, stage: number): AlertJob {

@@ -2,9 +2,9 @@ import type { Queue } from "bullmq";
 import type { Logger } from "pino";
 import type { TripLifecycle } from "../ports/trips.ts";
 import { stageDueAt } from "../domain/escalation.ts";
-import { jobIds } from "../ports/jobs.ts";
+import { jobIds, type DeadlineJob } from "../ports/jobs.ts";
 import type { RedisClient } from "../store/redis.ts";
-import type { TripSchedule, TripStore } from "../ports/stores.ts";
+import type { DeadlineTimerStore, TripSchedule, TripStore } from "../ports/stores.ts";
 
 /** Trips checked per round trip. */
 const BATCH = 500;
@@ -17,9 +17,9 @@ export interface ReconcileReport {
 }
 
 /**
- * Deadlines must never be lost silently: this re-creates, from the trip records, the job of any active
- * trip's deadline that still has a stage to fire and has no job, and retries failed ones. Running it twice
- * changes nothing.
+ * Deadlines must never be lost silently: this re-creates, from the trip records, the timer of any active
+ * trip's deadline that still has a stage to fire and has neither a timer nor a BullMQ job (one stored before
+ * the timers), and retries failed jobs. Running it twice changes nothing.
  */
 export class DeadlineReconciler {
   private timer?: NodeJS.Timeout;
@@ -30,6 +30,7 @@ export class DeadlineReconciler {
     private readonly queue: Queue,
     /** The queue's Redis, for reading many jobs' states in one pipeline. */
     private readonly redis: RedisClient,
+    private readonly timers: Pick<DeadlineTimerStore, "scheduled">,
     private readonly log: Logger,
   ) {}
 
@@ -45,7 +46,7 @@ export class DeadlineReconciler {
 
   private async check(travellerIds: string[], report: ReconcileReport): Promise<void> {
     const schedules = await this.trips.schedulesOf(travellerIds);
-    const expected: Array<{ trip: TripSchedule; jobId: string }> = [];
+    const expected: Array<{ trip: TripSchedule; job: DeadlineJob; jobId: string }> = [];
     for (const [i, trip] of schedules.entries()) {
       report.checked++;
       if (!trip || trip.status !== "active") {
@@ -55,10 +56,11 @@ export class DeadlineReconciler {
         continue;
       }
       if (!stageDueAt(this.lifecycle.ladder, trip.deadline, trip.stage)) continue;
-      const jobId = jobIds.deadline({ tripId: trip.id, deadline: trip.deadline.getTime() });
-      expected.push({ trip, jobId });
+      const job = { travellerId: trip.travellerId, tripId: trip.id, deadline: trip.deadline.getTime() };
+      expected.push({ trip, job, jobId: jobIds.deadline(job) });
     }
     if (expected.length === 0) return;
+    const timed = await this.timers.scheduled(expected.map((e) => e.job));
     // A job's hash and its place in the failed and completed sets (BullMQ's keys); any other state is a job on its way.
     const pipeline = this.redis.pipeline();
     for (const { jobId } of expected) pipeline.exists(this.queue.toKey(jobId)).zscore(this.queue.keys.failed!, jobId).zscore(this.queue.keys.completed!, jobId);
@@ -72,8 +74,8 @@ export class DeadlineReconciler {
         const job = await this.queue.getJob(jobId);
         await job?.retry();
         report.retried++;
-      } else if (!exists || completed !== null) {
-        // The deadline's job ends only after its last stage (and is removed then): one left completed while a
+      } else if ((!exists || completed !== null) && !timed[n]) {
+        // A deadline's job ends only after its last stage (and is removed then): one left completed while a
         // stage is still due (kept by an older version's options) is replaced; the stage fires once anyway.
         if (exists) await this.queue.remove(jobId);
         await this.lifecycle.scheduleNext(trip);

@@ -4,7 +4,7 @@ import type { TripLifecycle } from "../ports/trips.ts";
 import type { ChatAddress } from "../domain/identity.ts";
 import type { I18n } from "../i18n/i18n.ts";
 import type { JobProducer } from "../ports/jobs.ts";
-import type { CheckinStore, ContactStore, DeadlineFiring, LandmarkStore, MediaStore, NgoAlertStore, PersonStore, SentMarkers, TripStore } from "../ports/stores.ts";
+import type { CheckinStore, ContactStore, DeadlineFiring, DeadlineTimerStore, LandmarkStore, MediaStore, NgoAlertStore, PersonStore, SentMarkers, TripStore } from "../ports/stores.ts";
 import type { ConfirmationSigner } from "../proof/confirmation-signer.ts";
 import type { PhotoChecker } from "../verification/photo-check.ts";
 import type { SubmissionIndex, Verifier } from "../verification/contracts.ts";
@@ -26,8 +26,10 @@ export interface WorkerDeps {
   submissions: SubmissionIndex;
   ngoAlerts: NgoAlertStore;
   sent: SentMarkers;
-  /** A deadline firing's Redis work, pipelined. */
+  /** A deadline firing's Redis work, in as few script calls as the firings under way can share. */
   firing: DeadlineFiring;
+  /** Where a firing moves a deadline whose stage is not due yet, or drops one whose trip changed. */
+  timers: Pick<DeadlineTimerStore, "remove" | "reschedule">;
   lifecycle: TripLifecycle;
   verifier: Verifier;
   queues: Pick<JobProducer, "notify" | "alert" | "ngo">;

@@ -6,6 +6,8 @@ import { PhotoCheckProcessor } from "./photo-check-processor.ts";
 import { AlertProcessor } from "./alert-processor.ts";
 import { DeadlineProcessor, type NextStage } from "./deadline-processor.ts";
 import { DeadlineReconciler } from "./deadline-reconciler.ts";
+import { DeadlineSweeper } from "./deadline-sweeper.ts";
+import type { DeadlineTimerStore } from "../ports/stores.ts";
 import type { RedisClient } from "../store/redis.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { NgoProcessor } from "./ngo-processor.ts";
@@ -22,18 +24,28 @@ export interface WorkerOptions {
   pairWindowMs: number;
   reconcileIntervalMs: number;
   lockMs: number;
-  /** The deadline queue and its Redis, for the reconciler. */
+  /** The deadline queue (jobs stored before the timers) and its Redis, for the reconciler. */
   deadlineQueue: Queue;
   redis: RedisClient;
+  /** The deadlines' timers, which the sweeper fires. */
+  timers: DeadlineTimerStore;
 }
 
-/** Deadline jobs one worker process fires at once. */
+/** Deadline jobs (stored before the timers) one worker process runs at once. */
 export const DEADLINE_CONCURRENCY = 40;
 
 /**
- * A deadline job keeps no attempts of its own (a lean job hash): it retries itself after a failure, waiting
- * 1 s, then twice as long each time up to an hour, and is never dropped; operators are told at the
- * TELL_OPERATORS_AT-th failure in a row.
+ * Deadlines one worker process fires at once from their timers. The firings under way share their scripts
+ * (one load, one advance per event-loop turn, see store/batcher.ts) and each claim takes as many as there is
+ * room for: more at once means fewer script calls, and fewer AOF fsyncs waited for, per firing. Bounded so
+ * that a burst's sends wait in a channel's pacing far less than the lease (JOB_LOCK).
+ */
+export const DEADLINE_FIRINGS = 100;
+
+/**
+ * A deadline keeps no attempts of its own: it retries itself after a failure, waiting 1 s, then twice as
+ * long each time up to an hour, and is never dropped; operators are told at the TELL_OPERATORS_AT-th
+ * failure in a row.
  */
 export const DEADLINE_RETRY = { firstMs: 1_000, maxMs: 3_600_000, tellOperatorsAt: 10 };
 
@@ -49,6 +61,7 @@ export class Workers {
   readonly alert: Worker;
   readonly ngo: Worker;
   readonly reconciler: DeadlineReconciler;
+  readonly sweeper: DeadlineSweeper;
 
   constructor(deps: WorkerDeps, opts: WorkerOptions, log: Logger) {
     const verifier = new VerifyProcessor(deps, opts.maxPhotoBytes, opts.pairWindowMs);
@@ -73,8 +86,17 @@ export class Workers {
     const tellOperators = (text: string) => {
       if (deps.operatorChat) void deps.messenger.send(deps.operatorChat, { text }).catch(() => undefined);
     };
-    // One job per deadline: after each stage it moves itself to the next stage's time (BullMQ's
-    // moveToDelayed + DelayedError) instead of completing and adding a job for the next stage.
+    // Deadlines are fired from their timers (DeadlineSweeper), a batch at a time, leased for a job lock's time.
+    this.sweeper = new DeadlineSweeper(opts.timers, deadlines, {
+      concurrency: DEADLINE_FIRINGS,
+      leaseMs: opts.lockMs,
+      pollMs: 1_000,
+      retry: DEADLINE_RETRY,
+      tellOperators,
+    }, log);
+    this.sweeper.start();
+    // Deadline jobs stored before the timers: one job per deadline, which after each stage moves itself to
+    // the next stage's time (BullMQ's moveToDelayed + DelayedError), or one job per stage before issue 18.
     this.deadline = new Worker(QUEUE.deadline, async (job, token) => {
       const firing = deadlineJobFrom(job.data);
       if (!firing) throw new UnrecoverableError("not a deadline job");
@@ -88,7 +110,7 @@ export class Workers {
       try {
         // A job that had failed resets its count first, so that the move to the next stage keeps a clean job.
         if (failures && !firing.legacy) await job.updateData(deadlineJobData(firing));
-        next = await deadlines.process(firing, firing.legacy ? undefined : moveOn);
+        next = await deadlines.process(firing, firing.legacy ? undefined : { moveOn });
       } catch (err) {
         // Jobs stored before issue 18 carry BullMQ attempts and backoff of their own.
         if (firing.legacy) throw err;
@@ -109,7 +131,7 @@ export class Workers {
       if (moved) throw new DelayedError();
       if (!next) return;
       if (firing.legacy) {
-        // An old per-stage job hands over to this deadline's one job.
+        // An old per-stage job hands over to this deadline's timer.
         await deps.lifecycle.scheduleNext({ id: firing.tripId, travellerId: firing.travellerId, deadline: new Date(firing.deadline), stage: next.stage });
         return;
       }
@@ -128,7 +150,7 @@ export class Workers {
       concurrency: 20,
     });
     this.ngo = new Worker(QUEUE.ngo, (job) => ngo.process(ngoJobSchema.parse(job.data)), { ...common, concurrency: 2 });
-    this.reconciler = new DeadlineReconciler(deps.trips, deps.lifecycle, opts.deadlineQueue, opts.redis, log);
+    this.reconciler = new DeadlineReconciler(deps.trips, deps.lifecycle, opts.deadlineQueue, opts.redis, opts.timers, log);
     this.reconciler.start(opts.reconcileIntervalMs);
 
     for (const worker of this.all) {
@@ -156,6 +178,6 @@ export class Workers {
 
   async close(): Promise<void> {
     this.reconciler.stop();
-    await Promise.all(this.all.map((w) => w.close()));
+    await Promise.all([this.sweeper.stop(), ...this.all.map((w) => w.close())]);
   }
 }

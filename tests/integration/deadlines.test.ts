@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import type { App } from "../../src/app.ts";
 import { signWebhook } from "../../src/workers/ngo-processor.ts";
-import { jobIds } from "../../src/ports/jobs.ts";
+import { DeadlineTimers } from "../../src/store/deadline-timers.ts";
 import { makeUser, startFakeBotApi, type FakeBotApi, type FakeUser } from "../support/fake-bot-api.ts";
 import { makeJpeg } from "../support/photos.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
@@ -212,22 +212,19 @@ describe("duress", () => {
 });
 
 describe("deadlines are never lost", () => {
-  test("the reconciler re-creates a deleted deadline job, and running it twice changes nothing", async () => {
+  test("the reconciler re-creates a deleted deadline timer, and running it twice changes nothing", async () => {
     const t = await traveller("Yosef");
     await bot.ask(t, () => fake.text(t, "/trip athens-syntagma-square 2h"), /Trip saved/);
     const id = (await app.conversation.person({ from: { channel: "telegram", chatId: String(t.id) } }))!.id;
     const trip = (await app.deps.trips.get(id))!;
-    const jobId = jobIds.deadline({ tripId: trip.id, deadline: trip.deadline.getTime() });
-    const queue = app.producers.deadlineQueue;
-    assert.ok(await queue.getJob(jobId), "scheduled at planning");
-    await queue.remove(jobId);
-    assert.equal(await queue.getJob(jobId), undefined);
+    const job = { travellerId: id, tripId: trip.id, deadline: trip.deadline.getTime() };
+    assert.deepEqual(await app.timers.scheduled([job]), [true], "scheduled at planning");
+    await app.timers.cancel(job);
+    assert.deepEqual(await app.timers.scheduled([job]), [false]);
     const reconciler = app.workers!.reconciler;
     const first = await reconciler.run();
     assert.ok(first.recreated >= 1);
-    const job = await queue.getJob(jobId);
-    assert.ok(job, "re-created");
-    assert.equal(await job.getState(), "delayed");
+    assert.equal(Number(await app.redis.zscore(app.keys.deadlinesDue(), DeadlineTimers.memberOf(job))), job.deadline, "re-created, at the deadline");
     const second = await reconciler.run();
     assert.equal(second.recreated, 0, "idempotent");
     assert.equal(second.retried, 0);

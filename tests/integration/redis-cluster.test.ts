@@ -14,6 +14,10 @@ import { QUEUE } from "../../src/queues/names.ts";
 import { jobIds } from "../../src/ports/jobs.ts";
 import { Producers } from "../../src/queues/producers.ts";
 import { CheckinRepository } from "../../src/store/checkin-repository.ts";
+import { DeadlineFiringStore } from "../../src/store/deadline-firing.ts";
+import { DeadlineTimers } from "../../src/store/deadline-timers.ts";
+import { SentMarkers } from "../../src/store/sent-markers.ts";
+import { TripRepository } from "../../src/store/trip-repository.ts";
 import { ContactRepository } from "../../src/store/contact-repository.ts";
 import { Keys } from "../../src/store/keys.ts";
 import { PersonRepository } from "../../src/store/person-repository.ts";
@@ -109,6 +113,34 @@ test("scripts from .lua files (defineCommand) on the cluster: socket lock, pacer
   assert.equal(await moveKeys(redis, [from], [to]), 1);
   assert.equal(await redis.get(to), "v");
   assert.equal(await compareAndSet(redis, to, "stale", "w"), 0);
+});
+
+test("deadline timers and the batched firing scripts on the cluster: claim, load many, advance many, renew, retry", async () => {
+  const keys = new Keys(prefix);
+  const recordKeys = new RecordKeys(redis, keys, new KeyRing(randomBytes(32).toString("base64")), HOUR);
+  const persons = new PersonRepository(redis, keys, HOUR, recordKeys);
+  const trips = new TripRepository(redis, keys, HOUR, recordKeys);
+  const sent = new SentMarkers(redis, keys, HOUR, 30_000);
+  const firing = new DeadlineFiringStore(redis, keys, recordKeys, trips, persons, sent);
+  const timers = new DeadlineTimers(redis, keys);
+  const now = Date.now();
+  const fired = await Promise.all(["c1", "c2", "c3"].map(async (chatId) => {
+    const person = await persons.touch({ channel: "sandbox", chatId }, "T", new Date());
+    const trip = await trips.create(person.id, "gare-du-nord", new Date(now - 1_000), new Date());
+    const job = { travellerId: person.id, tripId: trip.id, deadline: trip.deadline.getTime() };
+    await timers.schedule(job, trip.deadline);
+    return { job, member: DeadlineTimers.memberOf(job) };
+  }));
+  const claimed = await timers.claim(now, 10, now + 30_000);
+  assert.deepEqual([...claimed.members].sort(), fired.map((f) => f.member).sort());
+  assert.deepEqual(await timers.renew(new Map(fired.map((f) => [f.member, now + 30_000])), now + 60_000), [true, true, true]);
+  const stages = (job: { deadline: number }) => [{ dueAt: job.deadline, reminderId: `reminder-${randomUUID()}` }, { dueAt: job.deadline + HOUR }];
+  const states = await Promise.all(fired.map((f) => firing.load(f.job, stages(f.job), now)));
+  assert.deepEqual(states.map((s) => s.claim), ["claimed", "claimed", "claimed"]);
+  const advanced = await Promise.all(states.map((s, i) => firing.advance(s.trip!, 0, false, undefined, { member: fired[i]!.member, nextDueAt: fired[i]!.job.deadline + HOUR })));
+  assert.deepEqual(advanced, [true, true, true]);
+  assert.equal(await timers.dueBy(now + 60_000), 0, "all moved to the next stage, past their leases");
+  assert.equal(await timers.failed(fired[0]!.member, { firstMs: 1_000, maxMs: 60_000 }), 1);
 });
 
 test("key rotation on the cluster: every data key re-wrapped, every address re-indexed (SCAN on each master)", async () => {

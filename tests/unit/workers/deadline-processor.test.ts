@@ -1,13 +1,14 @@
 /**
- * The deadline worker's processor (src/workers/deadline-processor.ts): one job per deadline walks the trip's
- * escalation ladder; each stage fires once, when due: the traveller's reminder at the deadline, then the
- * family's and the NGO's alert jobs; a run before a stage is due only says when to run again; a deadline
- * whose trip changed meanwhile (arrived, extended) does nothing.
+ * The deadline worker's processor (src/workers/deadline-processor.ts): one timer (or, stored before the
+ * timers, one job) per deadline walks the trip's escalation ladder; each stage fires once, when due: the
+ * traveller's reminder at the deadline, then the family's and the NGO's alert jobs; a run before a stage is
+ * due only says when to run again; a deadline whose trip changed meanwhile (arrived, extended) does nothing.
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { DeadlineProcessor } from "../../../src/workers/deadline-processor.ts";
-import { deadlineJobData, deadlineJobFrom, jobIds, type DeadlineJob } from "../../../src/ports/jobs.ts";
+import { jobIds, type DeadlineJob } from "../../../src/ports/jobs.ts";
+import { DeadlineTimers } from "../../../src/store/deadline-timers.ts";
 import { QUEUE } from "../../../src/queues/names.ts";
 import { ConversationHarness, choicesOf, type Chat } from "../../support/conversation-harness.ts";
 import { blockingMessenger, workerDeps } from "../../support/worker-harness.ts";
@@ -18,7 +19,7 @@ before(async () => {
 });
 after(() => h.stop());
 
-/** A traveller on a trip with one linked contact, and the trip's deadline job, scheduled by the conversation. */
+/** A traveller on a trip with one linked contact, and the trip's deadline, scheduled by the conversation. */
 async function onTrip() {
   h.setNow(undefined);
   const traveller = h.chat("Amina");
@@ -29,9 +30,8 @@ async function onTrip() {
   const travellerId = await h.personId(traveller);
   const trip = (await h.app.deps.trips.get(travellerId))!;
   const job: DeadlineJob = { travellerId, tripId: trip.id, deadline: trip.deadline.getTime() };
-  const stored = await h.app.producers.deadlineQueue.getJob(jobIds.deadline(job));
-  assert.deepEqual(stored?.data, deadlineJobData(job), "the conversation scheduled the deadline, with ids only");
-  assert.deepEqual(deadlineJobFrom(stored?.data), job);
+  assert.equal(await timerAt(job), job.deadline, "the conversation scheduled the deadline's timer");
+  assert.deepEqual(DeadlineTimers.jobOf(DeadlineTimers.memberOf(job)), job, "ids only");
   return { traveller, travellerId, contactId: await h.personId(contact), trip, job };
 }
 
@@ -44,6 +44,12 @@ async function alertJobs(tripId: string) {
 }
 
 const deadlines = (overrides = {}) => new DeadlineProcessor(workerDeps(h, overrides));
+
+/** When the deadline's timer is due, or null when it has none. */
+async function timerAt(job: DeadlineJob): Promise<number | null> {
+  const score = await h.app.redis.zscore(h.app.keys.deadlinesDue(), DeadlineTimers.memberOf(job));
+  return score === null ? null : Number(score);
+}
 
 test("before the deadline a run fires nothing and says when the first stage is due", async () => {
   const { travellerId, job } = await onTrip();
@@ -94,15 +100,51 @@ test("with moveOn, the next stage is handed over as the stage advances, and noth
   const handed: unknown[] = [];
   const moveOn = async (next: unknown) => void handed.push(next);
   at(job, -60_000);
-  assert.deepEqual(await deadlines().process(job, moveOn), { stage: 0, dueAt: new Date(job.deadline) }, "not due: returned, not handed over");
+  assert.deepEqual(await deadlines().process(job, { moveOn }), { stage: 0, dueAt: new Date(job.deadline) }, "not due: returned, not handed over");
   assert.deepEqual(handed, []);
   at(job);
-  assert.equal(await deadlines().process(job, moveOn), undefined);
+  assert.equal(await deadlines().process(job, { moveOn }), undefined);
   assert.deepEqual(handed, [{ stage: 1, dueAt: new Date(job.deadline + grace()) }]);
   assert.equal((await h.app.deps.trips.get(travellerId))?.stage, 1);
   at(job, grace());
-  assert.equal(await deadlines().process(job, moveOn), undefined, "the last stage");
+  assert.equal(await deadlines().process(job, { moveOn }), undefined, "the last stage");
   assert.equal(handed.length, 1, "nothing after the last stage");
+});
+
+test("with its timer, a stage fires and moves the timer to the next stage in its advance; the last one removes it", async () => {
+  const { travellerId, job } = await onTrip();
+  const timer = DeadlineTimers.memberOf(job);
+  at(job);
+  assert.equal(await deadlines().process(job, { timer }), undefined);
+  assert.equal((await h.app.deps.trips.get(travellerId))?.stage, 1);
+  assert.equal(await timerAt(job), job.deadline + grace(), "at the next stage");
+  at(job, grace());
+  assert.equal(await deadlines().process(job, { timer }), undefined);
+  assert.equal((await h.app.deps.trips.get(travellerId))?.stage, 2);
+  assert.equal(await timerAt(job), null, "the last stage: no more timer");
+});
+
+test("with its timer, a run before the stage is due moves the timer there; a trip that ended or was replaced drops it", async () => {
+  const { job } = await onTrip();
+  const timer = DeadlineTimers.memberOf(job);
+  await h.app.redis.zadd(h.app.keys.deadlinesDue(), job.deadline - 30 * 60_000, timer);
+  at(job, -60_000);
+  assert.deepEqual(await h.during(async () => assert.equal(await deadlines().process(job, { timer }), undefined)), []);
+  assert.equal(await timerAt(job), job.deadline);
+  const arrived = await onTrip();
+  await h.app.deps.trips.finish(arrived.travellerId, arrived.trip.id, new Date());
+  // As if the arrival's own cancel had not run (a crash between the two).
+  assert.equal(await timerAt(arrived.job), arrived.job.deadline);
+  at(arrived.job);
+  assert.deepEqual(await h.during(() => deadlines().process(arrived.job, { timer: DeadlineTimers.memberOf(arrived.job) })), []);
+  assert.equal(await timerAt(arrived.job), null);
+  const replaced = await onTrip();
+  const next = await h.app.deps.trips.create(replaced.travellerId, "paris-gare-du-nord", new Date(replaced.job.deadline + 60_000), new Date());
+  at(replaced.job);
+  assert.deepEqual(await h.during(() => deadlines().process(replaced.job, { timer: DeadlineTimers.memberOf(replaced.job) })), [], "a trip replaced by a new one");
+  assert.equal(await timerAt(replaced.job), null);
+  assert.equal((await h.app.deps.trips.get(replaced.travellerId))?.id, next.id);
+  assert.equal((await h.app.deps.trips.get(replaced.travellerId))?.stage, 0, "the new trip untouched");
 });
 
 test("a job that runs late fires the stages one run at a time, in order", async () => {

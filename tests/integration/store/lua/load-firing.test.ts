@@ -1,14 +1,15 @@
 /**
- * The deadline firing's read script (src/store/lua/load-firing.lua, run through LuaScript by
+ * The deadline firing's read script (src/store/lua/load-firings.lua, run through LuaScript by
  * DeadlineFiringStore) on a real redis-server: it reads the trip and the traveller, and claims the reminder
  * of the trip's own stage only when that stage fires now (this trip and deadline, active, due), so a run
- * before the due time or for a replaced trip leaves no claim behind.
+ * before the due time or for a replaced trip leaves no claim behind. The loads of one event-loop turn go as
+ * one call, each firing's outcome its own.
  */
 import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import type { Redis } from "ioredis";
-import { DeadlineFiringStore, LOAD_FIRING } from "../../../../src/store/deadline-firing.ts";
+import { DeadlineFiringStore, LOAD_FIRINGS } from "../../../../src/store/deadline-firing.ts";
 import type { FiringStage } from "../../../../src/ports/stores.ts";
 import { KeyRing } from "../../../../src/store/key-ring.ts";
 import type { Keys } from "../../../../src/store/keys.ts";
@@ -62,7 +63,7 @@ test("reads the trip and the traveller's address and language in one script; def
   assert.deepEqual(state.traveller, { id: person.id, address: { channel: "sandbox", chatId: "lf-1" }, locale: "fa" });
   assert.equal(state.claim, undefined, "not due: nothing claimed");
   assert.equal(await redis.exists(keys.outboxSent(stages[0]!.reminderId!)), 0);
-  assert.equal(typeof (redis as unknown as Record<string, unknown>)[LOAD_FIRING.name], "function", "a command on the client");
+  assert.equal(typeof (redis as unknown as Record<string, unknown>)[LOAD_FIRINGS.name], "function", "a command on the client");
 });
 
 test("claims the due stage's reminder once: claimed, then busy while held, then sent once marked", async () => {
@@ -97,4 +98,30 @@ test("records that cannot be opened: the claim is given back, so the retry can s
   await assert.rejects(other.load(job, stages, job.deadline));
   assert.equal(await redis.exists(keys.outboxSent(stages[0]!.reminderId!)), 0);
   assert.equal((await firing.load(job, stages, job.deadline)).claim, "claimed");
+});
+
+/** Script calls (EVALSHA and EVAL) the server has run so far. */
+async function scriptCalls(): Promise<number> {
+  const info = await redis.info("commandstats");
+  return [...info.matchAll(/^cmdstat_(?:evalsha|eval):calls=(\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+}
+
+test("the loads of one turn go as one script call, each with its own records and claim; a broken record fails its own load only", async () => {
+  const firings = await Promise.all(["lf-5", "lf-6", "lf-7"].map(onTrip));
+  const broken = await onTrip("lf-8");
+  await redis.del(keys.person(broken.person.id));
+  await redis.set(keys.person(broken.person.id), "not a hash");
+  await firing.load(firings[0]!.job, firings[0]!.stages, 0); // defines the script on the client, and caches no key
+  const before = await scriptCalls();
+  const results = await Promise.allSettled([...firings, broken].map((f) => firing.load(f.job, f.stages, f.job.deadline)));
+  assert.equal((await scriptCalls()) - before, 1, "one call for the four");
+  for (const [i, f] of firings.entries()) {
+    const r = results[i]!;
+    assert.equal(r.status, "fulfilled");
+    assert.equal(r.value.trip?.id, f.trip.id);
+    assert.equal(r.value.traveller?.address.chatId, `lf-${5 + i}`);
+    assert.equal(r.value.claim, "claimed");
+  }
+  const failed = results[3]!;
+  assert.ok(failed.status === "rejected" && /WRONGTYPE/.test(String(failed.reason)), String(failed.status));
 });

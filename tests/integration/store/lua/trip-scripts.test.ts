@@ -1,5 +1,5 @@
 /**
- * The trip's scripts (src/store/lua/trip-*.lua, fire-stage.lua) on a real redis-server: each acts only on the
+ * The trip's scripts (src/store/lua/trip-*.lua, fire-stages.lua) on a real redis-server: each acts only on the
  * trip it was asked about while that trip is active, so an arrival, a firing stage and an alert racing at the
  * deadline second settle one way.
  */
@@ -51,7 +51,7 @@ test("trip-finish: ends this active trip once, returns who was alerted; another 
   assert.deepEqual(again, [(await trips.get(traveller))!.status], "ended: its status, nothing changed");
 });
 
-test("fire-stage: exactly one caller per (trip, deadline, stage); a stale deadline or stage, or an ended trip, is refused", async () => {
+test("fire-stages: exactly one caller per (trip, deadline, stage); a stale deadline or stage, or an ended trip, is refused", async () => {
   const { traveller, trip } = await newTrip();
   const fired = await Promise.all(Array.from({ length: 10 }, () => trips.fireStage(traveller, trip.id, trip.deadline, 0, false)));
   assert.equal(fired.filter(Boolean).length, 1);
@@ -92,4 +92,47 @@ test("trip-extend: moves the deadline of this active trip and starts its stages 
   assert.ok(Math.abs((await redis.pexpiretime(keys.trip(traveller))) - (later.getTime() + HOUR)) < 5);
   await trips.finish(traveller, trip.id, new Date());
   assert.equal(await trips.extend(traveller, trip.id, new Date(later.getTime() + HOUR)), false);
+});
+
+test("fire-stages: many advances in one call, each as if alone; a record of the wrong type fails its own advance only", async () => {
+  const a = await newTrip();
+  const b = await newTrip();
+  const broken = randomUUID();
+  await redis.set(keys.trip(broken), "not a hash");
+  const marker = `${keys.prefix}:out-sent:test-${randomUUID()}`;
+  const replies = await trips.fireStages([
+    { travellerId: a.traveller, tripId: a.trip.id, deadline: a.trip.deadline.getTime(), stage: 0, escalates: false, sent: { key: marker, retentionMs: HOUR } },
+    { travellerId: broken, tripId: randomUUID(), deadline: 1, stage: 0, escalates: false },
+    { travellerId: b.traveller, tripId: b.trip.id, deadline: b.trip.deadline.getTime(), stage: 0, escalates: true },
+    { travellerId: a.traveller, tripId: a.trip.id, deadline: a.trip.deadline.getTime(), stage: 0, escalates: false },
+  ]);
+  assert.equal(replies[0], true);
+  assert.ok(replies[1] instanceof Error && /WRONGTYPE/.test(replies[1].message), String(replies[1]));
+  assert.equal(replies[2], true);
+  assert.equal(replies[3], false, "the same stage again in the same call: already advanced");
+  assert.equal(await redis.get(marker), "1");
+  assert.equal((await trips.get(a.traveller))?.stage, 1);
+  assert.equal((await trips.get(b.traveller))?.escalated, true);
+});
+
+test("fire-stages: an advanced deadline's timer moves to the next stage, or goes after the last; one not advanced stays", async () => {
+  const due = keys.deadlinesDue();
+  const failures = keys.deadlineFailures();
+  const { traveller, trip } = await newTrip();
+  const deadline = trip.deadline.getTime();
+  const member = `m-${randomUUID()}`;
+  await redis.zadd(due, 1, member);
+  await redis.hset(failures, member, 3);
+  const next = deadline + HOUR;
+  assert.deepEqual(await trips.fireStages([{ travellerId: traveller, tripId: trip.id, deadline, stage: 0, escalates: false, timer: { member, nextDueAt: next } }]), [true]);
+  assert.equal(Number(await redis.zscore(due, member)), next);
+  assert.equal(await redis.hget(failures, member), null, "a stage that fired clears the failure count");
+  assert.deepEqual(await trips.fireStages([{ travellerId: traveller, tripId: trip.id, deadline, stage: 0, escalates: false, timer: { member } }]), [false]);
+  assert.equal(Number(await redis.zscore(due, member)), next, "not advanced: left alone");
+  assert.deepEqual(await trips.fireStages([{ travellerId: traveller, tripId: trip.id, deadline, stage: 1, escalates: true, timer: { member } }]), [true]);
+  assert.equal(await redis.zscore(due, member), null, "the last stage: removed");
+  const cancelled = await newTrip();
+  const gone = `m-${randomUUID()}`;
+  await trips.fireStages([{ travellerId: cancelled.traveller, tripId: cancelled.trip.id, deadline: cancelled.trip.deadline.getTime(), stage: 0, escalates: false, timer: { member: gone, nextDueAt: next } }]);
+  assert.equal(await redis.zscore(due, gone), null, "a cancelled timer is not brought back");
 });
