@@ -40,6 +40,10 @@ test("ten replies waiting for the pacer: the turns are done at once, and a famil
   assert.ok(queued + sent().length >= users.length, `all ten turns queued or sent their reply within 2 s (${queued} + ${sent().length})`);
   assert.ok(Date.now() - pushed < 2_500);
   assert.ok(queued >= 5, `most replies still wait for their slot (${queued})`);
+  // Each waiting chat's order set expires by itself (a crash or a key rotation may leave one behind).
+  const chatSets = await app.redis.keys(`${app.keys.prefix}:tg-out-chat:*`);
+  assert.ok(chatSets.length > 0, "the waiting replies' chats have order sets");
+  for (const key of chatSets) assert.ok((await app.redis.pttl(key)) > 0, "a chat's order set has a TTL");
 
   // A family confirmation (normal priority, sent by a worker) asks after all of them.
   await app.deps.messenger.send({ channel: "telegram", chatId: String(family.id) }, { text: "family confirmation" });
