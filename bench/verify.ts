@@ -34,6 +34,7 @@ import { loadOpenCv, openCvLoadMs } from "../src/verification/visual/opencv.ts";
 import { DEFAULT_MATCH_GATE, DEFAULT_PAIR_CONFIG, matchPair, openCvKnn } from "../src/verification/visual/pair.ts";
 import { describeVisionEngine, setVisionEngine, VISION_ENGINES, visionEngine, type VisionEngine } from "../src/verification/visual/native-vision.ts";
 import { loadVision } from "../src/verification/visual/vision.ts";
+import { extractRootSift, matchRootSift, ROOTSIFT_PAIR_CONFIG, type RootSiftConfig, type RootSiftFeatures } from "../src/verification/visual/rootsift.ts";
 import { loadCatalogSource, MemoryReferenceSource } from "../src/landmarks/reference-source.ts";
 import { BY_CONDITION_DIR, conditionCases, PHOTO_CONDITIONS_FILE, type ConditionCase, type ManifestSource } from "./heldout/manifest.ts";
 import { wilson } from "./stats.ts";
@@ -313,6 +314,99 @@ const claheRows: Row[] = rows.map((r) => {
 });
 const claheAcc = { calibration: accuracy(claheRows.filter((r) => r.photo.part === "calibration"), DEFAULT_CALIBRATION), "held-out": accuracy(claheRows.filter((r) => r.photo.part === "held-out"), DEFAULT_CALIBRATION) };
 const claheIdent = { calibration: identification(claheRows, DEFAULT_CALIBRATION, "calibration"), "held-out": identification(claheRows, DEFAULT_CALIBRATION, "held-out") };
+
+// ---------- experiment, not shipped: RootSIFT as a third opinion (issue 19's "SIFT/RootSIFT") ----------
+// OpenCV's SIFT from the native build, RootSIFT descriptors, exact L2 2-NN, Lowe's ratio 0.8, then the same
+// geometry as ORB and AKAZE (pair.ts pairGeometry). Photos and references alike at 800 px with the 1500
+// strongest keypoints: ORB's photo size; 1500 keeps the float search (1500 x 1500 x 128 per pair) near 30 ms
+// a reference (a probe on one pair: 1500 -> 2000 keypoints cost 1.8x the extraction for no more inliers).
+// Its threshold is read from the calibration part alone (largest negative + 1); the held-out part is
+// reported at that threshold and at that threshold + ROOTSIFT_MARGIN (fixed before any held-out figure was seen).
+const ROOTSIFT_CONFIG: RootSiftConfig = { longSide: 800, maxFeatures: 1500 };
+const ROOTSIFT_MARGIN = 3;
+const siftNative = vision.native;
+const siftRefs = new Map<string, RootSiftFeatures[]>();
+const siftRefsFlat: RootSiftFeatures[] = [];
+const siftOf = new Map<Row, number>();
+const siftFeatMs: number[] = [];
+if (siftNative) {
+  for (const [root, ids] of [[EVAL, landmarks], [HELDOUT, heldLandmarks]] as const) {
+    if (!root) continue;
+    for (const id of ids) {
+      const feats: RootSiftFeatures[] = [];
+      for (const r of source.stored(id)!.references) {
+        const decoded = await decodePhoto(await readFile(path.join(root, "landmarks", id, "ref", r.file)), { maxBytes: 50e6, maxPixels: 150e6, minSide: 64 });
+        feats.push(extractRootSift(siftNative, decoded, ROOTSIFT_CONFIG));
+      }
+      siftRefs.set(id, feats);
+      siftRefsFlat.push(...feats);
+    }
+  }
+  for (const p of photos) {
+    const s = performance.now();
+    const f = extractRootSift(siftNative, p.decoded, ROOTSIFT_CONFIG);
+    siftFeatMs.push(performance.now() - s);
+    for (const r of rows.filter((x) => x.photo === p)) {
+      siftOf.set(r, Math.max(0, ...siftRefs.get(r.landmark)!.map((ref) => matchRootSift(vision.cv, siftNative, f, ref).inliers)));
+    }
+  }
+}
+interface SiftRow { row: Row; sift: number }
+const siftRows: SiftRow[] = rows.map((row) => ({ row, sift: siftOf.get(row) ?? 0 }));
+const siftPart = (part: Part) => siftRows.filter((x) => x.row.photo.part === part);
+const siftCalMaxNeg = Math.max(0, ...siftPart("calibration").filter((x) => !x.row.positive).map((x) => x.sift));
+const siftThreshold = siftCalMaxNeg + 1;
+/** RootSIFT alone (>= t), or with the shipped decision (either opinion); a photo flagged as a copy never matches. */
+function siftAccuracy(part: Part, t: number, combined: boolean) {
+  const rs = siftPart(part);
+  const says = (x: SiftRow) => !x.row.replay && (x.sift >= t || (combined && decides(x.row, DEFAULT_CALIBRATION)));
+  const neg = rs.filter((x) => !x.row.positive);
+  const byCondition = new Map<string, { n: number; tp: number }>();
+  for (const x of rs.filter((y) => y.row.positive)) {
+    const c = byCondition.get(x.row.photo.condition) ?? { n: 0, tp: 0 };
+    c.n++;
+    if (says(x)) c.tp++;
+    byCondition.set(x.row.photo.condition, c);
+  }
+  return { fa: neg.filter(says), negatives: neg.length, maxNeg: Math.max(0, ...neg.map((x) => x.sift)), byCondition, top: [...neg].sort((a, b) => b.sift - a.sift).slice(0, 3) };
+}
+// Cost per photo, the same --eval photos, ORB and RootSIFT alternating photo by photo: extraction, then
+// matching against 5 references (the first five of the --eval catalog, every one matched in full).
+const orbCost = { feat: [] as number[], match: [] as number[], cpu: [] as number[] };
+const siftCost = { feat: [] as number[], match: [] as number[], cpu: [] as number[] };
+if (siftNative) {
+  const orbFive: Features[] = [];
+  for (const id of landmarks) {
+    for (const r of (await source.get(id))!.references) if (orbFive.length < 5) orbFive.push(r.features);
+  }
+  const siftFive = siftRefsFlat.slice(0, 5);
+  const evalPhotos = photos.filter((x) => !HELDOUT || !x.file.startsWith(HELDOUT));
+  evalPhotos.forEach((p, i) => {
+    const runOrb = () => {
+      const c = process.cpuUsage();
+      let s = performance.now();
+      const f = extractFeaturesSync(vision, p.decoded, DEFAULT_FEATURE_CONFIG);
+      orbCost.feat.push(performance.now() - s);
+      s = performance.now();
+      for (const ref of orbFive) matchPair(vision, f, ref, DEFAULT_PAIR_CONFIG);
+      orbCost.match.push(performance.now() - s);
+      const u = process.cpuUsage(c);
+      orbCost.cpu.push((u.user + u.system) / 1000);
+    };
+    const runSift = () => {
+      const c = process.cpuUsage();
+      let s = performance.now();
+      const f = extractRootSift(siftNative, p.decoded, ROOTSIFT_CONFIG);
+      siftCost.feat.push(performance.now() - s);
+      s = performance.now();
+      for (const ref of siftFive) matchRootSift(vision.cv, siftNative, f, ref);
+      siftCost.match.push(performance.now() - s);
+      const u = process.cpuUsage(c);
+      siftCost.cpu.push((u.user + u.system) / 1000);
+    };
+    if (i % 2 === 0) { runOrb(); runSift(); } else { runSift(); runOrb(); }
+  });
+}
 
 // Timings of the shipped matcher as it runs (ORB, then AKAZE only when ORB does not match), --eval photos
 // against the --eval catalog.
@@ -598,6 +692,39 @@ lines.push(`| top-1 identification | ${pct(ident.calibration.correct, ident.cali
 lines.push(`| ORB features per photo, ms p50 / p95 (same run, same photos) | ${ms(plainFeatMs)} | ${ms(claheFeatMs)} | | |`, ``);
 lines.push(`CLAHE positives that changed side of the threshold: ${claheRows.filter((r, i) => r.positive && decides(r, DEFAULT_CALIBRATION) !== decides(rows[i]!, DEFAULT_CALIBRATION)).map((r) => `${r.landmark}/${path.basename(r.photo.file)} [${r.photo.condition}] ORB ${rows.find((x) => x.photo === r.photo && x.landmark === r.landmark)!.orb} -> ${r.orb}`).join(", ") || "none"}. `);
 lines.push(`CLAHE top negatives: ${claheRows.filter((r) => !r.positive).sort((a, b) => b.inliers - a.inliers).slice(0, 5).map((r) => `${r.inliers} ${path.basename(r.photo.file)} vs ${r.landmark}`).join(", ")}.`, ``);
+lines.push(`### Experiment, not shipped: RootSIFT as a third opinion`, ``);
+if (!siftNative) {
+  lines.push(`Not measured: the native build (npm run build:vision) did not load, and OpenCV.js has no SIFT here.`, ``);
+} else {
+  const tMargin = siftThreshold + ROOTSIFT_MARGIN;
+  lines.push(`OpenCV ${siftNative.opencvVersion} SIFT (native build) at ${ROOTSIFT_CONFIG.longSide} px, the ${ROOTSIFT_CONFIG.maxFeatures} strongest keypoints, for every reference and photo of both parts; RootSIFT descriptors (L1-normalised, square-rooted); exact L2 2-NN, ratio ${ROOTSIFT_PAIR_CONFIG.ratio}; then pair.ts's geometry (one-to-one, rotation filter, MAGSAC homography, plausibility). Evidence: the most inliers over the landmark's references. Threshold from the calibration part alone: its largest negative + 1 = **${siftThreshold}**; the margin, fixed before the held-out figures were seen: +${ROOTSIFT_MARGIN} (**${tMargin}**). "combined": match when the shipped ORB+AKAZE decision or RootSIFT says so.`, ``);
+  const conds = [...new Set(photos.filter((p) => p.landmark).map((p) => p.condition))].sort((a, b) => (a === "same" ? -1 : b === "same" ? 1 : a.localeCompare(b)));
+  const heads: Array<[string, ReturnType<typeof siftAccuracy>]> = [];
+  for (const part of PARTS) {
+    heads.push([`${part}, shipped`, { ...siftAccuracy(part, Infinity, true) }]);
+    for (const t of [siftThreshold, tMargin]) {
+      heads.push([`${part}, RootSIFT >= ${t}`, siftAccuracy(part, t, false)]);
+      heads.push([`${part}, combined, RootSIFT >= ${t}`, siftAccuracy(part, t, true)]);
+    }
+  }
+  lines.push(`| | ${heads.map(([h]) => h).join(" | ")} |`, `| --- | ${heads.map(() => "---").join(" | ")} |`);
+  lines.push(`| false accepts | ${heads.map(([, a]) => `${a.fa.length} / ${a.negatives}`).join(" | ")} |`);
+  for (const c of conds) lines.push(`| recall, ${c} | ${heads.map(([, a]) => { const x = a.byCondition.get(c); return x ? pct(x.tp, x.n) : "-"; }).join(" | ")} |`);
+  lines.push(``);
+  for (const part of PARTS) {
+    const a = siftAccuracy(part, siftThreshold, false);
+    lines.push(`${part}: largest RootSIFT evidence on a negative **${a.maxNeg}** (top: ${a.top.map((x) => `${x.sift} ${path.basename(x.row.photo.file)} vs ${x.row.landmark}`).join(", ")}); false accepts at ${siftThreshold}: ${a.fa.map((x) => `${path.basename(x.row.photo.file)} vs ${x.row.landmark} (${x.sift})`).join(", ") || "none"}.`);
+  }
+  const gained = siftRows.filter((x) => x.row.positive && x.row.photo.part === "held-out" && !decides(x.row, DEFAULT_CALIBRATION) && !x.row.replay && x.sift >= siftThreshold);
+  lines.push(``, `Held-out positives the shipped matcher misses and RootSIFT (>= ${siftThreshold}) finds: ${gained.map((x) => `${x.row.landmark}/${path.basename(x.row.photo.file)} [${x.row.photo.condition}] ${x.sift} (ORB ${x.row.orb}, AKAZE ${x.row.akaze})`).join(", ") || "none"}.`);
+  lines.push(`Held-out positives by RootSIFT evidence: ${siftPart("held-out").filter((x) => x.row.positive).map((x) => `${x.row.photo.condition} ${x.sift}`).join(", ")}.`, ``);
+  lines.push(`Cost per photo, the same ${orbCost.feat.length} ../shared/eval photos, ORB and RootSIFT alternating (ms p50 / p95; one thread):`, ``);
+  lines.push(`| | ORB (shipped photo features, ungated) | RootSIFT |`, `| --- | --- | --- |`);
+  lines.push(`| features (one photo) | ${ms(orbCost.feat)} | ${ms(siftCost.feat)} |`);
+  lines.push(`| matching against 5 references | ${ms(orbCost.match)} | ${ms(siftCost.match)} |`);
+  lines.push(`| CPU time, both (user + system) | ${ms(orbCost.cpu)} | ${ms(siftCost.cpu)} |`);
+  lines.push(`| features per photo (all photos of both parts) | | ${ms(siftFeatMs)} |`, ``);
+}
 lines.push(`## Replay detection by edit (PDQ with dihedral variants, then stage 2: homography warp + pixel correlation)`, ``);
 lines.push(`| edit of a reference photo | calibration copies | flagged by PDQ | flagged (PDQ or stage 2) | held-out copies | flagged by PDQ | flagged |`, `| --- | --- | --- | --- | --- | --- | --- |`);
 for (const [kind, k] of replayByKind) lines.push(`| ${kind} | ${k.calibration.n} | ${k.calibration.pdq} | ${k.calibration.any} | ${k["held-out"].n} | ${k["held-out"].pdq} | ${k["held-out"].any} |`);

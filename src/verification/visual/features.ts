@@ -201,7 +201,7 @@ function fromNative(kind: FeatureKind, raw: NativeFeatures, maxFeatures: number)
   return { kind, width: raw.width, height: raw.height, count, xy, angles, descriptors };
 }
 
-function quantiseAngle(degrees: number): number {
+export function quantiseAngle(degrees: number): number {
   const a = Number.isFinite(degrees) ? ((degrees % 360) + 360) % 360 : 0;
   return Math.round((a * 256) / 360) & 255;
 }

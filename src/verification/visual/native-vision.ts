@@ -20,11 +20,25 @@ export interface NativeFeatures {
   descriptorBytes: number;
 }
 
+/** Raw SIFT output: keypoints as in NativeFeatures, descriptors `dims` (128) float32 per keypoint, plain SIFT. */
+export interface NativeFloatFeatures {
+  width: number;
+  height: number;
+  count: number;
+  dims: number;
+  keypoints: Float32Array;
+  descriptors: Float32Array;
+}
+
 export interface NativeVisionAddon {
   opencvVersion: string;
   orb(grey: Uint8Array, width: number, height: number, outWidth: number, outHeight: number, maxFeatures: number, clahe: boolean): NativeFeatures;
   akaze(grey: Uint8Array, width: number, height: number, outWidth: number, outHeight: number, threshold: number, nOctaves: number, nOctaveLayers: number): NativeFeatures;
   knn2(query: Uint8Array, train: Uint8Array, bytes: 32 | 64, index: Int32Array, best: Int32Array, second: Int32Array): void;
+  /** OpenCV's SIFT, the strongest maxFeatures keypoints (an experiment: bench/verify.ts, "RootSIFT"). */
+  sift(grey: Uint8Array, width: number, height: number, outWidth: number, outHeight: number, maxFeatures: number): NativeFloatFeatures;
+  /** Exact L2 2-NN: Euclidean distances (not squared); no train row gives index -1 and Infinity. */
+  knnL2(query: Float32Array, train: Float32Array, dims: number, index: Int32Array, best: Float32Array, second: Float32Array): void;
 }
 
 /** Which engine computes features and matches: the native build when it loads (auto), or one forced. */

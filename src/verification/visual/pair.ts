@@ -73,6 +73,19 @@ export const DEFAULT_MATCH_GATE: Readonly<Record<FeatureKind, MatchGate>> = { or
 /** Below this many photo keypoints the gate is not used: a full match costs little, and a sample that small says little. */
 const GATE_MIN_KEYPOINTS = 300;
 
+/**
+ * Any 2-NN answer pairGeometry accepts: the Hamming search's (Knn2, integer distances) or an L2 search's
+ * (float distances, e.g. the native knnL2 for SIFT experiments). Row i is photo keypoint i.
+ */
+export interface NearestTwo {
+  index: Int32Array;
+  best: ArrayLike<number>;
+  second: ArrayLike<number>;
+}
+
+/** What pairGeometry reads of a feature set: the keypoints' places and quantised angles, and the image size (as in Features). */
+export type KeypointGeometry = Pick<Features, "width" | "height" | "count" | "xy" | "angles">;
+
 const EMPTY: PairResult = { tentative: 0, inliers: 0, cells: 0, inlierPairs: [] };
 
 /** OpenCV.js's brute-force matcher behind the HammingKnn face: the plain baseline, and the reference for tests. */
@@ -158,8 +171,11 @@ function merge(count: number, ...parts: Array<[Knn2, Int32Array]>): Knn2 {
   return out;
 }
 
-/** Everything after the k-NN (row i of `nn` is photo keypoint i): ratio test, one-to-one, rotation filter, homography, plausibility. */
-function pairGeometry(cv: Cv, photo: Features, ref: Features, nn: Knn2, config: PairConfig): PairResult {
+/**
+ * Everything after the k-NN (row i of `nn` is photo keypoint i): ratio test, one-to-one, rotation filter,
+ * homography, plausibility. Exported for experiments with other descriptors (bench/verify.ts, RootSIFT).
+ */
+export function pairGeometry(cv: Cv, photo: KeypointGeometry, ref: KeypointGeometry, nn: NearestTwo, config: PairConfig): PairResult {
   return withMats(cv, (track) => {
     let pairs = ratioMatches(nn, config);
     if (config.angleFilter) pairs = rotationWindow(pairs, photo, ref, ANGLE_WINDOW_BINS);
@@ -204,7 +220,7 @@ function pairGeometry(cv: Cv, photo: Features, ref: Features, nn: Knn2, config: 
  * 1/40..40 in area. Checked where the evidence is (the inliers), not at the picture's corners: a tilted
  * phone photo of a tower has strong perspective terms that are real.
  */
-function plausible(h: number[], inliers: Array<[number, number]>, photo: Features, ref: Features): boolean {
+function plausible(h: number[], inliers: Array<[number, number]>, photo: KeypointGeometry, ref: KeypointGeometry): boolean {
   if (inliers.length === 0) return false;
   const [a, b, c, d, e, f, g, hh, i] = h as [number, number, number, number, number, number, number, number, number];
   const det = a * (e * i - f * hh) - b * (d * i - f * g) + c * (d * hh - e * g);
@@ -225,7 +241,7 @@ function plausible(h: number[], inliers: Array<[number, number]>, photo: Feature
   return true;
 }
 
-function coverage(indices: number[], f: Features, grid: number): number {
+function coverage(indices: number[], f: KeypointGeometry, grid: number): number {
   const seen = new Set<number>();
   for (const i of indices) {
     const cx = Math.min(grid - 1, Math.floor((f.xy[2 * i]! / f.width) * grid));
@@ -239,7 +255,7 @@ function coverage(indices: number[], f: Features, grid: number): number {
  * Ratio test, then the best match per reference keypoint (one-to-one), as [photo keypoint, reference
  * keypoint] pairs. `queries` names the photo keypoint behind each row of `nn` (row i is keypoint i when absent).
  */
-function ratioMatches(nn: Knn2, config: PairConfig, queries?: ArrayLike<number>): Array<[number, number]> {
+function ratioMatches(nn: NearestTwo, config: PairConfig, queries?: ArrayLike<number>): Array<[number, number]> {
   const bestForRef = new Map<number, { q: number; d: number }>();
   for (let j = 0; j < nn.index.length; j++) {
     const r = nn.index[j]!;
@@ -257,7 +273,7 @@ const ANGLE_WINDOW_BINS = 4;
 const GATE_WINDOW_BINS = 2;
 
 /** Keeps the matches in the `width` adjacent bins (of 16) holding most rotation differences. */
-function rotationWindow(pairs: Array<[number, number]>, photo: Features, ref: Features, width: number): Array<[number, number]> {
+function rotationWindow(pairs: Array<[number, number]>, photo: KeypointGeometry, ref: KeypointGeometry, width: number): Array<[number, number]> {
   const bins = new Array<number>(ANGLE_BINS).fill(0);
   const binOf = (qi: number, ri: number) => (((ref.angles[ri]! - photo.angles[qi]! + 256) & 255) * ANGLE_BINS) >> 8;
   for (const [qi, ri] of pairs) bins[binOf(qi, ri)]!++;

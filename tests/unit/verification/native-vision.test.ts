@@ -14,6 +14,7 @@ import { AKAZE_CONFIG, AKAZE_PHOTO_CONFIG, DEFAULT_FEATURE_CONFIG, extractAkazeS
 import { loadHammingKnn, type HammingKnn } from "../../../src/verification/visual/hamming-knn.ts";
 import { describeVisionEngine, nativeVision, resolveNativeVision, type NativeVisionAddon } from "../../../src/verification/visual/native-vision.ts";
 import { loadVision, nativeKnn, type Vision } from "../../../src/verification/visual/vision.ts";
+import { extractRootSift, matchRootSift, rootSift } from "../../../src/verification/visual/rootsift.ts";
 
 const status = nativeVision();
 const skip = status.loaded ? false : `native build not loaded: ${status.reason}`;
@@ -135,5 +136,98 @@ describe("native Hamming 2-NN", { skip }, () => {
   test("no train descriptors: no neighbour", () => {
     const r = knn.knn2(new Uint8Array(64), new Uint8Array(0), 32);
     assert.deepEqual([...r.index], [-1, -1]);
+  });
+});
+
+/** Exact L2 2-NN in plain JS (double precision), the reference for the native knnL2. */
+function plainKnnL2(query: Float32Array, train: Float32Array, dims: number): { index: number[]; best: number[]; second: number[] } {
+  const out = { index: [] as number[], best: [] as number[], second: [] as number[] };
+  for (let i = 0; i < query.length / dims; i++) {
+    let [b, s, bi] = [Infinity, Infinity, -1];
+    for (let j = 0; j < train.length / dims; j++) {
+      let d = 0;
+      for (let k = 0; k < dims; k++) d += (query[i * dims + k]! - train[j * dims + k]!) ** 2;
+      if (d < b) [s, b, bi] = [b, d, j];
+      else if (d < s) s = d;
+    }
+    out.index.push(bi);
+    out.best.push(Math.sqrt(b));
+    out.second.push(Math.sqrt(s));
+  }
+  return out;
+}
+
+describe("native SIFT and L2 2-NN (the RootSIFT experiment)", { skip }, () => {
+  const addon = () => (status as { addon: NativeVisionAddon }).addon;
+  const close = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-4 * Math.max(1, Math.abs(b));
+
+  for (const dims of [128, 5] as const) {
+    test(`knnL2 gives the plain loop's nearest and second distances (Euclidean), ${dims} dimensions${dims === 128 ? " (eight lanes)" : " (scalar path)"}`, () => {
+      const rows = (max: number) =>
+        fc.integer({ min: 1, max }).chain((n) => fc.array(fc.float({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true }), { minLength: n * dims, maxLength: n * dims }).map((a) => Float32Array.from(a)));
+      fc.assert(
+        fc.property(rows(12), rows(40), (query, train) => {
+          const nq = query.length / dims;
+          const [index, best, second] = [new Int32Array(nq), new Float32Array(nq), new Float32Array(nq)];
+          addon().knnL2(query, train, dims, index, best, second);
+          const want = plainKnnL2(query, train, dims);
+          for (let i = 0; i < nq; i++) {
+            assert.ok(close(best[i]!, want.best[i]!), `best ${best[i]} vs ${want.best[i]}`);
+            assert.ok(close(second[i]!, want.second[i]!), `second ${second[i]} vs ${want.second[i]}`);
+            // Float rounding may order near-ties differently: the index found must be at the best distance.
+            if (index[i] !== want.index[i]) {
+              const j = index[i]!;
+              const d = Math.sqrt(Array.from({ length: dims }, (_, k) => (query[i * dims + k]! - train[j * dims + k]!) ** 2).reduce((x, y) => x + y, 0));
+              assert.ok(close(d, want.best[i]!), `index ${j} at ${d}, nearest ${want.index[i]} at ${want.best[i]}`);
+            }
+          }
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+
+  test("knnL2: ties keep the first nearest; no train rows give -1 and Infinity; one row gives second Infinity", () => {
+    const dims = 8;
+    const train = new Float32Array(dims * 3);
+    train.fill(1, 8, 24); // rows 1 and 2 identical
+    const query = new Float32Array(dims).fill(1);
+    const [index, best, second] = [new Int32Array(1), new Float32Array(1), new Float32Array(1)];
+    addon().knnL2(query, train, dims, index, best, second);
+    assert.deepEqual([index[0], best[0], second[0]], [1, 0, 0]);
+    addon().knnL2(query, new Float32Array(0), dims, index, best, second);
+    assert.deepEqual([index[0], best[0], second[0]], [-1, Infinity, Infinity]);
+    addon().knnL2(query, new Float32Array(dims), dims, index, best, second);
+    assert.deepEqual([index[0], best[0], second[0]], [0, Math.fround(Math.sqrt(8)), Infinity]);
+    assert.throws(() => addon().knnL2(query, train, dims, new Int32Array(0), best, second), /too short/);
+  });
+
+  test("sift: at most the budget (ties aside), 128 float32 per keypoint, keypoints inside the working copy; refuses a short buffer", async () => {
+    const p = await decodePhoto(readFileSync(photoFiles[0]!));
+    const raw = addon().sift(p.grey, p.width, p.height, 400, Math.round((400 * p.height) / p.width), 500);
+    assert.equal(raw.width, 400);
+    assert.ok(raw.count > 100 && raw.count <= 510, `${raw.count} keypoints`);
+    assert.equal(raw.dims, 128);
+    assert.equal(raw.descriptors.length, raw.count * 128);
+    assert.equal(raw.keypoints.length, raw.count * 4);
+    for (let i = 0; i < raw.count; i++) {
+      assert.ok(raw.keypoints[4 * i]! >= 0 && raw.keypoints[4 * i]! < raw.width && raw.keypoints[4 * i + 1]! >= 0 && raw.keypoints[4 * i + 1]! < raw.height);
+    }
+    assert.ok(raw.descriptors.every((v) => v >= 0));
+    assert.throws(() => addon().sift(new Uint8Array(100), 640, 480, 320, 240, 500), /smaller than its size/);
+  });
+
+  test("RootSIFT: rows of unit L2 norm (sqrt of an L1-normalised row), a zero row stays zero", () => {
+    const d = rootSift(Float32Array.from([3, 1, 0, 4, 0, 0, 0, 0]), 4);
+    assert.ok(Math.abs(d[0]! - Math.sqrt(3 / 8)) < 1e-6 && Math.abs(d[3]! - Math.sqrt(4 / 8)) < 1e-6);
+    assert.ok(Math.abs([...d.subarray(0, 4)].reduce((s, v) => s + v * v, 0) - 1) < 1e-6);
+    assert.deepEqual([...d.subarray(4)], [0, 0, 0, 0]);
+  });
+
+  test("RootSIFT through pair.ts's geometry: a photo finds itself (many inliers), not an unrelated photo", async () => {
+    const vision = await loadVision("native");
+    const [a, b] = await Promise.all(photoFiles.slice(0, 2).map(async (f) => extractRootSift(vision.native!, await decodePhoto(readFileSync(f)), { longSide: 640, maxFeatures: 800 })));
+    assert.ok(matchRootSift(vision.cv, vision.native!, a!, a!).inliers > 200);
+    assert.ok(matchRootSift(vision.cv, vision.native!, a!, b!).inliers < 12);
   });
 });

@@ -3,6 +3,8 @@
 // libopencv 4.6: features2d, imgproc, core); without it the matcher runs OpenCV.js and hamming-knn.wat, which
 // compute the same things (native-vision.ts says which is in use, tests/unit/verification/native-vision.test.ts
 // compares them). OpenCV's own thread pool is off: the app already runs one matcher thread per core.
+// Also SIFT and an exact L2 2-NN, for the RootSIFT experiment only (rootsift.ts, bench/verify.ts): the shipped
+// matcher does not call them.
 #include <node_api.h>
 
 #include <opencv2/core.hpp>
@@ -10,7 +12,9 @@
 #include <opencv2/imgproc.hpp>
 
 #include <cstdint>
+#include <cmath>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -157,6 +161,44 @@ napi_value Akaze(napi_env env, napi_callback_info info) {
     cv::Mat descriptors;
     akaze->detectAndCompute(img, cv::noArray(), keypoints, descriptors);
     return featureResult(env, img, keypoints, descriptors);
+  });
+}
+
+// sift(grey, width, height, outWidth, outHeight, maxFeatures): OpenCV's SIFT (features2d, 4.4+), the strongest
+// maxFeatures keypoints; descriptors are 128 float32 each (plain SIFT: RootSIFT is applied by the caller).
+napi_value Sift(napi_env env, napi_callback_info info) {
+  return guarded(env, [&]() {
+    size_t argc = 6;
+    napi_value argv[6];
+    check(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments");
+    if (argc < 6) throw Failure{"native vision: sift takes 6 arguments"};
+    cv::Mat img = workingCopy(env, argv);
+    int32_t maxFeatures = intArg(env, argv[5], "maxFeatures");
+    std::vector<cv::KeyPoint> keypoints;
+    cv::Mat descriptors;
+    cv::SIFT::create(maxFeatures)->detectAndCompute(img, cv::noArray(), keypoints, descriptors);
+    if (!descriptors.empty() && descriptors.type() != CV_32F) throw Failure{"native vision: SIFT descriptors are not float32"};
+    napi_value out;
+    check(env, napi_create_object(env, &out), "object");
+    int count = descriptors.empty() ? 0 : descriptors.rows;
+    std::vector<float> kp(size_t(count) * 4);
+    for (int i = 0; i < count; i++) {
+      kp[4 * i] = keypoints[i].pt.x;
+      kp[4 * i + 1] = keypoints[i].pt.y;
+      kp[4 * i + 2] = keypoints[i].angle;
+      kp[4 * i + 3] = keypoints[i].response;
+    }
+    cv::Mat packed = descriptors.isContinuous() ? descriptors : descriptors.clone();
+    size_t dims = count ? size_t(packed.cols) : 0;
+    setInt(env, out, "width", img.cols);
+    setInt(env, out, "height", img.rows);
+    setInt(env, out, "count", count);
+    setInt(env, out, "dims", int32_t(dims));
+    napi_value kpArray = typedCopy(env, napi_float32_array, kp.data(), kp.size() * 4, kp.size());
+    check(env, napi_set_named_property(env, out, "keypoints", kpArray), "keypoints");
+    napi_value descArray = typedCopy(env, napi_float32_array, count ? packed.ptr<float>(0) : nullptr, dims * count * 4, dims * count);
+    check(env, napi_set_named_property(env, out, "descriptors", descArray), "descriptors");
+    return out;
   });
 }
 
@@ -309,14 +351,104 @@ napi_value Knn2(napi_env env, napi_callback_info info) {
   });
 }
 
+/** Squared L2 distance, plain loop (the x86-64 build's AVX2 version below is used when the CPU has it). */
+inline float l2sq(const float* a, const float* b, int dims) {
+  float d = 0;
+  for (int k = 0; k < dims; k++) {
+    float x = a[k] - b[k];
+    d += x * x;
+  }
+  return d;
+}
+
+#if defined(__x86_64__)
+/** The same sum eight lanes at a time (dims a multiple of 8); the lanes' order of addition differs from the plain loop's. */
+__attribute__((target("avx2,fma"))) float l2sqAvx2(const float* a, const float* b, int dims) {
+  __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
+  int k = 0;
+  for (; k + 16 <= dims; k += 16) {
+    __m256 x0 = _mm256_sub_ps(_mm256_loadu_ps(a + k), _mm256_loadu_ps(b + k));
+    __m256 x1 = _mm256_sub_ps(_mm256_loadu_ps(a + k + 8), _mm256_loadu_ps(b + k + 8));
+    acc0 = _mm256_fmadd_ps(x0, x0, acc0);
+    acc1 = _mm256_fmadd_ps(x1, x1, acc1);
+  }
+  for (; k + 8 <= dims; k += 8) {
+    __m256 x0 = _mm256_sub_ps(_mm256_loadu_ps(a + k), _mm256_loadu_ps(b + k));
+    acc0 = _mm256_fmadd_ps(x0, x0, acc0);
+  }
+  __m256 acc = _mm256_add_ps(acc0, acc1);
+  __m128 s = _mm_add_ps(_mm256_castps256_ps128(acc), _mm256_extractf128_ps(acc, 1));
+  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+  s = _mm_add_ss(s, _mm_shuffle_ps(s, s, 1));
+  return _mm_cvtss_f32(s);
+}
+#endif
+
+template <typename Dist>
+void knnL2With(Dist dist, const float* q, int nq, const float* t, int nt, int dims, int32_t* index, float* best, float* second) {
+  const float inf = std::numeric_limits<float>::infinity();
+  for (int i = 0; i < nq; i++) {
+    const float* qd = q + size_t(i) * dims;
+    float b = inf, s = inf;
+    int32_t bi = -1;
+    for (int j = 0; j < nt; j++) {
+      float d = dist(qd, t + size_t(j) * dims, dims);
+      if (d < s) {
+        if (d < b) {
+          s = b;
+          b = d;
+          bi = j;
+        } else {
+          s = d;
+        }
+      }
+    }
+    index[i] = bi;
+    best[i] = std::sqrt(b);
+    second[i] = std::sqrt(s);
+  }
+}
+
+// knnL2(query: Float32Array, train: Float32Array, dims, index: Int32Array, best: Float32Array, second: Float32Array):
+// exact nearest and second-nearest train row of each query row, by Euclidean distance (not squared: Lowe's
+// ratio applies to it as is). No train row: index -1 and Infinity; one: second Infinity.
+napi_value KnnL2(napi_env env, napi_callback_info info) {
+  return guarded(env, [&]() -> napi_value {
+    size_t argc = 6;
+    napi_value argv[6];
+    check(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments");
+    if (argc < 6) throw Failure{"native vision: knnL2 takes 6 arguments"};
+    size_t qLen = 0, tLen = 0, iLen = 0, bLen = 0, sLen = 0;
+    const auto* q = reinterpret_cast<const float*>(bytesArg(env, argv[0], &qLen, "query"));
+    const auto* t = reinterpret_cast<const float*>(bytesArg(env, argv[1], &tLen, "train"));
+    int32_t dims = intArg(env, argv[2], "dims");
+    if (dims <= 0) throw Failure{"native vision: knnL2 dims must be positive"};
+    int nq = int(qLen / 4 / dims), nt = int(tLen / 4 / dims);
+    auto* index = reinterpret_cast<int32_t*>(bytesArg(env, argv[3], &iLen, "index"));
+    auto* best = reinterpret_cast<float*>(bytesArg(env, argv[4], &bLen, "best"));
+    auto* second = reinterpret_cast<float*>(bytesArg(env, argv[5], &sLen, "second"));
+    if (iLen < size_t(nq) * 4 || bLen < size_t(nq) * 4 || sLen < size_t(nq) * 4) throw Failure{"native vision: knnL2 output arrays too short"};
+#if defined(__x86_64__)
+    if (dims % 8 == 0 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+      knnL2With(l2sqAvx2, q, nq, t, nt, dims, index, best, second);
+      return nullptr;
+    }
+#endif
+    knnL2With(l2sq, q, nq, t, nt, dims, index, best, second);
+    return nullptr;
+  });
+}
+
 napi_value Init(napi_env env, napi_value exports) {
   cv::setNumThreads(0);
   napi_property_descriptor props[] = {
       {"orb", nullptr, Orb, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"akaze", nullptr, Akaze, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"knn2", nullptr, Knn2, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"sift", nullptr, Sift, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"knnL2", nullptr, KnnL2, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
-  napi_define_properties(env, exports, 3, props);
+  napi_define_properties(env, exports, 5, props);
   napi_value version;
   napi_create_string_utf8(env, CV_VERSION, NAPI_AUTO_LENGTH, &version);
   napi_set_named_property(env, exports, "opencvVersion", version);
