@@ -179,6 +179,6 @@ if (isMain(import.meta.url)) {
   console.log(`app CPU ${fmt(r.appS, 2)} s = ${per(r.appS)} ms/check-in (main thread ${per(r.mainS)} ms); idle app ${fmt(r.idlePerSec * 1000, 0)} ms/s; redis CPU ${fmt(r.redisS, 2)} s = ${per(r.redisS)} ms/check-in`);
   console.log("threads (ms per check-in): " + r.byThread.filter((t) => t.s > 0).map((t) => `${t.name}#${t.tid}=${per(t.s)}`).join(" "));
   console.log(`redis commands per check-in: ${fmt(r.commands.reduce((a, [, v]) => a + v, 0), 1)}: ${r.commands.map(([k, v]) => `${k} ${fmt(v, 1)}`).join(", ")}`);
-  console.log(`JSON ${JSON.stringify({ rate: r.rate, n: r.n, delivered: r.delivered, appMs: (r.appS / r.n) * 1000, mainMs: (r.mainS / r.n) * 1000, redisMs: (r.redisS / r.n) * 1000, p50: r.q.p50, p99: r.q.p99 })}`);
+  console.log(`JSON ${JSON.stringify({ rate: r.rate, n: r.n, delivered: r.delivered, appMs: (r.appS / r.n) * 1000, mainMs: (r.mainS / r.n) * 1000, redisMs: (r.redisS / r.n) * 1000, p50: r.q.p50, p99: r.q.p99, redisCommands: r.commands.reduce((a, [, v]) => a + v, 0), evalsha: r.commands.find(([k]) => k === "evalsha")?.[1] ?? 0, multi: r.commands.find(([k]) => k === "multi")?.[1] ?? 0 })}`);
   process.exit(0);
 }
