@@ -26,6 +26,7 @@ import { PhotoVerifier } from "../src/verification/photo-verifier.ts";
 import { AKAZE_PHOTO_CONFIG, extractAkazeSync } from "../src/verification/visual/features.ts";
 import { FeatureMatcher, type LandmarkReferences } from "../src/verification/visual/matcher.ts";
 import { DEFAULT_MATCH_GATE, matchPair } from "../src/verification/visual/pair.ts";
+import { describeVisionEngine, visionEngine } from "../src/verification/visual/native-vision.ts";
 import { loadVision } from "../src/verification/visual/vision.ts";
 import { ThreadedMatcher } from "../src/verification/visual/thread/threaded-matcher.ts";
 import { makeJpeg } from "../tests/support/photos.ts";
@@ -40,6 +41,8 @@ interface Target {
   references: ReferenceFingerprint[];
   /** A FeatureMatcher over a landmark with 5 references, when the eval catalog is there. */
   feature?: FeatureMatcher;
+  /** The same on OpenCV.js and the WebAssembly k-NN: what runs where the native build is missing. */
+  featureWasm?: FeatureMatcher;
   /** The same over the same references in 2 worker threads: the app's default. */
   threaded?: ThreadedMatcher;
   refs?: LandmarkReferences;
@@ -109,8 +112,9 @@ async function makeTarget(): Promise<Target> {
       const five = { landmark: sc.landmark, references: [...sc.references, ...other.references.slice(0, 5 - sc.references.length)] };
       const src = new MemoryReferenceSource([five]);
       const feature = new FeatureMatcher({ source: src });
+      const featureWasm = new FeatureMatcher({ source: src, engine: "wasm" });
       const threaded = new ThreadedMatcher({ source: src, threads: 2 });
-      return { ...five, feature, threaded, refs: await src.get(sc.landmark.id), source: "eval sacre-coeur (3 references) + 2 chateau-de-sceaux references" };
+      return { ...five, feature, featureWasm, threaded, refs: await src.get(sc.landmark.id), source: "eval sacre-coeur (3 references) + 2 chateau-de-sceaux references" };
     }
   }
   const [entry] = await readCatalogDir(DEMO_CATALOG_DIR);
@@ -173,8 +177,10 @@ export async function benchVerification(): Promise<BenchSection> {
   // the shared machine runs (only through contention for the core's caches and hyperthread), so it
   // compares runs made under different load better.
   const cpuMatcher = matchers.find((m) => m.tag === "feature");
+  const wasmVerifier = target.featureWasm && verifierWith(target.featureWasm);
   const cpuNotes: string[] = [];
-  if (cpuMatcher) {
+  if (cpuMatcher && wasmVerifier) {
+    await wasmVerifier.verify(input(photos.small[0]!));
     const cpuMs = async (fn: () => Promise<unknown>) => {
       const before = process.cpuUsage();
       await fn();
@@ -184,15 +190,19 @@ export async function benchVerification(): Promise<BenchSection> {
     for (const size of sizes) {
       const floorCpu: number[] = [];
       const verifyCpu: number[] = [];
+      const wasmCpu: number[] = [];
+      // Interleaved photo by photo, so that both engines see the same machine.
       for (const b of size.list) {
         floorCpu.push(await cpuMs(() => sharp(b).raw().toBuffer()));
         verifyCpu.push(await cpuMs(() => cpuMatcher.verifier.verify(input(b))));
+        wasmCpu.push(await cpuMs(() => wasmVerifier.verify(input(b))));
       }
       const f = quantiles(floorCpu);
       const v = quantiles(verifyCpu);
-      Object.assign(facts, { [`${size.key}.cpu.p50`]: v.p50, [`${size.key}.cpu.p95`]: v.p95, [`${size.key}.cpu.floorP50`]: f.p50 });
-      cpuNotes.push(`${size.label}: p50 ${fmt(v.p50)} / p95 ${fmt(v.p95)} ms against ${fmt(f.p50)} ms for the decode (${ratio(v.p50, f.p50)})`);
-      summary.push([`verification CPU time per photo, ${size.label}, FeatureMatcher (5 references), one at a time`, `p50 ${fmt(v.p50)} ms, p95 ${fmt(v.p95)} ms`, `sharp decode alone: p50 ${fmt(f.p50)} ms`, `${ratio(v.p50, f.p50)} the floor's p50`]);
+      const w = quantiles(wasmCpu);
+      Object.assign(facts, { [`${size.key}.cpu.p50`]: v.p50, [`${size.key}.cpu.p95`]: v.p95, [`${size.key}.cpu.floorP50`]: f.p50, [`${size.key}.cpu.wasmP50`]: w.p50 });
+      cpuNotes.push(`${size.label}: p50 ${fmt(v.p50)} / p95 ${fmt(v.p95)} ms against ${fmt(f.p50)} ms for the decode (${ratio(v.p50, f.p50)}); on OpenCV.js p50 ${fmt(w.p50)} ms (${ratio(w.p50, f.p50)})`);
+      summary.push([`verification CPU time per photo, ${size.label}, FeatureMatcher (5 references, ${describeVisionEngine(visionEngine())}), one at a time`, `p50 ${fmt(v.p50)} ms, p95 ${fmt(v.p95)} ms (OpenCV.js: p50 ${fmt(w.p50)} ms)`, `sharp decode alone: p50 ${fmt(f.p50)} ms`, `${ratio(v.p50, f.p50)} the floor's p50 (OpenCV.js: ${ratio(w.p50, f.p50)})`]);
     }
   }
 
@@ -227,7 +237,7 @@ export async function benchVerification(): Promise<BenchSection> {
       if (orb.match) continue;
       // What the matcher's second opinion runs for a photo ORB did not recognise, stage by stage.
       const vision = await loadVision();
-      const akaze = await timedStage("AKAZE features (photos ORB did not recognise)", () => extractAkazeSync(vision.cv, decoded, AKAZE_PHOTO_CONFIG));
+      const akaze = await timedStage("AKAZE features (photos ORB did not recognise)", () => extractAkazeSync(vision, decoded, AKAZE_PHOTO_CONFIG));
       await timedStage("AKAZE matching, 5 references (gated)", () => {
         for (const r of refs.references) if (r.akaze) matchPair(vision, akaze, r.akaze, undefined, DEFAULT_MATCH_GATE.akaze);
       });
@@ -243,6 +253,7 @@ export async function benchVerification(): Promise<BenchSection> {
   const smallBytes = photos.small.reduce((n, b) => n + b.length, 0) / photos.small.length;
   const notes = [
     `Photos: ${photos.from}; mean size ${(bigBytes / 1e6).toFixed(1)} MB (12 MP) and ${(smallBytes / 1e3).toFixed(0)} kB (1280 px), sent as files (EXIF read). Landmark: ${target.source}. Setup (resizing, catalog fingerprints): ${(prepMs / 1000).toFixed(1)} s.`,
+    `Features and k-NN: ${describeVisionEngine(visionEngine())}; the CPU figures below also give the same photos on OpenCV.js and the WebAssembly k-NN (VISION_ENGINE=wasm, what runs without the native build), interleaved photo by photo.`,
     `One process (the worker role's verify processor), photos handed out by an in-process pool of 1 or 2 like VERIFY_CONCURRENCY; sharp/libvips threads at their default (${sharp.concurrency()}). The FeatureMatcher rows are the visual matcher of src/verification/visual against one landmark with 5 references, in process and in 2 worker threads (the app's default); no other landmark is nearby, so a no-match does not try others.`,
     `Floor: \`sharp(bytes).raw().toBuffer()\`, a full decode of the same photos at the same concurrency. A full decode is the least any verifier must do here: the family gets a 2048 px copy, which needs the 1280 px photo at full size and the 12 MP one at shrink factor 1 (JPEG shrink-on-load by 2 would give 2000 px). "x floor" = verifier p50 / decode p50; "floor speed-up" = decode photos/s / verifier photos/s.`,
     `Peak RSS: this process, sampled every 20 ms during the run (it includes the photos held in memory and, after the first FeatureMatcher run, OpenCV's WASM heap).`,

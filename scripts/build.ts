@@ -2,10 +2,11 @@
  * `npm run build`: the production build in dist/, run by `node dist/main.js <role>` with no tsx, esbuild or
  * wabt (development dependencies). It compiles src/ with tsconfig.build.json, copies every other file under
  * src/ that the code reads at run time (pages, styles, browser scripts, the demo catalog), and assembles the
- * WebAssembly matcher (hamming-knn.wat) into hamming-knn.wasm. locales/ stays at the top, next to dist/.
+ * WebAssembly matcher (hamming-knn.wat) into hamming-knn.wasm. The native matcher's sources are not copied; its
+ * build (`npm run build:vision`, run before this) is, when there is one. locales/ stays at the top, next to dist/.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { assembleWat } from "../src/verification/visual/hamming-knn.ts";
@@ -19,12 +20,21 @@ function isAsset(file: string): boolean {
   return !/\.(ts|mts|cts|mjs|wat)$/.test(file);
 }
 
+/** The native matcher's folder: C++ sources and node-gyp's intermediate files; only the addon itself ships. */
+const NATIVE = path.join(SRC, "verification/visual/native");
+const ADDON = "build/Release/safe_arrival_vision.node";
+
 function copyAssets(from: string, to: string): number {
   let copied = 0;
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
-    if (entry.isDirectory()) copied += copyAssets(source, target);
+    if (source === NATIVE) {
+      if (!existsSync(path.join(source, ADDON))) continue;
+      mkdirSync(path.dirname(path.join(target, ADDON)), { recursive: true });
+      copyFileSync(path.join(source, ADDON), path.join(target, ADDON));
+      copied++;
+    } else if (entry.isDirectory()) copied += copyAssets(source, target);
     else if (entry.isFile() && isAsset(entry.name)) {
       mkdirSync(to, { recursive: true });
       copyFileSync(source, target);

@@ -31,6 +31,7 @@ import { createRedis, type RedisClient } from "./store/redis.ts";
 import { RedisSubmissionIndex } from "./store/submission-index.ts";
 import { TripRepository } from "./store/trip-repository.ts";
 import { RepositoryReferenceSource } from "./landmarks/reference-source.ts";
+import { describeVisionEngine, resolveNativeVision, setVisionEngine } from "./verification/visual/native-vision.ts";
 import { ThreadedMatcher } from "./verification/visual/thread/threaded-matcher.ts";
 import { PhotoVerifier } from "./verification/photo-verifier.ts";
 import { PhotoChecker } from "./verification/photo-check.ts";
@@ -248,7 +249,11 @@ export class App {
     };
     const submissions = new RedisSubmissionIndex(redis, keys, config.RETENTION);
     const sent = new SentMarkers(redis, keys, config.RETENTION, config.JOB_LOCK * 2);
+    // The process's engine: reference imports here and the matcher threads use it; `native` without a build fails now.
+    setVisionEngine(config.VISION_ENGINE);
+    resolveNativeVision(config.VISION_ENGINE);
     const matcher = opts.matcher ?? (this.ownMatcher = new ThreadedMatcher({ source: new RepositoryReferenceSource(landmarks), threads: config.VERIFY_CONCURRENCY }));
+    if (this.ownMatcher) log.info({ engine: describeVisionEngine(config.VISION_ENGINE) }, "visual matcher");
     this.workerDeps = {
       persons, contacts, trips, checkins, media, landmarks, messenger, i18n, log, now, submissions, lifecycle,
       ngoAlerts: new NgoAlertRepository(redis, keys, config.RETENTION),

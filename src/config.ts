@@ -197,6 +197,11 @@ export const configSchema = z.object({
   JOB_LOCK: duration("30s"),
   /** Verification jobs one worker process runs at once, each photo matched in one of as many threads (CPU-bound: about one per core). */
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  /**
+   * What the visual matcher computes features and matches on: `auto`, the native OpenCV build when it was built
+   * (`npm run build:vision`) and loads, else OpenCV.js; `native` refuses to start without it; `wasm` always OpenCV.js.
+   */
+  VISION_ENGINE: z.enum(["auto", "native", "wasm"]).default("auto"),
   /** Notification jobs one worker process runs at once (network-bound). */
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).default(5),
   /** Telegram updates one process handles at once, behind the webhook's or the poller's answer (one per chat at a time, in order). */

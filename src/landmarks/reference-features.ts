@@ -7,8 +7,9 @@ import type { ReferenceFingerprint, ReferenceIssue, ReferenceQuality } from "../
 import type { DecodedPhoto } from "../verification/contracts.ts";
 import { hamming, REPLAY_MAX_DISTANCE } from "../verification/pdq.ts";
 import { encodeFeatures, extractAkazeSync, extractFeaturesSync, greyMat, REFERENCE_FEATURE_CONFIG } from "../verification/visual/features.ts";
-import { loadOpenCv, withMats, type Cv, type CvMat } from "../verification/visual/opencv.ts";
+import { withMats, type Cv, type CvMat } from "../verification/visual/opencv.ts";
 import { encodeThumbnail, makeThumbnail } from "../verification/visual/replay-check.ts";
+import { loadVision } from "../verification/visual/vision.ts";
 
 /** Fewer features than this and a reference rarely reaches the match threshold (bench/verification.md). */
 export const MIN_REFERENCE_FEATURES = 600;
@@ -28,11 +29,12 @@ export interface ReferenceVisualData {
 }
 
 export async function referenceVisualData(photo: DecodedPhoto): Promise<ReferenceVisualData> {
-  const { cv } = await loadOpenCv();
-  const f = extractFeaturesSync(cv, photo, REFERENCE_FEATURE_CONFIG);
+  const vision = await loadVision();
+  const { cv } = vision;
+  const f = extractFeaturesSync(vision, photo, REFERENCE_FEATURE_CONFIG);
   return {
     features: encodeFeatures(f),
-    akaze: encodeFeatures(extractAkazeSync(cv, photo)),
+    akaze: encodeFeatures(extractAkazeSync(vision, photo)),
     thumb: encodeThumbnail(makeThumbnail(cv, photo)),
     featureCount: f.count,
     sharpness: laplacianVariance(cv, photo),

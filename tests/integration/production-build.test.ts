@@ -20,6 +20,8 @@ const DEV_ONLY = /^(tsx|wabt|esbuild|@esbuild|typescript)(\/|$)/;
 
 let redis: RedisServerHandle;
 let tmp: string;
+const NATIVE_ADDON = "build/Release/safe_arrival_vision.node";
+const nativeBuilt = existsSync(path.join(ROOT, "src/verification/visual/native", NATIVE_ADDON));
 /** A dist/ the developer built stays (rebuilt); one made only for this test is removed, so that `npx safe-arrival` keeps running src/. */
 const distBefore = existsSync(DIST);
 /** A module hook for `node --import`: resolving a development dependency throws, as it would in production. */
@@ -60,6 +62,9 @@ test("dist/ holds the compiled code, its assets and the assembled .wasm; no stat
     assert.ok(files.includes(needed), `dist/${needed}`);
   }
   assert.equal(files.filter((f) => /\.(ts|mjs|wat)$/.test(f)).length, 0, "no sources and no tsx thread shim in dist");
+  // The native matcher: its addon when it was built, never its C++ sources or node-gyp's intermediate files.
+  if (nativeBuilt) assert.ok(files.includes(`verification/visual/native/${NATIVE_ADDON}`), "the native matcher's addon");
+  assert.deepEqual(files.filter((f) => f.startsWith("verification/visual/native/") && f !== `verification/visual/native/${NATIVE_ADDON}`), []);
   const offenders: string[] = [];
   for (const file of files.filter((f) => f.endsWith(".js"))) {
     const code = readFileSync(path.join(DIST, file), "utf8");
@@ -127,6 +132,8 @@ test("`node dist/main.js start` with no bot token serves the sandbox, with no de
     }
     assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
     assert.ok(existsSync(path.join(DIST, "main.js")));
+    // The built app finds the native matcher next to its code.
+    if (nativeBuilt) assert.match(out, /"engine":"native OpenCV 4\./);
   } finally {
     child.kill("SIGTERM");
     await exited;

@@ -5,6 +5,7 @@
  * References are extracted once at import and stored as base64; arrival photos once per check-in.
  */
 import type { DecodedPhoto } from "../contracts.ts";
+import type { NativeFeatures, NativeVisionAddon } from "./native-vision.ts";
 import { loadOpenCv, withMats, type Cv, type CvKeyPoint, type CvMat, type CvVector } from "./opencv.ts";
 
 export interface FeatureConfig {
@@ -70,6 +71,12 @@ export interface Features {
 
 type Grey = Pick<DecodedPhoto, "grey" | "width" | "height">;
 
+/** What extracts features: OpenCV.js, or the native build when one is loaded (native-vision.ts). */
+export interface FeatureEngine {
+  cv: Cv;
+  native?: NativeVisionAddon;
+}
+
 /** Size of the copy features are computed on: never enlarged. */
 export function workingSize(width: number, height: number, longSide: number): { width: number; height: number } {
   const scale = Math.min(1, longSide / Math.max(width, height));
@@ -78,7 +85,7 @@ export function workingSize(width: number, height: number, longSide: number): { 
 
 export async function extractFeatures(photo: Grey, config: FeatureConfig = DEFAULT_FEATURE_CONFIG): Promise<Features> {
   const { cv } = await loadOpenCv();
-  return extractFeaturesSync(cv, photo, config);
+  return extractFeaturesSync({ cv }, photo, config);
 }
 
 /** Greyscale Mat of the photo at the working size; the caller deletes it. */
@@ -96,7 +103,12 @@ export function greyMat(cv: Cv, photo: Grey, longSide: number): CvMat {
   return dst;
 }
 
-export function extractFeaturesSync(cv: Cv, photo: Grey, config: FeatureConfig): Features {
+export function extractFeaturesSync(engine: FeatureEngine, photo: Grey, config: FeatureConfig): Features {
+  const { cv, native } = engine;
+  if (native) {
+    const size = workingSize(photo.width, photo.height, config.longSide);
+    return fromNative("orb", native.orb(photo.grey, photo.width, photo.height, size.width, size.height, config.maxFeatures, config.clahe), config.maxFeatures);
+  }
   return withMats(cv, (track) => {
     const img = track(greyMat(cv, photo, config.longSide));
     if (config.clahe) {
@@ -123,7 +135,14 @@ export function extractFeaturesSync(cv: Cv, photo: Grey, config: FeatureConfig):
   });
 }
 
-export function extractAkazeSync(cv: Cv, photo: Grey, config: AkazeConfig = AKAZE_CONFIG): Features {
+export function extractAkazeSync(engine: FeatureEngine, photo: Grey, config: AkazeConfig = AKAZE_CONFIG): Features {
+  const { cv, native } = engine;
+  if (native) {
+    const size = workingSize(photo.width, photo.height, config.longSide);
+    // OpenCV's AKAZE defaults (4 octaves, 4 sublevels) where the config leaves them.
+    const raw = native.akaze(photo.grey, photo.width, photo.height, size.width, size.height, config.threshold, config.nOctaves ?? 4, config.nOctaveLayers ?? 4);
+    return fromNative("akaze", raw, config.maxFeatures);
+  }
   return withMats(cv, (track) => {
     const img = track(greyMat(cv, photo, config.longSide));
     const akaze = track(new cv.AKAZE());
@@ -155,6 +174,31 @@ export function extractAkazeSync(cv: Cv, photo: Grey, config: AkazeConfig = AKAZ
     });
     return { kind: "akaze", width: img.cols, height: img.rows, count, xy, angles, descriptors: desc };
   });
+}
+
+/**
+ * The native build's output in the form OpenCV.js's path gives: the strongest `maxFeatures` AKAZE keypoints
+ * (a stable sort by response, as above), descriptors padded to AKAZE_DESCRIPTOR_BYTES; ORB's come capped.
+ */
+function fromNative(kind: FeatureKind, raw: NativeFeatures, maxFeatures: number): Features {
+  const order = Array.from({ length: raw.count }, (_, i) => i);
+  if (kind === "akaze" && raw.count > maxFeatures) {
+    order.sort((a, b) => raw.keypoints[4 * b + 3]! - raw.keypoints[4 * a + 3]!);
+    order.length = maxFeatures;
+  }
+  const count = order.length;
+  const bytes = kind === "akaze" ? AKAZE_DESCRIPTOR_BYTES : DESCRIPTOR_BYTES;
+  const width = raw.descriptorBytes;
+  const xy = new Float32Array(count * 2);
+  const angles = new Uint8Array(count);
+  const descriptors = new Uint8Array(count * bytes);
+  order.forEach((src, i) => {
+    xy[2 * i] = raw.keypoints[4 * src]!;
+    xy[2 * i + 1] = raw.keypoints[4 * src + 1]!;
+    angles[i] = quantiseAngle(raw.keypoints[4 * src + 2]!);
+    descriptors.set(raw.descriptors.subarray(src * width, src * width + Math.min(width, bytes)), i * bytes);
+  });
+  return { kind, width: raw.width, height: raw.height, count, xy, angles, descriptors };
 }
 
 function quantiseAngle(degrees: number): number {

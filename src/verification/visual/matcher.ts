@@ -15,6 +15,7 @@ import { DEFAULT_CALIBRATION, isClearMatch, isMatch, scoreFromInliers, type Cali
 import { AKAZE_PHOTO_CONFIG, DEFAULT_FEATURE_CONFIG, extractAkazeSync, extractFeaturesSync, type FeatureConfig, type FeatureKind, type Features } from "./features.ts";
 import { DEFAULT_MATCH_GATE, DEFAULT_PAIR_CONFIG, matchPair, type MatchGate, type PairConfig, type PairResult } from "./pair.ts";
 import { mayBeCopyOf, warpCorrelation, type Thumbnail } from "./replay-check.ts";
+import { visionEngine, type VisionEngine } from "./native-vision.ts";
 import { loadVision, type Vision } from "./vision.ts";
 
 export interface ReferenceFeatures {
@@ -62,6 +63,8 @@ export interface FeatureMatcherOptions {
    * matches every reference in full. A reference the gate shuts counts 0 inliers.
    */
   gate?: Readonly<Record<FeatureKind, MatchGate>> | false;
+  /** Which engine extracts features and matches descriptors (native-vision.ts); by default the process's. */
+  engine?: VisionEngine;
   /** Every photo-reference comparison, for the benchmark's per-pair figures. */
   onPair?: (pair: { reference: string; detector: FeatureKind; result: PairResult }) => void;
 }
@@ -109,6 +112,7 @@ export class FeatureMatcher implements VisualMatcher {
       otherLandmarkRadiusM: 20_000,
       maxOtherLandmarks: 6,
       gate: DEFAULT_MATCH_GATE,
+      engine: visionEngine(),
       ...opts,
     };
   }
@@ -121,9 +125,9 @@ export class FeatureMatcher implements VisualMatcher {
   async features(photo: DecodedPhoto): Promise<Features> {
     const hit = this.#cache.get(photo);
     if (hit) return hit;
-    const { cv } = await loadVision();
+    const vision = await loadVision(this.#opts.engine);
     const started = performance.now();
-    const f = extractFeaturesSync(cv, photo, this.#opts.features);
+    const f = extractFeaturesSync(vision, photo, this.#opts.features);
     this.timings.featuresMs += performance.now() - started;
     this.#cache.set(photo, f);
     return f;
@@ -158,7 +162,7 @@ export class FeatureMatcher implements VisualMatcher {
    * is then the best over all of them, which ranking landmarks needs.
    */
   async matchLandmark(photo: DecodedPhoto, refs: LandmarkReferences, opts: { secondOpinion?: boolean; stopWhenClear?: boolean } = {}): Promise<LandmarkMatch> {
-    const vision = await loadVision();
+    const vision = await loadVision(this.#opts.engine);
     const { cv } = vision;
     const f = await this.features(photo);
     const started = performance.now();
@@ -225,10 +229,10 @@ export class FeatureMatcher implements VisualMatcher {
   async #secondOpinion(photo: DecodedPhoto, refs: LandmarkReferences): Promise<LandmarkMatch | undefined> {
     const withAkaze = refs.references.filter((r) => r.akaze);
     if (withAkaze.length === 0) return undefined;
-    const vision = await loadVision();
+    const vision = await loadVision(this.#opts.engine);
     const started = performance.now();
     let f = this.#akazeCache.get(photo);
-    if (!f) this.#akazeCache.set(photo, (f = extractAkazeSync(vision.cv, photo, AKAZE_PHOTO_CONFIG)));
+    if (!f) this.#akazeCache.set(photo, (f = extractAkazeSync(vision, photo, AKAZE_PHOTO_CONFIG)));
     const best = this.#bestReference(vision, f, withAkaze, (r) => r.akaze!);
     this.timings.secondOpinionMs += performance.now() - started;
     const cal = this.#opts.calibration.secondOpinion;

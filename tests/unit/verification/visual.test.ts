@@ -175,11 +175,11 @@ describe("replay stage 2 and orientation", () => {
 
 describe("AKAZE second opinion", () => {
   test("photos get a 3-sublevel scale space, and it still rescues the oblique close-up ORB misses", async () => {
-    const { cv } = await loadOpenCv();
+    const vision = await loadVision();
     const closeUp = await photo(query("chateau-de-sceaux").find((f) => f.endsWith("100_7110.JPG"))!);
     // The sublevel option reaches OpenCV: fewer diffusion levels give other keypoints than the references' 4.
-    const photoScale = extractAkazeSync(cv, closeUp, AKAZE_PHOTO_CONFIG);
-    const referenceScale = extractAkazeSync(cv, closeUp, AKAZE_CONFIG);
+    const photoScale = extractAkazeSync(vision, closeUp, AKAZE_PHOTO_CONFIG);
+    const referenceScale = extractAkazeSync(vision, closeUp, AKAZE_CONFIG);
     assert.notEqual(photoScale.count, referenceScale.count);
     const m = await matcher.matchLandmark(closeUp, (await source.get("chateau-de-sceaux"))!);
     assert.equal(m.match, true, `100_7110: ${m.inliers} inliers`);
@@ -198,7 +198,7 @@ describe("matching gate (every 3rd photo keypoint first)", () => {
     for (const file of photos) {
       const p = await photo(file);
       const orb = await matcher.features(p);
-      const akaze = extractAkazeSync(vision.cv, p, AKAZE_PHOTO_CONFIG);
+      const akaze = extractAkazeSync(vision, p, AKAZE_PHOTO_CONFIG);
       for (const id of ["sacre-coeur", "chateau-de-sceaux"]) {
         for (const ref of (await source.get(id))!.references) {
           for (const [f, rf] of [[orb, ref.features], [akaze, ref.akaze!]] as const) {
@@ -226,9 +226,12 @@ describe("matching gate (every 3rd photo keypoint first)", () => {
         const refs = (await source.get(id))!;
         const [a, b] = [await observed.matchLandmark(await photo(file), refs), await ungated.matchLandmark(await photo(file), refs)];
         assert.equal(a.match, b.match, `${path.basename(file)} vs ${id}`);
-        assert.equal(a.detector, b.detector);
+        // The detector may differ: with the native build's features one held-out nle-tower photo's ORB sample
+        // shows 10 (< 11) against a reference ORB matches in full with 14 inliers, and AKAZE decides it
+        // instead (bench/verification.md, "Matching gate"). The decision is the same.
+        if (a.detector !== b.detector) assert.ok(a.match && a.detector === "akaze", `${path.basename(file)} vs ${id}: ${a.detector} vs ${b.detector}`);
         // A match's evidence comes from references the gate let through, so it is the same.
-        if (b.match) assert.equal(a.inliers, b.inliers);
+        if (b.match && a.detector === b.detector) assert.equal(a.inliers, b.inliers);
         assert.ok(a.inliers <= b.inliers);
       }
     }

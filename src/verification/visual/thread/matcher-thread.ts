@@ -4,14 +4,16 @@
  * messages while a photo is being matched. Reference features come from the main thread's source over
  * messages and are kept here per landmark version.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import type { Landmark } from "../../../domain/landmark.ts";
 import type { DecodedPhoto } from "../../contracts.ts";
 import { FeatureMatcher, type LandmarkReferences, type ReferenceSource } from "../matcher.ts";
-import type { FromThread, PhotoPixels, ToThread } from "./protocol.ts";
+import { setVisionEngine } from "../native-vision.ts";
+import type { FromThread, PhotoPixels, ThreadData, ToThread } from "./protocol.ts";
 
 if (!parentPort) throw new Error("matcher-thread.ts runs as a worker thread");
 const port = parentPort;
+setVisionEngine((workerData as ThreadData | undefined)?.engine ?? "auto");
 
 let nextId = 1;
 const waiting = new Map<number, { resolve: (m: ToThread) => void; reject: (e: Error) => void }>();

@@ -3,6 +3,12 @@ import type { Landmark } from "../../../domain/landmark.ts";
 import type { VisualSignal } from "../../../domain/verdict.ts";
 import type { LandmarkReferences } from "../matcher.ts";
 import type { CatalogIdentification } from "../../contracts.ts";
+import type { VisionEngine } from "../native-vision.ts";
+
+/** What a thread is started with (workerData). */
+export interface ThreadData {
+  engine: VisionEngine;
+}
 
 export interface PhotoPixels {
   grey: Uint8Array;

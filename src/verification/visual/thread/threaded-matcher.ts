@@ -10,7 +10,8 @@ import type { Landmark } from "../../../domain/landmark.ts";
 import type { VisualSignal } from "../../../domain/verdict.ts";
 import type { CatalogIdentification, CatalogIdentifier, DecodedPhoto, VisualMatcher } from "../../contracts.ts";
 import type { LandmarkReferences, ReferenceSource } from "../matcher.ts";
-import type { FromThread, PhotoPixels, ToThread } from "./protocol.ts";
+import { visionEngine, type VisionEngine } from "../native-vision.ts";
+import type { FromThread, PhotoPixels, ThreadData, ToThread } from "./protocol.ts";
 
 export interface ThreadedMatcherOptions {
   source: ReferenceSource;
@@ -20,6 +21,8 @@ export interface ThreadedMatcherOptions {
   timeoutMs?: number;
   /** Heap limits per thread; a thread that exceeds them dies and is replaced. */
   resourceLimits?: ResourceLimits;
+  /** The threads' vision engine (native-vision.ts); by default this process's. */
+  engine?: VisionEngine;
 }
 
 interface Pending {
@@ -47,7 +50,7 @@ export class ThreadedMatcher implements VisualMatcher, CatalogIdentifier {
   #closed = false;
 
   constructor(opts: ThreadedMatcherOptions) {
-    this.#opts = { timeoutMs: 60_000, resourceLimits: {}, ...opts, threads: Math.max(1, Math.floor(opts.threads)) };
+    this.#opts = { timeoutMs: 60_000, resourceLimits: {}, engine: visionEngine(), ...opts, threads: Math.max(1, Math.floor(opts.threads)) };
   }
 
   match(photo: DecodedPhoto, landmark: Landmark): Promise<VisualSignal> {
@@ -89,7 +92,7 @@ export class ThreadedMatcher implements VisualMatcher, CatalogIdentifier {
   }
 
   #spawn(): Slot {
-    const worker = new Worker(ENTRY, { resourceLimits: this.#opts.resourceLimits });
+    const worker = new Worker(ENTRY, { resourceLimits: this.#opts.resourceLimits, workerData: { engine: this.#opts.engine } satisfies ThreadData });
     const slot: Slot = { worker, pending: new Map() };
     // The thread waits on the source; it must not keep the process alive on its own.
     worker.unref();

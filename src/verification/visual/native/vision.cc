@@ -1,0 +1,328 @@
+// Native OpenCV for the visual matcher: ORB and AKAZE features and the Hamming 2-NN search, the three
+// costs that dominate a check-in's verification. Built by node-gyp against the system's OpenCV (Debian's
+// libopencv 4.6: features2d, imgproc, core); without it the matcher runs OpenCV.js and hamming-knn.wat, which
+// compute the same things (native-vision.ts says which is in use, tests/unit/verification/native-vision.test.ts
+// compares them). OpenCV's own thread pool is off: the app already runs one matcher thread per core.
+#include <node_api.h>
+
+#include <opencv2/core.hpp>
+#include <opencv2/features2d.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Failure {
+  std::string message;
+};
+
+void check(napi_env env, napi_status status, const char* what) {
+  if (status != napi_ok) throw Failure{std::string("native vision: ") + what};
+}
+
+int32_t intArg(napi_env env, napi_value v, const char* name) {
+  int32_t out = 0;
+  check(env, napi_get_value_int32(env, v, &out), name);
+  return out;
+}
+
+double doubleArg(napi_env env, napi_value v, const char* name) {
+  double out = 0;
+  check(env, napi_get_value_double(env, v, &out), name);
+  return out;
+}
+
+/** The bytes of a TypedArray or Buffer argument. */
+uint8_t* bytesArg(napi_env env, napi_value v, size_t* length, const char* name) {
+  bool isTyped = false;
+  check(env, napi_is_typedarray(env, v, &isTyped), name);
+  if (!isTyped) throw Failure{std::string("native vision: ") + name + " must be a typed array"};
+  napi_typedarray_type type;
+  size_t count = 0;
+  void* data = nullptr;
+  napi_value buffer;
+  size_t offset = 0;
+  check(env, napi_get_typedarray_info(env, v, &type, &count, &data, &buffer, &offset), name);
+  size_t element = (type == napi_int32_array || type == napi_uint32_array || type == napi_float32_array) ? 4 : type == napi_float64_array ? 8 : 1;
+  *length = count * element;
+  return static_cast<uint8_t*>(data);
+}
+
+napi_value typedCopy(napi_env env, napi_typedarray_type type, const void* data, size_t bytes, size_t count) {
+  void* out = nullptr;
+  napi_value buffer, array;
+  check(env, napi_create_arraybuffer(env, bytes, &out, &buffer), "arraybuffer");
+  if (bytes) std::memcpy(out, data, bytes);
+  check(env, napi_create_typedarray(env, type, count, buffer, 0, &array), "typedarray");
+  return array;
+}
+
+void setInt(napi_env env, napi_value obj, const char* key, int32_t value) {
+  napi_value v;
+  check(env, napi_create_int32(env, value, &v), key);
+  check(env, napi_set_named_property(env, obj, key, v), key);
+}
+
+/** The photo's grey pixels at the working size (INTER_AREA, as OpenCV.js's path in features.ts). */
+cv::Mat workingCopy(napi_env env, napi_value* argv) {
+  size_t length = 0;
+  uint8_t* grey = bytesArg(env, argv[0], &length, "grey");
+  int32_t width = intArg(env, argv[1], "width"), height = intArg(env, argv[2], "height");
+  int32_t outW = intArg(env, argv[3], "outWidth"), outH = intArg(env, argv[4], "outHeight");
+  if (width <= 0 || height <= 0 || outW <= 0 || outH <= 0 || length < size_t(width) * size_t(height)) {
+    throw Failure{"native vision: the grey image is smaller than its size"};
+  }
+  cv::Mat src(height, width, CV_8UC1, grey);
+  if (outW == width && outH == height) return src.clone();
+  cv::Mat dst;
+  cv::resize(src, dst, cv::Size(outW, outH), 0, 0, cv::INTER_AREA);
+  return dst;
+}
+
+/** { width, height, count, keypoints: Float32Array [x, y, angle, response] x count, descriptors, descriptorBytes }. */
+napi_value featureResult(napi_env env, const cv::Mat& img, const std::vector<cv::KeyPoint>& keypoints, const cv::Mat& descriptors) {
+  napi_value out;
+  check(env, napi_create_object(env, &out), "object");
+  int count = descriptors.empty() ? 0 : descriptors.rows;
+  std::vector<float> kp(size_t(count) * 4);
+  for (int i = 0; i < count; i++) {
+    kp[4 * i] = keypoints[i].pt.x;
+    kp[4 * i + 1] = keypoints[i].pt.y;
+    kp[4 * i + 2] = keypoints[i].angle;
+    kp[4 * i + 3] = keypoints[i].response;
+  }
+  cv::Mat packed = descriptors.isContinuous() ? descriptors : descriptors.clone();
+  size_t descBytes = count ? size_t(packed.cols) * packed.elemSize() : 0;
+  setInt(env, out, "width", img.cols);
+  setInt(env, out, "height", img.rows);
+  setInt(env, out, "count", count);
+  setInt(env, out, "descriptorBytes", int32_t(descBytes));
+  napi_value kpArray = typedCopy(env, napi_float32_array, kp.data(), kp.size() * 4, kp.size());
+  check(env, napi_set_named_property(env, out, "keypoints", kpArray), "keypoints");
+  napi_value descArray = typedCopy(env, napi_uint8_array, packed.data, descBytes * count, descBytes * count);
+  check(env, napi_set_named_property(env, out, "descriptors", descArray), "descriptors");
+  return out;
+}
+
+template <typename F>
+napi_value guarded(napi_env env, F&& body) {
+  try {
+    return body();
+  } catch (const Failure& f) {
+    napi_throw_error(env, nullptr, f.message.c_str());
+  } catch (const cv::Exception& e) {
+    napi_throw_error(env, nullptr, ("opencv: " + e.msg.substr(0, 200)).c_str());
+  } catch (const std::exception& e) {
+    napi_throw_error(env, nullptr, (std::string("native vision: ") + e.what()).substr(0, 200).c_str());
+  }
+  return nullptr;
+}
+
+// orb(grey, width, height, outWidth, outHeight, maxFeatures, clahe)
+napi_value Orb(napi_env env, napi_callback_info info) {
+  return guarded(env, [&]() {
+    size_t argc = 7;
+    napi_value argv[7];
+    check(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments");
+    if (argc < 7) throw Failure{"native vision: orb takes 7 arguments"};
+    cv::Mat img = workingCopy(env, argv);
+    int32_t maxFeatures = intArg(env, argv[5], "maxFeatures");
+    bool clahe = false;
+    check(env, napi_get_value_bool(env, argv[6], &clahe), "clahe");
+    if (clahe) cv::createCLAHE(2.0, cv::Size(8, 8))->apply(img, img);
+    std::vector<cv::KeyPoint> keypoints;
+    cv::Mat descriptors;
+    cv::ORB::create(maxFeatures)->detectAndCompute(img, cv::noArray(), keypoints, descriptors);
+    return featureResult(env, img, keypoints, descriptors);
+  });
+}
+
+// akaze(grey, width, height, outWidth, outHeight, threshold, nOctaves, nOctaveLayers)
+napi_value Akaze(napi_env env, napi_callback_info info) {
+  return guarded(env, [&]() {
+    size_t argc = 8;
+    napi_value argv[8];
+    check(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments");
+    if (argc < 8) throw Failure{"native vision: akaze takes 8 arguments"};
+    cv::Mat img = workingCopy(env, argv);
+    auto akaze = cv::AKAZE::create();
+    akaze->setThreshold(doubleArg(env, argv[5], "threshold"));
+    akaze->setNOctaves(intArg(env, argv[6], "nOctaves"));
+    akaze->setNOctaveLayers(intArg(env, argv[7], "nOctaveLayers"));
+    std::vector<cv::KeyPoint> keypoints;
+    cv::Mat descriptors;
+    akaze->detectAndCompute(img, cv::noArray(), keypoints, descriptors);
+    return featureResult(env, img, keypoints, descriptors);
+  });
+}
+
+inline uint64_t load64(const uint8_t* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+/** Nearest and second-nearest train descriptor of each query one, as hamming-knn.wat computes them. */
+template <int Words>
+void knn2(const uint8_t* q, int nq, const uint8_t* t, int nt, int32_t* index, int32_t* best, int32_t* second) {
+  for (int i = 0; i < nq; i++) {
+    uint64_t qw[Words];
+    for (int w = 0; w < Words; w++) qw[w] = load64(q + size_t(i) * Words * 8 + w * 8);
+    int32_t b = 1024, s = 1024, bi = -1;
+    const uint8_t* tp = t;
+    for (int j = 0; j < nt; j++, tp += Words * 8) {
+      int32_t d = 0;
+      for (int w = 0; w < Words; w++) d += __builtin_popcountll(qw[w] ^ load64(tp + w * 8));
+      if (d < s) {
+        if (d < b) {
+          s = b;
+          b = d;
+          bi = j;
+        } else {
+          s = d;
+        }
+      }
+    }
+    index[i] = bi;
+    best[i] = b;
+    second[i] = s;
+  }
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+/**
+ * The same search, eight train descriptors at a time in AVX2 registers: the train set is transposed so that
+ * 32-bit word w of eight consecutive descriptors sits in one register; each lane counts its bits with the
+ * nibble-table shuffle (AVX2 has no vector popcount) and keeps its own best, second and first index, and the
+ * lanes are merged at the end. Exact: the second distance is the second smallest over all (a tie with the best
+ * counts), the index the first one at the best distance, as in the scalar loop.
+ */
+template <int Words>
+__attribute__((target("avx2,popcnt"))) void knn2Avx2(const uint8_t* q, int nq, const uint8_t* t, int nt, int32_t* index, int32_t* best, int32_t* second) {
+  constexpr int W32 = Words * 2;
+  const int blocks = nt / 8;
+  // Transposed: block b, word w -> 8 x uint32 (descriptor 8b + lane).
+  std::vector<uint32_t> soa(size_t(blocks) * W32 * 8);
+  for (int b = 0; b < blocks; b++)
+    for (int lane = 0; lane < 8; lane++) {
+      const uint8_t* d = t + (size_t(b) * 8 + lane) * Words * 8;
+      for (int w = 0; w < W32; w++) std::memcpy(&soa[(size_t(b) * W32 + w) * 8 + lane], d + w * 4, 4);
+    }
+  const __m256i table = _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
+  const __m256i low = _mm256_set1_epi8(0x0f);
+  const __m256i ones16 = _mm256_set1_epi16(1);
+  const __m256i laneIds = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+  for (int i = 0; i < nq; i++) {
+    const uint8_t* qd = q + size_t(i) * Words * 8;
+    __m256i qw[W32];
+    for (int w = 0; w < W32; w++) {
+      uint32_t v;
+      std::memcpy(&v, qd + w * 4, 4);
+      qw[w] = _mm256_set1_epi32(int(v));
+    }
+    __m256i vb = _mm256_set1_epi32(1024), vs = _mm256_set1_epi32(1024), vi = _mm256_set1_epi32(-1);
+    for (int b = 0; b < blocks; b++) {
+      const uint32_t* block = &soa[size_t(b) * W32 * 8];
+      // Byte counts summed over the words stay below 256 (at most 8 x W32 <= 128 per byte).
+      __m256i acc = _mm256_setzero_si256();
+      for (int w = 0; w < W32; w++) {
+        __m256i x = _mm256_xor_si256(qw[w], _mm256_loadu_si256(reinterpret_cast<const __m256i*>(block + w * 8)));
+        __m256i lo = _mm256_shuffle_epi8(table, _mm256_and_si256(x, low));
+        __m256i hi = _mm256_shuffle_epi8(table, _mm256_and_si256(_mm256_srli_epi16(x, 4), low));
+        acc = _mm256_add_epi8(acc, _mm256_add_epi8(lo, hi));
+      }
+      // The four byte counts of each 32-bit lane summed: bytes -> 16-bit pairs -> 32-bit.
+      __m256i d = _mm256_madd_epi16(_mm256_maddubs_epi16(acc, _mm256_set1_epi8(1)), ones16);
+      __m256i ids = _mm256_add_epi32(laneIds, _mm256_set1_epi32(b * 8));
+      __m256i better = _mm256_cmpgt_epi32(vb, d);
+      vs = _mm256_min_epi32(vs, _mm256_max_epi32(vb, d));
+      vb = _mm256_min_epi32(vb, d);
+      vi = _mm256_blendv_epi8(vi, ids, better);
+    }
+    alignas(32) int32_t lb[8], ls[8], li[8];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(lb), vb);
+    _mm256_store_si256(reinterpret_cast<__m256i*>(ls), vs);
+    _mm256_store_si256(reinterpret_cast<__m256i*>(li), vi);
+    int32_t b = 1024, s = 1024, bi = -1;
+    auto take = [&](int32_t d, int32_t j) {
+      if (d < b || (d == b && j >= 0 && (bi < 0 || j < bi))) {
+        if (d < b) s = b;
+        else s = d;
+        b = d;
+        bi = j;
+      } else if (d < s) {
+        s = d;
+      }
+    };
+    for (int lane = 0; lane < 8; lane++) {
+      if (li[lane] < 0) continue;
+      take(lb[lane], li[lane]);
+      if (ls[lane] < s) s = ls[lane];
+    }
+    // The tail that does not fill a block, as the scalar loop does it.
+    const uint8_t* tp = t + size_t(blocks) * 8 * Words * 8;
+    for (int j = blocks * 8; j < nt; j++, tp += Words * 8) {
+      int32_t d = 0;
+      for (int w = 0; w < Words; w++) d += int32_t(__builtin_popcountll(load64(qd + w * 8) ^ load64(tp + w * 8)));
+      take(d, j);
+    }
+    index[i] = bi;
+    best[i] = b;
+    second[i] = s;
+  }
+}
+#endif
+
+// knn2(query, train, bytes (32 | 64), index: Int32Array, best: Int32Array, second: Int32Array)
+napi_value Knn2(napi_env env, napi_callback_info info) {
+  return guarded(env, [&]() -> napi_value {
+    size_t argc = 6;
+    napi_value argv[6];
+    check(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments");
+    if (argc < 6) throw Failure{"native vision: knn2 takes 6 arguments"};
+    size_t qLen = 0, tLen = 0, iLen = 0, bLen = 0, sLen = 0;
+    const uint8_t* q = bytesArg(env, argv[0], &qLen, "query");
+    const uint8_t* t = bytesArg(env, argv[1], &tLen, "train");
+    int32_t bytes = intArg(env, argv[2], "bytes");
+    if (bytes != 32 && bytes != 64) throw Failure{"native vision: descriptors are 32 or 64 bytes"};
+    int nq = int(qLen / bytes), nt = int(tLen / bytes);
+    auto* index = reinterpret_cast<int32_t*>(bytesArg(env, argv[3], &iLen, "index"));
+    auto* best = reinterpret_cast<int32_t*>(bytesArg(env, argv[4], &bLen, "best"));
+    auto* second = reinterpret_cast<int32_t*>(bytesArg(env, argv[5], &sLen, "second"));
+    if (iLen < size_t(nq) * 4 || bLen < size_t(nq) * 4 || sLen < size_t(nq) * 4) throw Failure{"native vision: knn2 output arrays too short"};
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("avx2")) {
+      if (bytes == 32) knn2Avx2<4>(q, nq, t, nt, index, best, second);
+      else knn2Avx2<8>(q, nq, t, nt, index, best, second);
+      return nullptr;
+    }
+#endif
+    if (bytes == 32) knn2<4>(q, nq, t, nt, index, best, second);
+    else knn2<8>(q, nq, t, nt, index, best, second);
+    return nullptr;
+  });
+}
+
+napi_value Init(napi_env env, napi_value exports) {
+  cv::setNumThreads(0);
+  napi_property_descriptor props[] = {
+      {"orb", nullptr, Orb, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"akaze", nullptr, Akaze, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"knn2", nullptr, Knn2, nullptr, nullptr, nullptr, napi_default, nullptr},
+  };
+  napi_define_properties(env, exports, 3, props);
+  napi_value version;
+  napi_create_string_utf8(env, CV_VERSION, NAPI_AUTO_LENGTH, &version);
+  napi_set_named_property(env, exports, "opencvVersion", version);
+  return exports;
+}
+
+}  // namespace
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, Init)
