@@ -130,6 +130,7 @@ export async function benchCpu(rate = 20, seconds = 10) {
     const r0 = await redisCpu(admin);
     const c0 = commandCalls(await admin.info("commandstats"));
     const wall0 = Date.now();
+    const calls0 = fake.calls().length;
     const start = Date.now() + 100;
     for (let i = 0; i < n; i++) {
       const wait = start + (i * 1000) / rate - Date.now();
@@ -148,6 +149,8 @@ export async function benchCpu(rate = 20, seconds = 10) {
     // Traveller replies trail the family's confirmation a little: let the outbox drain.
     await sleep(500);
     const wall = (Date.now() - wall0) / 1000;
+    const botApi = new Map<string, number>();
+    for (const c of fake.calls().slice(calls0)) botApi.set(c.method, (botApi.get(c.method) ?? 0) + 1 / n);
     const t1 = threadTicks(pid);
     const p1 = processTicks(pid);
     const r1 = await redisCpu(admin);
@@ -164,7 +167,7 @@ export async function benchCpu(rate = 20, seconds = 10) {
     const redisS = r1 - r0;
     const mainS = byThread.find((t) => t.tid === pid)?.s ?? NaN;
     admin.disconnect();
-    return { commands, rate, n, delivered: lat.length, wall, appS, redisS, mainS, idlePerSec, byThread, q };
+    return { botApi, commands, rate, n, delivered: lat.length, wall, appS, redisS, mainS, idlePerSec, byThread, q };
   } finally {
     await child?.stop();
     await fake.close();
@@ -178,6 +181,7 @@ if (isMain(import.meta.url)) {
   console.log(`rate ${r.rate}/s x ${r.n / r.rate} s: delivered ${r.delivered}/${r.n}; window ${fmt(r.wall, 1)} s; latency p50 ${fmt(r.q.p50)} p99 ${fmt(r.q.p99)} max ${fmt(r.q.max)} ms`);
   console.log(`app CPU ${fmt(r.appS, 2)} s = ${per(r.appS)} ms/check-in (main thread ${per(r.mainS)} ms); idle app ${fmt(r.idlePerSec * 1000, 0)} ms/s; redis CPU ${fmt(r.redisS, 2)} s = ${per(r.redisS)} ms/check-in`);
   console.log("threads (ms per check-in): " + r.byThread.filter((t) => t.s > 0).map((t) => `${t.name}#${t.tid}=${per(t.s)}`).join(" "));
+  console.log(`Bot API calls per check-in: ${[...r.botApi].map(([k, v]) => `${k} ${fmt(v, 2)}`).join(", ")}`);
   console.log(`redis commands per check-in: ${fmt(r.commands.reduce((a, [, v]) => a + v, 0), 1)}: ${r.commands.map(([k, v]) => `${k} ${fmt(v, 1)}`).join(", ")}`);
   console.log(`JSON ${JSON.stringify({ rate: r.rate, n: r.n, delivered: r.delivered, appMs: (r.appS / r.n) * 1000, mainMs: (r.mainS / r.n) * 1000, redisMs: (r.redisS / r.n) * 1000, p50: r.q.p50, p99: r.q.p99, redisCommands: r.commands.reduce((a, [, v]) => a + v, 0), evalsha: r.commands.find(([k]) => k === "evalsha")?.[1] ?? 0, multi: r.commands.find(([k]) => k === "multi")?.[1] ?? 0 })}`);
   process.exit(0);
