@@ -82,6 +82,12 @@ export interface AppOptions {
 
 export class App {
   readonly redis: RedisClient;
+  /**
+   * BullMQ's connection (queues and workers), apart from the repositories' `redis`: BullMQ defines its 64
+   * scripts as commands on the client it is given, and ioredis copies every command defined on a client into
+   * each MULTI and pipeline made from it (about 60 us a MULTI with them, a dozen per check-in).
+   */
+  readonly queueRedis: RedisClient;
   readonly keys: Keys;
   readonly conversation: Conversation;
   /** The conversation's deps with the concrete repositories: the web role, the CLI and tests use more than its ports name. */
@@ -131,8 +137,11 @@ export class App {
       lastReport = Date.now();
       log.warn({ err: err.name, code: (err as NodeJS.ErrnoException).code }, "redis connection error; reconnecting");
     });
+    this.queueRedis = createRedis(config, "queues");
+    // Trouble with Redis is reported by the app's connection; this one only reconnects.
+    this.queueRedis.on("error", () => undefined);
     this.keys = new Keys(config.REDIS_PREFIX);
-    const { redis, keys } = this;
+    const { redis, keys, queueRedis } = this;
     const media = new MediaStore(redis, keys, config.MEDIA_TTL);
     this.keyRing = new KeyRing(masterKey, config.APP_KEY_PREVIOUS);
     const ring = this.keyRing;
@@ -144,7 +153,7 @@ export class App {
     const checkins = new CheckinRepository(redis, keys, config.CHECKIN_PAIR_WINDOW, config.RETENTION, recordKeys);
     const landmarks = new LandmarkRepository(redis, keys);
     const i18n = new I18n();
-    this.producers = new Producers(redis, config.REDIS_PREFIX);
+    this.producers = new Producers(queueRedis, config.REDIS_PREFIX);
     this.timers = new DeadlineTimers(redis, keys);
     const timers = this.timers;
     this.sandboxLog = new SandboxChatLog(redis, keys, media, config.RETENTION);
@@ -160,7 +169,7 @@ export class App {
         chatIndex: (chatId) => ring.addressIndex("telegram", chatId),
       });
       this.telegramOutbox = new TelegramOutbox({
-        connection: redis,
+        connection: queueRedis,
         prefix: config.REDIS_PREFIX,
         redis,
         box: ring,
@@ -325,7 +334,7 @@ export class App {
     const { config, opts } = this;
     await this.redis.ping();
     // A silent network stall would leave every command waiting for good: PING, and reconnect after 3 misses.
-    const watched = () => [{ name: "app", client: this.redis }, ...(this.telegramInbox?.connections ?? []).map((client) => ({ name: "tg-inbox", client }))];
+    const watched = () => [{ name: "app", client: this.redis }, { name: "queues", client: this.queueRedis }, ...(this.telegramInbox?.connections ?? []).map((client) => ({ name: "tg-inbox", client }))];
     this.watchdog = new RedisWatchdog(watched, { intervalMs: config.REDIS_WATCHDOG_INTERVAL }, this.log);
     this.watchdog.start();
     if (config.NODE_ENV === "production") await assertDurableRedis(this.redis, this.log);
@@ -340,7 +349,7 @@ export class App {
       this.workers = new Workers(
         this.workerDeps,
         {
-          connection: this.redis,
+          connection: this.queueRedis,
           prefix: config.REDIS_PREFIX,
           verifyConcurrency: config.VERIFY_CONCURRENCY,
           notifyConcurrency: config.NOTIFY_CONCURRENCY,
@@ -384,7 +393,7 @@ export class App {
         concurrency: config.INBOUND_CONCURRENCY,
         log: this.log,
         chatIndex: (chatId) => this.keyRing.addressIndex("telegram", chatId),
-        legacy: { connection: this.redis, prefix: config.REDIS_PREFIX },
+        legacy: { connection: this.queueRedis, prefix: config.REDIS_PREFIX },
       });
       this.telegramInbox = inbox;
       this.telegram.useInbox(inbox);
@@ -393,7 +402,7 @@ export class App {
       else if (takesUpdates) await this.telegram.startPolling();
     }
     if (this.whatsapp && this.web && config.ADMIN_TOKEN) registerPairRoute(this.web.fastify, this.whatsapp.pairing, config.ADMIN_TOKEN);
-    if (this.whatsapp && opts.roles.includes("bot")) await this.whatsapp.start(handle, { connection: this.redis, prefix: config.REDIS_PREFIX });
+    if (this.whatsapp && opts.roles.includes("bot")) await this.whatsapp.start(handle, { connection: this.queueRedis, prefix: config.REDIS_PREFIX });
     if (this.web && port !== undefined) await this.web.listen(port, config.HOST);
   }
 
@@ -407,5 +416,6 @@ export class App {
     await this.ownMatcher?.close();
     await this.producers.close();
     this.redis.disconnect();
+    this.queueRedis.disconnect();
   }
 }

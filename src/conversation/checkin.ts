@@ -5,6 +5,7 @@ import { validCoordinates } from "../verification/location.ts";
 import type { Inbound } from "../ports/messaging.ts";
 import { PHOTO_REJECTION_MESSAGE } from "../texts/verdict-text.ts";
 import type { PendingLocation, PendingPhoto } from "../domain/checkin.ts";
+import type { Trip } from "../domain/person.ts";
 import type { Feature, Turn } from "./turn.ts";
 
 type PhotoMsg = Extract<Inbound, { kind: "photo" }>;
@@ -33,14 +34,13 @@ async function rejectPhoto(turn: Turn, code: PhotoRejectedError["code"], heic = 
   await turn.reply(turn.t(PHOTO_REJECTION_MESSAGE[code], { mb: Math.round(turn.deps.photoLimits.maxBytes / BYTES_PER_MB) }));
 }
 
-/** Files a completed photo+location pair as a check-in and queues its verification. */
-async function completePair(turn: Turn, photo: PendingPhoto, location: PendingLocation, duress: boolean): Promise<void> {
+/**
+ * Files a completed photo+location pair as a check-in and queues its verification. `trip`: the active trip the
+ * turn read before adding its part (reading it again here would not close the race with a trip ending meanwhile
+ * either: that can happen after any read).
+ */
+async function completePair(turn: Turn, photo: PendingPhoto, location: PendingLocation, duress: boolean, trip: Trip): Promise<void> {
   const { deps, person } = turn;
-  const trip = await activeTrip(turn);
-  if (!trip) {
-    await deps.media.delete(photo.mediaId);
-    return turn.reply(turn.t("checkin-no-trip"));
-  }
   const checkin = await deps.checkins.create(
     { travellerId: person.id, tripId: trip.id, landmarkId: trip.landmarkId, photo, location, duress },
     deps.now(),
@@ -127,7 +127,7 @@ export async function receivePhoto(turn: Turn<PhotoMsg>): Promise<void> {
     photo: { mediaId, asFile: msg.asFile, forwarded: msg.forwarded, at: msg.at },
   });
   if (result.replacedPhoto) await deps.media.delete(result.replacedPhoto.mediaId);
-  if (result.complete) return completePair(turn, result.photo, result.location, result.duress);
+  if (result.complete) return completePair(turn, result.photo, result.location, result.duress, trip);
   // The location is in already (handled next): asking for it would be one more message for nothing.
   if (await msg.locationWaiting?.()) return;
   await turn.reply({
@@ -162,7 +162,7 @@ export async function receiveLocation(turn: Turn<LocationMsg>): Promise<void> {
     return turn.reply(turn.t("checkin-no-trip"));
   }
   const result = await deps.checkins.addPart(person.id, { location });
-  if (result.complete) return completePair(turn, result.photo, result.location, result.duress);
+  if (result.complete) return completePair(turn, result.photo, result.location, result.duress, trip);
   await turn.reply(turn.t("checkin-need-photo"));
 }
 

@@ -4,6 +4,7 @@ import { contacts } from "./contacts.ts";
 import type { ConversationDeps } from "./deps.ts";
 import { forget } from "./forget.ts";
 import type { Inbound } from "../ports/messaging.ts";
+import type { RateCheck } from "../ports/stores.ts";
 import { onboarding } from "./onboarding.ts";
 import { isPhotoCheck, photoCheck, receiveCheckPhoto } from "./photo-check.ts";
 import { safety } from "./safety.ts";
@@ -104,19 +105,17 @@ export class Conversation {
    */
   private async withinRate(msg: Inbound): Promise<boolean> {
     const { rates, config } = this.deps;
-    const checks: [string, number, number][] = [["msg", config.MESSAGE_RATE_PER_MINUTE, 60_000]];
-    if (msg.kind === "photo") checks.push(["photo", config.PHOTO_RATE_PER_HOUR, 3_600_000]);
-    for (const [kind, limit, windowMs] of checks) {
-      const count = await rates.count(kind, msg.from, windowMs);
-      if (count <= limit) continue;
-      if (count === limit + 1) {
-        const person = await this.deps.persons.findByAddress(msg.from);
-        const locale = localeOf(person, msg.languageHint);
-        await this.deps.messenger.send(msg.from, { text: this.deps.i18n.t(locale, "rate-limited") }).catch(() => undefined);
-      }
-      return false;
+    const checks: RateCheck[] = [{ kind: "msg", limit: config.MESSAGE_RATE_PER_MINUTE, windowMs: 60_000 }];
+    if (msg.kind === "photo") checks.push({ kind: "photo", limit: config.PHOTO_RATE_PER_HOUR, windowMs: 3_600_000 });
+    // Both counted in one round trip; a photo past the message limit is not counted as a photo.
+    const over = await rates.countUntilOver(checks, msg.from);
+    if (!over) return true;
+    if (over.count === checks[over.index]!.limit + 1) {
+      const person = await this.deps.persons.findByAddress(msg.from);
+      const locale = localeOf(person, msg.languageHint);
+      await this.deps.messenger.send(msg.from, { text: this.deps.i18n.t(locale, "rate-limited") }).catch(() => undefined);
     }
-    return true;
+    return false;
   }
 
   private async consented(turn: Turn): Promise<boolean> {

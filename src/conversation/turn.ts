@@ -1,5 +1,6 @@
 import { localeOf, type Person } from "../domain/person.ts";
 import type { MessageVars } from "../i18n/i18n.ts";
+import { directionOf } from "../i18n/direction.ts";
 import type { ConversationDeps } from "./deps.ts";
 import type { Button, Inbound, Outbound } from "../ports/messaging.ts";
 
@@ -23,16 +24,21 @@ export class Turn<M extends Inbound = Inbound> {
     return { label: this.t(labelId, vars), data };
   }
 
-  /** Replies go last at a busy channel and, where it has an outbox, never hold the turn (priority low). */
+  /**
+   * Replies go last at a busy channel and, where it has an outbox, never hold the turn (priority low). The
+   * direction is the person's stored language's (kept current in `person` when the turn changes it), which the
+   * messenger would otherwise look the person up again for, on every reply.
+   */
   async reply(message: string | Outbound): Promise<void> {
-    const out: Outbound = typeof message === "string" ? { text: message, priority: "low" } : { priority: "low", ...message };
+    const direction = directionOf(this.person.locale);
+    const out: Outbound = typeof message === "string" ? { text: message, priority: "low", direction } : { priority: "low", direction, ...message };
     await this.deps.messenger.send(this.person.address, out);
   }
 
   /** Renders a message in another person's own language and sends it to them. */
   async tell(other: Person, id: string, vars?: MessageVars): Promise<void> {
     const text = this.deps.i18n.t(localeOf(other), id, vars);
-    await this.deps.messenger.send(other.address, { text });
+    await this.deps.messenger.send(other.address, { text, direction: directionOf(other.locale) });
   }
 }
 

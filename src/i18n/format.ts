@@ -95,18 +95,25 @@ export function formatLocalTime(at: Date, locale: Locale | string, timeZone: str
   return text;
 }
 
+/** Distance formatters per (locale, unit, decimals): three per locale in use. */
+const distanceFormats = new Map<string, Intl.NumberFormat>();
+
 /**
  * A distance for reading: whole metres below 1 km, kilometres above (one decimal below 10 km), in the
  * locale's digits and unit words ("30 m", "1,180 km", "١٬١٨٠ كم").
  */
 export function formatDistance(metres: number, locale: Locale | string): string {
   const km = metres >= 1000;
-  return new Intl.NumberFormat(formattingLocale(locale), {
-    style: "unit",
-    unit: km ? "kilometer" : "meter",
-    unitDisplay: "short",
-    maximumFractionDigits: km && metres < 10_000 ? 1 : 0,
-  }).format(km ? metres / 1000 : Math.round(metres));
+  const digits = km && metres < 10_000 ? 1 : 0;
+  // Kept like the date formatters: every check-in's verdict text gives distances, a new formatter each cost ICU data.
+  const key = `${locale}|${km ? "km" : "m"}|${digits}`;
+  let f = distanceFormats.get(key);
+  if (!f) {
+    if (distanceFormats.size >= MAX_FORMATTERS) distanceFormats.clear();
+    f = new Intl.NumberFormat(formattingLocale(locale), { style: "unit", unit: km ? "kilometer" : "meter", unitDisplay: "short", maximumFractionDigits: digits });
+    distanceFormats.set(key, f);
+  }
+  return f.format(km ? metres / 1000 : Math.round(metres));
 }
 
 /**

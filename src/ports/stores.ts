@@ -155,6 +155,18 @@ export interface RateLimits {
   take(kind: string, sender: ChatAddress, limit: number, windowMs: number): Promise<boolean>;
   /** Counts one use and returns how many uses the sender made in the current window, this one included. */
   count(kind: string, sender: ChatAddress, windowMs: number): Promise<number>;
+  /**
+   * Counts one use of each check's kind in turn (as `count` one after the other) and stops at the first past
+   * its limit: its index and count, the kinds after it not counted; undefined when all are within.
+   */
+  countUntilOver(checks: readonly RateCheck[], sender: ChatAddress): Promise<{ index: number; count: number } | undefined>;
+}
+
+/** One per-sender limit: at most `limit` uses of `kind` in a fixed window of `windowMs`. */
+export interface RateCheck {
+  kind: string;
+  limit: number;
+  windowMs: number;
 }
 
 /** A traveller's secret and duress words, kept only as salted hashes. */

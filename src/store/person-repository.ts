@@ -57,7 +57,10 @@ export class PersonRepository {
     const h = await this.redis.hgetall(this.keys.person(id));
     // Records before issue 18 also hold their own id; newer ones are known by their channel (the key names the id).
     if (!h.channel) return undefined;
-    const cipher = await this.recordKeys.forPerson(id);
+    return this.fromHash(id, h, await this.recordKeys.forPerson(id));
+  }
+
+  private fromHash(id: string, h: Record<string, string>, cipher: PersonCipher): Person {
     const lastLandmarkId = cipher.open("lastLandmarkId", h.lastLandmarkId);
     return {
       id,
@@ -83,10 +86,42 @@ export class PersonRepository {
     return { id, address: { channel: channel as ChannelId, chatId: cipher.open("chatId", chatId)! }, locale: isLocale(locale) ? locale : undefined };
   }
 
-  /** Finds or creates the person behind an address, refreshing the retention clock and display name. */
+  /**
+   * Finds or creates the person behind an address, refreshing the retention clock and display name.
+   * Every inbound message touches its sender, so a known person (the usual case) costs two round trips:
+   * the address, then the record read with the three retention clocks pushed on in one pipeline; the
+   * display name is sealed and written only when it changed.
+   */
   async touch(address: ChatAddress, displayName: string, now: Date): Promise<Person> {
     const addrKey = this.addressKey(address);
     await this.carryOverAddress(address);
+    const known = await this.redis.get(addrKey);
+    if (known) {
+      const key = this.keys.person(known);
+      const replies = await this.redis
+        .pipeline()
+        .hgetall(key)
+        .pexpire(key, this.retentionMs)
+        .pexpire(addrKey, this.retentionMs)
+        .pexpire(this.recordKeys.dataKeyOf(known), this.retentionMs)
+        .exec();
+      const [err, h] = replies?.[0] ?? [new Error("no reply")];
+      if (err) throw err;
+      const hash = h as Record<string, string>;
+      // A record gone meanwhile (forgotten, expired) takes the full path below, as an unknown address does.
+      if (hash.channel) {
+        const cipher = await this.recordKeys.forPerson(known);
+        const person = this.fromHash(known, hash, cipher);
+        if (person.displayName === displayName) return person;
+        await hsetIfExists(this.redis, key, { displayName: cipher.seal("displayName", displayName) });
+        return { ...person, displayName };
+      }
+    }
+    return this.create(address, addrKey, displayName, now);
+  }
+
+  /** touch for an address not (or no longer) indexed: the index entry won by one process, the record set up. */
+  private async create(address: ChatAddress, addrKey: string, displayName: string, now: Date): Promise<Person> {
     const id = randomUUID();
     const won = await this.redis.set(addrKey, id, "PX", this.retentionMs, "NX");
     const personId = won ? id : (await this.redis.get(addrKey))!;

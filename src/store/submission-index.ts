@@ -1,6 +1,6 @@
 import type { RedisClient } from "./redis.ts";
 import type { SubmissionIndex } from "../verification/contracts.ts";
-import { hamming } from "../verification/pdq.ts";
+import { hammingWords, hashWords } from "../verification/pdq.ts";
 import type { Keys } from "./keys.ts";
 
 /**
@@ -19,9 +19,11 @@ export class RedisSubmissionIndex implements SubmissionIndex {
     const now = Date.now();
     const stored = await this.redis.zrangebyscore(this.keys.submissions(), now, "+inf");
     let best: number | undefined;
+    const queries = hashes.map(hashWords);
     for (const s of stored) {
-      for (const h of hashes) {
-        const d = hamming(s, h);
+      const words = hashWords(s);
+      for (const h of queries) {
+        const d = hammingWords(words, h);
         if (d <= maxDistance && (best === undefined || d < best)) best = d;
       }
     }

@@ -74,12 +74,25 @@ export function isPdqHex(hash: string): boolean {
 }
 
 export function hamming(a: string, b: string): number {
-  if (!isPdqHex(a) || !isPdqHex(b)) throw new TypeError("hamming: expected two 64-digit hex hashes");
-  // 32 bits at a time: the replay scan compares every stored hash with 8 variants per check-in.
+  return hammingWords(hashWords(a), hashWords(b));
+}
+
+/**
+ * A hash as eight 32-bit words, for comparing it with many others: the replay scan compares every stored
+ * hash with 8 variants per check-in, and parsing the hex once per hash rather than once per pair was most
+ * of its cost.
+ */
+export function hashWords(hash: string): Uint32Array {
+  if (!isPdqHex(hash)) throw new TypeError("hamming: expected two 64-digit hex hashes");
+  const words = new Uint32Array(HASH_HEX_LENGTH / 8);
+  for (let k = 0; k < words.length; k++) words[k] = parseInt(hash.slice(k * 8, k * 8 + 8), 16);
+  return words;
+}
+
+/** The Hamming distance between two hashes given as hashWords. */
+export function hammingWords(a: Uint32Array, b: Uint32Array): number {
   let distance = 0;
-  for (let k = 0; k < HASH_HEX_LENGTH; k += 8) {
-    distance += popcount32((parseInt(a.slice(k, k + 8), 16) ^ parseInt(b.slice(k, k + 8), 16)) >>> 0);
-  }
+  for (let k = 0; k < a.length; k++) distance += popcount32((a[k]! ^ b[k]!) >>> 0);
   return distance;
 }
 

@@ -2,6 +2,7 @@ import { UnrecoverableError } from "bullmq";
 import { landmarkName } from "../domain/landmark.ts";
 import { familyVerdictText } from "../texts/verdict-text.ts";
 import { UnreachableError } from "../ports/messaging.ts";
+import { directionOf } from "../i18n/direction.ts";
 import { formatLocalTime } from "../i18n/format.ts";
 import { jobIds, type NotifyJob } from "../ports/jobs.ts";
 import { SendInProgressError } from "../ports/stores.ts";
@@ -13,7 +14,7 @@ export async function tellUnreachable(deps: WorkerDeps, traveller: Person, conta
   if (!(await deps.contacts.markUnreachable(contact.id))) return;
   deps.log.warn({ contactId: contact.id, channel: contact.address.channel }, "family contact unreachable");
   const text = deps.i18n.t(localeOf(traveller), "contact-blocked", { contact: contact.displayName });
-  await deps.messenger.send(traveller.address, { text }).catch(() => undefined);
+  await deps.messenger.send(traveller.address, { text, direction: directionOf(traveller.locale) }).catch(() => undefined);
 }
 
 /** The verdicts a family hears about: an arrival, or a check-in that could not be confirmed and needs attention. */
@@ -68,7 +69,7 @@ export class NotifyProcessor {
     if (claim === "busy") throw new SendInProgressError("another attempt is sending this confirmation");
     try {
       // Normal priority: behind NGO alerts, but never starved by the travellers' own chatter.
-      await deps.messenger.send(contact.address, { text: lines.join("\n"), photo });
+      await deps.messenger.send(contact.address, { text: lines.join("\n"), photo, direction: directionOf(contact.locale) });
     } catch (err) {
       await deps.sent.release(sendId);
       // A blocked bot or a vanished chat will not heal by retrying.

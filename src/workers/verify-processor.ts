@@ -7,6 +7,7 @@ import { verdictStrength } from "../domain/verdict.ts";
 import { PhotoRejectedError } from "../verification/contracts.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { ngoAlertId } from "../domain/ngo-alert.ts";
+import { directionOf } from "../i18n/direction.ts";
 
 const BYTES_PER_MB = 1024 * 1024;
 
@@ -169,6 +170,6 @@ export class VerifyProcessor {
 
   /** The traveller's own result: low priority, so it queues behind the "checking" reply in the chat's order. */
   private send(person: Person, text: string): Promise<void> {
-    return this.deps.messenger.send(person.address, { text, priority: "low" });
+    return this.deps.messenger.send(person.address, { text, priority: "low", direction: directionOf(person.locale) });
   }
 }

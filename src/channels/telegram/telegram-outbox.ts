@@ -85,7 +85,8 @@ export class TelegramOutbox {
     // Queue order within a chat: this process's turns for one chat are sequential, so time + counter orders them.
     const order = Date.now() * 1_000 + (this.seq++ % 1_000);
     const chatKey = this.chatKey(chatId);
-    // Sent in this order on one connection, so the worker never finds the job before its message. The chat's
+    // The job only once Redis has the message: the queue may be on another connection (App.queueRedis), so
+    // nothing orders the two otherwise, and a worker finding the job first would take it as sent. The chat's
     // set empties (and Redis drops it) as its messages leave; `first` drops members whose message expired. Its
     // TTL outlives every message in it (each newer one pushes it on), so a set left behind (a crash between
     // send and finish, a key rotation renaming the chat's index) does not stay forever.
@@ -93,8 +94,8 @@ export class TelegramOutbox {
       this.opts.redis.set(key, this.opts.box.seal(JSON.stringify(stored), key), "PX", MESSAGE_TTL_MS),
       this.opts.redis.zadd(chatKey, order, messageId),
       this.opts.redis.pexpire(chatKey, MESSAGE_TTL_MS),
-      this.queue.add("send", { messageId } satisfies OutboxJobData, { jobId: `tg-out-${messageId}` }),
     ]);
+    await this.queue.add("send", { messageId } satisfies OutboxJobData, { jobId: `tg-out-${messageId}` });
   }
 
   /** Whether `messageId` is its chat's oldest waiting message (ids whose message is gone are dropped). */

@@ -51,3 +51,21 @@ test("a counter names nobody and lives one window", async () => {
     assert.ok(ttl > 0 && ttl <= WINDOW, `${key}: ${ttl}`);
   }
 });
+
+test("countUntilOver counts each kind in turn in one call and stops at the first past its limit", async () => {
+  const { keys, rates } = limiter();
+  const checks = [{ kind: "msg", limit: 2, windowMs: WINDOW }, { kind: "photo", limit: 1, windowMs: 3_600_000 }];
+  assert.equal(await rates.countUntilOver(checks, amina, T0), undefined);
+  // The second photo is past its limit: both counted, the photo's count returned.
+  assert.deepEqual(await rates.countUntilOver(checks, amina, T0 + 1), { index: 1, count: 2 });
+  // Past the message limit: the photo is not counted any more.
+  assert.deepEqual(await rates.countUntilOver(checks, amina, T0 + 2), { index: 0, count: 3 });
+  assert.equal(await rates.count("photo", amina, 3_600_000, T0 + 3), 3);
+  assert.equal(await rates.count("msg", samir, WINDOW, T0), 1);
+  const stored = await s.keysUnder(keys.prefix);
+  assert.equal(stored.length, 3);
+  for (const key of stored) {
+    const ttl = await s.redis.pttl(key);
+    assert.ok(ttl > 0 && ttl <= 3_600_000, `${key} ${ttl}`);
+  }
+});
