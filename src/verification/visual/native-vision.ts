@@ -35,6 +35,8 @@ export interface NativeVisionAddon {
   orb(grey: Uint8Array, width: number, height: number, outWidth: number, outHeight: number, maxFeatures: number, clahe: boolean): NativeFeatures;
   akaze(grey: Uint8Array, width: number, height: number, outWidth: number, outHeight: number, threshold: number, nOctaves: number, nOctaveLayers: number): NativeFeatures;
   knn2(query: Uint8Array, train: Uint8Array, bytes: 32 | 64, index: Int32Array, best: Int32Array, second: Int32Array): void;
+  /** pdq.ts's DCT coefficients (block average, Jarosz filter, 64x64 samples, 16x16 DCT), bit-identical to its JS path. */
+  pdqDct(grey: Uint8Array, width: number, height: number, factor: number, basis: Float64Array, out: Float64Array): void;
   /** OpenCV's SIFT, the strongest maxFeatures keypoints (an experiment: bench/verify.ts, "RootSIFT"). */
   sift(grey: Uint8Array, width: number, height: number, outWidth: number, outHeight: number, maxFeatures: number): NativeFloatFeatures;
   /** Exact L2 2-NN: Euclidean distances (not squared); no train row gives index -1 and Infinity. */

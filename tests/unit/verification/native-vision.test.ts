@@ -12,7 +12,8 @@ import type { DecodedPhoto } from "../../../src/verification/contracts.ts";
 import { decodePhoto } from "../../../src/verification/decode.ts";
 import { AKAZE_CONFIG, AKAZE_PHOTO_CONFIG, DEFAULT_FEATURE_CONFIG, extractAkazeSync, extractFeaturesSync, type Features } from "../../../src/verification/visual/features.ts";
 import { loadHammingKnn, type HammingKnn } from "../../../src/verification/visual/hamming-knn.ts";
-import { describeVisionEngine, nativeVision, resolveNativeVision, type NativeVisionAddon } from "../../../src/verification/visual/native-vision.ts";
+import { describeVisionEngine, nativeVision, resolveNativeVision, setVisionEngine, visionEngine, type NativeVisionAddon } from "../../../src/verification/visual/native-vision.ts";
+import { dihedralHashes } from "../../../src/verification/pdq.ts";
 import { loadVision, nativeKnn, type Vision } from "../../../src/verification/visual/vision.ts";
 import { extractRootSift, matchRootSift, rootSift } from "../../../src/verification/visual/rootsift.ts";
 
@@ -229,5 +230,45 @@ describe("native SIFT and L2 2-NN (the RootSIFT experiment)", { skip }, () => {
     const [a, b] = await Promise.all(photoFiles.slice(0, 2).map(async (f) => extractRootSift(vision.native!, await decodePhoto(readFileSync(f)), { longSide: 640, maxFeatures: 800 })));
     assert.ok(matchRootSift(vision.cv, vision.native!, a!, a!).inliers > 200);
     assert.ok(matchRootSift(vision.cv, vision.native!, a!, b!).inliers < 12);
+  });
+});
+
+describe("native PDQ coefficients", { skip }, () => {
+  /** The hashes on one engine and the other (pdq.ts follows the process's engine). */
+  function both(photo: Pick<DecodedPhoto, "grey" | "width" | "height">): [string[], string[]] {
+    const before = visionEngine();
+    try {
+      setVisionEngine("native");
+      const native = dihedralHashes(photo);
+      setVisionEngine("wasm");
+      return [native, dihedralHashes(photo)];
+    } finally {
+      setVisionEngine(before);
+    }
+  }
+
+  test("bit-identical hashes to the JS path on eval photos (block-averaged by 2)", async () => {
+    for (const file of photoFiles) {
+      const p = await decodePhoto(readFileSync(file));
+      const [native, js] = both(p);
+      assert.deepEqual(native, js, path.basename(file));
+    }
+  });
+
+  test("bit-identical on any size and content: no block average, by 2, by 3, odd sides", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1300 }), fc.integer({ min: 1, max: 1300 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (width, height, seed) => {
+        const grey = new Uint8Array(width * height);
+        // Smooth gradients plus noise: medians between equal coefficients are the hard case for a bit-exact port.
+        let s = seed;
+        for (let i = 0; i < grey.length; i++) {
+          s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+          grey[i] = ((i % width) * 7 + Math.floor(i / width) * 3 + (s >>> 28)) & 255;
+        }
+        const [native, js] = both({ grey: Buffer.from(grey.buffer), width, height });
+        assert.deepEqual(native, js);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

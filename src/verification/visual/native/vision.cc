@@ -439,6 +439,127 @@ napi_value KnnL2(napi_env env, napi_callback_info info) {
   });
 }
 
+/**
+ * pdq.ts's dct16 (block average, two Jarosz X/Y passes, 64x64 sampling, 16x16 DCT), the same IEEE double
+ * operations in the same order, so the coefficients and hashes are bit-identical (no FMA contraction:
+ * binding.gyp sets -ffp-contract=off; the DCT basis comes from JS, so no libm cos differs).
+ */
+namespace pdq {
+constexpr int SIDE = 64;
+constexpr int COEFFS = 16;
+
+void boxRow(double* buf, int length, int window, std::vector<double>& scratch) {
+  int right = (window + 2) / 2 - 1;
+  int left = window - right - 1;
+  double sum = 0;
+  int lo = 0, hi = -1;
+  for (int k = 0; k < length; k++) {
+    int wantHi = std::min(length - 1, k + right);
+    while (hi < wantHi) sum += buf[++hi];
+    int wantLo = std::max(0, k - left);
+    while (lo < wantLo) sum -= buf[lo++];
+    scratch[k] = sum / double(hi - lo + 1);
+  }
+  std::memcpy(buf, scratch.data(), sizeof(double) * size_t(length));
+}
+
+void boxColumns(double* buf, int width, int height, int window, std::vector<double>& sums, std::vector<double>& out) {
+  int right = (window + 2) / 2 - 1;
+  int left = window - right - 1;
+  std::fill(sums.begin(), sums.end(), 0.0);
+  int lo = 0, hi = -1;
+  for (int k = 0; k < height; k++) {
+    int wantHi = std::min(height - 1, k + right);
+    while (hi < wantHi) {
+      const double* row = buf + size_t(++hi) * width;
+      for (int x = 0; x < width; x++) sums[x] += row[x];
+    }
+    int wantLo = std::max(0, k - left);
+    while (lo < wantLo) {
+      const double* row = buf + size_t(lo++) * width;
+      for (int x = 0; x < width; x++) sums[x] -= row[x];
+    }
+    double n = double(hi - lo + 1);
+    double* o = out.data() + size_t(k) * width;
+    for (int x = 0; x < width; x++) o[x] = sums[x] / n;
+  }
+  std::memcpy(buf, out.data(), sizeof(double) * out.size());
+}
+
+void dct16(const uint8_t* grey, int w, int h, int factor, const double* basis, double* coeffs) {
+  int width = w, height = h;
+  std::vector<double> luma;
+  if (factor <= 1 || w < factor || h < factor) {
+    luma.assign(grey, grey + size_t(w) * h);
+  } else {
+    width = w / factor;
+    height = h / factor;
+    int ox = (w - width * factor) / 2, oy = (h - height * factor) / 2;
+    luma.assign(size_t(width) * height, 0.0);
+    double area = double(factor) * factor;
+    for (int by = 0; by < height; by++) {
+      double* out = luma.data() + size_t(by) * width;
+      for (int y = oy + by * factor, yEnd = y + factor; y < yEnd; y++) {
+        const uint8_t* p = grey + size_t(y) * w + ox;
+        for (int bx = 0; bx < width; bx++) {
+          double sum = 0;
+          for (int x = 0; x < factor; x++) sum += *p++;
+          out[bx] += sum;
+        }
+      }
+      for (int bx = 0; bx < width; bx++) out[bx] /= area;
+    }
+  }
+  int windowX = (width + 2 * SIDE - 1) / (2 * SIDE), windowY = (height + 2 * SIDE - 1) / (2 * SIDE);
+  std::vector<double> scratch(width), sums(width), out(size_t(width) * height);
+  for (int pass = 0; pass < 2; pass++) {
+    for (int y = 0; y < height; y++) boxRow(luma.data() + size_t(y) * width, width, windowX, scratch);
+    boxColumns(luma.data(), width, height, windowY, sums, out);
+  }
+  double block[SIDE * SIDE];
+  for (int i = 0; i < SIDE; i++) {
+    int y = int(std::floor(((i + 0.5) * height) / SIDE));
+    for (int j = 0; j < SIDE; j++) block[i * SIDE + j] = luma[size_t(y) * width + int(std::floor(((j + 0.5) * width) / SIDE))];
+  }
+  double t[COEFFS * SIDE];
+  for (int i = 0; i < COEFFS; i++) {
+    const double* d = basis + i * SIDE;
+    for (int j = 0; j < SIDE; j++) {
+      double sum = 0;
+      for (int k = 0; k < SIDE; k++) sum += d[k] * block[k * SIDE + j];
+      t[i * SIDE + j] = sum;
+    }
+  }
+  for (int i = 0; i < COEFFS; i++) {
+    for (int j = 0; j < COEFFS; j++) {
+      const double* d = basis + j * SIDE;
+      double sum = 0;
+      for (int k = 0; k < SIDE; k++) sum += t[i * SIDE + k] * d[k];
+      coeffs[i * COEFFS + j] = sum;
+    }
+  }
+}
+}  // namespace pdq
+
+// pdqDct(grey, width, height, factor, basis: Float64Array(16 x 64), out: Float64Array(256))
+napi_value PdqDct(napi_env env, napi_callback_info info) {
+  return guarded(env, [&]() -> napi_value {
+    size_t argc = 6;
+    napi_value argv[6];
+    check(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments");
+    if (argc < 6) throw Failure{"native vision: pdqDct takes 6 arguments"};
+    size_t gLen = 0, bLen = 0, oLen = 0;
+    const uint8_t* grey = bytesArg(env, argv[0], &gLen, "grey");
+    int32_t width = intArg(env, argv[1], "width"), height = intArg(env, argv[2], "height"), factor = intArg(env, argv[3], "factor");
+    if (width <= 0 || height <= 0 || gLen < size_t(width) * size_t(height)) throw Failure{"native vision: the grey image is smaller than its size"};
+    auto* basis = reinterpret_cast<const double*>(bytesArg(env, argv[4], &bLen, "basis"));
+    auto* out = reinterpret_cast<double*>(bytesArg(env, argv[5], &oLen, "out"));
+    if (bLen < sizeof(double) * pdq::COEFFS * pdq::SIDE || oLen < sizeof(double) * pdq::COEFFS * pdq::COEFFS) throw Failure{"native vision: pdqDct arrays too short"};
+    pdq::dct16(grey, width, height, factor, basis, out);
+    return nullptr;
+  });
+}
+
 napi_value Init(napi_env env, napi_value exports) {
   cv::setNumThreads(0);
   napi_property_descriptor props[] = {
@@ -447,8 +568,9 @@ napi_value Init(napi_env env, napi_value exports) {
       {"knn2", nullptr, Knn2, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"sift", nullptr, Sift, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"knnL2", nullptr, KnnL2, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"pdqDct", nullptr, PdqDct, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
-  napi_define_properties(env, exports, 5, props);
+  napi_define_properties(env, exports, 6, props);
   napi_value version;
   napi_create_string_utf8(env, CV_VERSION, NAPI_AUTO_LENGTH, &version);
   napi_set_named_property(env, exports, "opencvVersion", version);
