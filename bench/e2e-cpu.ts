@@ -11,16 +11,14 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { Redis } from "ioredis";
-import sharp from "sharp";
 import { App } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
-import { makeUser, startFakeBotApi, type FakeUser } from "../tests/support/fake-bot-api.ts";
-import { renderScene } from "../tests/support/photos.ts";
+import { startFakeBotApi } from "../tests/support/fake-bot-api.ts";
+import { LANDMARK, makePhotos, onboardTravellers } from "./end-to-end.ts";
 import { startAppChild, startBenchRedis } from "./processes.ts";
 import { fmt, isMain, quantiles, sleep } from "./stats.ts";
 
-const LANDMARK = "athens-syntagma-square";
 const TICK = 100; // USER_HZ on Linux
 
 /** CPU ticks of every thread of `pid`, by thread id, with the thread's name. */
@@ -68,32 +66,12 @@ export async function benchCpu(rate = 20, seconds = 10) {
   const prefix = "{e2e-unpaced}";
   let child: Awaited<ReturnType<typeof startAppChild>> | undefined;
   try {
-    const photos: Buffer[] = [];
-    for (let i = 0; i < n; i++) {
-      const raw = renderScene(160, 120, `e2e-${i}`);
-      photos.push(await sharp(raw, { raw: { width: 160, height: 120, channels: 3 } }).resize(640, 480).jpeg({ quality: 85 }).toBuffer());
-    }
+    const photos = await makePhotos(n);
     const config = loadConfig({ REDIS_URL: redis.url, REDIS_PREFIX: prefix, PORT: "0", LOG_LEVEL: "silent", APP_KEY: appKey });
     const store = new App(config, createLogger("silent"), { roles: [] });
     await store.seedCatalog();
     const landmark = (await store.deps.landmarks.get(LANDMARK))!.landmark;
-    const now = new Date();
-    const deadline = new Date(Date.now() + 2 * 3_600_000);
-    const travellers: Array<{ user: FakeUser; family: FakeUser; photo: Buffer }> = [];
-    for (let i = 0; i < n; i++) {
-      const user = makeUser({ first_name: `Traveller${i}` });
-      const family = makeUser({ first_name: `Family${i}` });
-      const tp = await store.deps.persons.touch({ channel: "telegram", chatId: String(user.id) }, user.first_name, now);
-      await store.deps.persons.setLocale(tp.id, "en");
-      await store.deps.persons.setConsent(tp.id, now);
-      const fp = await store.deps.persons.touch({ channel: "telegram", chatId: String(family.id) }, family.first_name, now);
-      await store.deps.persons.setLocale(fp.id, "en");
-      await store.deps.contacts.link(tp.id, fp.id);
-      await store.deps.trips.create(tp.id, LANDMARK, deadline, now);
-      fake.registerUser(user);
-      fake.registerUser(family);
-      travellers.push({ user, family, photo: photos[i]! });
-    }
+    const travellers = await onboardTravellers(store, fake, photos);
     await store.stop();
     const admin = new Redis(redis.url);
     await admin.config("SET", "auto-aof-rewrite-percentage", "0"); // no AOF rewrite fork inside the window

@@ -16,7 +16,7 @@ import { renderScene } from "../tests/support/photos.ts";
 import { startAppChild, startBenchRedis } from "./processes.ts";
 import { fmt, isMain, quantiles, ratio, sleep, table, type BenchSection } from "./stats.ts";
 
-const LANDMARK = "athens-syntagma-square";
+export const LANDMARK = "athens-syntagma-square";
 /** The issue's scenarios: shipped pacing at 8/s for a minute and a 50/s burst; the pipeline's own capacity at 20/s and 50/s. */
 const PACED_LEVELS = [{ rate: 8, seconds: 60 }, { rate: 50, seconds: 10 }];
 const LIFTED_LEVELS = [{ rate: 20, seconds: 10 }, { rate: 50, seconds: 10 }];
@@ -24,7 +24,7 @@ const RATES = [8, 20, 50];
 const DRAIN_LIMIT_MS = 30_000;
 
 /** N distinct, valid 640x480 photos: a small seeded scene, upscaled (rendering 640x480 in JS is slower). */
-async function makePhotos(n: number): Promise<Buffer[]> {
+export async function makePhotos(n: number): Promise<Buffer[]> {
   const out: Buffer[] = [];
   for (let i = 0; i < n; i++) {
     const raw = renderScene(160, 120, `e2e-${i}`);
@@ -33,7 +33,7 @@ async function makePhotos(n: number): Promise<Buffer[]> {
   return out;
 }
 
-interface Traveller { user: FakeUser; family: FakeUser; photo: Buffer }
+export interface Traveller { user: FakeUser; family: FakeUser; photo: Buffer }
 type Level = { rate: number; seconds: number };
 
 /** Delivery times of confirmations, read incrementally from the fake Bot API's call log. */
@@ -193,6 +193,36 @@ async function noopCeiling(redisUrl: string, seconds: number): Promise<{ levels:
 
 interface ConfigRun { label: string; levels: LevelResult[]; appRssMb: number; notVerified: number; onboardMs: number }
 
+/**
+ * A traveller per photo, each with one family contact and an open trip to LANDMARK, onboarded through the store
+ * (what /start, consent, /contact and /trip would leave behind), 200 at a time.
+ */
+export async function onboardTravellers(store: App, fake: FakeBotApi, photos: readonly Buffer[]): Promise<Traveller[]> {
+  const travellers: Traveller[] = [];
+  const now = new Date();
+  const deadline = new Date(Date.now() + 2 * 3_600_000);
+  for (let i = 0; i < photos.length; i += 200) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(200, photos.length - i) }, async (_, k): Promise<Traveller> => {
+        const user = makeUser({ first_name: `Traveller${i + k}` });
+        const family = makeUser({ first_name: `Family${i + k}` });
+        const tp = await store.deps.persons.touch({ channel: "telegram", chatId: String(user.id) }, user.first_name, now);
+        await store.deps.persons.setLocale(tp.id, "en");
+        await store.deps.persons.setConsent(tp.id, now);
+        const fp = await store.deps.persons.touch({ channel: "telegram", chatId: String(family.id) }, family.first_name, now);
+        await store.deps.persons.setLocale(fp.id, "en");
+        await store.deps.contacts.link(tp.id, fp.id);
+        await store.deps.trips.create(tp.id, LANDMARK, deadline, now);
+        fake.registerUser(user);
+        fake.registerUser(family);
+        return { user, family, photo: photos[i + k]! };
+      }),
+    );
+    travellers.push(...batch);
+  }
+  return travellers;
+}
+
 /** One configuration of the app: its own Redis prefix, fake Bot API, travellers and app process; the three levels. */
 async function runConfig(redisUrl: string, photos: Buffer[], plan: Level[], label: string, prefix: string, env: Record<string, string>): Promise<ConfigRun> {
   const fake = await startFakeBotApi();
@@ -205,28 +235,7 @@ async function runConfig(redisUrl: string, photos: Buffer[], plan: Level[], labe
     const landmark = (await store.deps.landmarks.get(LANDMARK))!.landmark;
     // Onboarding through the store (what /start, consent, /contact and /trip would leave behind).
     const t = Date.now();
-    const travellers: Traveller[] = [];
-    const now = new Date();
-    const deadline = new Date(Date.now() + 2 * 3_600_000);
-    for (let i = 0; i < photos.length; i += 200) {
-      const batch = await Promise.all(
-        Array.from({ length: Math.min(200, photos.length - i) }, async (_, k): Promise<Traveller> => {
-          const user = makeUser({ first_name: `Traveller${i + k}` });
-          const family = makeUser({ first_name: `Family${i + k}` });
-          const tp = await store.deps.persons.touch({ channel: "telegram", chatId: String(user.id) }, user.first_name, now);
-          await store.deps.persons.setLocale(tp.id, "en");
-          await store.deps.persons.setConsent(tp.id, now);
-          const fp = await store.deps.persons.touch({ channel: "telegram", chatId: String(family.id) }, family.first_name, now);
-          await store.deps.persons.setLocale(fp.id, "en");
-          await store.deps.contacts.link(tp.id, fp.id);
-          await store.deps.trips.create(tp.id, LANDMARK, deadline, now);
-          fake.registerUser(user);
-          fake.registerUser(family);
-          return { user, family, photo: photos[i + k]! };
-        }),
-      );
-      travellers.push(...batch);
-    }
+    const travellers = await onboardTravellers(store, fake, photos);
     const onboardMs = Date.now() - t;
     await store.stop();
 

@@ -107,7 +107,7 @@ export function extractFeaturesSync(engine: FeatureEngine, photo: Grey, config: 
   const { cv, native } = engine;
   if (native) {
     const size = workingSize(photo.width, photo.height, config.longSide);
-    return fromNative("orb", native.orb(photo.grey, photo.width, photo.height, size.width, size.height, config.maxFeatures, config.clahe), config.maxFeatures);
+    return packFeatures("orb", native.orb(photo.grey, photo.width, photo.height, size.width, size.height, config.maxFeatures, config.clahe), config.maxFeatures);
   }
   return withMats(cv, (track) => {
     const img = track(greyMat(cv, photo, config.longSide));
@@ -120,18 +120,7 @@ export function extractFeaturesSync(engine: FeatureEngine, photo: Grey, config: 
     const descriptors = track(new cv.Mat() as CvMat);
     const noMask = track(new cv.Mat() as CvMat);
     orb.detectAndCompute(img, noMask, keypoints, descriptors);
-    const count = descriptors.empty() ? 0 : descriptors.rows;
-    const xy = new Float32Array(count * 2);
-    const angles = new Uint8Array(count);
-    for (let i = 0; i < count; i++) {
-      const kp = keypoints.get(i);
-      xy[2 * i] = kp.pt.x;
-      xy[2 * i + 1] = kp.pt.y;
-      angles[i] = quantiseAngle(kp.angle);
-    }
-    const desc = new Uint8Array(count * DESCRIPTOR_BYTES);
-    if (count > 0) desc.set(descriptors.data.subarray(0, count * DESCRIPTOR_BYTES));
-    return { kind: "orb", width: img.cols, height: img.rows, count, xy, angles, descriptors: desc };
+    return packFeatures("orb", rawFeatures(img, keypoints, descriptors), config.maxFeatures);
   });
 }
 
@@ -141,7 +130,7 @@ export function extractAkazeSync(engine: FeatureEngine, photo: Grey, config: Aka
     const size = workingSize(photo.width, photo.height, config.longSide);
     // OpenCV's AKAZE defaults (4 octaves, 4 sublevels) where the config leaves them.
     const raw = native.akaze(photo.grey, photo.width, photo.height, size.width, size.height, config.threshold, config.nOctaves ?? 4, config.nOctaveLayers ?? 4);
-    return fromNative("akaze", raw, config.maxFeatures);
+    return packFeatures("akaze", raw, config.maxFeatures);
   }
   return withMats(cv, (track) => {
     const img = track(greyMat(cv, photo, config.longSide));
@@ -153,34 +142,27 @@ export function extractAkazeSync(engine: FeatureEngine, photo: Grey, config: Aka
     const descriptors = track(new cv.Mat() as CvMat);
     const noMask = track(new cv.Mat() as CvMat);
     akaze.detectAndCompute(img, noMask, keypoints, descriptors);
-    const found = descriptors.empty() ? 0 : descriptors.rows;
-    const width = descriptors.empty() ? 0 : descriptors.cols;
-    const order = Array.from({ length: found }, (_, i) => i);
-    if (found > config.maxFeatures) {
-      const response = order.map((i) => keypoints.get(i).response);
-      order.sort((a, b) => response[b]! - response[a]!);
-      order.length = config.maxFeatures;
-    }
-    const count = order.length;
-    const xy = new Float32Array(count * 2);
-    const angles = new Uint8Array(count);
-    const desc = new Uint8Array(count * AKAZE_DESCRIPTOR_BYTES);
-    order.forEach((src, i) => {
-      const kp = keypoints.get(src);
-      xy[2 * i] = kp.pt.x;
-      xy[2 * i + 1] = kp.pt.y;
-      angles[i] = quantiseAngle(kp.angle);
-      desc.set(descriptors.data.subarray(src * width, src * width + Math.min(width, AKAZE_DESCRIPTOR_BYTES)), i * AKAZE_DESCRIPTOR_BYTES);
-    });
-    return { kind: "akaze", width: img.cols, height: img.rows, count, xy, angles, descriptors: desc };
+    return packFeatures("akaze", rawFeatures(img, keypoints, descriptors), config.maxFeatures);
   });
 }
 
+/** OpenCV.js's keypoints and descriptors in the native build's raw form (KeyPoint's fields are float32: no loss). */
+function rawFeatures(img: CvMat, keypoints: CvVector<CvKeyPoint>, descriptors: CvMat): NativeFeatures {
+  const count = descriptors.empty() ? 0 : descriptors.rows;
+  const descriptorBytes = descriptors.empty() ? 0 : descriptors.cols;
+  const kp = new Float32Array(count * 4);
+  for (let i = 0; i < count; i++) {
+    const k = keypoints.get(i);
+    kp.set([k.pt.x, k.pt.y, k.angle, k.response], 4 * i);
+  }
+  return { width: img.cols, height: img.rows, count, keypoints: kp, descriptors: descriptors.data.slice(0, count * descriptorBytes), descriptorBytes };
+}
+
 /**
- * The native build's output in the form OpenCV.js's path gives: the strongest `maxFeatures` AKAZE keypoints
- * (a stable sort by response, as above), descriptors padded to AKAZE_DESCRIPTOR_BYTES; ORB's come capped.
+ * Either engine's raw output as Features: the strongest `maxFeatures` AKAZE keypoints (a stable sort by response;
+ * OpenCV's AKAZE has no cap of its own), descriptors padded to AKAZE_DESCRIPTOR_BYTES; ORB's come capped.
  */
-function fromNative(kind: FeatureKind, raw: NativeFeatures, maxFeatures: number): Features {
+function packFeatures(kind: FeatureKind, raw: NativeFeatures, maxFeatures: number): Features {
   const order = Array.from({ length: raw.count }, (_, i) => i);
   if (kind === "akaze" && raw.count > maxFeatures) {
     order.sort((a, b) => raw.keypoints[4 * b + 3]! - raw.keypoints[4 * a + 3]!);

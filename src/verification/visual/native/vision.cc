@@ -72,7 +72,7 @@ void setInt(napi_env env, napi_value obj, const char* key, int32_t value) {
 }
 
 /** The photo's grey pixels at the working size (INTER_AREA, as OpenCV.js's path in features.ts). */
-cv::Mat workingCopy(napi_env env, napi_value* argv) {
+cv::Mat workingCopy(napi_env env, const napi_value* argv) {
   size_t length = 0;
   uint8_t* grey = bytesArg(env, argv[0], &length, "grey");
   int32_t width = intArg(env, argv[1], "width"), height = intArg(env, argv[2], "height");
@@ -87,8 +87,11 @@ cv::Mat workingCopy(napi_env env, napi_value* argv) {
   return dst;
 }
 
-/** { width, height, count, keypoints: Float32Array [x, y, angle, response] x count, descriptors, descriptorBytes }. */
-napi_value featureResult(napi_env env, const cv::Mat& img, const std::vector<cv::KeyPoint>& keypoints, const cv::Mat& descriptors) {
+/**
+ * { width, height, count, keypoints: Float32Array [x, y, angle, response] x count, descriptors }, with
+ * `descriptorBytes` and a Uint8Array for binary descriptors (ORB, AKAZE), `dims` and a Float32Array for SIFT's.
+ */
+napi_value featureResult(napi_env env, const cv::Mat& img, const std::vector<cv::KeyPoint>& keypoints, const cv::Mat& descriptors, bool floats = false) {
   napi_value out;
   check(env, napi_create_object(env, &out), "object");
   int count = descriptors.empty() ? 0 : descriptors.rows;
@@ -100,16 +103,27 @@ napi_value featureResult(napi_env env, const cv::Mat& img, const std::vector<cv:
     kp[4 * i + 3] = keypoints[i].response;
   }
   cv::Mat packed = descriptors.isContinuous() ? descriptors : descriptors.clone();
-  size_t descBytes = count ? size_t(packed.cols) * packed.elemSize() : 0;
+  size_t perRow = count ? size_t(packed.cols) : 0;
+  size_t bytes = perRow * (count ? packed.elemSize() : 0) * count;
   setInt(env, out, "width", img.cols);
   setInt(env, out, "height", img.rows);
   setInt(env, out, "count", count);
-  setInt(env, out, "descriptorBytes", int32_t(descBytes));
+  setInt(env, out, floats ? "dims" : "descriptorBytes", int32_t(floats ? perRow : perRow * (count ? packed.elemSize() : 0)));
   napi_value kpArray = typedCopy(env, napi_float32_array, kp.data(), kp.size() * 4, kp.size());
   check(env, napi_set_named_property(env, out, "keypoints", kpArray), "keypoints");
-  napi_value descArray = typedCopy(env, napi_uint8_array, packed.data, descBytes * count, descBytes * count);
+  napi_value descArray = floats ? typedCopy(env, napi_float32_array, packed.data, bytes, bytes / 4) : typedCopy(env, napi_uint8_array, packed.data, bytes, bytes);
   check(env, napi_set_named_property(env, out, "descriptors", descArray), "descriptors");
   return out;
+}
+
+/** The call's first N arguments; fewer is an error naming the function. */
+template <size_t N>
+std::array<napi_value, N> args(napi_env env, napi_callback_info info, const char* name) {
+  size_t argc = N;
+  std::array<napi_value, N> argv{};
+  check(env, napi_get_cb_info(env, info, &argc, argv.data(), nullptr, nullptr), "arguments");
+  if (argc < N) throw Failure{std::string("native vision: ") + name + " takes " + std::to_string(N) + " arguments"};
+  return argv;
 }
 
 template <typename F>
@@ -129,11 +143,8 @@ napi_value guarded(napi_env env, F&& body) {
 // orb(grey, width, height, outWidth, outHeight, maxFeatures, clahe)
 napi_value Orb(napi_env env, napi_callback_info info) {
   return guarded(env, [&]() {
-    size_t argc = 7;
-    napi_value argv[7];
-    check(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments");
-    if (argc < 7) throw Failure{"native vision: orb takes 7 arguments"};
-    cv::Mat img = workingCopy(env, argv);
+    auto argv = args<7>(env, info, "orb");
+    cv::Mat img = workingCopy(env, argv.data());
     int32_t maxFeatures = intArg(env, argv[5], "maxFeatures");
     bool clahe = false;
     check(env, napi_get_value_bool(env, argv[6], &clahe), "clahe");
@@ -148,11 +159,8 @@ napi_value Orb(napi_env env, napi_callback_info info) {
 // akaze(grey, width, height, outWidth, outHeight, threshold, nOctaves, nOctaveLayers)
 napi_value Akaze(napi_env env, napi_callback_info info) {
   return guarded(env, [&]() {
-    size_t argc = 8;
-    napi_value argv[8];
-    check(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments");
-    if (argc < 8) throw Failure{"native vision: akaze takes 8 arguments"};
-    cv::Mat img = workingCopy(env, argv);
+    auto argv = args<8>(env, info, "akaze");
+    cv::Mat img = workingCopy(env, argv.data());
     auto akaze = cv::AKAZE::create();
     akaze->setThreshold(doubleArg(env, argv[5], "threshold"));
     akaze->setNOctaves(intArg(env, argv[6], "nOctaves"));
@@ -168,37 +176,14 @@ napi_value Akaze(napi_env env, napi_callback_info info) {
 // maxFeatures keypoints; descriptors are 128 float32 each (plain SIFT: RootSIFT is applied by the caller).
 napi_value Sift(napi_env env, napi_callback_info info) {
   return guarded(env, [&]() {
-    size_t argc = 6;
-    napi_value argv[6];
-    check(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments");
-    if (argc < 6) throw Failure{"native vision: sift takes 6 arguments"};
-    cv::Mat img = workingCopy(env, argv);
+    auto argv = args<6>(env, info, "sift");
+    cv::Mat img = workingCopy(env, argv.data());
     int32_t maxFeatures = intArg(env, argv[5], "maxFeatures");
     std::vector<cv::KeyPoint> keypoints;
     cv::Mat descriptors;
     cv::SIFT::create(maxFeatures)->detectAndCompute(img, cv::noArray(), keypoints, descriptors);
     if (!descriptors.empty() && descriptors.type() != CV_32F) throw Failure{"native vision: SIFT descriptors are not float32"};
-    napi_value out;
-    check(env, napi_create_object(env, &out), "object");
-    int count = descriptors.empty() ? 0 : descriptors.rows;
-    std::vector<float> kp(size_t(count) * 4);
-    for (int i = 0; i < count; i++) {
-      kp[4 * i] = keypoints[i].pt.x;
-      kp[4 * i + 1] = keypoints[i].pt.y;
-      kp[4 * i + 2] = keypoints[i].angle;
-      kp[4 * i + 3] = keypoints[i].response;
-    }
-    cv::Mat packed = descriptors.isContinuous() ? descriptors : descriptors.clone();
-    size_t dims = count ? size_t(packed.cols) : 0;
-    setInt(env, out, "width", img.cols);
-    setInt(env, out, "height", img.rows);
-    setInt(env, out, "count", count);
-    setInt(env, out, "dims", int32_t(dims));
-    napi_value kpArray = typedCopy(env, napi_float32_array, kp.data(), kp.size() * 4, kp.size());
-    check(env, napi_set_named_property(env, out, "keypoints", kpArray), "keypoints");
-    napi_value descArray = typedCopy(env, napi_float32_array, count ? packed.ptr<float>(0) : nullptr, dims * count * 4, dims * count);
-    check(env, napi_set_named_property(env, out, "descriptors", descArray), "descriptors");
-    return out;
+    return featureResult(env, img, keypoints, descriptors, true);
   });
 }
 
@@ -324,10 +309,7 @@ __attribute__((target("avx2,popcnt"))) void knn2Avx2(const uint8_t* q, int nq, c
 // knn2(query, train, bytes (32 | 64), index: Int32Array, best: Int32Array, second: Int32Array)
 napi_value Knn2(napi_env env, napi_callback_info info) {
   return guarded(env, [&]() -> napi_value {
-    size_t argc = 6;
-    napi_value argv[6];
-    check(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments");
-    if (argc < 6) throw Failure{"native vision: knn2 takes 6 arguments"};
+    auto argv = args<6>(env, info, "knn2");
     size_t qLen = 0, tLen = 0, iLen = 0, bLen = 0, sLen = 0;
     const uint8_t* q = bytesArg(env, argv[0], &qLen, "query");
     const uint8_t* t = bytesArg(env, argv[1], &tLen, "train");
@@ -414,10 +396,7 @@ void knnL2With(Dist dist, const float* q, int nq, const float* t, int nt, int di
 // ratio applies to it as is). No train row: index -1 and Infinity; one: second Infinity.
 napi_value KnnL2(napi_env env, napi_callback_info info) {
   return guarded(env, [&]() -> napi_value {
-    size_t argc = 6;
-    napi_value argv[6];
-    check(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments");
-    if (argc < 6) throw Failure{"native vision: knnL2 takes 6 arguments"};
+    auto argv = args<6>(env, info, "knnL2");
     size_t qLen = 0, tLen = 0, iLen = 0, bLen = 0, sLen = 0;
     const auto* q = reinterpret_cast<const float*>(bytesArg(env, argv[0], &qLen, "query"));
     const auto* t = reinterpret_cast<const float*>(bytesArg(env, argv[1], &tLen, "train"));
@@ -544,10 +523,7 @@ void dct16(const uint8_t* grey, int w, int h, int factor, const double* basis, d
 // pdqDct(grey, width, height, factor, basis: Float64Array(16 x 64), out: Float64Array(256))
 napi_value PdqDct(napi_env env, napi_callback_info info) {
   return guarded(env, [&]() -> napi_value {
-    size_t argc = 6;
-    napi_value argv[6];
-    check(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "arguments");
-    if (argc < 6) throw Failure{"native vision: pdqDct takes 6 arguments"};
+    auto argv = args<6>(env, info, "pdqDct");
     size_t gLen = 0, bLen = 0, oLen = 0;
     const uint8_t* grey = bytesArg(env, argv[0], &gLen, "grey");
     int32_t width = intArg(env, argv[1], "width"), height = intArg(env, argv[2], "height"), factor = intArg(env, argv[3], "factor");
