@@ -8,6 +8,7 @@ import type { App } from "../../src/app.ts";
 import { makeUser, type FakeBotApi } from "../support/fake-bot-api.ts";
 import type { RedisServerHandle } from "../support/redis-server.ts";
 import { startTelegramHarness, stopTelegramHarness } from "../support/telegram-harness.ts";
+import { inTurn } from "../../src/channels/telegram/telegram-turn-scope.ts";
 
 let redis: RedisServerHandle;
 let fake: FakeBotApi;
@@ -58,4 +59,28 @@ test("ten replies waiting for the pacer: the turns are done at once, and a famil
   assert.ok(familyAt >= 0, "the family message went out");
   assert.equal(order.length, users.length + 1, "every reply went out in the end");
   assert.ok(familyAt <= 3, `the family message went out before the replies still waiting (position ${familyAt + 1} of ${order.length})`);
+});
+
+test("a turn run again after a crash queues its replies once: not again while they wait, nor after they went out", async () => {
+  const user = makeUser();
+  const chatId = String(user.id);
+  const outbox = app.telegramOutbox!;
+  const mark = fake.mark();
+  const sent = () => fake.calls("sendMessage").filter((c) => c.seq > mark && c.outcome === "ok" && String(c.params.chat_id) === chatId);
+  const turn = () =>
+    inTurn(990_001, async () => {
+      await outbox.enqueue(chatId, { text: "first reply", priority: "low" });
+      await outbox.enqueue(chatId, { text: "second reply", priority: "low" });
+    });
+  await turn();
+  await turn(); // the update taken over while both still wait
+  const end = Date.now() + 15_000;
+  while (sent().length < 2 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  await turn(); // and once more after both went out
+  // Outside a turn (a worker's message) the same text twice is two messages.
+  await outbox.enqueue(chatId, { text: "from a worker", priority: "low" });
+  await outbox.enqueue(chatId, { text: "from a worker", priority: "low" });
+  while (sent().length < 4 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 1_500)); // room for duplicates to show (two sends a second)
+  assert.deepEqual(sent().map((c) => c.params.text), ["first reply", "second reply", "from a worker", "from a worker"]);
 });

@@ -10,6 +10,7 @@ import { TelegramSender } from "./telegram-sender.ts";
 import type { TelegramInbox } from "./telegram-inbox.ts";
 import { OutOfOrderError } from "./telegram-inbox-entry.ts";
 import { registerTelegramWebhook, storeAnswers, WEBHOOK_PATH, type UpdateFailure } from "./telegram-webhook.ts";
+import { inTurn } from "./telegram-turn-scope.ts";
 
 export interface TelegramOptions {
   token: string;
@@ -124,7 +125,7 @@ export class TelegramChannel {
     });
     await inbox.start(async (update) => {
       try {
-        await this.bot.handleUpdate(update);
+        await inTurn(update.update_id, () => this.bot.handleUpdate(update));
       } catch (err) {
         const cause = (err as { error?: unknown }).error ?? err;
         if (cause instanceof OutOfOrderError) throw cause;

@@ -6,6 +6,7 @@ import { QUEUE, QUEUE_EVENTS_MAX_LEN } from "../../queues/names.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import { resealValue, scanKeys } from "../../store/reseal.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
+import { turnReplyId } from "./telegram-turn-scope.ts";
 
 /** A queued message as stored in Redis (sealed: it holds names); the job carries only its id. */
 interface StoredMessage {
@@ -22,6 +23,11 @@ interface OutboxJobData {
 
 /** A queued reply that could not go out for this long (a long outage) is dropped. */
 const MESSAGE_TTL_MS = 24 * 3_600_000;
+/**
+ * A sent (or given up) reply of a turn leaves an empty value behind this long, so that the same turn run again
+ * (its update taken over after a crash: within minutes, see TelegramInbox's retries) does not send it twice.
+ */
+const SENT_MARK_MS = 3_600_000;
 /** Re-ask soon when a message ahead in the same chat is still waiting. */
 const ORDER_RETRY_MS = 50;
 /** Pause when a higher-priority send stands in the pacer's line and can go now: it is about to take the slot. */
@@ -71,9 +77,12 @@ export class TelegramOutbox {
     return `${this.opts.prefix}:tg-out-chat:${this.opts.chatIndex(chatId)}`;
   }
 
-  /** Stores the message and queues it; resolves once it is in Redis, long before it is sent. */
+  /**
+   * Stores the message and queues it; resolves once it is in Redis, long before it is sent. Inside a turn the
+   * message is named after its update (turnReplyId): the turn run again after a crash queues it once only.
+   */
   async enqueue(chatId: string, message: Outbound): Promise<void> {
-    const messageId = randomUUID();
+    const messageId = turnReplyId(chatId, message.text) ?? randomUUID();
     const key = this.messageKey(messageId);
     const stored: StoredMessage = {
       chatId,
@@ -90,11 +99,14 @@ export class TelegramOutbox {
     // set empties (and Redis drops it) as its messages leave; `first` drops members whose message expired. Its
     // TTL outlives every message in it (each newer one pushes it on), so a set left behind (a crash between
     // send and finish, a key rotation renaming the chat's index) does not stay forever.
-    await Promise.all([
-      this.opts.redis.set(key, this.opts.box.seal(JSON.stringify(stored), key), "PX", MESSAGE_TTL_MS),
-      this.opts.redis.zadd(chatKey, order, messageId),
+    const [isNew] = await Promise.all([
+      this.opts.redis.set(key, this.opts.box.seal(JSON.stringify(stored), key), "PX", MESSAGE_TTL_MS, "NX"),
+      this.opts.redis.zadd(chatKey, "NX", order, messageId),
       this.opts.redis.pexpire(chatKey, MESSAGE_TTL_MS),
     ]);
+    // Queued by an earlier run of this turn: sent already (its empty mark, which `first` passes over), or still
+    // waiting, perhaps without its job if that run died before adding it (adding it again changes nothing).
+    if (isNew === null && (await this.opts.redis.strlen(key)) === 0) return;
     await this.queue.add("send", { messageId } satisfies OutboxJobData, { jobId: `tg-out-${messageId}` });
   }
 
@@ -103,7 +115,8 @@ export class TelegramOutbox {
     for (;;) {
       const head = (await this.opts.redis.zrange(chatKey, 0, 0))[0];
       if (head === undefined || head === messageId) return true;
-      if (await this.opts.redis.exists(this.messageKey(head))) return false;
+      // Still waiting (not expired, not the empty mark of a sent one whose finish was cut short).
+      if ((await this.opts.redis.strlen(this.messageKey(head))) > 0) return false;
       await this.opts.redis.zrem(chatKey, head);
     }
   }
@@ -117,7 +130,7 @@ export class TelegramOutbox {
         const { messageId } = job.data;
         const key = this.messageKey(messageId);
         const raw = await opts.redis.get(key);
-        if (!raw) return; // sent already, or past its TTL
+        if (!raw) return; // sent already (the empty mark), or past its TTL
         const stored = JSON.parse(opts.box.open(raw, key).toString("utf8")) as StoredMessage;
         const chatKey = this.chatKey(stored.chatId);
         const later = async (ms: number) => {
@@ -167,7 +180,7 @@ export class TelegramOutbox {
   }
 
   private async finish(key: string, chatKey: string, messageId: string): Promise<void> {
-    await Promise.all([this.opts.redis.del(key), this.opts.redis.zrem(chatKey, messageId)]);
+    await Promise.all([this.opts.redis.set(key, "", "PX", SENT_MARK_MS), this.opts.redis.zrem(chatKey, messageId)]);
   }
 
   /** Given up on: the chat's later messages must not wait for it (the order check drops ids without a message). */
