@@ -346,6 +346,14 @@ export class App {
       this.telegramOutbox.start((chatId, message) => sender.deliver(chatId, message, true));
     }
     if (opts.roles.includes("worker")) {
+      if (this.ownMatcher && config.MATCHER_WARM_START === "on") {
+        const started = Date.now();
+        // Not awaited: jobs may start meanwhile, and a photo sent to a thread still loading waits for it.
+        this.ownMatcher.warm().then(
+          () => this.log.info({ ms: Date.now() - started }, "visual matcher threads ready"),
+          (err: Error) => this.log.warn({ err: err.name }, "visual matcher threads did not warm up; they load on the first photo"),
+        );
+      }
       this.workers = new Workers(
         this.workerDeps,
         {

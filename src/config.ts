@@ -202,6 +202,8 @@ export const configSchema = z.object({
    * (`npm run build:vision`) and loads, else OpenCV.js; `native` refuses to start without it; `wasm` always OpenCV.js.
    */
   VISION_ENGINE: z.enum(["auto", "native", "wasm"]).default("auto"),
+  /** `on`: a worker loads the matcher threads' vision engine when it starts (about a second of CPU per thread), not on its first photos. */
+  MATCHER_WARM_START: z.enum(["on", "off"]).default("on"),
   /** Notification jobs one worker process runs at once (network-bound). */
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).default(5),
   /** Telegram updates one process handles at once, behind the webhook's or the poller's answer (one per chat at a time, in order). */

@@ -31,6 +31,8 @@ export async function startTestApp(opts: TestAppOptions): Promise<App> {
     // Tests talk to the bot at machine speed; Telegram's pacing (1 a second per chat) is tested on its own.
     TELEGRAM_RATE_PER_CHAT: "100",
     TELEGRAM_RATE_GLOBAL: "1000",
+    // Most test apps never see a photo: their matcher threads load on the first one (warming is tested on its own).
+    MATCHER_WARM_START: "off",
     ...(opts.whatsappSocket ? { WHATSAPP_ENABLED: "true", WHATSAPP_NUMBER: "447700900000" } : {}),
     ...(opts.telegram ? { TELEGRAM_BOT_TOKEN: opts.telegram.token, TELEGRAM_API_ROOT: opts.telegram.apiRoot, SANDBOX: "on" } : {}),
     ...opts.env,

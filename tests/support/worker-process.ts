@@ -30,6 +30,7 @@ export function spawnWorker(
       TELEGRAM_API_ROOT: fake.apiRoot,
       TELEGRAM_RATE_PER_CHAT: "100",
       TELEGRAM_RATE_GLOBAL: "1000",
+      MATCHER_WARM_START: "off", // as in test-app.ts
       LOG_LEVEL: "silent",
       PORT: "0",
       ...opts.env,

@@ -9,6 +9,7 @@ import type { Landmark } from "../../../domain/landmark.ts";
 import type { DecodedPhoto } from "../../contracts.ts";
 import { FeatureMatcher, type LandmarkReferences, type ReferenceSource } from "../matcher.ts";
 import { setVisionEngine } from "../native-vision.ts";
+import { loadVision } from "../vision.ts";
 import type { FromThread, PhotoPixels, ThreadData, ToThread } from "./protocol.ts";
 
 if (!parentPort) throw new Error("matcher-thread.ts runs as a worker thread");
@@ -64,6 +65,10 @@ port.on("message", (message: ToThread) => {
     void identify(message.id, message.photo);
     return;
   }
+  if (message.type === "warm") {
+    void warm(message.id);
+    return;
+  }
   const pending = waiting.get(message.id);
   if (!pending) return;
   waiting.delete(message.id);
@@ -73,6 +78,15 @@ port.on("message", (message: ToThread) => {
 
 function photoOf(pixels: PhotoPixels): DecodedPhoto {
   return { ...pixels, grey: Buffer.from(pixels.grey.buffer, pixels.grey.byteOffset, pixels.grey.byteLength) };
+}
+
+async function warm(id: number): Promise<void> {
+  try {
+    await loadVision();
+    port.postMessage({ type: "warmed", id } satisfies FromThread);
+  } catch (err) {
+    port.postMessage({ type: "failed", id, message: err instanceof Error ? err.message : String(err) } satisfies FromThread);
+  }
 }
 
 async function identify(id: number, pixels: PhotoPixels): Promise<void> {

@@ -23,6 +23,8 @@ export type ToThread =
   | { type: "match"; id: number; photo: PhotoPixels; landmark: Landmark }
   /** Which catalog landmark, if any, the photo shows (no planned landmark). */
   | { type: "identify"; id: number; photo: PhotoPixels }
+  /** Load the vision engine now (OpenCV.js's WebAssembly, the native addon), before the first photo needs it. */
+  | { type: "warm"; id: number }
   /** Answer to a thread's reference request; `same` when the thread's copy of that version is current. */
   | { type: "refs"; id: number; version: number; refs?: LandmarkReferences; same?: boolean }
   | { type: "near"; id: number; hits: Array<{ id: string; distanceM: number }> }
@@ -33,6 +35,7 @@ export type ToThread =
 export type FromThread =
   | { type: "result"; id: number; signal: VisualSignal }
   | { type: "identified"; id: number; identification: CatalogIdentification }
+  | { type: "warmed"; id: number }
   | { type: "failed"; id: number; message: string }
   | { type: "get"; id: number; landmarkId: string; haveVersion?: number }
   | { type: "near"; id: number; point: { lat: number; lon: number }; radiusM: number; limit: number }

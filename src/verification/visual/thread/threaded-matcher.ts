@@ -26,7 +26,7 @@ export interface ThreadedMatcherOptions {
 }
 
 interface Pending {
-  resolve: (answer: VisualSignal | CatalogIdentification) => void;
+  resolve: (answer: VisualSignal | CatalogIdentification | undefined) => void;
   reject: (err: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -62,19 +62,33 @@ export class ThreadedMatcher implements VisualMatcher, CatalogIdentifier {
     return this.#ask((id, pixels) => ({ type: "identify", id, photo: pixels }), photo) as Promise<CatalogIdentification>;
   }
 
+  /**
+   * Starts every thread and loads its vision engine (OpenCV.js's WebAssembly takes about a second of CPU per
+   * thread), so that the first photos after a start do not pay for it: otherwise a worker started into a busy
+   * hour begins with a backlog. Resolves when every thread is ready.
+   */
+  async warm(): Promise<void> {
+    if (this.#closed) return;
+    while (this.#slots.length < this.#opts.threads) this.#slots.push(this.#spawn());
+    await Promise.all(this.#slots.map((slot) => this.#send(slot, (id) => ({ type: "warm", id }))));
+  }
+
   #ask(message: (id: number, pixels: PhotoPixels) => ToThread, photo: DecodedPhoto): Promise<VisualSignal | CatalogIdentification> {
     if (this.#closed) return Promise.reject(new Error("matcher closed"));
-    const slot = this.#leastBusy();
+    const grey = Uint8Array.from(photo.grey);
+    const pixels: PhotoPixels = { grey, width: photo.width, height: photo.height, originalWidth: photo.originalWidth, originalHeight: photo.originalHeight };
+    return this.#send(this.#leastBusy(), (id) => message(id, pixels), [grey.buffer]) as Promise<VisualSignal | CatalogIdentification>;
+  }
+
+  #send(slot: Slot, message: (id: number) => ToThread, transfer: ArrayBuffer[] = []): Promise<VisualSignal | CatalogIdentification | undefined> {
     const id = this.#nextId++;
-    return new Promise<VisualSignal | CatalogIdentification>((resolve, reject) => {
+    return new Promise<VisualSignal | CatalogIdentification | undefined>((resolve, reject) => {
       const timer = setTimeout(() => {
         slot.pending.delete(id);
         reject(new Error(`visual match timed out after ${this.#opts.timeoutMs} ms`));
       }, this.#opts.timeoutMs);
       slot.pending.set(id, { resolve, reject, timer });
-      const grey = Uint8Array.from(photo.grey);
-      const pixels: PhotoPixels = { grey, width: photo.width, height: photo.height, originalWidth: photo.originalWidth, originalHeight: photo.originalHeight };
-      slot.worker.postMessage(message(id, pixels), [grey.buffer]);
+      slot.worker.postMessage(message(id), transfer);
     });
   }
 
@@ -119,6 +133,7 @@ export class ThreadedMatcher implements VisualMatcher, CatalogIdentifier {
     switch (message.type) {
       case "result":
       case "identified":
+      case "warmed":
       case "failed": {
         const p = slot.pending.get(message.id);
         if (!p) return;
@@ -126,6 +141,7 @@ export class ThreadedMatcher implements VisualMatcher, CatalogIdentifier {
         clearTimeout(p.timer);
         if (message.type === "result") p.resolve(message.signal);
         else if (message.type === "identified") p.resolve(message.identification);
+        else if (message.type === "warmed") p.resolve(undefined);
         else p.reject(new Error(message.message));
         return;
       }
@@ -138,7 +154,7 @@ export class ThreadedMatcher implements VisualMatcher, CatalogIdentifier {
     }
   }
 
-  async #answer(message: Exclude<FromThread, { type: "result" | "identified" | "failed" }>): Promise<ToThread> {
+  async #answer(message: Exclude<FromThread, { type: "result" | "identified" | "warmed" | "failed" }>): Promise<ToThread> {
     const { source } = this.#opts;
     switch (message.type) {
       case "get": {

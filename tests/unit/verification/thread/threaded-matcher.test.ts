@@ -80,3 +80,21 @@ test("a wedged match times out instead of holding the verify job forever", async
     await one.close();
   }
 });
+
+test("warm() loads every thread's vision engine before any photo: a thread that cannot load it fails warm(), not a traveller's photo", async () => {
+  const warmed = new ThreadedMatcher({ source, threads: 2 });
+  try {
+    await warmed.warm();
+    const photo = await decodePhoto(readFileSync(file("sacre-coeur", "query")));
+    assert.equal((await warmed.match(photo, landmark("sacre-coeur"))).status, "match", "a warmed matcher matches");
+  } finally {
+    await warmed.close();
+  }
+  // The same heap limit that kills a thread loading OpenCV for a photo (above) fails the warm-up instead.
+  const starved = new ThreadedMatcher({ source, threads: 1, resourceLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 } });
+  try {
+    await assert.rejects(starved.warm(), /matcher thread/);
+  } finally {
+    await starved.close();
+  }
+});
