@@ -2,8 +2,9 @@
  * Stage-2 replay check: PDQ catches re-encodes, resizes, rotations and colour edits, but not crops or
  * screenshots. When a photo matched a reference, warp the photo onto that reference's stored thumbnail
  * with the homography and correlate the pixels: a copy of the reference lines up pixel for pixel
- * (correlation >= ~0.94 measured), a second photo of the same facade from another spot does not
- * (people, light, parallax: <= ~0.80 measured).
+ * (crops and screenshots of every reference of both bench:verify parts: >= 0.98), a second photo of the same
+ * facade from another spot does not (people, light, parallax: <= 0.70, and 0.90 for a near-twin taken a few
+ * steps away; the threshold is DEFAULT_CALIBRATION.replayCorrelation, 0.92).
  */
 import type { DecodedPhoto } from "../contracts.ts";
 import { DESCRIPTOR_BYTES, greyMat, type Features } from "./features.ts";
@@ -18,6 +19,8 @@ export interface Thumbnail {
 
 /** Long side of the stored reference thumbnail. */
 export const THUMB_LONG_SIDE = 192;
+/** The warp's canvas, in thumbnail pixels per side (then reduced by area to the thumbnail). */
+const SUPERSAMPLE = 2;
 
 export function makeThumbnail(cv: Cv, photo: Pick<DecodedPhoto, "grey" | "width" | "height">): Thumbnail {
   return withMats(cv, (track) => {
@@ -54,29 +57,55 @@ export function warpCorrelation(
   refFeatureSize: { width: number; height: number },
   homography: readonly number[],
 ): number | undefined {
+  const tx = thumb.width / refFeatureSize.width;
+  const ty = thumb.height / refFeatureSize.height;
+  // The photo copy is made at twice the thumbnail's scale under the homography, warped onto a canvas twice the
+  // thumbnail's size and reduced by area like the thumbnail itself, every step mapping pixel centres. Warping
+  // a fixed-size copy straight onto the thumbnail, centres half a pixel off, lost fine texture: 10% and 20%
+  // crops of small references fell to ~0.90 against their own thumbnail (bench/verification.md, replay).
+  const scale = thumbScale(homography, tx, ty, photoFeatureSize.width / 2, photoFeatureSize.height / 2);
+  const longSide = Math.round(Math.max(photoFeatureSize.width, photoFeatureSize.height) * scale * SUPERSAMPLE);
   return withMats(cv, (track) => {
-    // Work on a photo copy of about twice the thumbnail's size, then scale the homography to it.
-    const src = track(greyMat(cv, photo, THUMB_LONG_SIDE * 2));
-    const sx = photoFeatureSize.width / src.cols;
-    const sy = photoFeatureSize.height / src.rows;
-    const tx = thumb.width / refFeatureSize.width;
-    const ty = thumb.height / refFeatureSize.height;
-    // H' = T_ref * H * S_photo
-    const h = homography;
-    const m = [
-      tx * h[0]! * sx, tx * h[1]! * sy, tx * h[2]!,
-      ty * h[3]! * sx, ty * h[4]! * sy, ty * h[5]!,
-      h[6]! * sx, h[7]! * sy, h[8]!,
-    ];
+    const src = track(greyMat(cv, photo, Math.min(THUMB_LONG_SIDE * 2 * SUPERSAMPLE, Math.max(32, longSide))));
+    const toPhotoFeature = resizeMap(photoFeatureSize.width / src.cols, photoFeatureSize.height / src.rows);
+    const toCanvas = resizeMap(tx * SUPERSAMPLE, ty * SUPERSAMPLE);
+    const m = mul3(toCanvas, mul3(homography, toPhotoFeature));
     const hm = track(cv.matFromArray(3, 3, cv.CV_64F, m) as CvMat);
+    const canvas = new cv.Size(thumb.width * SUPERSAMPLE, thumb.height * SUPERSAMPLE);
     const warped = track(new cv.Mat() as CvMat);
-    const size = new cv.Size(thumb.width, thumb.height);
-    cv.warpPerspective(src, warped, hm, size, cv.INTER_LINEAR, cv.BORDER_CONSTANT, new cv.Scalar(0));
+    cv.warpPerspective(src, warped, hm, canvas, cv.INTER_LINEAR, cv.BORDER_CONSTANT, new cv.Scalar(0));
     const ones = track(new cv.Mat(src.rows, src.cols, cv.CV_8UC1, new cv.Scalar(255)) as CvMat);
     const cover = track(new cv.Mat() as CvMat);
-    cv.warpPerspective(ones, cover, hm, size, cv.INTER_NEAREST, cv.BORDER_CONSTANT, new cv.Scalar(0));
-    return correlation(warped.data, thumb.grey, cover.data, thumb.width * thumb.height);
+    cv.warpPerspective(ones, cover, hm, canvas, cv.INTER_NEAREST, cv.BORDER_CONSTANT, new cv.Scalar(0));
+    const size = new cv.Size(thumb.width, thumb.height);
+    const reduced = track(new cv.Mat() as CvMat);
+    cv.resize(warped, reduced, size, 0, 0, cv.INTER_AREA);
+    // A thumbnail pixel counts only when the photo covers all of it (a partly covered one mixes in black).
+    const covered = track(new cv.Mat() as CvMat);
+    cv.resize(cover, covered, size, 0, 0, cv.INTER_AREA);
+    return correlation(reduced.data, thumb.grey, covered.data, thumb.width * thumb.height);
   });
+}
+
+/** A resize by (kx, ky) as a homography on pixel centres: x -> (x + 0.5) kx - 0.5. */
+function resizeMap(kx: number, ky: number): number[] {
+  return [kx, 0, 0.5 * kx - 0.5, 0, ky, 0.5 * ky - 0.5, 0, 0, 1];
+}
+
+/** The product of two 3x3 matrices, row-major. */
+function mul3(a: readonly number[], b: readonly number[]): number[] {
+  const out = new Array<number>(9);
+  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) out[r * 3 + c] = a[r * 3]! * b[c]! + a[r * 3 + 1]! * b[3 + c]! + a[r * 3 + 2]! * b[6 + c]!;
+  return out;
+}
+
+/** Thumbnail pixels per photo-feature pixel around (x, y) under T_ref * H: the root of the Jacobian's determinant. */
+function thumbScale(h: readonly number[], tx: number, ty: number, x: number, y: number): number {
+  const w = h[6]! * x + h[7]! * y + h[8]!;
+  const u = (h[0]! * x + h[1]! * y + h[2]!) / w;
+  const v = (h[3]! * x + h[4]! * y + h[5]!) / w;
+  const det = (tx * ty * ((h[0]! - u * h[6]!) * (h[4]! - v * h[7]!) - (h[1]! - u * h[7]!) * (h[3]! - v * h[6]!))) / (w * w);
+  return Number.isFinite(det) && det > 0 ? Math.sqrt(det) : 0;
 }
 
 function correlation(a: Uint8Array, b: Uint8Array, mask: Uint8Array, n: number): number | undefined {
