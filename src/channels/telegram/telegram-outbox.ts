@@ -11,6 +11,8 @@ import { turnReplyId } from "./telegram-turn-scope.ts";
 /** A queued message as stored in Redis (sealed: it holds names); the job carries only its id. */
 interface StoredMessage {
   chatId: string;
+  /** Queued by a turn under its update's name (turnReplyId): a sent mark is left, for a re-run of that turn. */
+  turn?: true;
   text: string;
   buttons?: Button[][];
   requestLocation?: { label: string };
@@ -82,10 +84,12 @@ export class TelegramOutbox {
    * message is named after its update (turnReplyId): the turn run again after a crash queues it once only.
    */
   async enqueue(chatId: string, message: Outbound): Promise<void> {
-    const messageId = turnReplyId(chatId, message.text) ?? randomUUID();
+    const turnId = turnReplyId(chatId, message.text);
+    const messageId = turnId ?? randomUUID();
     const key = this.messageKey(messageId);
     const stored: StoredMessage = {
       chatId,
+      ...(turnId ? { turn: true as const } : {}),
       text: message.text,
       ...(message.buttons?.length ? { buttons: message.buttons } : {}),
       ...(message.requestLocation ? { requestLocation: message.requestLocation } : {}),
@@ -159,10 +163,10 @@ export class TelegramOutbox {
         } catch (err) {
           // The person blocked the bot or the chat is gone: their own reply has nobody else to tell.
           if (!(err instanceof UnreachableError)) throw err;
-          await this.finish(key, chatKey, messageId);
+          await this.finish(key, chatKey, messageId, stored.turn);
           throw new UnrecoverableError(err.message);
         }
-        await this.finish(key, chatKey, messageId);
+        await this.finish(key, chatKey, messageId, stored.turn);
       },
       {
         connection: opts.connection,
@@ -179,8 +183,9 @@ export class TelegramOutbox {
     this.worker.on("error", (err) => opts.log.error({ queue: QUEUE.telegramOutbox, err: err.name }, "telegram outbox worker error"));
   }
 
-  private async finish(key: string, chatKey: string, messageId: string): Promise<void> {
-    await Promise.all([this.opts.redis.set(key, "", "PX", SENT_MARK_MS), this.opts.redis.zrem(chatKey, messageId)]);
+  private async finish(key: string, chatKey: string, messageId: string, markSent = false): Promise<void> {
+    const gone = markSent ? this.opts.redis.set(key, "", "PX", SENT_MARK_MS) : this.opts.redis.del(key);
+    await Promise.all([gone, this.opts.redis.zrem(chatKey, messageId)]);
   }
 
   /** Given up on: the chat's later messages must not wait for it (the order check drops ids without a message). */
