@@ -343,7 +343,7 @@ export class App {
     if (this.telegram) await this.telegram.init();
     if (this.telegram && this.telegramOutbox && (opts.roles.includes("bot") || opts.roles.includes("worker"))) {
       const sender = this.telegram.sender;
-      this.telegramOutbox.start((chatId, message) => sender.deliver(chatId, message, true));
+      this.telegramOutbox.start((chatId, message, progress) => sender.deliver(chatId, message, true, progress));
     }
     if (opts.roles.includes("worker")) {
       if (this.ownMatcher && config.MATCHER_WARM_START === "on") {

@@ -5,7 +5,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { App } from "../../src/app.ts";
-import { makeUser, type FakeBotApi } from "../support/fake-bot-api.ts";
+import { makeUser, telegramErrors, type FakeBotApi } from "../support/fake-bot-api.ts";
+import { makeJpeg } from "../support/photos.ts";
 import type { RedisServerHandle } from "../support/redis-server.ts";
 import { startTelegramHarness, stopTelegramHarness } from "../support/telegram-harness.ts";
 import { inTurn } from "../../src/channels/telegram/telegram-turn-scope.ts";
@@ -83,4 +84,27 @@ test("a turn run again after a crash queues its replies once: not again while th
   while (sent().length < 4 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
   await new Promise((r) => setTimeout(r, 1_500)); // room for duplicates to show (two sends a second)
   assert.deepEqual(sent().map((c) => c.params.text), ["first reply", "second reply", "from a worker", "from a worker"]);
+});
+
+test("a split message whose second part fails is retried from that part: the photo is not sent twice", async () => {
+  const user = makeUser();
+  const chatId = String(user.id);
+  // A caption over Telegram's 1,024 characters: the photo carries the first part, texts the rest.
+  const text = Array.from({ length: 12 }, (_, i) => `${i}. arrived safely, ${"details ".repeat(20)}`).join("\n\n");
+  assert.ok(text.length > 1024);
+  const mark = fake.mark();
+  // Flood control with a wait longer than auto-retry's 60 s (Telegram's 429 with retry_after): the send fails at
+  // once and the outbox job is retried. (The fake accepts the retry 2 s later; Telegram would make it wait the
+  // 61 s, which changes when the rest goes, not what.)
+  fake.failNext("sendMessage", telegramErrors.tooManyRequests(61), 1);
+  await app.telegramOutbox!.enqueue(chatId, { text, photo: await makeJpeg({ width: 320, height: 240, seed: "split" }), priority: "low" });
+  const ours = () => fake.calls().filter((c) => c.seq > mark && String(c.params.chat_id) === chatId && (c.method === "sendPhoto" || c.method === "sendMessage"));
+  const words = (s: string) => s.split(/\s+/).filter(Boolean);
+  const end = Date.now() + 20_000;
+  const delivered = () => words(ours().filter((c) => c.outcome === "ok").map((c) => String(c.params.caption ?? c.params.text)).join("\n"));
+  while (delivered().length < words(text).length && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 1_000)); // room for a duplicate to show
+  assert.equal(ours().filter((c) => c.method === "sendPhoto").length, 1, "the photo went once");
+  assert.equal(ours().filter((c) => c.outcome !== "ok").length, 1, "the second part failed once");
+  assert.deepEqual(delivered(), words(text), "every part delivered once, in order");
 });

@@ -6,6 +6,7 @@ import { QUEUE, QUEUE_EVENTS_MAX_LEN } from "../../queues/names.ts";
 import type { RedisClient } from "../../store/redis.ts";
 import { resealValue, scanKeys } from "../../store/reseal.ts";
 import type { Sealer } from "../../store/sealed-box.ts";
+import type { DeliveryProgress } from "./telegram-text-split.ts";
 import { turnReplyId } from "./telegram-turn-scope.ts";
 
 /** A queued message as stored in Redis (sealed: it holds names); the job carries only its id. */
@@ -17,6 +18,8 @@ interface StoredMessage {
   buttons?: Button[][];
   requestLocation?: { label: string };
   photo?: string;
+  /** Parts of a split message that went out before a failure: a retry sends the rest. */
+  partsSent?: number;
 }
 
 interface OutboxJobData {
@@ -125,8 +128,8 @@ export class TelegramOutbox {
     }
   }
 
-  /** Starts sending; `sendNow` delivers one message whose first slot is already taken. */
-  start(sendNow: (chatId: string, message: Outbound) => Promise<void>): void {
+  /** Starts sending; `sendNow` delivers one message whose first slot is already taken, from `progress.from`. */
+  start(sendNow: (chatId: string, message: Outbound, progress: DeliveryProgress) => Promise<void>): void {
     const { opts } = this;
     this.worker = new Worker(
       QUEUE.telegramOutbox,
@@ -159,7 +162,12 @@ export class TelegramOutbox {
           ...(stored.photo ? { photo: Buffer.from(stored.photo, "base64") } : {}),
         };
         try {
-          await sendNow(stored.chatId, message);
+          // Each part's progress is stored before the next one goes: a retry does not send a part twice.
+          const sent = async (next: number) => {
+            stored.partsSent = next;
+            await opts.redis.set(key, opts.box.seal(JSON.stringify(stored), key), "KEEPTTL", "XX");
+          };
+          await sendNow(stored.chatId, message, { from: stored.partsSent ?? 0, sent });
         } catch (err) {
           // The person blocked the bot or the chat is gone: their own reply has nobody else to tell.
           if (!(err instanceof UnreachableError)) throw err;

@@ -2,7 +2,7 @@ import { GrammyError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from "grammy/types";
 import { UnreachableError, type ChannelSender, type Outbound, type Pacer } from "../../ports/messaging.ts";
 import type { TelegramOutbox } from "./telegram-outbox.ts";
-import { CAPTION_LIMIT, splitText, TEXT_LIMIT } from "./telegram-text-split.ts";
+import { CAPTION_LIMIT, splitText, TEXT_LIMIT, type DeliveryProgress } from "./telegram-text-split.ts";
 
 
 function markup(message: Outbound): InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | undefined {
@@ -49,15 +49,22 @@ export class TelegramSender implements ChannelSender {
     return this.deliver(chatId, message, false);
   }
 
-  /** Sends now, each part after its pacer slot (the first part's already taken when `firstSlotTaken`). */
-  async deliver(chatId: string, message: Outbound, firstSlotTaken: boolean): Promise<void> {
+  /**
+   * Sends now, each part after its pacer slot (the first one sent here has its slot taken when `firstSlotTaken`).
+   * `progress` resumes a message whose first parts went out before a failure: from `progress.from`, reporting
+   * each part sent but the last (a retry then sends only what is missing).
+   */
+  async deliver(chatId: string, message: Outbound, firstSlotTaken: boolean, progress?: DeliveryProgress): Promise<void> {
     const reply_markup = markup(message);
-    const slot = (i: number) => (i === 0 && firstSlotTaken ? undefined : this.pacer?.wait(chatId, message.priority ?? "normal"));
+    const from = progress?.from ?? 0;
+    const slot = (i: number) => (i === from && firstSlotTaken ? undefined : this.pacer?.wait(chatId, message.priority ?? "normal"));
     // Too long for one message (or caption): split, the photo carrying the first part, the buttons on the last.
     const parts = message.photo ? splitText(message.text, TEXT_LIMIT, CAPTION_LIMIT) : splitText(message.text, TEXT_LIMIT);
     const last = parts.length - 1;
     try {
       for (const [i, text] of parts.entries()) {
+        if (i < from) continue;
+        if (i > from) await progress?.sent(i);
         const markupHere = i === last ? { reply_markup } : {};
         await slot(i);
         if (i === 0 && message.photo) {

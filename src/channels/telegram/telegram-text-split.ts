@@ -54,3 +54,11 @@ export function splitText(text: string, limit = TEXT_LIMIT, firstLimit = limit):
   if (rest.trim() !== "" || parts.length === 0) parts.push(rest);
   return parts;
 }
+
+/** Where a split message resumes, and how the parts sent are recorded (TelegramOutbox keeps them in Redis). */
+export interface DeliveryProgress {
+  /** The first part not sent yet. */
+  from: number;
+  /** Called before part `next` is sent: every part before it went out. */
+  sent: (next: number) => Promise<void>;
+}
