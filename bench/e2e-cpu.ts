@@ -5,7 +5,8 @@
  * polling, TELEGRAM_RATE_GLOBAL/PER_CHAT 100000).
  * Reports: app process CPU seconds (all threads, and split by thread: main, visual matcher threads,
  * other threads) and redis-server CPU seconds, each per check-in, from the first push to the drain.
- * Run: npx tsx bench/e2e-cpu.ts [rate=20] [seconds=10]; BENCH_WARMUP=k sends k check-ins first, unmeasured.
+ * Run: npx tsx bench/e2e-cpu.ts [rate=20] [seconds=10]; BENCH_WARMUP=k sends k check-ins first, unmeasured;
+ * BENCH_BY_SECOND=1 prints the median latency of the check-ins pushed in each second (how long a start costs).
  * BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app process (see processes.ts).
  */
 import { randomBytes } from "node:crypto";
@@ -145,6 +146,13 @@ export async function benchCpu(rate = 20, seconds = 10) {
     const commands = [...c1].map(([k, v]) => [k, (v - (c0.get(k) ?? 0)) / n] as const).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
     const lat = [...pushedAt].map(([k, at]) => (doneAt.has(k) ? doneAt.get(k)! - at : NaN)).filter(Number.isFinite);
     const q = quantiles(lat);
+    if (process.env.BENCH_BY_SECOND) {
+      const pushed = [...pushedAt.values()];
+      const t0p = Math.min(...pushed);
+      const bySec = new Map<number, number[]>();
+      for (const [k, at] of pushedAt) if (doneAt.has(k)) bySec.set(Math.floor((at - t0p) / 1000), [...(bySec.get(Math.floor((at - t0p) / 1000)) ?? []), doneAt.get(k)! - at]);
+      console.log("median latency by push second:", [...bySec].sort((a, b) => a[0] - b[0]).map(([s2, l]) => `${s2}s:${quantiles(l).p50}`).join(" "));
+    }
     // Per thread. Node names its worker threads "node", as V8's platform threads: the visual matcher's threads
     // are the busiest "node" threads after the main one (the thread ids started after libvips' workers).
     const byThread: Array<{ tid: number; name: string; s: number }> = [];
