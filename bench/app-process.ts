@@ -3,7 +3,7 @@
  * loop and the driver (fake Bot API, autocannon) another, as in production:
  *   node --import tsx bench/app-process.ts bot,worker   the real App with these roles, configured from the environment
  *   node --import tsx bench/app-process.ts --bare <port>  a bare Fastify route answering 200 (the ingress baseline)
- * Prints "ready" once serving; on SIGTERM stops cleanly and prints "rss <peak MB>" (sampled every 100 ms).
+ * Prints "ready" once serving (for the App: once its matcher threads are loaded, when /readyz says so); on SIGTERM stops cleanly and prints "rss <peak MB>" (sampled every 100 ms).
  */
 import Fastify from "fastify";
 import { App, ROLES, type Role } from "../src/app.ts";
@@ -28,6 +28,8 @@ if (mode === "--bare") {
   const app = new App(config, createLogger(config.LOG_LEVEL), { roles });
   await app.seedCatalog();
   await app.start();
+  // "ready" when the app's /readyz would say so: matcher threads loaded, as an orchestrator routes traffic.
+  await app.matcherWarmed();
   stop = () => app.stop();
 }
 

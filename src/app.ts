@@ -97,7 +97,10 @@ export class App {
   };
   /** The workers' view of the stores, with the concrete NGO alert store (the web role and tests read its timelines). */
   readonly workerDeps: WorkerDeps & { ngoAlerts: NgoAlertRepository };
-  /** The default matcher's threads (started on the first photo), stopped with the app. */
+  /** While the matcher threads load at start (MATCHER_WARM_START), and when they are done. */
+  private warming = false;
+  private warmed: Promise<void> = Promise.resolve();
+  /** The default matcher's threads (started by start() with MATCHER_WARM_START, else on the first photo), stopped with the app. */
   private ownMatcher?: ThreadedMatcher;
   readonly producers: Producers;
   /** When each trip deadline fires next (what the worker role's DeadlineSweeper takes from). */
@@ -307,7 +310,13 @@ export class App {
     return {
       config, log, redis, keys, keyRing, metrics, proofKeys, persons, trips, landmarks, rates, i18n, now, ngoAlerts, verifier,
       queues: this.producers.all,
+      warming: () => this.warming,
     };
+  }
+
+  /** Resolves once the matcher threads started by start() are loaded (at once when none were warmed). */
+  matcherWarmed(): Promise<void> {
+    return this.warmed;
   }
 
   /** What `keys rotate` moves from APP_KEY_PREVIOUS to APP_KEY: every value sealed, and every key named, with the app key. */
@@ -348,11 +357,16 @@ export class App {
     if (opts.roles.includes("worker")) {
       if (this.ownMatcher && config.MATCHER_WARM_START === "on") {
         const started = Date.now();
+        this.warming = true;
         // Not awaited: jobs may start meanwhile, and a photo sent to a thread still loading waits for it.
-        this.ownMatcher.warm().then(
-          () => this.log.info({ ms: Date.now() - started }, "visual matcher threads ready"),
-          (err: Error) => this.log.warn({ err: err.name }, "visual matcher threads did not warm up; they load on the first photo"),
-        );
+        // /readyz answers 503 meanwhile (matcherWarmed), so that traffic is routed here once it is served at speed.
+        this.warmed = this.ownMatcher
+          .warm()
+          .then(
+            () => this.log.info({ ms: Date.now() - started }, "visual matcher threads ready"),
+            (err: Error) => this.log.warn({ err: err.name }, "visual matcher threads did not warm up; they load on the first photo"),
+          )
+          .finally(() => (this.warming = false));
       }
       this.workers = new Workers(
         this.workerDeps,

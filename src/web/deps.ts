@@ -37,5 +37,7 @@ export interface WebDeps {
   i18n: I18n;
   /** The check-in verifier, for the dashboard's try-a-photo against a landmark's references. */
   verifier: Verifier;
+  /** True while this process's matcher threads still load their vision engine (MATCHER_WARM_START): not ready yet. */
+  warming?: () => boolean;
   now(): Date;
 }

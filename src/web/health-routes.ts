@@ -16,7 +16,10 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export const healthRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (fastify, { deps }) => {
   fastify.get("/healthz", async () => ({ ok: true }));
-  /** Ready when Redis answers and every queue can be read; the waiting counts help a load balancer's operator. */
+  /**
+   * Ready when Redis answers, every queue can be read and the process's matcher threads are loaded; the waiting
+   * counts help a load balancer's operator.
+   */
   fastify.get("/readyz", async (_req, reply) => {
     try {
       await within(deps.redis.ping(), PROBE_TIMEOUT_MS);
@@ -31,6 +34,8 @@ export const healthRoutes: FastifyPluginAsync<{ deps: WebDeps }> = async (fastif
         ),
         PROBE_TIMEOUT_MS,
       );
+      // A worker still loading its matcher would verify its first photos seconds late: not ready yet.
+      if (deps.warming?.()) return reply.status(503).send({ ok: false, redis: "up", matcher: "loading", queues });
       return { ok: true, redis: "up", queues };
     } catch {
       return reply.status(503).send({ ok: false, redis: "unreachable" });

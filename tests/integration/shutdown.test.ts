@@ -81,10 +81,16 @@ async function sigtermWithinBound(proc: Awaited<ReturnType<typeof startRole>>): 
 test("worker role: serves /readyz on HEALTH_PORT, then exits 0 on SIGTERM within the bound", async () => {
   const healthPort = await findFreePort();
   const proc = await startRole("worker", { HEALTH_PORT: String(healthPort) });
-  for (const route of ["/healthz", "/readyz"]) {
-    const res = await fetch(`http://127.0.0.1:${healthPort}${route}`);
-    assert.equal(res.status, 200, route);
+  assert.equal((await fetch(`http://127.0.0.1:${healthPort}/healthz`)).status, 200, "/healthz");
+  // Ready once its matcher threads are loaded (MATCHER_WARM_START, on by default): 503 until then.
+  const end = Date.now() + 30_000;
+  let ready = await fetch(`http://127.0.0.1:${healthPort}/readyz`);
+  while (ready.status === 503 && Date.now() < end) {
+    assert.equal(((await ready.json()) as { matcher?: string }).matcher, "loading");
+    await new Promise((r) => setTimeout(r, 100));
+    ready = await fetch(`http://127.0.0.1:${healthPort}/readyz`);
   }
+  assert.equal(ready.status, 200, "/readyz");
   await sigtermWithinBound(proc);
 });
 
