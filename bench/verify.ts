@@ -1,6 +1,6 @@
 /**
  * Visual verification benchmark (protocol in ../shared/eval/README.md):
- *   npm run bench:verify -- --eval ../shared/eval [--heldout .cache/eval-heldout] [--out bench/verification.md]
+ *   npm run bench:verify -- --eval ../shared/eval [--heldout .cache/eval-heldout] [--calibration-extra .cache/eval-calibration-extra] [--out bench/verification.md]
  * Prints and writes a Markdown report with a calibration part and a held-out part side by side: accuracy
  * (false accepts, recall per condition, precision, AUC), top-1 identification and replay detection, then
  * timings and peak RSS, and a plain ORB baseline measured in the same run.
@@ -36,7 +36,7 @@ import { describeVisionEngine, setVisionEngine, VISION_ENGINES, visionEngine, ty
 import { loadVision } from "../src/verification/visual/vision.ts";
 import { extractRootSift, matchRootSift, ROOTSIFT_PAIR_CONFIG, type RootSiftConfig, type RootSiftFeatures } from "../src/verification/visual/rootsift.ts";
 import { loadCatalogSource, MemoryReferenceSource } from "../src/landmarks/reference-source.ts";
-import { BY_CONDITION_DIR, conditionCases, PHOTO_CONDITIONS_FILE, type ConditionCase, type ManifestSource } from "./heldout/manifest.ts";
+import { BY_CONDITION_DIR, conditionCases, PHOTO_CONDITIONS_FILE, type CalibrationExtraManifest, type ConditionCase, type ManifestSource } from "./heldout/manifest.ts";
 import { wilson } from "./stats.ts";
 import { gluedGeometry, LighterGlue } from "./learned/lighterglue.ts";
 import { XFeatExtractor, type LearnedFeatures } from "./learned/xfeat.ts";
@@ -45,6 +45,8 @@ const { values } = parseArgs({
   options: {
     eval: { type: "string", default: "../shared/eval" },
     heldout: { type: "string", default: ".cache/eval-heldout" },
+    // Lookalike distractors for the calibration part (bench/heldout/calibration-extra.json), when built.
+    "calibration-extra": { type: "string", default: ".cache/eval-calibration-extra" },
     out: { type: "string", default: "bench/verification.md" },
     // auto: the native build when it loads (the shipped default), else OpenCV.js; or force one.
     engine: { type: "string", default: "auto" },
@@ -52,6 +54,9 @@ const { values } = parseArgs({
 });
 const EVAL = path.resolve(values.eval!);
 const HELDOUT = existsSync(path.join(values.heldout!, "landmarks")) ? path.resolve(values.heldout!) : undefined;
+const CAL_EXTRA = existsSync(path.join(values["calibration-extra"]!, "distractors")) ? path.resolve(values["calibration-extra"]!) : undefined;
+/** A photo of --eval itself (not the held-out folder's, not the calibration extras): the ../shared/eval-only figures. */
+const isEvalPhoto = (p: { file: string }) => p.file.startsWith(EVAL + path.sep);
 
 type Part = "calibration" | "held-out";
 const PARTS: Part[] = ["calibration", "held-out"];
@@ -88,6 +93,7 @@ const heldConditions: Record<string, string> = HELDOUT && existsSync(path.join(H
   ? (JSON.parse(await readFile(path.join(HELDOUT, "conditions.json"), "utf8")) as Record<string, string>)
   : {};
 
+const evalConditions = (JSON.parse(await readFile(path.join(import.meta.dirname, "eval-conditions.json"), "utf8")) as { conditions: Record<string, string> }).conditions;
 const photos: Photo[] = [];
 async function addPhoto(file: string, landmark: string | null, part: Part, condition: Condition) {
   const bytes = await readFile(file);
@@ -97,10 +103,12 @@ async function addPhoto(file: string, landmark: string | null, part: Part, condi
 }
 for (const id of landmarks) {
   const dir = path.join(EVAL, "landmarks", id, "query");
-  // The eval set's queries are other viewpoints in comparable light (its README): "same" conditions.
-  for (const f of (await readdir(dir)).sort()) await addPhoto(path.join(dir, f), id, evalPart(id, f), "same");
+  // The eval set's queries are other viewpoints in comparable light (its README): "same" conditions, but for
+  // the exceptions bench/eval-conditions.json lists.
+  for (const f of (await readdir(dir)).sort()) await addPhoto(path.join(dir, f), id, evalPart(id, f), evalConditions[`${id}/${f}`] ?? "same");
 }
 for (const f of (await readdir(path.join(EVAL, "distractors"))).sort()) await addPhoto(path.join(EVAL, "distractors", f), null, evalPart(null, f), "-");
+if (CAL_EXTRA) for (const f of (await readdir(path.join(CAL_EXTRA, "distractors"))).sort()) await addPhoto(path.join(CAL_EXTRA, "distractors", f), null, "calibration", "-");
 if (HELDOUT) {
   for (const id of heldLandmarks) {
     const dir = path.join(HELDOUT, "landmarks", id, "query");
@@ -180,7 +188,7 @@ const baseRows: Row[] = [];
 const baseFeatMs: number[] = [];
 const baseMatchMs: number[] = [];
 for (const p of photos.filter((x) => !x.landmark || landmarks.includes(x.landmark))) {
-  if (HELDOUT && p.file.startsWith(HELDOUT)) continue;
+  if (!isEvalPhoto(p)) continue;
   let s = performance.now();
   const f = extractFeaturesSync({ cv }, p.decoded, BASE_F);
   baseFeatMs.push(performance.now() - s);
@@ -241,7 +249,7 @@ const ident = { calibration: identification(rows, DEFAULT_CALIBRATION, "calibrat
 const baseAcc0 = accuracy(baseRows, single(Math.max(0, ...baseRows.filter((r) => !r.positive).map((r) => r.inliers)) + 1));
 const baseThreshold = baseAcc0.maxNeg + 1;
 const baseIdent = identification(baseRows, single(baseThreshold));
-const acc0 = accuracy(rows.filter((r) => !HELDOUT || !r.photo.file.startsWith(HELDOUT)).filter((r) => landmarks.includes(r.landmark)), DEFAULT_CALIBRATION);
+const acc0 = accuracy(rows.filter((r) => isEvalPhoto(r.photo)).filter((r) => landmarks.includes(r.landmark)), DEFAULT_CALIBRATION);
 
 // ---------- held-out only: across conditions WITH a reference in the query's condition ----------
 // Each case's query is a held-out query of the main part, whose row against its landmark's day photos is
@@ -382,7 +390,7 @@ if (siftNative) {
     for (const r of (await source.get(id))!.references) if (orbFive.length < 5) orbFive.push(r.features);
   }
   const siftFive = siftRefsFlat.slice(0, 5);
-  const evalPhotos = photos.filter((x) => !HELDOUT || !x.file.startsWith(HELDOUT));
+  const evalPhotos = photos.filter(isEvalPhoto);
   evalPhotos.forEach((p, i) => {
     const runOrb = () => {
       const c = process.cpuUsage();
@@ -496,7 +504,7 @@ function learnedAccuracy(part: Part, k: number, t: number, combined: boolean) {
 const matcher = new FeatureMatcher({ source });
 const featMs: number[] = [];
 const matchMsPerLandmark: number[] = [];
-for (const p of photos.filter((x) => !HELDOUT || !x.file.startsWith(HELDOUT))) {
+for (const p of photos.filter(isEvalPhoto)) {
   let s = performance.now();
   await matcher.features(p.decoded);
   featMs.push(performance.now() - s);
@@ -621,7 +629,7 @@ const timedMatcher = new FeatureMatcher({ source });
 // The same photos through a matcher without the gate, alternated with the shipped one: what the gate saves.
 const ungatedMatcher = new FeatureMatcher({ source, gate: false });
 const ungated: { matching: number[]; second: number[] } = { matching: [], second: [] };
-for (const p of photos.filter((x) => !HELDOUT || !x.file.startsWith(HELDOUT))) {
+for (const p of photos.filter(isEvalPhoto)) {
   const jpeg = await sharp(await readFile(p.file)).autoOrient().resize({ width: 1280, height: 1280, fit: "inside" }).jpeg({ quality: 87 }).toBuffer();
   const s0 = performance.now();
   const decoded = await decodePhoto(jpeg);
@@ -666,17 +674,17 @@ const pct = (n: number, d: number) => `${f3(n / Math.max(1, d))} (${n}/${d})`;
 const partPhotos = (part: Part) => photos.filter((p) => p.part === part);
 const partLandmarks = (part: Part) => new Set(partPhotos(part).filter((p) => p.landmark).map((p) => p.landmark!)).size;
 lines.push(`# Visual verification benchmark`, ``);
-lines.push(`Generated by \`npm run bench:verify -- --eval ../shared/eval${HELDOUT ? ` --heldout ${path.relative(process.cwd(), HELDOUT)}` : ""}${values.engine === "auto" ? "" : ` --engine ${values.engine}`}\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.arch}. Features and k-NN: ${describeVisionEngine(visionEngine())}. `);
+lines.push(`Generated by \`npm run bench:verify -- --eval ../shared/eval${HELDOUT ? ` --heldout ${path.relative(process.cwd(), HELDOUT)}` : ""}${CAL_EXTRA ? ` --calibration-extra ${path.relative(process.cwd(), CAL_EXTRA)}` : ""}${values.engine === "auto" ? "" : ` --engine ${values.engine}`}\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.arch}. Features and k-NN: ${describeVisionEngine(visionEngine())}. `);
 lines.push(`Catalogs: --eval ${landmarks.length} landmarks, ${refCount} references; held-out ${heldLandmarks.length} landmarks, ${heldRefCount} references${HELDOUT ? "" : " (no --heldout folder: build it with bench/heldout/build-heldout.ts)"}. `);
 lines.push(`Shipped matcher: ORB ${DEFAULT_FEATURE_CONFIG.maxFeatures} features at ${DEFAULT_FEATURE_CONFIG.longSide} px (photo) / ${REFERENCE_FEATURE_CONFIG.maxFeatures} at ${REFERENCE_FEATURE_CONFIG.longSide} px (references), ratio ${DEFAULT_PAIR_CONFIG.ratio}, rotation-consistency filter, homography (OpenCV ${DEFAULT_PAIR_CONFIG.method === "magsac" ? "USAC MAGSAC++" : DEFAULT_PAIR_CONFIG.method}), threshold ${DEFAULT_CALIBRATION.matchInliers} inliers (background max ${DEFAULT_CALIBRATION.backgroundMax}); when ORB does not match, an AKAZE second opinion (${AKAZE_CONFIG.maxFeatures} features at ${AKAZE_CONFIG.longSide} px, threshold ${DEFAULT_CALIBRATION.secondOpinion.matchInliers}, background max ${DEFAULT_CALIBRATION.secondOpinion.backgroundMax}).`, ``);
 lines.push(`## Split`, ``);
-lines.push(`- **calibration**: the queries and distractors of ../shared/eval whose sha256("<landmark or distractors>/<file>") starts with an even byte, matched against the ../shared/eval catalog only. The shipped thresholds were set on the whole of ../shared/eval before this split existed, so its held-out half is held out from this run's threshold choice only, not from the project's history.`);
-lines.push(`- **held-out**: the other half of ../shared/eval, plus every photo of the held-out folder (other landmarks: their references and queries were never used to tune anything), matched against both catalogs. Each held-out query carries a condition: \`same\` (another viewpoint in comparable light; all ../shared/eval queries), \`night\` (day vs night or dusk), \`season\` (snow, leaves), \`light\` (fog, low sun).`);
+lines.push(`- **calibration**: the queries and distractors of ../shared/eval whose sha256("<landmark or distractors>/<file>") starts with an even byte${CAL_EXTRA ? `, and the lookalike distractors of bench/heldout/calibration-extra.json (stone facades: a château, cathedrals, a basilica, a museum, an arch)` : " (the lookalike distractors of bench/heldout/calibration-extra.json were not built: --calibration-extra)"}, matched against the ../shared/eval catalog only. The shipped thresholds were set on the whole of ../shared/eval before this split existed, so its held-out half is held out from this run's threshold choice only, not from the project's history.`);
+lines.push(`- **held-out**: the other half of ../shared/eval, plus every photo of the held-out folder (other landmarks: their references and queries were never used to tune anything), matched against both catalogs. Each held-out query carries a condition: \`same\` (another viewpoint in comparable light; the ../shared/eval queries but one night photo, bench/eval-conditions.json), \`night\` (day vs night or dusk), \`season\` (snow, leaves), \`light\` (fog, low sun).`);
 lines.push(`- **held-out, by condition**: the per-condition landmarks of the held-out folder (bench/heldout/conditions-heldout.json: a day photo and at least two photos of one other condition) take part in the held-out part with their day photos as references, and are also matched leave one out with a reference in the query's condition (section below).`);
 lines.push(`- Evidence = the larger of ORB's and AKAZE's inlier counts, both measured on every pair; a pair matches when ORB >= its threshold or AKAZE >= its own, and is not a replay.`, ``);
 for (const part of PARTS) {
   const ps = partPhotos(part);
-  lines.push(`${part}: ${ps.filter((p) => p.landmark).length} queries of ${partLandmarks(part)} landmarks, ${ps.filter((p) => !p.landmark).length} distractors: ${ps.filter((p) => !HELDOUT || !p.file.startsWith(HELDOUT)).map((p) => `${p.landmark ?? "distractors"}/${path.basename(p.file)}`).join(", ")}${part === "held-out" && HELDOUT ? `, and the ${ps.filter((p) => p.file.startsWith(HELDOUT)).length} held-out folder queries` : ""}. `);
+  lines.push(`${part}: ${ps.filter((p) => p.landmark).length} queries of ${partLandmarks(part)} landmarks, ${ps.filter((p) => !p.landmark).length} distractors: ${ps.filter(isEvalPhoto).map((p) => `${p.landmark ?? "distractors"}/${path.basename(p.file)}`).join(", ")}${part === "held-out" && HELDOUT ? `, and the ${ps.filter((p) => p.file.startsWith(HELDOUT)).length} held-out folder queries` : ""}${part === "calibration" && CAL_EXTRA ? `, and the ${ps.filter((p) => p.file.startsWith(CAL_EXTRA)).length} lookalike distractors of bench/heldout/calibration-extra.json` : ""}. `);
 }
 lines.push(``);
 lines.push(`## Accuracy: calibration vs held-out, at the shipped thresholds`, ``);
@@ -896,6 +904,11 @@ for (const [file, what] of [["wxbs-heldout.json", "references and queries with t
   const m = JSON.parse(await readFile(path.join(import.meta.dirname, "heldout", file), "utf8")) as { source: ManifestSource; landmarks: Array<{ id: string }> };
   lines.push(`| ${m.landmarks.map((l) => l.id).join(", ")} | ${m.source.dataset}; ${m.source.repo} at ${m.source.commit}, ${m.source.root} (per landmark: ${what} in bench/heldout/${file}) | ${m.source.licence} |`);
 }
+lines.push(``);
+const extra = JSON.parse(await readFile(path.join(import.meta.dirname, "heldout", "calibration-extra.json"), "utf8")) as CalibrationExtraManifest;
+lines.push(`Calibration lookalike distractors (bench/heldout/calibration-extra.json, rebuilt locally by bench/heldout/build-calibration-extra.ts; not in this repository)${CAL_EXTRA ? "" : ", **not built for this run**"}:`, ``);
+lines.push(`| files | source | terms as found |`, `| --- | --- | --- |`);
+for (const src of extra.sources) lines.push(`| ${Object.entries(src.files).map(([f, what]) => `${f} (${what})`).join("; ")} | ${src.repo} at ${src.commit} | ${src.licence} |`);
 lines.push(``);
 const md = lines.join("\n");
 process.stdout.write(md);

@@ -79,3 +79,11 @@ export function conditionCases(photoConditions: Record<string, string>): Conditi
   }
   return cases;
 }
+
+/** calibration-extra.json: lookalike distractors for the calibration part, from several repositories. */
+export interface CalibrationExtraManifest {
+  sources: Array<{ repo: string; commit: string; licence: string; files: Record<string, string> }>;
+}
+
+/** A calibration distractor's built file name: the repository owner, then the flattened path (unique across sources). */
+export const calibrationExtraName = (repo: string, rel: string) => `${repo.split("/")[0]}_${builtName(rel)}`;

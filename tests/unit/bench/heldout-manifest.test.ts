@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { builtName, conditionCases, mainPartLayout, PHOTO_CONDITIONS, type ConditionManifest, type PairManifest } from "../../../bench/heldout/manifest.ts";
+import { builtName, calibrationExtraName, conditionCases, mainPartLayout, PHOTO_CONDITIONS, type CalibrationExtraManifest, type ConditionManifest, type PairManifest } from "../../../bench/heldout/manifest.ts";
 import { wilson } from "../../../bench/stats.ts";
 
 const HELDOUT = path.resolve(import.meta.dirname, "../../../bench/heldout");
 const pairs = JSON.parse(await readFile(path.join(HELDOUT, "wxbs-heldout.json"), "utf8")) as PairManifest;
 const byCondition = JSON.parse(await readFile(path.join(HELDOUT, "conditions-heldout.json"), "utf8")) as ConditionManifest;
+const calibrationExtra = JSON.parse(await readFile(path.join(HELDOUT, "calibration-extra.json"), "utf8")) as CalibrationExtraManifest;
 
 describe("held-out leave-one-out cases by condition", () => {
   const labels = {
@@ -62,6 +63,25 @@ describe("held-out manifests", () => {
   it("give at least one query with a reference in its condition", () => {
     const labels = Object.fromEntries(byCondition.landmarks.flatMap((l) => Object.entries(l.photos).map(([rel, c]) => [`${l.id}/${builtName(rel)}`, c])));
     assert.ok(conditionCases(labels).length > 0);
+  });
+});
+
+describe("the calibration part's lookalike distractors (calibration-extra.json)", () => {
+  it("name each photo's repository at a pinned commit, with its licence and what it shows", () => {
+    for (const src of calibrationExtra.sources) {
+      assert.match(src.repo, /^[\w.-]+\/[\w.-]+$/);
+      assert.match(src.commit, /^[0-9a-f]{40}$/);
+      assert.ok(src.licence.length > 0, `${src.repo}: no licence`);
+      for (const [rel, what] of Object.entries(src.files)) assert.ok(what.length > 0, `${src.repo} ${rel}: says nothing`);
+    }
+  });
+
+  it("build to distinct file names that the held-out folder's photos do not use", () => {
+    const names = calibrationExtra.sources.flatMap((src) => Object.keys(src.files).map((rel) => calibrationExtraName(src.repo, rel)));
+    assert.equal(new Set(names).size, names.length);
+    assert.deepEqual(calibrationExtraName("naver/croco", "assets/Chateau1.png"), "naver_assets_Chateau1.jpg");
+    const heldNames = new Set(pairs.landmarks.flatMap((l) => [...l.ref, ...Object.keys(l.query)].map(builtName)));
+    for (const n of names) assert.ok(!heldNames.has(n), n);
   });
 });
 
