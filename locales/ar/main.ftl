@@ -141,6 +141,7 @@ reason-capture_time_future = وقت الصورة في المستقبل
 reason-capture_time_missing = وقت التقاط الصورة غير متوفر
 reason-visual_match = الصورة تطابق المكان
 reason-visual_no_match = لم يتم التعرّف على المكان في الصورة
+reason-visual_no_match-night = لم يتم التعرّف على المكان في الصورة: التُقطت في الظلام، وكل الصور المرجعية للمكان نهارية
 reason-visual_other_landmark = الصورة تُظهر مكانًا آخر: { $landmark }
 reason-visual_not_evaluated = لم نقارن الصورة بالمكان
 

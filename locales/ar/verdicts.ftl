@@ -6,6 +6,7 @@ family-needs-attention = ⚠️ يحتاج إلى انتباه: حاول { $trav
 family-not-confirmed = لم نستطع التأكد من:
 family-confirmed = تأكدنا من:
 family-photo-not-recognised = لم نتعرّف في الصورة على { $landmark }: قد تُظهر مكانًا آخر.
+family-photo-not-recognised-night = لم نتعرّف في الصورة على { $landmark }. التُقطت في الظلام، والصور التي قورنت بها لـ { $landmark } نهارية: كثيرًا ما لا يُتعرَّف على الصور الليلية.
 family-photo-withheld = لا نعرض الصورة، لأننا لم نستطع تأكيد تسجيل الوصول هذا.
 checkin-upgrade-hint = لتأكيده بالكامل، أرسل خلال { $minutes } دقيقة صورة أخرى للمكان، أو شارك موقعك المباشر.
 family-upgrade-verified = ✅ تحديث: تأكد الآن وصول { $traveller } إلى { $landmark } ({ $time }، { $zone }).

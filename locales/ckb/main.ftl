@@ -133,6 +133,7 @@ reason-capture_time_future = کاتی وێنەکە لە داهاتوودایە
 reason-capture_time_missing = کاتی گرتنی وێنەکە نازانرێت
 reason-visual_match = وێنەکە لەگەڵ شوێنەکە دەگونجێت
 reason-visual_no_match = شوێنەکە لە وێنەکەدا نەناسرایەوە
+reason-visual_no_match-night = شوێنەکە لە وێنەکەدا نەناسرایەوە: وێنەکە لە تاریکیدا گیراوە، و هەموو وێنە سەرچاوەکانی شوێنەکە هی ڕۆژن
 reason-visual_other_landmark = وێنەکە شوێنێکی تر پیشان دەدات: { $landmark }
 reason-visual_not_evaluated = وێنەکە لەگەڵ شوێنەکە بەراورد نەکرا
 

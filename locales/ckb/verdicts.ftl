@@ -6,6 +6,7 @@ family-needs-attention = ⚠️ پێویستی بە سەرنجە: { $traveller }
 family-not-confirmed = پشتڕاست نەکرایەوە:
 family-confirmed = پشتڕاست کرایەوە:
 family-photo-not-recognised = وێنەکە وەک { $landmark } نەناسرایەوە: لەوانەیە شوێنێکی تر پیشان بدات.
+family-photo-not-recognised-night = وێنەکە وەک { $landmark } نەناسرایەوە. لە تاریکیدا گیراوە، و ئەو وێنانەی { $landmark } کە بەراوردی لەگەڵ کرا هی ڕۆژن: وێنەی شەو زۆرجار ناناسرێتەوە.
 family-photo-withheld = وێنەکە پیشان نادرێت، چونکە ئەم تۆمارکردنە پشتڕاست نەکرایەوە.
 checkin-upgrade-hint = بۆ پشتڕاستکردنەوەی تەواو، لە ماوەی { $minutes } خولەکدا وێنەیەکی تری شوێنەکە بنێرە، یان شوێنی ڕاستەوخۆت هاوبەش بکە.
 family-upgrade-verified = ✅ نوێکردنەوە: گەیشتنی { $traveller } بۆ { $landmark } ئێستا پشتڕاست کرایەوە ({ $time }، { $zone }).

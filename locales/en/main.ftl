@@ -131,6 +131,7 @@ reason-capture_time_future = photo time is in the future
 reason-capture_time_missing = photo capture time not available
 reason-visual_match = photo matches the place
 reason-visual_no_match = photo not recognised as the place
+reason-visual_no_match-night = photo not recognised as the place: it was taken in the dark, and the place's reference photos are all daylight views
 reason-visual_other_landmark = photo shows another place: { $landmark }
 reason-visual_not_evaluated = photo not compared with the place
 

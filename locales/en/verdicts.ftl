@@ -8,6 +8,7 @@ family-needs-attention = ⚠️ Needs attention: { $traveller } tried to check i
 family-not-confirmed = Could NOT be confirmed:
 family-confirmed = Confirmed:
 family-photo-not-recognised = The photo was NOT recognised as { $landmark }: it may show another place.
+family-photo-not-recognised-night = The photo was NOT recognised as { $landmark }. It was taken in the dark, and the photos of { $landmark } it was compared with are daylight views: night photos are often not recognised.
 family-photo-withheld = The photo is not shown, because this check-in could not be confirmed.
 
 ## Upgrading a partial check-in

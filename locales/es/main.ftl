@@ -131,6 +131,7 @@ reason-capture_time_future = la hora de la foto está en el futuro
 reason-capture_time_missing = no se sabe la hora en que se tomó la foto
 reason-visual_match = la foto coincide con el lugar
 reason-visual_no_match = no se reconoció el lugar en la foto
+reason-visual_no_match-night = no se reconoció el lugar en la foto: se tomó a oscuras y las fotos de referencia del lugar son todas de día
 reason-visual_other_landmark = la foto muestra otro lugar: { $landmark }
 reason-visual_not_evaluated = la foto no se comparó con el lugar
 

@@ -6,6 +6,7 @@ family-needs-attention = ⚠️ Requiere atención: { $traveller } intentó regi
 family-not-confirmed = NO se pudo confirmar:
 family-confirmed = Confirmado:
 family-photo-not-recognised = La foto NO se reconoció como { $landmark }: puede mostrar otro lugar.
+family-photo-not-recognised-night = La foto NO se reconoció como { $landmark }. Se tomó a oscuras, y las fotos de { $landmark } con las que se comparó son de día: las fotos nocturnas a menudo no se reconocen.
 family-photo-withheld = La foto no se muestra, porque esta llegada no se pudo confirmar.
 checkin-upgrade-hint = Para confirmarla del todo, en { $minutes } min envía otra foto del lugar o comparte tu ubicación en tiempo real.
 family-upgrade-verified = ✅ Actualización: la llegada de { $traveller } a { $landmark } ya está confirmada ({ $time }, { $zone }).

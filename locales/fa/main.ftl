@@ -133,6 +133,7 @@ reason-capture_time_future = زمان عکس در آینده است
 reason-capture_time_missing = زمان گرفتن عکس معلوم نیست
 reason-visual_match = عکس با آن مکان جور است
 reason-visual_no_match = مکان در عکس شناخته نشد
+reason-visual_no_match-night = مکان در عکس شناخته نشد: عکس در تاریکی گرفته شده و همه عکس‌های مرجع آن مکان روزانه‌اند
 reason-visual_other_landmark = عکس مکان دیگری را نشان می‌دهد: { $landmark }
 reason-visual_not_evaluated = عکس با آن مکان مقایسه نشد
 

@@ -6,6 +6,7 @@ family-needs-attention = ⚠️ نیاز به توجه: { $traveller } خواس�
 family-not-confirmed = تأیید نشد:
 family-confirmed = تأیید شد:
 family-photo-not-recognised = عکس به عنوان { $landmark } شناخته نشد: شاید جای دیگری را نشان می‌دهد.
+family-photo-not-recognised-night = عکس به‌عنوان { $landmark } شناخته نشد. این عکس در تاریکی گرفته شده و عکس‌هایی از { $landmark } که با آن مقایسه شد روزانه‌اند: عکس‌های شب اغلب شناخته نمی‌شوند.
 family-photo-withheld = عکس نشان داده نمی‌شود، چون این اعلام رسیدن تأیید نشد.
 checkin-upgrade-hint = برای تأیید کامل، تا { $minutes } دقیقه عکس دیگری از آن مکان بفرستید، یا موقعیت زنده خود را به اشتراک بگذارید.
 family-upgrade-verified = ✅ به‌روزرسانی: رسیدن { $traveller } به { $landmark } اکنون تأیید شد ({ $time }، { $zone }).

@@ -131,6 +131,7 @@ reason-capture_time_future = l’heure de la photo est dans le futur
 reason-capture_time_missing = l’heure de prise de la photo n’est pas connue
 reason-visual_match = la photo correspond au lieu
 reason-visual_no_match = le lieu n'a pas été reconnu sur la photo
+reason-visual_no_match-night = le lieu n'a pas été reconnu sur la photo : elle a été prise dans l'obscurité, et les photos de référence du lieu sont toutes de jour
 reason-visual_other_landmark = la photo montre un autre lieu : { $landmark }
 reason-visual_not_evaluated = la photo n’a pas été comparée au lieu
 

@@ -6,6 +6,7 @@ family-needs-attention = ⚠️ À vérifier : { $traveller } a essayé de signa
 family-not-confirmed = N’a PAS pu être confirmé :
 family-confirmed = Confirmé :
 family-photo-not-recognised = La photo n’a PAS été reconnue comme { $landmark } : elle montre peut-être un autre lieu.
+family-photo-not-recognised-night = La photo n'a PAS été reconnue comme { $landmark }. Elle a été prise dans l'obscurité, et les photos de { $landmark } auxquelles elle a été comparée sont prises de jour : une photo de nuit n'est souvent pas reconnue.
 family-photo-withheld = La photo n’est pas montrée, car cette arrivée n’a pas pu être confirmée.
 checkin-upgrade-hint = Pour la confirmer entièrement, dans les { $minutes } min, envoyez une autre photo du lieu ou partagez votre position en direct.
 family-upgrade-verified = ✅ Mise à jour : l’arrivée de { $traveller } à { $landmark } est maintenant confirmée ({ $time }, { $zone }).

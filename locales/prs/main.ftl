@@ -133,6 +133,7 @@ reason-capture_time_future = وقت عکس در آینده است
 reason-capture_time_missing = وقت گرفتن عکس معلوم نیست
 reason-visual_match = عکس با آن جای برابر است
 reason-visual_no_match = جای در عکس شناخته نشد
+reason-visual_no_match-night = جای در عکس شناخته نشد: عکس در تاریکی گرفته شده و همه عکس‌های مرجع آن جای روزانه هستند
 reason-visual_other_landmark = عکس یک جای دیگر را نشان می‌دهد: { $landmark }
 reason-visual_not_evaluated = عکس با آن جای مقایسه نشد
 

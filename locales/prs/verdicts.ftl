@@ -6,6 +6,7 @@ family-needs-attention = ⚠️ ضرورت به توجه: { $traveller } کوش�
 family-not-confirmed = تأیید نشد:
 family-confirmed = تأیید شد:
 family-photo-not-recognised = عکس به حیث { $landmark } شناخته نشد: شاید جای دیگری را نشان می‌دهد.
+family-photo-not-recognised-night = عکس به حیث { $landmark } شناخته نشد. این عکس در تاریکی گرفته شده و عکس‌های { $landmark } که با آن مقایسه شد روزانه هستند: عکس‌های شب اکثراً شناخته نمی‌شوند.
 family-photo-withheld = عکس نشان داده نمی‌شود، چون این ثبت رسیدن تأیید نشد.
 checkin-upgrade-hint = برای تأیید پوره، در { $minutes } دقیقه یک عکس دیگر از آن جای بفرستید، یا موقعیت زندهٔ خود را شریک بسازید.
 family-upgrade-verified = ✅ تازه‌سازی: رسیدن { $traveller } به { $landmark } حالا تأیید شد ({ $time }، { $zone }).

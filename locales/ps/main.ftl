@@ -133,6 +133,7 @@ reason-capture_time_future = د عکس وخت په راتلونکي کې دی
 reason-capture_time_missing = د عکس اخیستو وخت نه دی معلوم
 reason-visual_match = عکس له ځای سره سمون لري
 reason-visual_no_match = په عکس کې ځای ونه پېژندل شو
+reason-visual_no_match-night = په عکس کې ځای ونه پېژندل شو: عکس په تیاره کې اخیستل شوی، او د ځای ټول حوالې عکسونه د ورځې دي
 reason-visual_other_landmark = عکس بل ځای ښيي: { $landmark }
 reason-visual_not_evaluated = عکس له ځای سره پرتله نه شو
 

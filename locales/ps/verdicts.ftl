@@ -6,6 +6,7 @@ family-needs-attention = ⚠️ پاملرنې ته اړتیا: { $traveller } �
 family-not-confirmed = تایید نه شول:
 family-confirmed = تایید شول:
 family-photo-not-recognised = عکس د { $landmark } په توګه ونه پېژندل شو: کېدای شي بل ځای وښيي.
+family-photo-not-recognised-night = عکس د { $landmark } په توګه ونه پېژندل شو. دا په تیاره کې اخیستل شوی، او د { $landmark } هغه عکسونه چې ورسره پرتله شو د ورځې دي: د شپې عکسونه ډېر ځله نه پېژندل کېږي.
 family-photo-withheld = عکس نه ښودل کېږي، ځکه چې دا ثبت تایید نه شو.
 checkin-upgrade-hint = د بشپړ تایید لپاره، په { $minutes } دقیقو کې د ځای بل عکس ولېږئ، یا خپل ژوندی موقعیت شریک کړئ.
 family-upgrade-verified = ✅ تازه خبر: په { $landmark } کې د { $traveller } رسېدل اوس تایید شول ({ $time }، { $zone }).

@@ -131,6 +131,7 @@ reason-capture_time_future = waqtiga sawirku waa mustaqbalka
 reason-capture_time_missing = waqtiga sawirka la qaaday lama hayo
 reason-visual_match = sawirku wuu la mid yahay meesha
 reason-visual_no_match = meesha laguma aqoonsan sawirka
+reason-visual_no_match-night = meesha laguma aqoonsan sawirka: sawirka waxaa la qaaday mugdi, sawirrada tixraaca ee meeshana dhammaan waa kuwo maalin
 reason-visual_other_landmark = sawirku wuxuu muujinayaa meel kale: { $landmark }
 reason-visual_not_evaluated = sawirka laguma barbar dhigin meesha
 

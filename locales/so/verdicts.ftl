@@ -6,6 +6,7 @@ family-needs-attention = ⚠️ Waxay u baahan tahay feejignaan: { $traveller } 
 family-not-confirmed = Lama xaqiijin KARIN:
 family-confirmed = Waa la xaqiijiyay:
 family-photo-not-recognised = Sawirka looma aqoonsan { $landmark }: waxaa laga yaabaa inuu muujinayo meel kale.
+family-photo-not-recognised-night = Sawirka looma aqoonsan { $landmark }. Waxaa la qaaday mugdi, sawirrada { $landmark } ee lala barbar dhigayna waa kuwo maalin: sawirrada habeenka inta badan lama aqoonsado.
 family-photo-withheld = Sawirka lama muujinayo, sababtoo ah imaatinkan lama xaqiijin karin.
 checkin-upgrade-hint = Si aad si buuxda u xaqiijiso, { $minutes } daqiiqo gudahood dir sawir kale oo meesha ah, ama la wadaag goobtaada tooska ah.
 family-upgrade-verified = ✅ Warbixin cusub: imaatinka { $traveller } ee { $landmark } hadda waa la xaqiijiyay ({ $time }, { $zone }).

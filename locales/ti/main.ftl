@@ -132,6 +132,7 @@ reason-capture_time_future = ግዜ ናይቲ ስእሊ ኣብ መጻኢ እዩ
 reason-capture_time_missing = እቲ ስእሊ ዝተላዕለሉ ግዜ ኣይፍለጥን
 reason-visual_match = እቲ ስእሊ ምስቲ ቦታ ይሰማማዕ
 reason-visual_no_match = እቲ ቦታ ኣብቲ ስእሊ ኣይተለለየን
+reason-visual_no_match-night = እቲ ቦታ ኣብቲ ስእሊ ኣይተለለየን፡ እቲ ስእሊ ኣብ ጸልማት እዩ ተላዒሉ፡ ኩሎም መወከሲ ስእልታት ናይቲ ቦታ ድማ ናይ መዓልቲ እዮም
 reason-visual_other_landmark = እቲ ስእሊ ካልእ ቦታ የርኢ፡ { $landmark }
 reason-visual_not_evaluated = እቲ ስእሊ ምስቲ ቦታ ኣይተነጻጸረን
 

@@ -6,6 +6,7 @@ family-needs-attention = ⚠️ ኣቓልቦ የድልዮ፡ { $traveller } ኣ�
 family-not-confirmed = ክረጋገጽ ዘይተኻእለ፡
 family-confirmed = ዝተረጋገጸ፡
 family-photo-not-recognised = እቲ ስእሊ ከም { $landmark } ኣይተለለየን፡ ካልእ ቦታ ከርኢ ይኽእል እዩ።
+family-photo-not-recognised-night = እቲ ስእሊ ከም { $landmark } ኣይተለለየን። ኣብ ጸልማት እዩ ተላዒሉ፡ እቶም ዝተነጻጸርዎም ስእልታት ናይ { $landmark } ድማ ናይ መዓልቲ እዮም፤ ናይ ለይቲ ስእልታት ብዙሕ ግዜ ኣይልለዩን።
 family-photo-withheld = እዚ ምብጻሕ ክረጋገጽ ስለ ዘይተኻእለ፡ እቲ ስእሊ ኣይተርኣየን።
 checkin-upgrade-hint = ብምሉኡ ንምርግጋጽ፡ ኣብ ውሽጢ { $minutes } ደቒቕ ካልእ ስእሊ ናይቲ ቦታ ስደዱ፡ ወይ ቀጥታዊ ቦታኹም ኣካፍሉ።
 family-upgrade-verified = ✅ ሓድሽ ሓበሬታ፡ ምብጻሕ { $traveller } ኣብ { $landmark } ሕጂ ተረጋጊጹ ({ $time }፡ { $zone })።

@@ -139,6 +139,7 @@ reason-capture_time_future = час фото — у майбутньому
 reason-capture_time_missing = час зйомки фото невідомий
 reason-visual_match = фото збігається з місцем
 reason-visual_no_match = місце на фото не розпізнано
+reason-visual_no_match-night = місце на фото не розпізнано: фото зроблено в темряві, а всі еталонні фото місця денні
 reason-visual_other_landmark = на фото інше місце: { $landmark }
 reason-visual_not_evaluated = фото не порівнювали з місцем
 

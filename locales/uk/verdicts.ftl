@@ -6,6 +6,7 @@ family-needs-attention = ⚠️ Потребує уваги: { $traveller } на
 family-not-confirmed = НЕ вдалося підтвердити:
 family-confirmed = Підтверджено:
 family-photo-not-recognised = Фото НЕ розпізнано як { $landmark }: можливо, на ньому інше місце.
+family-photo-not-recognised-night = Фото НЕ розпізнано як { $landmark }. Його зроблено в темряві, а фото { $landmark }, з якими його порівнювали, денні: нічні фото часто не розпізнаються.
 family-photo-withheld = Фото не показано, бо цю відмітку не вдалося підтвердити.
 checkin-upgrade-hint = Щоб повністю підтвердити, протягом { $minutes } хв надішліть ще одне фото місця або поділіться геопозицією в реальному часі.
 family-upgrade-verified = ✅ Оновлення: прибуття { $traveller } до { $landmark } тепер підтверджено ({ $time }, { $zone }).

@@ -133,6 +133,7 @@ reason-capture_time_future = تصویر کا وقت آنے والے وقت می�
 reason-capture_time_missing = تصویر لینے کا وقت معلوم نہیں
 reason-visual_match = تصویر جگہ سے ملتی ہے
 reason-visual_no_match = تصویر میں جگہ پہچانی نہیں گئی
+reason-visual_no_match-night = تصویر میں جگہ پہچانی نہیں گئی: تصویر اندھیرے میں لی گئی، اور اس جگہ کی سب حوالہ تصاویر دن کی ہیں
 reason-visual_other_landmark = تصویر میں کوئی اور جگہ ہے: { $landmark }
 reason-visual_not_evaluated = تصویر کا جگہ سے موازنہ نہیں ہوا
 

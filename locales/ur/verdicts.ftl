@@ -6,6 +6,7 @@ family-needs-attention = ⚠️ توجہ درکار: { $traveller } نے { $land
 family-not-confirmed = تصدیق نہیں ہو سکی:
 family-confirmed = تصدیق ہوئی:
 family-photo-not-recognised = تصویر کو { $landmark } کے طور پر نہیں پہچانا گیا: ہو سکتا ہے یہ کوئی اور جگہ دکھاتی ہو۔
+family-photo-not-recognised-night = تصویر کو { $landmark } کے طور پر نہیں پہچانا گیا۔ یہ اندھیرے میں لی گئی، اور { $landmark } کی جن تصاویر سے اس کا موازنہ ہوا وہ دن کی ہیں: رات کی تصاویر اکثر پہچانی نہیں جاتیں۔
 family-photo-withheld = تصویر نہیں دکھائی گئی، کیونکہ اس چیک اِن کی تصدیق نہیں ہو سکی۔
 checkin-upgrade-hint = پوری تصدیق کے لیے { $minutes } منٹ کے اندر جگہ کی ایک اور تصویر بھیجیں، یا اپنی لائیو لوکیشن شیئر کریں۔
 family-upgrade-verified = ✅ تازہ خبر: { $traveller } کی { $landmark } پر آمد کی اب تصدیق ہو گئی ({ $time }، { $zone })۔

@@ -38,6 +38,11 @@ export type VisualSignal =
       /** Set when the photo is a cropped or padded copy of this reference (stage-2 replay check). */
       replayOf?: string;
       correlation?: number;
+      /**
+       * The photo is a night view and none of the landmark's references is (domain/light.ts): the family
+       * is told why it may not have been recognised, instead of "it may show another place".
+       */
+      dark?: true;
     }
   | { status: "other_landmark"; landmarkId: string; score: number; reference?: string; inliers?: number };
 
@@ -97,8 +102,8 @@ export interface Reason {
   /** Whether this reason speaks for (true) or against/without (false) the arrival. */
   ok: boolean;
   /**
-   * Rounded numbers only (metres, minutes, landmark id) and the location's source (live, pin, exif);
-   * never coordinates.
+   * Rounded numbers only (metres, minutes, landmark id), the location's source (live, pin, exif) and an
+   * unrecognised photo's light (night, when the references are all daylight views); never coordinates.
    */
   vars?: Record<string, string | number>;
 }
@@ -139,7 +144,7 @@ function visualReason(s: VisualSignal): Reason {
     case "match":
       return { code: "visual_match", ok: true };
     case "no_match":
-      return { code: "visual_no_match", ok: false };
+      return s.dark ? { code: "visual_no_match", ok: false, vars: { light: "night" } } : { code: "visual_no_match", ok: false };
     case "other_landmark":
       return { code: "visual_other_landmark", ok: false, vars: { landmark: s.landmarkId } };
     case "not_evaluated":

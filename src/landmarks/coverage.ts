@@ -6,7 +6,8 @@
  * Computed once where references are fingerprinted (catalog import, dashboard edits), never per request:
  * it costs about n x (n - 1) pair matches.
  */
-import type { CoverageIssue, LandmarkCoverage, Light, ReferenceCoverage, ReferenceFingerprint } from "../domain/landmark.ts";
+import type { CoverageIssue, LandmarkCoverage, ReferenceCoverage, ReferenceFingerprint } from "../domain/landmark.ts";
+import { lightOf, meanBrightness } from "../domain/light.ts";
 import { DEFAULT_CALIBRATION, isMatch, type Calibration } from "../verification/visual/calibration.ts";
 import { decodeFeatures, type Features } from "../verification/visual/features.ts";
 import { DEFAULT_PAIR_CONFIG, matchPair } from "../verification/visual/pair.ts";
@@ -15,31 +16,9 @@ import { loadVision } from "../verification/visual/vision.ts";
 
 /** Fewer references than this and a landmark is reported as thinly covered. */
 export const MIN_REFERENCES = 3;
-/**
- * Mean grey level (0-255, reference thumbnail) under which a reference is a night view. Measured on the
- * bench photos (../shared/eval and bench/heldout/wxbs-heldout.json): night views 16-82 (floodlit facades
- * reach 81-82, dusk 125), daytime views 74-190; below 72 there were night views only. A lit night view
- * read as daytime only makes the report ask for a night photo the landmark already has.
- */
-export const NIGHT_BRIGHTNESS = 72;
-/** EXIF wall-clock hours counted as night: from 21:00 to 04:59. */
-const NIGHT_FROM_HOUR = 21;
-const NIGHT_UNTIL_HOUR = 5;
 
 export interface CoverageInput {
   references: ReadonlyArray<Pick<ReferenceFingerprint, "file" | "features" | "akaze" | "thumb" | "quality">>;
-}
-
-export function meanBrightness(grey: Uint8Array): number {
-  let sum = 0;
-  for (const v of grey) sum += v;
-  return grey.length ? Math.round(sum / grey.length) : 0;
-}
-
-export function lightOf(brightness: number | undefined, capturedHour: number | undefined): Light {
-  if (capturedHour !== undefined && (capturedHour >= NIGHT_FROM_HOUR || capturedHour < NIGHT_UNTIL_HOUR)) return "night";
-  if (brightness !== undefined && brightness < NIGHT_BRIGHTNESS) return "night";
-  return "day";
 }
 
 /**

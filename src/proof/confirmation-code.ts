@@ -30,7 +30,7 @@ export const REASON_CODES: readonly string[] = [
   "location_via_bot", "photo_gps_agrees", "photo_gps_contradicts",
 ];
 /** Append only, like REASON_CODES. */
-export const VAR_NAMES: readonly string[] = ["distance", "minutes", "source", "landmark"];
+export const VAR_NAMES: readonly string[] = ["distance", "minutes", "source", "landmark", "light"];
 /** Append only, like REASON_CODES; a verdict not listed travels by name (255, then the name). */
 export const VERDICTS: readonly string[] = ["verified", "partial", "not_verified", "needs_attention"];
 const ESCAPE_CODE = 127;

@@ -26,7 +26,7 @@ type LandmarkNames = (id: string) => Record<string, string> | undefined;
  */
 function reasonLine(i18n: I18n, locale: Locale, r: Reason, landmarkNames: LandmarkNames): string {
   const vars: MessageVars = {};
-  for (const [k, v] of Object.entries(r.vars ?? {})) if (k !== "source") vars[k] = v;
+  for (const [k, v] of Object.entries(r.vars ?? {})) if (!MESSAGE_VARIANT_VARS.includes(k)) vars[k] = v;
   if (typeof vars.landmark === "string") {
     const names = landmarkNames(vars.landmark);
     if (names) vars.landmark = landmarkName({ id: vars.landmark, names }, locale);
@@ -37,10 +37,13 @@ function reasonLine(i18n: I18n, locale: Locale, r: Reason, landmarkNames: Landma
   return `${mark} ${i18n.t(locale, id, vars)}`;
 }
 
-/** The message id of a reason: a location reason has one per source. */
+/** Vars that pick a reason's message rather than fill it in: a location's source, an unrecognised photo's light. */
+const MESSAGE_VARIANT_VARS: readonly string[] = ["source", "light"];
+
+/** The message id of a reason: a location reason has one per source, an unrecognised night photo its own. */
 export function reasonMessageId(r: Pick<Reason, "code" | "vars">): string {
-  const source = r.vars?.source;
-  return typeof source === "string" ? `reason-${r.code}-${source}` : `reason-${r.code}`;
+  const variant = MESSAGE_VARIANT_VARS.map((k) => r.vars?.[k]).find((v) => typeof v === "string");
+  return variant === undefined ? `reason-${r.code}` : `reason-${r.code}-${variant}`;
 }
 
 /** The verdict's reasons as lines in the reader's language: what was checked and what was not. */
@@ -85,7 +88,8 @@ export function familyVerdictText(
   if (ok.length > 0) lines.push(i18n.t(locale, "family-confirmed"), ...ok.map(line));
   const recognised = verdict.reasons.some((r) => r.code === "visual_match");
   const withPhoto = verdict.status === "partial";
-  if (withPhoto && !recognised) lines.push(i18n.t(locale, "family-photo-not-recognised", { landmark: vars.landmark }));
+  const inTheDark = verdict.reasons.some((r) => r.code === "visual_no_match" && r.vars?.light === "night");
+  if (withPhoto && !recognised) lines.push(i18n.t(locale, inTheDark ? "family-photo-not-recognised-night" : "family-photo-not-recognised", { landmark: vars.landmark }));
   if (!withPhoto) lines.push(i18n.t(locale, "family-photo-withheld"));
   return { text: lines.join("\n"), withPhoto };
 }

@@ -1,11 +1,13 @@
 import type { ReferenceFingerprint } from "../domain/landmark.ts";
-import { decideVerdict, type ReplaySignal, type Signals } from "../domain/verdict.ts";
+import { lightOf, meanBrightness } from "../domain/light.ts";
+import { decideVerdict, type ReplaySignal, type Signals, type VisualSignal } from "../domain/verdict.ts";
 import { captureTimeSignal } from "./capture-time.ts";
 import type { PhotoLimits, SubmissionIndex, VerificationInput, VerificationOutcome, VisualMatcher } from "./contracts.ts";
 import { decodeThenClean } from "./decode.ts";
 import { readExif } from "./exif.ts";
 import { locationSignal, photoGpsSignal, type LocationOptions } from "./location.ts";
 import { dihedralHashes, hamming, REPLAY_MAX_DISTANCE } from "./pdq.ts";
+import { decodeThumbnail } from "./visual/replay-check.ts";
 
 export interface PhotoVerifierOptions {
   matcher: VisualMatcher;
@@ -43,7 +45,9 @@ export class PhotoVerifier {
     // Chat-compressed photos carry no EXIF; only files keep it.
     const exif = photo.asFile ? await readExif(photo.bytes) : {};
     const hashes = dihedralHashes(decoded);
-    const [visual, replayed] = await Promise.all([matching, input.replayChecked ? undefined : this.#replay(hashes, input.references)]);
+    const [matched, replayed] = await Promise.all([matching, input.replayChecked ? undefined : this.#replay(hashes, input.references)]);
+    const visual: VisualSignal =
+      matched.status === "no_match" && !matched.replayOf && inTheDarkOnly(decoded, input.references) ? { ...matched, dark: true } : matched;
     let replay: ReplaySignal = replayed ?? { status: "original" };
     // Crops and screenshots of a reference escape the hash; the matcher's pixel check catches them.
     if (replay.status === "original" && visual.status === "no_match" && visual.replayOf) {
@@ -85,4 +89,15 @@ function nearestReference(hashes: readonly string[], references: readonly Refere
     }
   }
   return nearest;
+}
+
+/**
+ * A night photo of a landmark whose references are all daylight views (domain/light.ts). The photo by its
+ * mean grey level alone: chat photos carry no EXIF hour, and a dark picture is what the matcher struggles
+ * with, whatever the clock said. References by their thumbnail and import-time hour, as the coverage report
+ * reads them; one without a thumbnail counts as a daylight view there too.
+ */
+function inTheDarkOnly(photo: { grey: Uint8Array }, references: readonly ReferenceFingerprint[]): boolean {
+  if (lightOf(meanBrightness(photo.grey), undefined) !== "night") return false;
+  return references.every((r) => lightOf(r.thumb ? meanBrightness(decodeThumbnail(r.thumb).grey) : undefined, r.quality?.capturedHour) === "day");
 }

@@ -68,6 +68,15 @@ describe("confirmation codes", () => {
     assert.deepEqual(result.confirmation.reasons, [{ code: "photo_known_elsewhere", ok: false, vars: { sightings: 3, where: "web", ratio: "0.5" } }]);
   });
 
+  test("a partial check-in with a photo not recognised in the dark keeps its 'night' in the code", () => {
+    const keys = ProofKeys.fromText(seed());
+    const partial: Confirmation = { ...confirmation, status: "partial", reasons: [{ code: "visual_no_match", ok: false, vars: { light: "night" } }, confirmation.reasons[1]!] };
+    const code = keys.sign(partial);
+    const result = keys.check(code, during);
+    assert.ok(result.valid);
+    assert.deepEqual(result.confirmation.reasons, partial.reasons);
+  });
+
   test("rotation: codes of the previous key stay valid until they expire; new codes use the new key", () => {
     const oldSeed = seed();
     const before = ProofKeys.fromText(oldSeed);

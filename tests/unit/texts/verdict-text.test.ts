@@ -30,6 +30,22 @@ test("an unrecognised photo with a dropped pin: no 'checked in', leads with what
   assert.equal(withPhoto, true, "the photo goes only with the headline that says it was not recognised");
 });
 
+test("an unrecognised photo taken in the dark, of a place with daylight references only: says why, in every language", () => {
+  const verdict = decideVerdict({ ...base, visual: { status: "no_match", score: 0.05, dark: true } });
+  assert.equal(verdict.status, "partial");
+  const { text, withPhoto } = familyVerdictText(i18n, "en", verdict, vars, () => undefined);
+  const lines = strip(text).split("\n");
+  assert.match(lines[2]!, /✘ photo not recognised as the place: it was taken in the dark/);
+  assert.match(lines.at(-1)!, /The photo was NOT recognised as Gare du Nord\. It was taken in the dark/);
+  assert.doesNotMatch(strip(text), /may show another place/);
+  assert.equal(withPhoto, true);
+  for (const locale of ["ar", "ckb", "es", "fa", "fr", "prs", "ps", "so", "ti", "uk", "ur"] as const) {
+    const other = familyVerdictText(i18n, locale, verdict, vars, () => undefined).text;
+    assert.notEqual(strip(other).split("\n").at(-1), strip(familyVerdictText(i18n, locale, decideVerdict(base), vars, () => undefined).text).split("\n").at(-1), locale);
+    assert.doesNotMatch(other, /reason-|family-photo/, locale);
+  }
+});
+
 test("a contradiction: needs attention, names it first in km, and shows no photo", () => {
   const verdict = decideVerdict({ ...base, photoGps: { status: "contradicts", distanceM: 1_180_432 }, visual: { status: "not_evaluated" } });
   const { text, withPhoto } = familyVerdictText(i18n, "en", verdict, vars, () => undefined);

@@ -18,6 +18,7 @@ import {
   type LocationInput,
   type VerificationInput,
 } from "../../../src/verification/index.ts";
+import { encodeThumbnail } from "../../../src/verification/visual/replay-check.ts";
 import { BRIDGE_MODS_DIR, EVAL_DIR, LIMITS, TOWER_BRIDGE, exifDateTime, exifGps, pngClaiming, syntheticJpeg } from "./fixtures.ts";
 
 const RECEIVED = new Date("2025-03-01T12:00:00Z");
@@ -209,4 +210,43 @@ describe("PhotoVerifier", () => {
     assert.equal(outcome.verdict.status, "partial");
     assert.ok(outcome.cleanJpeg.length > 0);
   });
+
+  describe("a photo not recognised in the dark", () => {
+    const SACRE_COEUR = path.join(EVAL_DIR, "landmarks/sacre-coeur");
+    /** As the matcher answers for these photos (ORB and AKAZE below threshold), without running it. */
+    const neverRecognises = { name: "no-match", match: async () => ({ status: "no_match" as const, score: 0.05, inliers: 4 }) };
+    const fingerprint = async (file: string, darken = false): Promise<ReferenceFingerprint> => {
+      const bytes = readFileSync(path.join(SACRE_COEUR, "ref", file));
+      const { data, info } = await sharp(bytes).rotate().greyscale().resize(96, 96, { fit: "inside" }).linear(darken ? 0.3 : 1, 0).raw().toBuffer({ resolveWithObject: true });
+      const photo = await decodePhoto(bytes, LIMITS);
+      return { file, phash: await phashPhoto(photo), width: photo.originalWidth, height: photo.originalHeight, thumb: encodeThumbnail({ width: info.width, height: info.height, grey: new Uint8Array(data) }) };
+    };
+    const sacreCoeur = { ...TOWER_BRIDGE, id: "sacre-coeur", names: { en: "Sacré-Cœur" } };
+    const verifyWith = async (query: string, refs: ReferenceFingerprint[]) => {
+      const v = new PhotoVerifier({ matcher: neverRecognises, submissions: new MemorySubmissionIndex(), limits: LIMITS, freshnessMs: DEFAULT_FRESHNESS_MS });
+      return v.verify({ ...input(readFileSync(path.join(SACRE_COEUR, "query", query))), landmark: sacreCoeur, references: refs });
+    };
+    let dayRefs: ReferenceFingerprint[];
+    before(async () => {
+      dayRefs = await Promise.all(readdirSync(path.join(SACRE_COEUR, "ref")).map((f) => fingerprint(f)));
+    });
+
+    test("says so when the landmark has only daylight references, and the verdict stays partial", async () => {
+      const night = await verifyWith("lightglue_sacre_coeur2.jpg", dayRefs);
+      assert.equal(night.signals.visual.status, "no_match");
+      assert.equal(night.signals.visual.status === "no_match" && night.signals.visual.dark, true);
+      assert.equal(night.verdict.status, "partial");
+      assert.deepEqual(night.verdict.reasons.find((r) => r.code === "visual_no_match")?.vars, { light: "night" });
+    });
+
+    test("does not when a reference is a night view, or when the photo is a daylight one", async () => {
+      const withNightRef = [await fingerprint(readdirSync(path.join(SACRE_COEUR, "ref"))[0]!, true), ...dayRefs.slice(1)];
+      const night = await verifyWith("lightglue_sacre_coeur2.jpg", withNightRef);
+      assert.equal(night.signals.visual.status === "no_match" && night.signals.visual.dark, undefined);
+      const day = await verifyWith("44120379_8371960244.jpg", dayRefs);
+      assert.equal(day.signals.visual.status === "no_match" && day.signals.visual.dark, undefined);
+      assert.equal(day.verdict.reasons.find((r) => r.code === "visual_no_match")?.vars, undefined);
+    });
+  });
 });
+
