@@ -291,19 +291,19 @@ const condPhotoNegatives = rows.filter((r) => !r.positive && r.photo.landmark &&
 const vision = await loadVision();
 const CLAHE_PHOTO: FeatureConfig = { ...DEFAULT_FEATURE_CONFIG, clahe: true };
 const CLAHE_REF: FeatureConfig = { ...REFERENCE_FEATURE_CONFIG, clahe: true };
-const claheRefs = new Map<string, Features[]>();
+/** Every reference photo of both catalogs, decoded once, for the experiments below that extract features of their own. */
+const decodedRefs = new Map<string, DecodedPhoto[]>();
 for (const [root, ids] of [[EVAL, landmarks], [HELDOUT, heldLandmarks]] as const) {
   if (!root) continue;
   for (const id of ids) {
-    const stored = source.stored(id)!;
-    const feats: Features[] = [];
-    for (const r of stored.references) {
-      const decoded = await decodePhoto(await readFile(path.join(root, "landmarks", id, "ref", r.file)), { maxBytes: 50e6, maxPixels: 150e6, minSide: 64 });
-      feats.push(extractFeaturesSync(vision, decoded, CLAHE_REF));
+    const decoded: DecodedPhoto[] = [];
+    for (const r of source.stored(id)!.references) {
+      decoded.push(await decodePhoto(await readFile(path.join(root, "landmarks", id, "ref", r.file)), { maxBytes: 50e6, maxPixels: 150e6, minSide: 64 }));
     }
-    claheRefs.set(id, feats);
+    decodedRefs.set(id, decoded);
   }
 }
+const claheRefs = new Map([...decodedRefs].map(([id, refs]) => [id, refs.map((d) => extractFeaturesSync(vision, d, CLAHE_REF))]));
 const claheFeatMs: number[] = [];
 const plainFeatMs: number[] = [];
 const claheOrb = new Map<Row, number>();
@@ -340,17 +340,10 @@ const siftRefsFlat: RootSiftFeatures[] = [];
 const siftOf = new Map<Row, number>();
 const siftFeatMs: number[] = [];
 if (siftNative) {
-  for (const [root, ids] of [[EVAL, landmarks], [HELDOUT, heldLandmarks]] as const) {
-    if (!root) continue;
-    for (const id of ids) {
-      const feats: RootSiftFeatures[] = [];
-      for (const r of source.stored(id)!.references) {
-        const decoded = await decodePhoto(await readFile(path.join(root, "landmarks", id, "ref", r.file)), { maxBytes: 50e6, maxPixels: 150e6, minSide: 64 });
-        feats.push(extractRootSift(siftNative, decoded, ROOTSIFT_CONFIG));
-      }
-      siftRefs.set(id, feats);
-      siftRefsFlat.push(...feats);
-    }
+  for (const [id, refs] of decodedRefs) {
+    const feats = refs.map((d) => extractRootSift(siftNative, d, ROOTSIFT_CONFIG));
+    siftRefs.set(id, feats);
+    siftRefsFlat.push(...feats);
   }
   for (const p of photos) {
     const s = performance.now();
@@ -430,16 +423,10 @@ const LEARNED_TOP_K = 1024;
 const LEARNED_CUTS = [0.1, 0.3, 0.5, 0.7] as const;
 const [xfeat, glue] = await Promise.all([XFeatExtractor.load(), LighterGlue.load()]);
 const learnedRefs = new Map<string, LearnedFeatures[]>();
-for (const [root, ids] of [[EVAL, landmarks], [HELDOUT, heldLandmarks]] as const) {
-  if (!root) continue;
-  for (const id of ids) {
-    const feats: LearnedFeatures[] = [];
-    for (const r of source.stored(id)!.references) {
-      const decoded = await decodePhoto(await readFile(path.join(root, "landmarks", id, "ref", r.file)), { maxBytes: 50e6, maxPixels: 150e6, minSide: 64 });
-      feats.push(await xfeat.extract(decoded, LEARNED_TOP_K));
-    }
-    learnedRefs.set(id, feats);
-  }
+for (const [id, refs] of decodedRefs) {
+  const feats: LearnedFeatures[] = [];
+  for (const d of refs) feats.push(await xfeat.extract(d, LEARNED_TOP_K));
+  learnedRefs.set(id, feats);
 }
 /** Per row, the most inliers over the landmark's references at each cut. */
 const learnedOf = new Map<Row, number[]>();
