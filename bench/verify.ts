@@ -45,7 +45,7 @@ const { values } = parseArgs({
   options: {
     eval: { type: "string", default: "../shared/eval" },
     heldout: { type: "string", default: ".cache/eval-heldout" },
-    // Lookalike distractors for the calibration part (bench/heldout/calibration-extra.json), when built.
+    // Lookalike landmarks for the calibration part (bench/heldout/calibration-extra.json), when built.
     "calibration-extra": { type: "string", default: ".cache/eval-calibration-extra" },
     out: { type: "string", default: "bench/verification.md" },
     // auto: the native build when it loads (the shipped default), else OpenCV.js; or force one.
@@ -54,7 +54,7 @@ const { values } = parseArgs({
 });
 const EVAL = path.resolve(values.eval!);
 const HELDOUT = existsSync(path.join(values.heldout!, "landmarks")) ? path.resolve(values.heldout!) : undefined;
-const CAL_EXTRA = existsSync(path.join(values["calibration-extra"]!, "distractors")) ? path.resolve(values["calibration-extra"]!) : undefined;
+const CAL_EXTRA = existsSync(path.join(values["calibration-extra"]!, "landmarks")) ? path.resolve(values["calibration-extra"]!) : undefined;
 /** A photo of --eval itself (not the held-out folder's, not the calibration extras): the ../shared/eval-only figures. */
 const isEvalPhoto = (p: { file: string }) => p.file.startsWith(EVAL + path.sep);
 
@@ -83,9 +83,12 @@ const importStart = performance.now();
 const evalSource = await loadCatalogSource(path.join(EVAL, "landmarks"));
 const importMs = performance.now() - importStart;
 const heldSource = HELDOUT ? await loadCatalogSource(path.join(HELDOUT, "landmarks")) : new MemoryReferenceSource([]);
-const source = new MemoryReferenceSource([...evalSource.all(), ...heldSource.all()]);
+const extraSource = CAL_EXTRA ? await loadCatalogSource(path.join(CAL_EXTRA, "landmarks")) : new MemoryReferenceSource([]);
+const source = new MemoryReferenceSource([...evalSource.all(), ...heldSource.all(), ...extraSource.all()]);
 const landmarks = evalSource.all().map((s) => s.landmark.id).sort();
 const heldLandmarks = heldSource.all().map((s) => s.landmark.id).sort();
+/** The calibration part's lookalike landmarks: each photo is a reference of its place and a calibration query. */
+const extraLandmarks = extraSource.all().map((s) => s.landmark.id).sort();
 const allLandmarks = [...landmarks, ...heldLandmarks];
 const refCount = evalSource.all().reduce((n, s) => n + s.references.length, 0);
 const heldRefCount = heldSource.all().reduce((n, s) => n + s.references.length, 0);
@@ -108,7 +111,14 @@ for (const id of landmarks) {
   for (const f of (await readdir(dir)).sort()) await addPhoto(path.join(dir, f), id, evalPart(id, f), evalConditions[`${id}/${f}`] ?? "same");
 }
 for (const f of (await readdir(path.join(EVAL, "distractors"))).sort()) await addPhoto(path.join(EVAL, "distractors", f), null, evalPart(null, f), "-");
-if (CAL_EXTRA) for (const f of (await readdir(path.join(CAL_EXTRA, "distractors"))).sort()) await addPhoto(path.join(CAL_EXTRA, "distractors", f), null, "calibration", "-");
+// Another viewpoint in comparable light, each (calibration-extra.json says what each photo shows). The only
+// photo of a place has nothing to be recognised by (leave one out): a distractor, whose right answer is none.
+if (CAL_EXTRA) {
+  for (const id of extraLandmarks) {
+    const refs = source.stored(id)!.references;
+    for (const r of refs) await addPhoto(path.join(CAL_EXTRA, "landmarks", id, "ref", r.file), refs.length > 1 ? id : null, "calibration", refs.length > 1 ? "same" : "-");
+  }
+}
 if (HELDOUT) {
   for (const id of heldLandmarks) {
     const dir = path.join(HELDOUT, "landmarks", id, "query");
@@ -117,8 +127,25 @@ if (HELDOUT) {
   const dd = path.join(HELDOUT, "distractors");
   if (existsSync(dd)) for (const f of (await readdir(dd)).sort()) await addPhoto(path.join(dd, f), null, "held-out", "-");
 }
-/** The landmarks a part is matched against: calibration never sees the held-out catalog. */
-const catalogOf = (part: Part) => (part === "calibration" ? landmarks : allLandmarks);
+/** The landmarks a part is matched against: calibration never sees the held-out catalog, held-out never the lookalikes. */
+const catalogOf = (part: Part) => (part === "calibration" ? [...landmarks, ...extraLandmarks] : allLandmarks);
+/**
+ * Leave one out: a lookalike photo is also a reference of its own place, so against that place it is matched
+ * with the place's other references only (the index of each reference a pair may use), and a place with no
+ * other photo gives it no row.
+ */
+function usableRefs(p: Photo, id: string): number[] {
+  const refs = source.stored(id)!.references;
+  const own = CAL_EXTRA && p.file.startsWith(path.join(CAL_EXTRA, "landmarks", id, "ref") + path.sep) ? path.basename(p.file) : undefined;
+  return refs.flatMap((r, i) => (r.file === own ? [] : [i]));
+}
+/** The references a photo is matched against for a landmark (usableRefs), or undefined when none is left. */
+async function refsFor(p: Photo, id: string): Promise<LandmarkReferences | undefined> {
+  const full = (await source.get(id))!;
+  const use = usableRefs(p, id);
+  if (use.length === 0) return undefined;
+  return use.length === full.references.length ? full : { landmark: full.landmark, references: use.map((i) => full.references[i]!) };
+}
 
 // ---------- accuracy: shipped matcher ----------
 // Both detectors' evidence is measured on every pair (thresholds set out of reach so neither stops the
@@ -127,7 +154,7 @@ const catalogOf = (part: Part) => (part === "calibration" ? landmarks : allLandm
 // measured, not applied (its evidence on every pair, every reference matched in full): `orb`/`akaze` are
 // the evidence, `orbGated`/`akazeGated` what the shipped matcher sees once the gate has shut references,
 // which the decisions use.
-interface Row { photo: Photo; landmark: string; orb: number; akaze: number; inliers: number; orbGated: number; akazeGated: number; replay: boolean; positive: boolean }
+interface Row { photo: Photo; landmark: string; refs: number[]; orb: number; akaze: number; inliers: number; orbGated: number; akazeGated: number; replay: boolean; positive: boolean }
 const OUT_OF_REACH = 1e9;
 const measuring: Calibration = {
   ...DEFAULT_CALIBRATION,
@@ -162,9 +189,11 @@ async function measure(p: Photo, landmark: string, refs: LandmarkReferences): Pr
 const rows: Row[] = [];
 for (const p of photos) {
   for (const id of catalogOf(p.part)) {
-    const { pairs, ...e } = await measure(p, id, (await source.get(id))!);
+    const refs = await refsFor(p, id);
+    if (!refs) continue;
+    const { pairs, ...e } = await measure(p, id, refs);
     gatePairs.push(...pairs);
-    rows.push({ photo: p, landmark: id, ...e, inliers: Math.max(e.orb, e.akaze), positive: p.landmark === id });
+    rows.push({ photo: p, landmark: id, refs: usableRefs(p, id), ...e, inliers: Math.max(e.orb, e.akaze), positive: p.landmark === id });
   }
 }
 /** A single threshold for both detectors (what the calibration part supports). */
@@ -196,10 +225,21 @@ for (const p of photos.filter((x) => !x.landmark || landmarks.includes(x.landmar
     s = performance.now();
     const inliers = Math.max(0, ...baseRefs.get(id)!.map((r) => matchPair(baseVision, f, r, BASE_P).inliers));
     baseMatchMs.push(performance.now() - s);
-    baseRows.push({ photo: p, landmark: id, orb: inliers, akaze: 0, inliers, orbGated: inliers, akazeGated: 0, replay: false, positive: p.landmark === id });
+    baseRows.push({ photo: p, landmark: id, refs: [], orb: inliers, akaze: 0, inliers, orbGated: inliers, akazeGated: 0, replay: false, positive: p.landmark === id });
   }
 }
 
+/** Positives and how many of them `says` recognises, per condition of the photo. */
+function recallByCondition<T>(positives: T[], photoOf: (x: T) => Photo, says: (x: T) => boolean): Map<Condition, { n: number; tp: number }> {
+  const byCondition = new Map<Condition, { n: number; tp: number }>();
+  for (const x of positives) {
+    const c = byCondition.get(photoOf(x).condition) ?? { n: 0, tp: 0 };
+    c.n++;
+    if (says(x)) c.tp++;
+    byCondition.set(photoOf(x).condition, c);
+  }
+  return byCondition;
+}
 function accuracy(rs: Row[], cal: Calibration, gate = true) {
   const pos = rs.filter((r) => r.positive);
   const neg = rs.filter((r) => !r.positive);
@@ -209,13 +249,7 @@ function accuracy(rs: Row[], cal: Calibration, gate = true) {
   auc /= Math.max(1, pos.length * neg.length);
   const tp = pos.filter((r) => decides(r, cal, gate)).length;
   const fa = neg.filter((r) => decides(r, cal, gate));
-  const byCondition = new Map<string, { n: number; tp: number }>();
-  for (const r of pos) {
-    const c = byCondition.get(r.photo.condition) ?? { n: 0, tp: 0 };
-    c.n++;
-    if (decides(r, cal, gate)) c.tp++;
-    byCondition.set(r.photo.condition, c);
-  }
+  const byCondition = recallByCondition(pos, (r) => r.photo, (r) => decides(r, cal, gate));
   return {
     positives: pos.length, negatives: neg.length, tp, fa: fa.length, faRows: fa,
     recall: tp / Math.max(1, pos.length), precision: tp + fa.length > 0 ? tp / (tp + fa.length) : 1,
@@ -293,7 +327,7 @@ const CLAHE_PHOTO: FeatureConfig = { ...DEFAULT_FEATURE_CONFIG, clahe: true };
 const CLAHE_REF: FeatureConfig = { ...REFERENCE_FEATURE_CONFIG, clahe: true };
 /** Every reference photo of both catalogs, decoded once, for the experiments below that extract features of their own. */
 const decodedRefs = new Map<string, DecodedPhoto[]>();
-for (const [root, ids] of [[EVAL, landmarks], [HELDOUT, heldLandmarks]] as const) {
+for (const [root, ids] of [[EVAL, landmarks], [HELDOUT, heldLandmarks], [CAL_EXTRA, extraLandmarks]] as const) {
   if (!root) continue;
   for (const id of ids) {
     const decoded: DecodedPhoto[] = [];
@@ -315,7 +349,7 @@ for (const p of photos) {
   const f = extractFeaturesSync(vision, p.decoded, CLAHE_PHOTO);
   claheFeatMs.push(performance.now() - s);
   for (const r of rows.filter((x) => x.photo === p)) {
-    claheOrb.set(r, Math.max(0, ...claheRefs.get(r.landmark)!.map((ref) => matchPair(vision, f, ref, DEFAULT_PAIR_CONFIG).inliers)));
+    claheOrb.set(r, Math.max(0, ...r.refs.map((i) => matchPair(vision, f, claheRefs.get(r.landmark)![i]!, DEFAULT_PAIR_CONFIG).inliers)));
   }
 }
 const claheRows: Row[] = rows.map((r) => {
@@ -350,7 +384,7 @@ if (siftNative) {
     const f = extractRootSift(siftNative, p.decoded, ROOTSIFT_CONFIG);
     siftFeatMs.push(performance.now() - s);
     for (const r of rows.filter((x) => x.photo === p)) {
-      siftOf.set(r, Math.max(0, ...siftRefs.get(r.landmark)!.map((ref) => matchRootSift(vision.cv, siftNative, f, ref).inliers)));
+      siftOf.set(r, Math.max(0, ...r.refs.map((i) => matchRootSift(vision.cv, siftNative, f, siftRefs.get(r.landmark)![i]!).inliers)));
     }
   }
 }
@@ -364,13 +398,7 @@ function siftAccuracy(part: Part, t: number, combined: boolean) {
   const rs = siftPart(part);
   const says = (x: SiftRow) => !x.row.replay && (x.sift >= t || (combined && decides(x.row, DEFAULT_CALIBRATION)));
   const neg = rs.filter((x) => !x.row.positive);
-  const byCondition = new Map<string, { n: number; tp: number }>();
-  for (const x of rs.filter((y) => y.row.positive)) {
-    const c = byCondition.get(x.row.photo.condition) ?? { n: 0, tp: 0 };
-    c.n++;
-    if (says(x)) c.tp++;
-    byCondition.set(x.row.photo.condition, c);
-  }
+  const byCondition = recallByCondition(rs.filter((y) => y.row.positive), (x) => x.row.photo, says);
   return { fa: neg.filter(says), negatives: neg.length, maxNeg: Math.max(0, ...neg.map((x) => x.sift)), byCondition, top: [...neg].sort((a, b) => b.sift - a.sift).slice(0, 3) };
 }
 // Cost per photo, the same --eval photos, ORB and RootSIFT alternating photo by photo: extraction, then
@@ -438,7 +466,8 @@ for (const p of photos) {
   learnedFeatMs.push(performance.now() - s);
   for (const r of rows.filter((x) => x.photo === p)) {
     const best = LEARNED_CUTS.map(() => 0);
-    for (const ref of learnedRefs.get(r.landmark)!) {
+    for (const i of r.refs) {
+      const ref = learnedRefs.get(r.landmark)![i]!;
       s = performance.now();
       const m = await glue.match(f, ref);
       LEARNED_CUTS.forEach((cut, k) => (best[k] = Math.max(best[k]!, gluedGeometry(cv, f, ref, m, cut).inliers)));
@@ -460,13 +489,7 @@ function learnedAccuracy(part: Part, k: number, t: number, combined: boolean) {
   const rs = rowsOf(part);
   const says = (r: Row) => !r.replay && (learnedAt(r, k) >= t || (combined && decides(r, DEFAULT_CALIBRATION)));
   const neg = rs.filter((r) => !r.positive);
-  const byCondition = new Map<string, { n: number; tp: number }>();
-  for (const r of rs.filter((x) => x.positive)) {
-    const c = byCondition.get(r.photo.condition) ?? { n: 0, tp: 0 };
-    c.n++;
-    if (says(r)) c.tp++;
-    byCondition.set(r.photo.condition, c);
-  }
+  const byCondition = recallByCondition(rs.filter((x) => x.positive), (r) => r.photo, says);
   // Identification: the shipped answer when it has one, else the landmark with the most learned evidence if it passes.
   let correct = 0;
   let total = 0;
@@ -584,8 +607,11 @@ for (const f of (await readdir(nd)).filter((f) => f.endsWith(".jpg") && f !== "a
 // False flags: distinct photos (queries) against their own landmark's references.
 const falseFlags: Record<Part, { n: number; flagged: number }> = { calibration: { n: 0, flagged: 0 }, "held-out": { n: 0, flagged: 0 } };
 for (const p of photos.filter((x) => x.landmark)) {
-  const stored = source.stored(p.landmark!)!;
-  const res = await replayCheck(p.decoded, stored, (await source.get(p.landmark!))!);
+  const refs = await refsFor(p, p.landmark!);
+  if (!refs) continue;
+  const full = source.stored(p.landmark!)!;
+  const use = usableRefs(p, p.landmark!);
+  const res = await replayCheck(p.decoded, { ...full, references: use.map((i) => full.references[i]!) }, refs);
   falseFlags[p.part].n++;
   if (res.pdq || res.stage2) falseFlags[p.part].flagged++;
   const high = margins[p.part].distinctHigh;
@@ -665,13 +691,13 @@ lines.push(`Generated by \`npm run bench:verify -- --eval ../shared/eval${HELDOU
 lines.push(`Catalogs: --eval ${landmarks.length} landmarks, ${refCount} references; held-out ${heldLandmarks.length} landmarks, ${heldRefCount} references${HELDOUT ? "" : " (no --heldout folder: build it with bench/heldout/build-heldout.ts)"}. `);
 lines.push(`Shipped matcher: ORB ${DEFAULT_FEATURE_CONFIG.maxFeatures} features at ${DEFAULT_FEATURE_CONFIG.longSide} px (photo) / ${REFERENCE_FEATURE_CONFIG.maxFeatures} at ${REFERENCE_FEATURE_CONFIG.longSide} px (references), ratio ${DEFAULT_PAIR_CONFIG.ratio}, rotation-consistency filter, homography (OpenCV ${DEFAULT_PAIR_CONFIG.method === "magsac" ? "USAC MAGSAC++" : DEFAULT_PAIR_CONFIG.method}), threshold ${DEFAULT_CALIBRATION.matchInliers} inliers (background max ${DEFAULT_CALIBRATION.backgroundMax}); when ORB does not match, an AKAZE second opinion (${AKAZE_CONFIG.maxFeatures} features at ${AKAZE_CONFIG.longSide} px, threshold ${DEFAULT_CALIBRATION.secondOpinion.matchInliers}, background max ${DEFAULT_CALIBRATION.secondOpinion.backgroundMax}).`, ``);
 lines.push(`## Split`, ``);
-lines.push(`- **calibration**: the queries and distractors of ../shared/eval whose sha256("<landmark or distractors>/<file>") starts with an even byte${CAL_EXTRA ? `, and the lookalike distractors of bench/heldout/calibration-extra.json (stone facades: a château, cathedrals, a basilica, a museum, an arch)` : " (the lookalike distractors of bench/heldout/calibration-extra.json were not built: --calibration-extra)"}, matched against the ../shared/eval catalog only. The shipped thresholds were set on the whole of ../shared/eval before this split existed, so its held-out half is held out from this run's threshold choice only, not from the project's history.`);
+lines.push(`- **calibration**: the queries and distractors of ../shared/eval whose sha256("<landmark or distractors>/<file>") starts with an even byte${CAL_EXTRA ? `, and the ${extraLandmarks.length} lookalike landmarks of bench/heldout/calibration-extra.json (stone facades: a château, cathedrals, a basilica, a museum, an arch), every photo of which is a reference of its place and a query, matched leave one out against its own place` : " (the lookalike landmarks of bench/heldout/calibration-extra.json were not built: --calibration-extra)"}, matched against the ../shared/eval catalog and the lookalikes only. The shipped thresholds were set on the whole of ../shared/eval before this split existed, so its held-out half is held out from this run's threshold choice only, not from the project's history.`);
 lines.push(`- **held-out**: the other half of ../shared/eval, plus every photo of the held-out folder (other landmarks: their references and queries were never used to tune anything), matched against both catalogs. Each held-out query carries a condition: \`same\` (another viewpoint in comparable light; the ../shared/eval queries but one night photo, bench/eval-conditions.json), \`night\` (day vs night or dusk), \`season\` (snow, leaves), \`light\` (fog, low sun).`);
 lines.push(`- **held-out, by condition**: the per-condition landmarks of the held-out folder (bench/heldout/conditions-heldout.json: a day photo and at least two photos of one other condition) take part in the held-out part with their day photos as references, and are also matched leave one out with a reference in the query's condition (section below).`);
 lines.push(`- Evidence = the larger of ORB's and AKAZE's inlier counts, both measured on every pair; a pair matches when ORB >= its threshold or AKAZE >= its own, and is not a replay.`, ``);
 for (const part of PARTS) {
   const ps = partPhotos(part);
-  lines.push(`${part}: ${ps.filter((p) => p.landmark).length} queries of ${partLandmarks(part)} landmarks, ${ps.filter((p) => !p.landmark).length} distractors: ${ps.filter(isEvalPhoto).map((p) => `${p.landmark ?? "distractors"}/${path.basename(p.file)}`).join(", ")}${part === "held-out" && HELDOUT ? `, and the ${ps.filter((p) => p.file.startsWith(HELDOUT)).length} held-out folder queries` : ""}${part === "calibration" && CAL_EXTRA ? `, and the ${ps.filter((p) => p.file.startsWith(CAL_EXTRA)).length} lookalike distractors of bench/heldout/calibration-extra.json` : ""}. `);
+  lines.push(`${part}: ${ps.filter((p) => p.landmark).length} queries of ${partLandmarks(part)} landmarks, ${ps.filter((p) => !p.landmark).length} distractors: ${ps.filter(isEvalPhoto).map((p) => `${p.landmark ?? "distractors"}/${path.basename(p.file)}`).join(", ")}${part === "held-out" && HELDOUT ? `, and the ${ps.filter((p) => p.file.startsWith(HELDOUT)).length} held-out folder queries` : ""}${part === "calibration" && CAL_EXTRA ? `, and the ${ps.filter((p) => p.file.startsWith(CAL_EXTRA)).length} photos of the ${extraLandmarks.length} lookalike landmarks of bench/heldout/calibration-extra.json` : ""}. `);
 }
 lines.push(``);
 lines.push(`## Accuracy: calibration vs held-out, at the shipped thresholds`, ``);
@@ -893,9 +919,9 @@ for (const [file, what] of [["wxbs-heldout.json", "references and queries with t
 }
 lines.push(``);
 const extra = JSON.parse(await readFile(path.join(import.meta.dirname, "heldout", "calibration-extra.json"), "utf8")) as CalibrationExtraManifest;
-lines.push(`Calibration lookalike distractors (bench/heldout/calibration-extra.json, rebuilt locally by bench/heldout/build-calibration-extra.ts; not in this repository)${CAL_EXTRA ? "" : ", **not built for this run**"}:`, ``);
+lines.push(`Calibration lookalike landmarks (bench/heldout/calibration-extra.json, rebuilt locally by bench/heldout/build-calibration-extra.ts; not in this repository)${CAL_EXTRA ? "" : ", **not built for this run**"}:`, ``);
 lines.push(`| files | source | terms as found |`, `| --- | --- | --- |`);
-for (const src of extra.sources) lines.push(`| ${Object.entries(src.files).map(([f, what]) => `${f} (${what})`).join("; ")} | ${src.repo} at ${src.commit} | ${src.licence} |`);
+for (const src of extra.sources) lines.push(`| ${Object.entries(src.files).map(([f, { place, about }]) => `${f} (${place}: ${about})`).join("; ")} | ${src.repo} at ${src.commit} | ${src.licence} |`);
 lines.push(``);
 const md = lines.join("\n");
 process.stdout.write(md);

@@ -80,9 +80,24 @@ export function conditionCases(photoConditions: Record<string, string>): Conditi
   return cases;
 }
 
-/** calibration-extra.json: lookalike distractors for the calibration part, from several repositories. */
+/** calibration-extra.json: lookalike landmarks for the calibration part, from several repositories; a place may have one photo. */
 export interface CalibrationExtraManifest {
-  sources: Array<{ repo: string; commit: string; licence: string; files: Record<string, string> }>;
+  /** Coordinates where known; the benchmark matches photos only, so an unknown place gets 0, 0 in its landmark.json. */
+  places: Array<{ id: string; en: string; lat?: number; lon?: number }>;
+  sources: Array<{ repo: string; commit: string; licence: string; files: Record<string, { place: string; about: string }> }>;
+}
+
+/** Each place's photos, as built file names, in manifest order (the landmarks/<place>/ref/ folders the builder writes). */
+export function calibrationExtraLayout(m: CalibrationExtraManifest): Map<string, string[]> {
+  const out = new Map<string, string[]>(m.places.map((p) => [p.id, []]));
+  for (const src of m.sources) {
+    for (const [rel, { place }] of Object.entries(src.files)) {
+      const photos = out.get(place);
+      if (!photos) throw new Error(`calibration-extra.json: ${src.repo} ${rel} names an unknown place ${place}`);
+      photos.push(calibrationExtraName(src.repo, rel));
+    }
+  }
+  return out;
 }
 
 /** A calibration distractor's built file name: the repository owner, then the flattened path (unique across sources). */

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { builtName, calibrationExtraName, conditionCases, mainPartLayout, PHOTO_CONDITIONS, type CalibrationExtraManifest, type ConditionManifest, type PairManifest } from "../../../bench/heldout/manifest.ts";
+import { builtName, calibrationExtraLayout, calibrationExtraName, conditionCases, mainPartLayout, PHOTO_CONDITIONS, type CalibrationExtraManifest, type ConditionManifest, type PairManifest } from "../../../bench/heldout/manifest.ts";
 import { wilson } from "../../../bench/stats.ts";
 
 const HELDOUT = path.resolve(import.meta.dirname, "../../../bench/heldout");
@@ -72,7 +72,7 @@ describe("the calibration part's lookalike distractors (calibration-extra.json)"
       assert.match(src.repo, /^[\w.-]+\/[\w.-]+$/);
       assert.match(src.commit, /^[0-9a-f]{40}$/);
       assert.ok(src.licence.length > 0, `${src.repo}: no licence`);
-      for (const [rel, what] of Object.entries(src.files)) assert.ok(what.length > 0, `${src.repo} ${rel}: says nothing`);
+      for (const [rel, { about }] of Object.entries(src.files)) assert.ok(about.length > 0, `${src.repo} ${rel}: says nothing`);
     }
   });
 
@@ -82,6 +82,26 @@ describe("the calibration part's lookalike distractors (calibration-extra.json)"
     assert.deepEqual(calibrationExtraName("naver/croco", "assets/Chateau1.png"), "naver_assets_Chateau1.jpg");
     const heldNames = new Set(pairs.landmarks.flatMap((l) => [...l.ref, ...Object.keys(l.query)].map(builtName)));
     for (const n of names) assert.ok(!heldNames.has(n), n);
+  });
+});
+
+describe("the calibration lookalikes as landmarks (calibrationExtraLayout)", () => {
+  it("puts every photo under exactly one declared place, and every place has a photo", () => {
+    const layout = calibrationExtraLayout(calibrationExtra);
+    const all = [...layout.values()].flat();
+    assert.equal(all.length, calibrationExtra.sources.reduce((n, s) => n + Object.keys(s.files).length, 0));
+    assert.equal(new Set(all).size, all.length);
+    for (const [place, photos] of layout) assert.ok(photos.length > 0, `${place} has no photo`);
+  });
+
+  it("refuses a photo of an undeclared place (it would be built nowhere and counted as nothing)", () => {
+    const m: CalibrationExtraManifest = { places: [{ id: "a", en: "A" }], sources: [{ repo: "o/r", commit: "0".repeat(40), licence: "MIT", files: { "x.jpg": { place: "b", about: "B" } } }] };
+    assert.throws(() => calibrationExtraLayout(m), /unknown place b/);
+  });
+
+  it("keeps places with one photo (a reference for the others' negatives, never a positive)", () => {
+    const m: CalibrationExtraManifest = { places: [{ id: "a", en: "A" }, { id: "b", en: "B" }], sources: [{ repo: "o/r", commit: "0".repeat(40), licence: "MIT", files: { "x.jpg": { place: "a", about: "" }, "y.jpg": { place: "a", about: "" }, "z.jpg": { place: "b", about: "" } } }] };
+    assert.deepEqual([...calibrationExtraLayout(m)], [["a", ["o_x.jpg", "o_y.jpg"]], ["b", ["o_z.jpg"]]]);
   });
 });
 
