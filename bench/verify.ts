@@ -488,14 +488,39 @@ for (const p of photos) {
   }
 }
 const learnedAt = (run: LearnedRun, r: Row, k: number) => run.of.get(r)?.[k] ?? 0;
-function learnedChoicesOf(run: LearnedRun) {
-  const cal = rowsOf("calibration");
+/** The rule on the calibration part, or on any other set of rows (cross-validation). */
+function learnedChoicesOf(run: LearnedRun, cal: Row[] = rowsOf("calibration")) {
   const choices = LEARNED_CUTS.map((cut, k) => {
     const calMax = Math.max(0, ...cal.filter((r) => !r.positive).map((r) => learnedAt(run, r, k)));
     const t = Math.max(DEFAULT_CALIBRATION.matchInliers, calMax + 1);
     return { cut, k, t, calMax, calTp: cal.filter((r) => r.positive && !r.replay && learnedAt(run, r, k) >= t).length };
   });
   return { choices, chosen: [...choices].sort((a, b) => b.calTp - a.calTp || b.cut - a.cut)[0]! };
+}
+/**
+ * Cross-validation by landmark over both parts (issue 19's alternative to a fixed split): each photo is judged
+ * at the cut and threshold the same rule picks on the rows of every other landmark's photos, against candidates
+ * other than its own landmark (a distractor: every row but its own). Combined with the shipped decision.
+ */
+function learnedByLandmarkFold(run: LearnedRun) {
+  const all = rows;
+  const fa: Row[] = [];
+  const byCondition = new Map<Condition, { n: number; tp: number }>();
+  const settings = new Map<string, number>();
+  for (const p of photos) {
+    const train = p.landmark ? all.filter((r) => r.photo.landmark !== p.landmark && r.landmark !== p.landmark) : all.filter((r) => r.photo !== p);
+    const { chosen } = learnedChoicesOf(run, train);
+    const key = `${chosen.cut} / ${chosen.t}`;
+    settings.set(key, (settings.get(key) ?? 0) + 1);
+    const says = (r: Row) => !r.replay && (learnedAt(run, r, chosen.k) >= chosen.t || decides(r, DEFAULT_CALIBRATION));
+    const mine = rows.filter((r) => r.photo === p);
+    fa.push(...mine.filter((r) => !r.positive && says(r)));
+    for (const [c, x] of recallByCondition(mine.filter((r) => r.positive), (r) => r.photo, says)) {
+      const sum = byCondition.get(c) ?? { n: 0, tp: 0 };
+      byCondition.set(c, { n: sum.n + x.n, tp: sum.tp + x.tp });
+    }
+  }
+  return { fa, negatives: rows.filter((r) => !r.positive).length, byCondition, settings };
 }
 /** The learned opinion alone, or with the shipped decision (either says match); a copy never matches. */
 function learnedAccuracy(run: LearnedRun, part: Part, k: number, t: number, combined: boolean) {
@@ -886,6 +911,9 @@ for (const run of learnedRuns) {
   lines.push(`Held-out positives the shipped matcher misses and the learned opinion finds there: ${gained.map((r) => `${r.landmark}/${path.basename(r.photo.file)} [${r.photo.condition}] ${at(r, k)} (ORB ${r.orb}, AKAZE ${r.akaze})`).join(", ") || "none"}.`);
   lines.push(`Held-out positives by learned evidence at each cut (${LEARNED_CUTS.join(" / ")}): ${rowsOf("held-out").filter((r) => r.positive).map((r) => `${r.photo.condition} ${run.of.get(r)?.join("/")}`).join(", ")}.`);
   lines.push(`Largest held-out negatives at each cut: ${LEARNED_CUTS.map((cut, kk) => { const top = topNeg("held-out", kk); return `${cut}: ${top ? `${at(top, kk)} (${path.basename(top.photo.file)} vs ${top.landmark})` : "-"}`; }).join("; ")}.`, ``);
+  const cv = learnedByLandmarkFold(run);
+  const cvCell = (c: string) => { const x = cv.byCondition.get(c); return x ? `${c} ${x.tp}/${x.n}` : ""; };
+  lines.push(`Cross-validation by landmark (every photo of both parts and the calibration lookalikes, ${photos.length}; each judged at the setting the rule picks on every other landmark's photos, with the shipped decision): false accepts **${cv.fa.length}** / ${cv.negatives}${cv.fa.length ? ` (${cv.fa.map((r) => `${path.basename(r.photo.file)} vs ${r.landmark}`).join(", ")})` : ""}; recall ${conds.map(cvCell).filter(Boolean).join(", ")}; settings picked (cut / threshold: photos) ${[...cv.settings].map(([k, n]) => `${k}: ${n}`).join(", ")}.`, ``);
   const p95 = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(0.95 * (a.length - 1))] ?? 0;
   lines.push(`Cost (one thread, ms p50 / p95): XFeat features per photo ${ms(run.featMs)}; LighterGlue + geometry per reference ${ms(run.pairMs)}; a photo against 5 references, bounded by p95s: ${Math.round(p95(run.featMs) + 5 * p95(run.pairMs))} ms on top of the shipped stages, for the photos they do not recognise.`, ``);
 }
