@@ -503,12 +503,11 @@ function learnedChoicesOf(run: LearnedRun, cal: Row[] = rowsOf("calibration")) {
  * other than its own landmark (a distractor: every row but its own). Combined with the shipped decision.
  */
 function learnedByLandmarkFold(run: LearnedRun) {
-  const all = rows;
   const fa: Row[] = [];
   const byCondition = new Map<Condition, { n: number; tp: number }>();
   const settings = new Map<string, number>();
   for (const p of photos) {
-    const train = p.landmark ? all.filter((r) => r.photo.landmark !== p.landmark && r.landmark !== p.landmark) : all.filter((r) => r.photo !== p);
+    const train = p.landmark ? rows.filter((r) => r.photo.landmark !== p.landmark && r.landmark !== p.landmark) : rows.filter((r) => r.photo !== p);
     const { chosen } = learnedChoicesOf(run, train);
     const key = `${chosen.cut} / ${chosen.t}`;
     settings.set(key, (settings.get(key) ?? 0) + 1);
@@ -911,9 +910,9 @@ for (const run of learnedRuns) {
   lines.push(`Held-out positives the shipped matcher misses and the learned opinion finds there: ${gained.map((r) => `${r.landmark}/${path.basename(r.photo.file)} [${r.photo.condition}] ${at(r, k)} (ORB ${r.orb}, AKAZE ${r.akaze})`).join(", ") || "none"}.`);
   lines.push(`Held-out positives by learned evidence at each cut (${LEARNED_CUTS.join(" / ")}): ${rowsOf("held-out").filter((r) => r.positive).map((r) => `${r.photo.condition} ${run.of.get(r)?.join("/")}`).join(", ")}.`);
   lines.push(`Largest held-out negatives at each cut: ${LEARNED_CUTS.map((cut, kk) => { const top = topNeg("held-out", kk); return `${cut}: ${top ? `${at(top, kk)} (${path.basename(top.photo.file)} vs ${top.landmark})` : "-"}`; }).join("; ")}.`, ``);
-  const cv = learnedByLandmarkFold(run);
-  const cvCell = (c: string) => { const x = cv.byCondition.get(c); return x ? `${c} ${x.tp}/${x.n}` : ""; };
-  lines.push(`Cross-validation by landmark (every photo of both parts and the calibration lookalikes, ${photos.length}; each judged at the setting the rule picks on every other landmark's photos, with the shipped decision): false accepts **${cv.fa.length}** / ${cv.negatives}${cv.fa.length ? ` (${cv.fa.map((r) => `${path.basename(r.photo.file)} vs ${r.landmark}`).join(", ")})` : ""}; recall ${conds.map(cvCell).filter(Boolean).join(", ")}; settings picked (cut / threshold: photos) ${[...cv.settings].map(([k, n]) => `${k}: ${n}`).join(", ")}.`, ``);
+  const folds = learnedByLandmarkFold(run);
+  const foldCell = (c: string) => { const x = folds.byCondition.get(c); return x ? `${c} ${x.tp}/${x.n}` : ""; };
+  lines.push(`Cross-validation by landmark (every photo of both parts and the calibration lookalikes, ${photos.length}; each judged at the setting the rule picks on every other landmark's photos, with the shipped decision): false accepts **${folds.fa.length}** / ${folds.negatives}${folds.fa.length ? ` (${folds.fa.map((r) => `${path.basename(r.photo.file)} vs ${r.landmark}`).join(", ")})` : ""}; recall ${conds.map(foldCell).filter(Boolean).join(", ")}; settings picked (cut / threshold: photos) ${[...folds.settings].map(([k, n]) => `${k}: ${n}`).join(", ")}.`, ``);
   const p95 = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(0.95 * (a.length - 1))] ?? 0;
   lines.push(`Cost (one thread, ms p50 / p95): XFeat features per photo ${ms(run.featMs)}; LighterGlue + geometry per reference ${ms(run.pairMs)}; a photo against 5 references, bounded by p95s: ${Math.round(p95(run.featMs) + 5 * p95(run.pairMs))} ms on top of the shipped stages, for the photos they do not recognise.`, ``);
 }
