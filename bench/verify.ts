@@ -139,12 +139,12 @@ function usableRefs(p: Photo, id: string): number[] {
   const own = CAL_EXTRA && p.file.startsWith(path.join(CAL_EXTRA, "landmarks", id, "ref") + path.sep) ? path.basename(p.file) : undefined;
   return refs.flatMap((r, i) => (r.file === own ? [] : [i]));
 }
-/** The references a photo is matched against for a landmark (usableRefs), or undefined when none is left. */
-async function refsFor(p: Photo, id: string): Promise<LandmarkReferences | undefined> {
+/** The landmark's references at the indices `use` (usableRefs), in the matcher's and in the stored form. */
+async function refsAt(id: string, use: number[]): Promise<{ refs: LandmarkReferences; stored: StoredLandmark }> {
   const full = (await source.get(id))!;
-  const use = usableRefs(p, id);
-  if (use.length === 0) return undefined;
-  return use.length === full.references.length ? full : { landmark: full.landmark, references: use.map((i) => full.references[i]!) };
+  const stored = source.stored(id)!;
+  if (use.length === full.references.length) return { refs: full, stored };
+  return { refs: { landmark: full.landmark, references: use.map((i) => full.references[i]!) }, stored: { ...stored, references: use.map((i) => stored.references[i]!) } };
 }
 
 // ---------- accuracy: shipped matcher ----------
@@ -189,11 +189,11 @@ async function measure(p: Photo, landmark: string, refs: LandmarkReferences): Pr
 const rows: Row[] = [];
 for (const p of photos) {
   for (const id of catalogOf(p.part)) {
-    const refs = await refsFor(p, id);
-    if (!refs) continue;
-    const { pairs, ...e } = await measure(p, id, refs);
+    const use = usableRefs(p, id);
+    if (use.length === 0) continue;
+    const { pairs, ...e } = await measure(p, id, (await refsAt(id, use)).refs);
     gatePairs.push(...pairs);
-    rows.push({ photo: p, landmark: id, refs: usableRefs(p, id), ...e, inliers: Math.max(e.orb, e.akaze), positive: p.landmark === id });
+    rows.push({ photo: p, landmark: id, refs: use, ...e, inliers: Math.max(e.orb, e.akaze), positive: p.landmark === id });
   }
 }
 /** A single threshold for both detectors (what the calibration part supports). */
@@ -644,11 +644,10 @@ for (const f of (await readdir(nd)).filter((f) => f.endsWith(".jpg") && f !== "a
 // False flags: distinct photos (queries) against their own landmark's references.
 const falseFlags: Record<Part, { n: number; flagged: number }> = { calibration: { n: 0, flagged: 0 }, "held-out": { n: 0, flagged: 0 } };
 for (const p of photos.filter((x) => x.landmark)) {
-  const refs = await refsFor(p, p.landmark!);
-  if (!refs) continue;
-  const full = source.stored(p.landmark!)!;
   const use = usableRefs(p, p.landmark!);
-  const res = await replayCheck(p.decoded, { ...full, references: use.map((i) => full.references[i]!) }, refs);
+  if (use.length === 0) continue;
+  const { refs, stored } = await refsAt(p.landmark!, use);
+  const res = await replayCheck(p.decoded, stored, refs);
   falseFlags[p.part].n++;
   if (res.pdq || res.stage2) falseFlags[p.part].flagged++;
   const high = margins[p.part].distinctHigh;
