@@ -363,7 +363,10 @@ export class App {
         this.warmed = this.ownMatcher
           .warm()
           .then(
-            () => this.log.info({ ms: Date.now() - started }, "visual matcher threads ready"),
+            ({ learned }) =>
+              learned
+                ? this.log.info({ ms: Date.now() - started }, "visual matcher threads ready")
+                : this.log.warn({ ms: Date.now() - started }, "visual matcher threads ready without the learned third opinion: its runtime did not load"),
             (err: Error) => this.log.warn({ err: err.name }, "visual matcher threads did not warm up; they load on the first photo"),
           )
           .finally(() => (this.warming = false));

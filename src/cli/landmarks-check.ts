@@ -101,7 +101,7 @@ function formatLandmark(c: CheckedLandmark): string {
   ];
   for (const r of coverage.references) {
     const light = `${r.light}${r.capturedHour !== undefined ? `, taken at ${String(r.capturedHour).padStart(2, "0")}h` : ""}${r.brightness !== undefined ? `, brightness ${r.brightness}` : ""}`;
-    const by = r.confirmedBy.length ? `confirmed by ${r.confirmedBy.map((b) => `${b.file} (${b.inliers}${b.detector === "akaze" ? " akaze" : ""})`).join(", ")}` : "confirmed by none";
+    const by = r.confirmedBy.length ? `confirmed by ${r.confirmedBy.map((b) => `${b.file} (${b.inliers}${b.detector === "orb" ? "" : ` ${b.detector}`})`).join(", ")}` : "confirmed by none";
     // Matching is not symmetric: a reference that confirms another one shares its viewpoint all the same.
     const confirms = coverage.references.filter((o) => o.confirmedBy.some((b) => b.file === r.file)).map((o) => o.file);
     const also = r.confirmedBy.length === 0 && confirms.length ? ` (but confirms ${confirms.join(", ")})` : "";

@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { decideVerdict, type Signals, type VerdictStatus, type VisualSignal } from "../domain/verdict.ts";
+import { decideVerdict, type Signals, type VerdictStatus, type VisualDetector, type VisualSignal } from "../domain/verdict.ts";
 import { loadCatalogSource, type MemoryReferenceSource } from "../landmarks/reference-source.ts";
 import { PhotoRejectedError, type LocationInput } from "../verification/contracts.ts";
 import { decodePhoto, DEFAULT_PHOTO_LIMITS } from "../verification/decode.ts";
@@ -28,7 +28,7 @@ export interface VerifyOutput {
   file: string;
   landmark: string | null;
   verdict: VerdictStatus;
-  visual: { match: boolean; status: VisualSignal["status"]; score: number; inliers: number | null; reference: string | null; detector?: "orb" | "akaze" };
+  visual: { match: boolean; status: VisualSignal["status"]; score: number; inliers: number | null; reference: string | null; detector?: VisualDetector };
   identified: { landmark: string; score: number } | null;
   replay: { of: string; distance: number | null; correlation?: number } | null;
   exif: { captureTime?: string; gps?: { lat: number; lon: number }; orientation?: number };

@@ -1,4 +1,5 @@
 import type { Locale } from "./locale.ts";
+import type { VisualDetector } from "./verdict.ts";
 
 /** A catalog landmark as described by its landmark.json. */
 export interface Landmark {
@@ -26,6 +27,8 @@ export interface ReferenceFingerprint {
   akaze?: string;
   /** Small greyscale copy for the stage-2 replay check, "g1:..." base64. */
   thumb?: string;
+  /** XFeat keypoints + descriptors, the matcher's learned third opinion, "x1:..." base64. */
+  learned?: string;
   /** What the import found wrong with this reference, for the curators; empty when it is fine. */
   quality?: ReferenceQuality;
 }
@@ -49,7 +52,7 @@ export type Light = "day" | "night";
 export interface ReferenceCoverage {
   file: string;
   /** The other references that match this one (it as the photo, them as references), best first. */
-  confirmedBy: Array<{ file: string; inliers: number; detector: "orb" | "akaze" }>;
+  confirmedBy: Array<{ file: string; inliers: number; detector: VisualDetector }>;
   light: Light;
   /** Mean grey level of the stored thumbnail (0-255). */
   brightness?: number;

@@ -26,10 +26,13 @@ export type ReplaySignal =
   | { status: "reference"; distance: number; of?: string; correlation?: number }
   | { status: "earlier_submission"; distance: number };
 
+/** The matcher's opinions, in the order it asks them: ORB, the AKAZE second opinion, the learned (XFeat) third. */
+export type VisualDetector = "orb" | "akaze" | "xfeat";
+
 export type VisualSignal =
   | { status: "not_evaluated" }
-  /** `detector`: whose evidence decided (the first detector, or the second opinion). */
-  | { status: "match"; score: number; reference?: string; inliers?: number; detector?: "orb" | "akaze" }
+  /** `detector`: whose evidence decided. */
+  | { status: "match"; score: number; reference?: string; inliers?: number; detector?: VisualDetector }
   | {
       status: "no_match";
       score: number;

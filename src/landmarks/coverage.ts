@@ -10,6 +10,8 @@ import type { CoverageIssue, LandmarkCoverage, ReferenceCoverage, ReferenceFinge
 import { lightOf, meanBrightness } from "../domain/light.ts";
 import { DEFAULT_CALIBRATION, isMatch, type Calibration } from "../verification/visual/calibration.ts";
 import { decodeFeatures, type Features } from "../verification/visual/features.ts";
+import { decodeLearnedFeatures, type LearnedFeatures } from "../verification/visual/learned/learned-features.ts";
+import { loadLearnedOpinion } from "../verification/visual/learned/learned-opinion.ts";
 import { DEFAULT_PAIR_CONFIG, matchPair } from "../verification/visual/pair.ts";
 import { decodeThumbnail } from "../verification/visual/replay-check.ts";
 import { loadVision } from "../verification/visual/vision.ts";
@@ -18,7 +20,7 @@ import { loadVision } from "../verification/visual/vision.ts";
 export const MIN_REFERENCES = 3;
 
 export interface CoverageInput {
-  references: ReadonlyArray<Pick<ReferenceFingerprint, "file" | "features" | "akaze" | "thumb" | "quality">>;
+  references: ReadonlyArray<Pick<ReferenceFingerprint, "file" | "features" | "akaze" | "learned" | "thumb" | "quality">>;
 }
 
 /**
@@ -37,38 +39,52 @@ export async function landmarkCoverage(
     file: r.file,
     orb: r.features ? decodeFeatures(r.features) : undefined,
     akaze: r.akaze ? decodeFeatures(r.akaze) : undefined,
+    learned: r.learned ? decodeLearnedFeatures(r.learned) : undefined,
     brightness: r.thumb ? meanBrightness(decodeThumbnail(r.thumb).grey) : undefined,
     capturedHour: r.quality?.capturedHour,
     duplicateOf: r.quality?.duplicateOf?.file,
   }));
   const pair = (a: Features | undefined, b: Features | undefined) => (a && b ? matchPair(vision, a, b, DEFAULT_PAIR_CONFIG).inliers : 0);
   const before = new Map((opts.previous?.references ?? []).map((r) => [r.file, r]));
-  const references: ReferenceCoverage[] = refs.map((r, i) => {
+  const learnedPair = async (a: LearnedFeatures | undefined, b: LearnedFeatures | undefined) => {
+    const opinion = a && b ? await loadLearnedOpinion() : undefined;
+    return opinion ? opinion.inliers(vision.cv, a!, b!, cal.learned.cut) : 0;
+  };
+  const references: ReferenceCoverage[] = [];
+  for (const [i, r] of refs.entries()) {
     const confirmedBy: ReferenceCoverage["confirmedBy"] = [];
-    refs.forEach((other, j) => {
+    for (const [j, other] of refs.entries()) {
       // A near-duplicate of the same picture confirms nothing about another viewpoint.
-      if (j === i || r.duplicateOf === other.file || other.duplicateOf === r.file) return;
+      if (j === i || r.duplicateOf === other.file || other.duplicateOf === r.file) continue;
       const known = before.get(r.file);
       if (known && before.has(other.file)) {
         const was = known.confirmedBy.find((c) => c.file === other.file);
         if (was) confirmedBy.push(was);
-        return;
+        continue;
       }
-      // As the matcher decides: ORB, and the AKAZE second opinion when ORB does not match.
+      // As the matcher decides: ORB, then the AKAZE second opinion, then the learned third.
       const orb = pair(r.orb, other.orb);
-      if (isMatch(orb, cal)) return confirmedBy.push({ file: other.file, inliers: orb, detector: "orb" });
+      if (isMatch(orb, cal)) {
+        confirmedBy.push({ file: other.file, inliers: orb, detector: "orb" });
+        continue;
+      }
       const akaze = pair(r.akaze, other.akaze);
-      if (isMatch(akaze, cal.secondOpinion)) confirmedBy.push({ file: other.file, inliers: akaze, detector: "akaze" });
-    });
+      if (isMatch(akaze, cal.secondOpinion)) {
+        confirmedBy.push({ file: other.file, inliers: akaze, detector: "akaze" });
+        continue;
+      }
+      const learned = await learnedPair(r.learned, other.learned);
+      if (isMatch(learned, cal.learned)) confirmedBy.push({ file: other.file, inliers: learned, detector: "xfeat" });
+    }
     confirmedBy.sort((a, b) => b.inliers - a.inliers);
-    return {
+    references.push({
       file: r.file,
       confirmedBy,
       light: lightOf(r.brightness, r.capturedHour),
       ...(r.brightness !== undefined ? { brightness: r.brightness } : {}),
       ...(r.capturedHour !== undefined ? { capturedHour: r.capturedHour } : {}),
-    };
-  });
+    });
+  }
   const viewpoints = groups(references);
   const issues: CoverageIssue[] = [];
   if (references.length === 0) issues.push({ code: "no_references" });

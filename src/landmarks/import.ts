@@ -54,6 +54,7 @@ export async function fingerprintReference(file: string, decoded: DecodedPhoto):
       features: data.features,
       akaze: data.akaze,
       thumb: data.thumb,
+      ...(data.learned ? { learned: data.learned } : {}),
     },
   };
 }

@@ -1,12 +1,14 @@
 /**
  * What the visual matcher needs of each reference photo, computed once at import and stored with the
- * landmark: ORB and AKAZE features, a small thumbnail for the stage-2 replay check, and a quality report that
+ * landmark: ORB, AKAZE and XFeat features, a small thumbnail for the stage-2 replay check, and a quality report that
  * tells curators which references will not help (too few features, blurred, a near-duplicate).
  */
 import type { ReferenceFingerprint, ReferenceIssue, ReferenceQuality } from "../domain/landmark.ts";
 import type { DecodedPhoto } from "../verification/contracts.ts";
 import { hamming, REPLAY_MAX_DISTANCE } from "../verification/pdq.ts";
 import { encodeFeatures, extractAkazeSync, extractFeaturesSync, greyMat, REFERENCE_FEATURE_CONFIG } from "../verification/visual/features.ts";
+import { encodeLearnedFeatures } from "../verification/visual/learned/learned-features.ts";
+import { loadLearnedOpinion } from "../verification/visual/learned/learned-opinion.ts";
 import { withMats, type Cv, type CvMat } from "../verification/visual/opencv.ts";
 import { encodeThumbnail, makeThumbnail } from "../verification/visual/replay-check.ts";
 import { loadVision } from "../verification/visual/vision.ts";
@@ -23,6 +25,8 @@ export const MIN_REFERENCE_LONG_SIDE = 800;
 export interface ReferenceVisualData {
   features: string;
   akaze: string;
+  /** Absent where the learned runtime cannot load: the matcher then goes on without its third opinion. */
+  learned?: string;
   thumb: string;
   featureCount: number;
   sharpness: number;
@@ -32,9 +36,11 @@ export async function referenceVisualData(photo: DecodedPhoto): Promise<Referenc
   const vision = await loadVision();
   const { cv } = vision;
   const f = extractFeaturesSync(vision, photo, REFERENCE_FEATURE_CONFIG);
+  const learned = await loadLearnedOpinion();
   return {
     features: encodeFeatures(f),
     akaze: encodeFeatures(extractAkazeSync(vision, photo)),
+    ...(learned ? { learned: encodeLearnedFeatures(await learned.features(photo)) } : {}),
     thumb: encodeThumbnail(makeThumbnail(cv, photo)),
     featureCount: f.count,
     sharpness: laplacianVariance(cv, photo),

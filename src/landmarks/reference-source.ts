@@ -11,6 +11,7 @@ import { getDistance } from "geolib";
 import type { Landmark } from "../domain/landmark.ts";
 import type { LandmarkRepository, StoredLandmark } from "../store/landmark-repository.ts";
 import { decodeFeatures } from "../verification/visual/features.ts";
+import { decodeLearnedFeatures } from "../verification/visual/learned/learned-features.ts";
 import type { LandmarkReferences, ReferenceSource } from "../verification/visual/matcher.ts";
 import { decodeThumbnail } from "../verification/visual/replay-check.ts";
 import { readCatalogDir } from "./catalog-dir.ts";
@@ -27,6 +28,7 @@ export function referencesOf(stored: StoredLandmark): LandmarkReferences {
         features: decodeFeatures(r.features!),
         ...(r.akaze ? { akaze: decodeFeatures(r.akaze) } : {}),
         ...(r.thumb ? { thumb: decodeThumbnail(r.thumb) } : {}),
+        ...(r.learned ? { learned: decodeLearnedFeatures(r.learned) } : {}),
       })),
   };
 }

@@ -125,6 +125,7 @@ test-submit = اختبار
 test-result = النتيجة
 test-visual-match = الصورة تطابق الصورة المرجعية { $reference } ({ $inliers } نقطة متطابقة{ $second }).
 test-visual-second = ، رأي ثانٍ
+test-visual-third = ، رأي ثالث (نموذج متعلَّم)
 test-visual-copy = الصورة نسخة من الصورة المرجعية { $reference }.
 test-visual-no-match = لم يتم التعرّف على الصورة: أفضل صورة مرجعية، { $reference }، كان لها { $inliers } نقطة متطابقة (المطلوب { $needed }).
 test-visual-other = الصورة تُظهر مكانًا آخر: { $landmark }.

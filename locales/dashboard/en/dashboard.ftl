@@ -125,6 +125,7 @@ test-submit = Test
 test-result = Result
 test-visual-match = Photo matched the reference { $reference } ({ $inliers } matching points{ $second }).
 test-visual-second = , second opinion
+test-visual-third = , learned third opinion
 test-visual-copy = Photo is a copy of the reference { $reference }.
 test-visual-no-match = Photo not recognised: the best reference, { $reference }, had { $inliers } matching points ({ $needed } needed).
 test-visual-other = Photo shows another landmark: { $landmark }.

@@ -125,6 +125,7 @@ test-submit = Tester
 test-result = Résultat
 test-visual-match = La photo correspond à la référence { $reference } ({ $inliers } points concordants{ $second }).
 test-visual-second = , second avis
+test-visual-third = , troisième avis (appris)
 test-visual-copy = La photo est une copie de la référence { $reference }.
 test-visual-no-match = Photo non reconnue : la meilleure référence, { $reference }, avait { $inliers } points concordants ({ $needed } nécessaires).
 test-visual-other = La photo montre un autre lieu : { $landmark }.

@@ -13,9 +13,16 @@ export interface InlierThreshold {
   backgroundMax: number;
 }
 
+/** The learned opinion's threshold, on LighterGlue's matches that score above `cut` (a match probability). */
+export interface LearnedThreshold extends InlierThreshold {
+  cut: number;
+}
+
 export interface Calibration extends InlierThreshold {
   /** The AKAZE second opinion's own threshold: its background was measured separately. */
   secondOpinion: InlierThreshold;
+  /** The XFeat + LighterGlue third opinion's (learned/learned-opinion.ts), chosen by bench/verify.ts's rule. */
+  learned: LearnedThreshold;
   /** Inliers from which stage-2 (pixel correlation) replay checks run; copies produce far more. */
   replayCheckInliers: number;
   /** Warped-pixel correlation at and above which a photo is a copy of the reference. */
@@ -26,6 +33,7 @@ export const DEFAULT_CALIBRATION: Calibration = {
   matchInliers: 12,
   backgroundMax: 8,
   secondOpinion: { matchInliers: 12, backgroundMax: 7 },
+  learned: { cut: 0.5, matchInliers: 12, backgroundMax: 7 },
   replayCheckInliers: 25,
   replayCorrelation: 0.92,
 };

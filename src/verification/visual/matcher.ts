@@ -4,16 +4,20 @@
  * landmark's references (computed once at import), Lowe ratio + rotation consistency + homography
  * (USAC) per reference, best reference wins; a calibrated inlier threshold decides. When ORB does not
  * recognise the planned landmark, AKAZE gives a second opinion: its nonlinear scale space survives the
- * oblique close-ups ORB loses, and it costs ~100 ms only for the photos that need it.
+ * oblique close-ups ORB loses, and it costs ~100 ms only for the photos that need it. When neither
+ * recognises the planned landmark, a learned third opinion (XFeat + LighterGlue, learned/) gets a chance:
+ * it holds across night and season where both binary detectors fail, for ~100 ms plus ~25 ms a reference.
  * Most arrival photos do show the planned landmark: once one reference matches it clearly, the others
  * are only screened for a copy (replay-check.ts) instead of matched in full.
  */
 import type { Landmark } from "../../domain/landmark.ts";
-import type { VisualSignal } from "../../domain/verdict.ts";
+import type { VisualDetector, VisualSignal } from "../../domain/verdict.ts";
 import type { DecodedPhoto, VisualMatcher } from "../contracts.ts";
 import { DEFAULT_CALIBRATION, isClearMatch, isMatch, scoreFromInliers, type Calibration } from "./calibration.ts";
 import { AKAZE_PHOTO_CONFIG, DEFAULT_FEATURE_CONFIG, extractAkazeSync, extractFeaturesSync, type FeatureConfig, type FeatureKind, type Features } from "./features.ts";
 import { DEFAULT_MATCH_GATE, DEFAULT_PAIR_CONFIG, matchPair, type MatchGate, type PairConfig, type PairResult } from "./pair.ts";
+import type { LearnedFeatures } from "./learned/learned-features.ts";
+import { loadLearnedOpinion, type LearnedOpinion } from "./learned/learned-opinion.ts";
 import { mayBeCopyOf, warpCorrelation, type Thumbnail } from "./replay-check.ts";
 import { visionEngine, type VisionEngine } from "./native-vision.ts";
 import { loadVision, type Vision } from "./vision.ts";
@@ -25,6 +29,8 @@ export interface ReferenceFeatures {
   akaze?: Features;
   /** Small greyscale copy for the stage-2 replay check; absent for references imported before it existed. */
   thumb?: Thumbnail;
+  /** XFeat features for the learned third opinion; absent for references imported before it existed. */
+  learned?: LearnedFeatures;
 }
 
 export interface LandmarkReferences {
@@ -65,6 +71,8 @@ export interface FeatureMatcherOptions {
   gate?: Readonly<Record<FeatureKind, MatchGate>> | false;
   /** Which engine extracts features and matches descriptors (native-vision.ts); by default the process's. */
   engine?: VisionEngine;
+  /** Where the learned third opinion comes from (loaded once per thread by default); false: no third opinion. */
+  learned?: (() => Promise<LearnedOpinion | undefined>) | false;
   /** Every photo-reference comparison, for the benchmark's per-pair figures. */
   onPair?: (pair: { reference: string; detector: FeatureKind; result: PairResult }) => void;
 }
@@ -83,10 +91,12 @@ export interface LandmarkMatch {
    * shut some or a clear match let the matcher skip the ones its copy screen cleared.
    */
   compared: number;
-  /** Which detector's evidence decided: ORB, or the AKAZE second opinion. */
-  detector: FeatureKind;
+  /** Which detector's evidence decided: ORB, the AKAZE second opinion, or the learned third. */
+  detector: VisualDetector;
   /** The second opinion's best inlier count, when it ran (diagnostics and calibration). */
   secondOpinionInliers?: number;
+  /** The learned opinion's best inlier count, when it ran. */
+  learnedInliers?: number;
 }
 
 export interface Timings {
@@ -94,6 +104,8 @@ export interface Timings {
   matchingMs: number;
   /** AKAZE features and matching, when the second opinion ran. */
   secondOpinionMs: number;
+  /** XFeat features and LighterGlue matching, when the third opinion ran. */
+  learnedMs: number;
 }
 
 export class FeatureMatcher implements VisualMatcher {
@@ -101,8 +113,9 @@ export class FeatureMatcher implements VisualMatcher {
   readonly #opts: Required<Omit<FeatureMatcherOptions, "source" | "onPair">> & Pick<FeatureMatcherOptions, "source" | "onPair">;
   readonly #cache = new WeakMap<DecodedPhoto, Features>();
   readonly #akazeCache = new WeakMap<DecodedPhoto, Features>();
+  readonly #learnedCache = new WeakMap<DecodedPhoto, LearnedFeatures>();
   /** Time spent in the last calls, for the benchmark and the CLI. */
-  readonly timings: Timings = { featuresMs: 0, matchingMs: 0, secondOpinionMs: 0 };
+  readonly timings: Timings = { featuresMs: 0, matchingMs: 0, secondOpinionMs: 0, learnedMs: 0 };
 
   constructor(opts: FeatureMatcherOptions) {
     this.#opts = {
@@ -113,6 +126,7 @@ export class FeatureMatcher implements VisualMatcher {
       maxOtherLandmarks: 6,
       gate: DEFAULT_MATCH_GATE,
       engine: visionEngine(),
+      learned: loadLearnedOpinion,
       ...opts,
     };
   }
@@ -159,9 +173,14 @@ export class FeatureMatcher implements VisualMatcher {
    * references are only screened for a copy and matched in full when the screen says it may be one: a
    * crop of the third reference also matches the first one strongly, and only the best reference tells
    * a copy apart. Without it (identification, calibration), every reference is matched: the inlier count
-   * is then the best over all of them, which ranking landmarks needs.
+   * is then the best over all of them, which ranking landmarks needs. `secondOpinion: false` skips both
+   * further opinions; `learnedOpinion: false` only the third (its inliers do not rank against ORB's).
    */
-  async matchLandmark(photo: DecodedPhoto, refs: LandmarkReferences, opts: { secondOpinion?: boolean; stopWhenClear?: boolean } = {}): Promise<LandmarkMatch> {
+  async matchLandmark(
+    photo: DecodedPhoto,
+    refs: LandmarkReferences,
+    opts: { secondOpinion?: boolean; learnedOpinion?: boolean; stopWhenClear?: boolean } = {},
+  ): Promise<LandmarkMatch> {
     const vision = await loadVision(this.#opts.engine);
     const { cv } = vision;
     const f = await this.features(photo);
@@ -195,8 +214,12 @@ export class FeatureMatcher implements VisualMatcher {
     };
     if (orb.match || replay || opts.secondOpinion === false) return orb;
     const second = await this.#secondOpinion(photo, refs);
-    if (!second) return orb;
-    return second.match ? second : { ...orb, secondOpinionInliers: second.inliers };
+    if (second?.match) return second;
+    const unmatched = second ? { ...orb, secondOpinionInliers: second.inliers } : orb;
+    if (opts.learnedOpinion === false) return unmatched;
+    const third = await this.#learnedOpinion(photo, refs);
+    if (!third) return unmatched;
+    return third.match ? { ...third, ...(second ? { secondOpinionInliers: second.inliers } : {}) } : { ...unmatched, learnedInliers: third.inliers };
   }
 
   /**
@@ -248,6 +271,35 @@ export class FeatureMatcher implements VisualMatcher {
     };
   }
 
+  /** XFeat + LighterGlue against the references that carry XFeat features; a match only above its own threshold. */
+  async #learnedOpinion(photo: DecodedPhoto, refs: LandmarkReferences): Promise<LandmarkMatch | undefined> {
+    const withLearned = refs.references.filter((r) => r.learned);
+    if (withLearned.length === 0 || !this.#opts.learned) return undefined;
+    const opinion = await this.#opts.learned();
+    if (!opinion) return undefined;
+    const { cv } = await loadVision(this.#opts.engine);
+    const started = performance.now();
+    let f = this.#learnedCache.get(photo);
+    if (!f) this.#learnedCache.set(photo, (f = await opinion.features(photo)));
+    const cal = this.#opts.calibration.learned;
+    let best: { inliers: number; ref?: ReferenceFeatures } = { inliers: 0 };
+    for (const ref of withLearned) {
+      const inliers = await opinion.inliers(cv, f, ref.learned!, cal.cut);
+      if (inliers > best.inliers) best = { inliers, ref };
+    }
+    this.timings.learnedMs += performance.now() - started;
+    return {
+      landmarkId: refs.landmark.id,
+      match: isMatch(best.inliers, cal),
+      score: scoreFromInliers(best.inliers, cal),
+      inliers: best.inliers,
+      reference: best.ref?.file,
+      compared: withLearned.length,
+      detector: "xfeat",
+      learnedInliers: best.inliers,
+    };
+  }
+
   /**
    * Which landmark the photo shows, if any. With a location, only landmarks whose radius (plus the
    * accuracy and a margin) contains it are tried, found by a position index (cost independent of the
@@ -273,11 +325,21 @@ export class FeatureMatcher implements VisualMatcher {
     for (const id of candidates) {
       if (id === opts.exclude) continue;
       const refs = await this.#opts.source.get(id);
-      if (refs && refs.references.length > 0) ranked.push(await this.matchLandmark(photo, refs));
+      // Without the learned opinion: the ranking compares ORB and AKAZE inlier counts, and it runs per candidate.
+      if (refs && refs.references.length > 0) ranked.push(await this.matchLandmark(photo, refs, { learnedOpinion: false }));
     }
     ranked.sort((a, b) => b.inliers - a.inliers);
     const best = ranked.find((m) => m.match && !m.replay);
-    return { best: best && best === ranked[0] ? best : undefined, ranked };
+    if (best) return { best: best === ranked[0] ? best : undefined, ranked };
+    // Nothing recognised and nothing copied: the learned opinion ranks the candidates on its own evidence.
+    if (ranked.some((m) => m.replay)) return { ranked };
+    let learned: LandmarkMatch | undefined;
+    for (const m of ranked) {
+      const refs = await this.#opts.source.get(m.landmarkId);
+      const third = refs && (await this.#learnedOpinion(photo, refs));
+      if (third && (!learned || third.inliers > learned.inliers)) learned = third;
+    }
+    return { best: learned?.match ? learned : undefined, ranked };
   }
 
   async #bestOther(photo: DecodedPhoto, planned: Landmark): Promise<LandmarkMatch | undefined> {

@@ -39,7 +39,7 @@ function visualLine(v: Viewer, signals: Signals): string {
   if (signals.replay.status === "reference" && signals.replay.of) return v.t("test-visual-copy", { reference: signals.replay.of });
   switch (visual.status) {
     case "match":
-      return v.t("test-visual-match", { reference: visual.reference ?? "?", inliers: visual.inliers ?? 0, second: visual.detector === "akaze" ? v.t("test-visual-second") : "" });
+      return v.t("test-visual-match", { reference: visual.reference ?? "?", inliers: visual.inliers ?? 0, second: visual.detector === "akaze" ? v.t("test-visual-second") : visual.detector === "xfeat" ? v.t("test-visual-third") : "" });
     case "no_match":
       return v.t("test-visual-no-match", { reference: visual.reference ?? "-", inliers: visual.inliers ?? 0, needed: DEFAULT_CALIBRATION.matchInliers });
     case "other_landmark":

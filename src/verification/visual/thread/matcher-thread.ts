@@ -7,6 +7,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Landmark } from "../../../domain/landmark.ts";
 import type { DecodedPhoto } from "../../contracts.ts";
+import { loadLearnedOpinion } from "../learned/learned-opinion.ts";
 import { FeatureMatcher, type LandmarkReferences, type ReferenceSource } from "../matcher.ts";
 import { setVisionEngine } from "../native-vision.ts";
 import { loadVision } from "../vision.ts";
@@ -82,8 +83,8 @@ function photoOf(pixels: PhotoPixels): DecodedPhoto {
 
 async function warm(id: number): Promise<void> {
   try {
-    await loadVision();
-    port.postMessage({ type: "warmed", id } satisfies FromThread);
+    const [, learned] = await Promise.all([loadVision(), loadLearnedOpinion()]);
+    port.postMessage({ type: "warmed", id, learned: learned !== undefined } satisfies FromThread);
   } catch (err) {
     port.postMessage({ type: "failed", id, message: err instanceof Error ? err.message : String(err) } satisfies FromThread);
   }

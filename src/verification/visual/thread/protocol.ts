@@ -23,7 +23,7 @@ export type ToThread =
   | { type: "match"; id: number; photo: PhotoPixels; landmark: Landmark }
   /** Which catalog landmark, if any, the photo shows (no planned landmark). */
   | { type: "identify"; id: number; photo: PhotoPixels }
-  /** Load the vision engine now (OpenCV.js's WebAssembly, the native addon), before the first photo needs it. */
+  /** Load the vision engine (OpenCV.js's WebAssembly, the native addon) and the learned models now, before the first photo needs them. */
   | { type: "warm"; id: number }
   /** Answer to a thread's reference request; `same` when the thread's copy of that version is current. */
   | { type: "refs"; id: number; version: number; refs?: LandmarkReferences; same?: boolean }
@@ -35,7 +35,8 @@ export type ToThread =
 export type FromThread =
   | { type: "result"; id: number; signal: VisualSignal }
   | { type: "identified"; id: number; identification: CatalogIdentification }
-  | { type: "warmed"; id: number }
+  /** `learned`: whether the learned third opinion loaded (the thread matches without it otherwise). */
+  | { type: "warmed"; id: number; learned: boolean }
   | { type: "failed"; id: number; message: string }
   | { type: "get"; id: number; landmarkId: string; haveVersion?: number }
   | { type: "near"; id: number; point: { lat: number; lon: number }; radiusM: number; limit: number }

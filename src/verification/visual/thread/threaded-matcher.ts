@@ -26,7 +26,7 @@ export interface ThreadedMatcherOptions {
 }
 
 interface Pending {
-  resolve: (answer: VisualSignal | CatalogIdentification | undefined) => void;
+  resolve: (answer: VisualSignal | CatalogIdentification | boolean) => void;
   reject: (err: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -67,10 +67,11 @@ export class ThreadedMatcher implements VisualMatcher, CatalogIdentifier {
    * thread), so that the first photos after a start do not pay for it: otherwise a worker started into a busy
    * hour begins with a backlog. Resolves when every thread is ready.
    */
-  async warm(): Promise<void> {
-    if (this.#closed) return;
+  async warm(): Promise<{ learned: boolean }> {
+    if (this.#closed) return { learned: false };
     while (this.#slots.length < this.#opts.threads) this.#slots.push(this.#spawn());
-    await Promise.all(this.#slots.map((slot) => this.#send(slot, (id) => ({ type: "warm", id }))));
+    const loaded = await Promise.all(this.#slots.map((slot) => this.#send(slot, (id) => ({ type: "warm", id }))));
+    return { learned: loaded.every((l) => l === true) };
   }
 
   #ask(message: (id: number, pixels: PhotoPixels) => ToThread, photo: DecodedPhoto): Promise<VisualSignal | CatalogIdentification> {
@@ -80,9 +81,9 @@ export class ThreadedMatcher implements VisualMatcher, CatalogIdentifier {
     return this.#send(this.#leastBusy(), (id) => message(id, pixels), [grey.buffer]) as Promise<VisualSignal | CatalogIdentification>;
   }
 
-  #send(slot: Slot, message: (id: number) => ToThread, transfer: ArrayBuffer[] = []): Promise<VisualSignal | CatalogIdentification | undefined> {
+  #send(slot: Slot, message: (id: number) => ToThread, transfer: ArrayBuffer[] = []): Promise<VisualSignal | CatalogIdentification | boolean> {
     const id = this.#nextId++;
-    return new Promise<VisualSignal | CatalogIdentification | undefined>((resolve, reject) => {
+    return new Promise<VisualSignal | CatalogIdentification | boolean>((resolve, reject) => {
       const timer = setTimeout(() => {
         slot.pending.delete(id);
         reject(new Error(`visual match timed out after ${this.#opts.timeoutMs} ms`));
@@ -141,7 +142,7 @@ export class ThreadedMatcher implements VisualMatcher, CatalogIdentifier {
         clearTimeout(p.timer);
         if (message.type === "result") p.resolve(message.signal);
         else if (message.type === "identified") p.resolve(message.identification);
-        else if (message.type === "warmed") p.resolve(undefined);
+        else if (message.type === "warmed") p.resolve(message.learned);
         else p.reject(new Error(message.message));
         return;
       }

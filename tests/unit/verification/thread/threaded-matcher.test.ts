@@ -81,10 +81,10 @@ test("a wedged match times out instead of holding the verify job forever", async
   }
 });
 
-test("warm() loads every thread's vision engine before any photo: a thread that cannot load it fails warm(), not a traveller's photo", async () => {
+test("warm() loads every thread's vision engine and learned models before any photo: a thread that cannot load the engine fails warm(), not a traveller's photo", async () => {
   const warmed = new ThreadedMatcher({ source, threads: 2 });
   try {
-    await warmed.warm();
+    assert.deepEqual(await warmed.warm(), { learned: true }, "both threads load the learned opinion's runtime and models");
     const photo = await decodePhoto(readFileSync(file("sacre-coeur", "query")));
     assert.equal((await warmed.match(photo, landmark("sacre-coeur"))).status, "match", "a warmed matcher matches");
   } finally {

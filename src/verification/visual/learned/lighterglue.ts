@@ -1,12 +1,12 @@
 /**
  * LighterGlue (models/README.md) on two XFeat feature sets, then the shipped geometric check (pair.ts
- * pairGeometry: homography by MAGSAC++, plausibility) on the matches whose score passes a cut. The
- * benchmark reads the inliers at several cuts from one run of the network.
+ * pairGeometry: homography by MAGSAC++, plausibility) on the matches whose score passes a cut. One run of the
+ * network gives the inliers at any cut (the benchmark reads several).
  */
-import ort from "onnxruntime-node";
-import type { Cv } from "../../src/verification/visual/opencv.ts";
-import { DEFAULT_PAIR_CONFIG, pairGeometry, type PairResult } from "../../src/verification/visual/pair.ts";
-import { loadModel, type LearnedFeatures } from "./xfeat.ts";
+import type { Cv } from "../opencv.ts";
+import { DEFAULT_PAIR_CONFIG, pairGeometry, type PairResult } from "../pair.ts";
+import type { LearnedFeatures } from "./learned-features.ts";
+import { loadModel, ort } from "./runtime.ts";
 
 export interface GlueMatches {
   /** Photo keypoint, reference keypoint, per match. */

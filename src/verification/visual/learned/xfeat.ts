@@ -1,5 +1,5 @@
 /**
- * XFeat keypoints and descriptors (models/README.md) for the learned-feature experiment in bench/verify.ts.
+ * XFeat keypoints and descriptors (models/README.md) for the matcher's learned opinion (learned-opinion.ts).
  * The post-processing follows verlab/accelerated_features modules/xfeat.py detectAndCompute: softmax over
  * the 65 logits of each 8x8 cell without the dustbin, 5x5 non-maximum suppression above 0.05, score =
  * keypoint heat x reliability, the top k, descriptors sampled from the L2-normalised map and normalised
@@ -7,37 +7,17 @@
  * padded (instance norm over the photo, padding at its mean), and descriptors are sampled bilinearly, not
  * bicubically.
  */
-import path from "node:path";
-import ort from "onnxruntime-node";
 import sharp from "sharp";
-import type { DecodedPhoto } from "../../src/verification/contracts.ts";
+import type { DecodedPhoto } from "../../contracts.ts";
+import { LEARNED_DIMS, normalise, type LearnedFeatures } from "./learned-features.ts";
+import { loadModel, ort } from "./runtime.ts";
 
 export const XFEAT_SIDE = 640;
 const CELL = 8;
 const GRID = XFEAT_SIDE / CELL;
-const DIMS = 64;
+const DIMS = LEARNED_DIMS;
 const DETECTION_THRESHOLD = 0.05;
 const NMS_RADIUS = 2;
-
-const MODELS_DIR = path.join(import.meta.dirname, "models");
-
-/** A vendored model's session; `threads` is its intra-op pool (1 per matcher thread would be the service's choice). */
-export function loadModel(file: string, threads: number): Promise<ort.InferenceSession> {
-  return ort.InferenceSession.create(path.join(MODELS_DIR, file), { intraOpNumThreads: threads, graphOptimizationLevel: "all" });
-}
-
-export interface LearnedFeatures {
-  /** Size of the photo as the model saw it (long side 640). */
-  width: number;
-  height: number;
-  count: number;
-  /** x, y per keypoint, in the 640 px scale. */
-  xy: Float32Array;
-  /** count x 64, unit length. */
-  descriptors: Float32Array;
-  /** XFeat has no orientation: zeros, for pair.ts's KeypointGeometry (its rotation filter stays off). */
-  angles: Uint8Array;
-}
 
 export class XFeatExtractor {
   private constructor(private readonly session: ort.InferenceSession) {}
@@ -140,11 +120,4 @@ function sampleBilinear(map: Float32Array, channels: number, x: number, y: numbe
   // grid_sample's zero padding outside the map.
   const at = (yy: number, xx: number) => (xx < 0 || yy < 0 || xx >= GRID || yy >= GRID ? 0 : map[(yy * GRID + xx) * channels + c]!);
   return (at(y0, x0) * (1 - fx) + at(y0, x0 + 1) * fx) * (1 - fy) + (at(y0 + 1, x0) * (1 - fx) + at(y0 + 1, x0 + 1) * fx) * fy;
-}
-
-function normalise(d: Float32Array): void {
-  let n = 0;
-  for (let i = 0; i < d.length; i++) n += d[i]! * d[i]!;
-  n = Math.sqrt(n) || 1;
-  for (let i = 0; i < d.length; i++) d[i]! /= n;
 }
