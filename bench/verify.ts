@@ -668,13 +668,15 @@ const five: LandmarkReferences = {
   references: [...(await source.get("sacre-coeur"))!.references, ...(await source.get("chateau-de-sceaux"))!.references.slice(0, 2)],
 };
 // What the worker does with a photo, minus I/O: decode, replay hashes (PDQ, 8 variants), ORB features,
-// matching against the 5 references and, when ORB does not recognise it, the AKAZE second opinion.
-const e2e: { decode: number[]; hash: number[]; features: number[]; matching: number[]; second: number[]; total: number[]; genuine: number[]; other: number[] } =
-  { decode: [], hash: [], features: [], matching: [], second: [], total: [], genuine: [], other: [] };
+// matching against the 5 references and, when ORB does not recognise it, the AKAZE second opinion, then the
+// learned third.
+const e2e: { decode: number[]; hash: number[]; features: number[]; matching: number[]; second: number[]; learned: number[]; total: number[]; genuine: number[]; other: number[] } =
+  { decode: [], hash: [], features: [], matching: [], second: [], learned: [], total: [], genuine: [], other: [] };
 let secondOpinionRuns = 0;
+let learnedRuns = 0;
 const timedMatcher = new FeatureMatcher({ source });
 // The same photos through a matcher without the gate, alternated with the shipped one: what the gate saves.
-const ungatedMatcher = new FeatureMatcher({ source, gate: false });
+const ungatedMatcher = new FeatureMatcher({ source, gate: false, learned: false });
 const ungated: { matching: number[]; second: number[] } = { matching: [], second: [] };
 for (const p of photos.filter(isEvalPhoto)) {
   const jpeg = await sharp(await readFile(p.file)).autoOrient().resize({ width: 1280, height: 1280, fit: "inside" }).jpeg({ quality: 87 }).toBuffer();
@@ -686,10 +688,13 @@ for (const p of photos.filter(isEvalPhoto)) {
   await timedMatcher.features(decoded);
   const s2 = performance.now();
   const before = timedMatcher.timings.secondOpinionMs;
+  const learnedBefore = timedMatcher.timings.learnedMs;
   await timedMatcher.matchLandmark(decoded, five, { stopWhenClear: true });
   const s3 = performance.now();
   const second = timedMatcher.timings.secondOpinionMs - before;
+  const learned = timedMatcher.timings.learnedMs - learnedBefore;
   if (second > 0) secondOpinionRuns++;
+  if (learned > 0) learnedRuns++;
   // Its own ORB extraction is not timed; the AKAZE second opinion includes extraction in both matchers.
   const uBefore = ungatedMatcher.timings.secondOpinionMs;
   await ungatedMatcher.features(decoded);
@@ -701,8 +706,9 @@ for (const p of photos.filter(isEvalPhoto)) {
   e2e.decode.push(s1 - s0);
   e2e.hash.push(sh - s1);
   e2e.features.push(s2 - sh);
-  e2e.matching.push(s3 - s2 - second);
+  e2e.matching.push(s3 - s2 - second - learned);
   e2e.second.push(second);
+  if (learned > 0) e2e.learned.push(learned);
   e2e.total.push(s3 - s0);
   (p.landmark === "sacre-coeur" ? e2e.genuine : e2e.other).push(s3 - s0);
 }
@@ -932,6 +938,7 @@ lines.push(`| replay hashes (PDQ, 8 dihedral variants) | ${ms(e2e.hash)} | |`);
 lines.push(`| ORB features | ${ms(e2e.features)} | |`);
 lines.push(`| ORB matching (5 references; after a clear match only the references the copy screen flags) + stage-2 replay check | ${ms(e2e.matching)} | |`);
 lines.push(`| AKAZE second opinion (ran for ${secondOpinionRuns} of ${e2e.total.length} photos: those ORB did not recognise) | ${ms(e2e.second.filter((x) => x > 0))} | |`);
+lines.push(`| learned third opinion, XFeat + LighterGlue (ran for ${learnedRuns} of ${e2e.total.length} photos: those ORB and AKAZE did not recognise) | ${e2e.learned.length ? ms(e2e.learned) : "-"} | |`);
 lines.push(`| **total** | **${ms(e2e.total)}** | |`);
 lines.push(`| total for the ${e2e.genuine.length} photos of the landmark (Sacré-Cœur queries) | ${ms(e2e.genuine)} | |`);
 lines.push(`| total for the ${e2e.other.length} photos of something else | ${ms(e2e.other)} | |`);

@@ -289,7 +289,7 @@ export class App {
       const jobDue = job ? job.timestamp + (job.delay ?? 0) : undefined;
       return jobDue === undefined ? timer : timer === undefined ? jobDue : Math.min(jobDue, timer);
     });
-    this.workerDeps.verifier = timedVerifier(this.workerDeps.verifier, this.metrics.verification);
+    this.workerDeps.verifier = timedVerifier(this.workerDeps.verifier, this.metrics.verification, this.metrics.learnedOpinionShed);
     this.conversation = new Conversation(this.deps);
   }
 
@@ -380,6 +380,7 @@ export class App {
           notifyConcurrency: config.NOTIFY_CONCURRENCY,
           maxPhotoBytes: config.MAX_PHOTO_BYTES,
           pairWindowMs: config.CHECKIN_PAIR_WINDOW,
+          learnedMaxWaitMs: config.VERIFY_LEARNED_MAX_WAIT_MS,
           reconcileIntervalMs: config.RECONCILE_INTERVAL,
           lockMs: config.JOB_LOCK,
           deadlineQueue: this.producers.deadlineQueue,

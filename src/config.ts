@@ -198,6 +198,12 @@ export const configSchema = z.object({
   /** Verification jobs one worker process runs at once, each photo matched in one of as many threads (CPU-bound: about one per core). */
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   /**
+   * Milliseconds: the visual matcher's learned third opinion (~200 ms of CPU for a photo ORB and AKAZE do not
+   * recognise) runs for check-ins that waited at most this long for a verify worker. A longer wait means the queue
+   * is behind: the worker sheds that stage, as before it existed, rather than fall further behind. 0: never.
+   */
+  VERIFY_LEARNED_MAX_WAIT_MS: z.coerce.number().int().min(0).default(200),
+  /**
    * What the visual matcher computes features and matches on: `auto`, the native OpenCV build when it was built
    * (`npm run build:vision`) and loads, else OpenCV.js; `native` refuses to start without it; `wasm` always OpenCV.js.
    */

@@ -12,6 +12,7 @@ export class Metrics {
   readonly registry = new Registry();
   readonly logins: Counter<"result">;
   readonly verification: Histogram<"verdict">;
+  readonly learnedOpinionShed: Counter;
   readonly telegramUpdatesFailed: Counter<"reason">;
 
   /** `oldestDueDeadline`: when the longest-waiting due deadline was due (ms), undefined when none waits. */
@@ -44,6 +45,11 @@ export class Metrics {
       help: "Time to verify one photo check-in (decode, hashes, visual match), by verdict.",
       labelNames: ["verdict"] as const,
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+      registers,
+    });
+    this.learnedOpinionShed = new Counter({
+      name: "safearrival_verification_learned_shed_total",
+      help: "Photo check-ins matched without the learned third opinion: they waited longer than VERIFY_LEARNED_MAX_WAIT_MS for a verify worker.",
       registers,
     });
     this.telegramUpdatesFailed = new Counter({

@@ -29,9 +29,15 @@ export interface DecodedPhoto {
   originalHeight: number;
 }
 
+/** How much of the matcher a check-in may use. */
+export interface MatchOptions {
+  /** false: no learned third opinion (the verify queue is behind: the worker sheds its most costly stage). */
+  learnedOpinion?: boolean;
+}
+
 export interface VisualMatcher {
   readonly name: string;
-  match(photo: DecodedPhoto, landmark: Landmark): Promise<VisualSignal>;
+  match(photo: DecodedPhoto, landmark: Landmark, opts?: MatchOptions): Promise<VisualSignal>;
 }
 
 /** What the whole catalog says about a photo, with no planned landmark (the families' photo check). */
@@ -80,6 +86,8 @@ export interface VerificationInput {
    * re-uses its photo): their own hash is in the submission index now and must not count against them.
    */
   replayChecked?: boolean;
+  /** Passed to the visual matcher (MatchOptions.learnedOpinion); by default it may ask every opinion. */
+  learnedOpinion?: boolean;
 }
 
 export interface VerificationOutcome {

@@ -23,13 +23,14 @@ export class VerifyProcessor {
     private readonly pairWindowMs: number,
   ) {}
 
-  async process(job: VerifyJob): Promise<void> {
+  /** `learnedOpinion` false: the queue is behind, the matcher skips its costliest stage (VERIFY_LEARNED_MAX_WAIT_MS). */
+  async process(job: VerifyJob, opts: { learnedOpinion?: boolean } = {}): Promise<void> {
     const { deps } = this;
     let checkin = await deps.checkins.get(job.checkinId);
     const traveller = checkin && (await deps.persons.get(checkin.travellerId));
     if (!checkin || !traveller) return; // forgotten meanwhile: nothing to do
     if (checkin.status === "queued") {
-      const done = await this.verify(checkin, traveller);
+      const done = await this.verify(checkin, traveller, opts.learnedOpinion ?? true);
       if (!done) return;
       checkin = (await deps.checkins.get(job.checkinId))!;
     }
@@ -103,7 +104,7 @@ export class VerifyProcessor {
   }
 
   /** Returns false when the check-in was rejected (and the traveller told). */
-  private async verify(checkin: Checkin, traveller: Person): Promise<boolean> {
+  private async verify(checkin: Checkin, traveller: Person, learnedOpinion: boolean): Promise<boolean> {
     const { deps } = this;
     const stored = await deps.landmarks.get(checkin.landmarkId);
     const bytes = await deps.media.get(checkin.photo.mediaId);
@@ -119,6 +120,7 @@ export class VerifyProcessor {
         landmark: stored.landmark,
         references: stored.references,
         replayChecked: checkin.replayChecked,
+        ...(learnedOpinion ? {} : { learnedOpinion: false }),
       });
       // Only an accepted check-in's photo goes to the family; one that needs attention is described, not shown.
       const accepted = outcome.verdict.status === "verified" || outcome.verdict.status === "partial";

@@ -22,6 +22,8 @@ export interface WorkerOptions {
   maxPhotoBytes: number;
   /** CHECKIN_PAIR_WINDOW: also how long a partial check-in can be upgraded. */
   pairWindowMs: number;
+  /** VERIFY_LEARNED_MAX_WAIT_MS: a verify job that waited longer is matched without the learned third opinion. */
+  learnedMaxWaitMs: number;
   reconcileIntervalMs: number;
   lockMs: number;
   /** The deadline queue (jobs stored before the timers) and its Redis, for the reconciler. */
@@ -72,7 +74,8 @@ export class Workers {
     const ngo = new NgoProcessor(deps);
     const common = { connection: opts.connection, prefix: opts.prefix, lockDuration: opts.lockMs, stalledInterval: opts.lockMs };
     this.verify = new Worker(QUEUE.verify, async (job) => {
-      if (job.name !== PHOTO_CHECK_JOB) return verifier.process(verifyJobSchema.parse(job.data));
+      // job.timestamp: when the check-in was queued (a retry keeps it: a retried job is late too).
+      if (job.name !== PHOTO_CHECK_JOB) return verifier.process(verifyJobSchema.parse(job.data), { learnedOpinion: Date.now() - job.timestamp <= opts.learnedMaxWaitMs });
       if (!photoChecks) throw new Error("this worker has no photo checker");
       return photoChecks.process(photoCheckJobSchema.parse(job.data));
     }, {

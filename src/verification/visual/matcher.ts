@@ -12,7 +12,7 @@
  */
 import type { Landmark } from "../../domain/landmark.ts";
 import type { VisualDetector, VisualSignal } from "../../domain/verdict.ts";
-import type { DecodedPhoto, VisualMatcher } from "../contracts.ts";
+import type { DecodedPhoto, MatchOptions, VisualMatcher } from "../contracts.ts";
 import { DEFAULT_CALIBRATION, isClearMatch, isMatch, scoreFromInliers, type Calibration } from "./calibration.ts";
 import { AKAZE_PHOTO_CONFIG, DEFAULT_FEATURE_CONFIG, extractAkazeSync, extractFeaturesSync, type FeatureConfig, type FeatureKind, type Features } from "./features.ts";
 import { DEFAULT_MATCH_GATE, DEFAULT_PAIR_CONFIG, matchPair, type MatchGate, type PairConfig, type PairResult } from "./pair.ts";
@@ -147,10 +147,10 @@ export class FeatureMatcher implements VisualMatcher {
     return f;
   }
 
-  async match(photo: DecodedPhoto, landmark: Landmark): Promise<VisualSignal> {
+  async match(photo: DecodedPhoto, landmark: Landmark, opts: MatchOptions = {}): Promise<VisualSignal> {
     const refs = await this.#opts.source.get(landmark.id);
     if (!refs || refs.references.length === 0) return { status: "not_evaluated" };
-    const planned = await this.matchLandmark(photo, refs, { stopWhenClear: true });
+    const planned = await this.matchLandmark(photo, refs, { stopWhenClear: true, learnedOpinion: opts.learnedOpinion });
     if (planned.match && !planned.replay) {
       return { status: "match", score: planned.score, reference: planned.reference, inliers: planned.inliers, detector: planned.detector };
     }

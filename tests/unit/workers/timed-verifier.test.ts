@@ -1,7 +1,7 @@
 /** timedVerifier (src/workers/timed-verifier.ts): every verification is timed under its verdict, a failure as "error". */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Histogram, Registry } from "prom-client";
+import { Counter, Histogram, Registry } from "prom-client";
 import { timedVerifier } from "../../../src/workers/timed-verifier.ts";
 import type { VerificationInput } from "../../../src/verification/contracts.ts";
 import { ScriptedVerifier, VERIFIED_SIGNALS } from "../../support/worker-harness.ts";
@@ -35,4 +35,14 @@ test("a verification that throws is timed as an error and the error rethrown", a
   const timed = timedVerifier(new ScriptedVerifier(new Error("decoder crashed")), h);
   await assert.rejects(timed.verify(input), /decoder crashed/);
   assert.deepEqual(await counts(h), { error: 1 });
+});
+
+test("a verification asked without the learned third opinion is counted as shed", async () => {
+  const shed = new Counter({ name: "learned_shed_total", help: "test", registers: [new Registry()] });
+  const inner = new ScriptedVerifier(VERIFIED_SIGNALS);
+  const timed = timedVerifier(inner, histogram(), shed);
+  await timed.verify(input);
+  await timed.verify({ ...input, learnedOpinion: false });
+  assert.equal((await shed.get()).values[0]?.value, 1);
+  assert.equal(inner.calls[1]?.learnedOpinion, false, "passed through to the verifier");
 });

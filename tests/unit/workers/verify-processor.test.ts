@@ -159,3 +159,14 @@ test("a check-in forgotten meanwhile is nothing to do", async () => {
   assert.deepEqual(await h.during(() => processor(verifier).process({ checkinId: randomUUID() })), []);
   assert.equal(verifier.calls.length, 0);
 });
+
+test("a check-in the queue kept waiting is verified without the learned third opinion; one on time may ask it", async () => {
+  const late = await queuedCheckin({ contact: false });
+  const shedding = new ScriptedVerifier(VERIFIED_SIGNALS);
+  await h.during(() => processor(shedding).process({ checkinId: late.checkinId }, { learnedOpinion: false }));
+  assert.equal(shedding.calls[0]?.learnedOpinion, false);
+  const onTime = await queuedCheckin({ contact: false });
+  const full = new ScriptedVerifier(VERIFIED_SIGNALS);
+  await h.during(() => processor(full).process({ checkinId: onTime.checkinId }));
+  assert.equal(full.calls[0]?.learnedOpinion, undefined, "the verifier's default: every opinion");
+});

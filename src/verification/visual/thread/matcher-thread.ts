@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Landmark } from "../../../domain/landmark.ts";
-import type { DecodedPhoto } from "../../contracts.ts";
+import type { DecodedPhoto, MatchOptions } from "../../contracts.ts";
 import { loadLearnedOpinion } from "../learned/learned-opinion.ts";
 import { FeatureMatcher, type LandmarkReferences, type ReferenceSource } from "../matcher.ts";
 import { setVisionEngine } from "../native-vision.ts";
@@ -59,7 +59,7 @@ const matcher = new FeatureMatcher({ source });
 
 port.on("message", (message: ToThread) => {
   if (message.type === "match") {
-    void run(message.id, message.photo, message.landmark);
+    void run(message.id, message.photo, message.landmark, message.opts);
     return;
   }
   if (message.type === "identify") {
@@ -104,10 +104,10 @@ async function identify(id: number, pixels: PhotoPixels): Promise<void> {
   }
 }
 
-async function run(id: number, pixels: PhotoPixels, landmark: Landmark): Promise<void> {
+async function run(id: number, pixels: PhotoPixels, landmark: Landmark, opts: MatchOptions): Promise<void> {
   try {
     const photo: DecodedPhoto = { ...pixels, grey: Buffer.from(pixels.grey.buffer, pixels.grey.byteOffset, pixels.grey.byteLength) };
-    const signal = await matcher.match(photo, landmark);
+    const signal = await matcher.match(photo, landmark, opts);
     port.postMessage({ type: "result", id, signal } satisfies FromThread);
   } catch (err) {
     port.postMessage({ type: "failed", id, message: err instanceof Error ? err.message : String(err) } satisfies FromThread);

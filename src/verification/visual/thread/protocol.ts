@@ -2,7 +2,7 @@
 import type { Landmark } from "../../../domain/landmark.ts";
 import type { VisualSignal } from "../../../domain/verdict.ts";
 import type { LandmarkReferences } from "../matcher.ts";
-import type { CatalogIdentification } from "../../contracts.ts";
+import type { CatalogIdentification, MatchOptions } from "../../contracts.ts";
 import type { VisionEngine } from "../native-vision.ts";
 
 /** What a thread is started with (workerData). */
@@ -20,7 +20,7 @@ export interface PhotoPixels {
 
 /** Main -> thread. */
 export type ToThread =
-  | { type: "match"; id: number; photo: PhotoPixels; landmark: Landmark }
+  | { type: "match"; id: number; photo: PhotoPixels; landmark: Landmark; opts: MatchOptions }
   /** Which catalog landmark, if any, the photo shows (no planned landmark). */
   | { type: "identify"; id: number; photo: PhotoPixels }
   /** Load the vision engine (OpenCV.js's WebAssembly, the native addon) and the learned models now, before the first photo needs them. */

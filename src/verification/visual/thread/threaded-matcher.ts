@@ -8,7 +8,7 @@
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { Landmark } from "../../../domain/landmark.ts";
 import type { VisualSignal } from "../../../domain/verdict.ts";
-import type { CatalogIdentification, CatalogIdentifier, DecodedPhoto, VisualMatcher } from "../../contracts.ts";
+import type { CatalogIdentification, CatalogIdentifier, DecodedPhoto, MatchOptions, VisualMatcher } from "../../contracts.ts";
 import type { LandmarkReferences, ReferenceSource } from "../matcher.ts";
 import { visionEngine, type VisionEngine } from "../native-vision.ts";
 import type { FromThread, PhotoPixels, ThreadData, ToThread } from "./protocol.ts";
@@ -53,8 +53,8 @@ export class ThreadedMatcher implements VisualMatcher, CatalogIdentifier {
     this.#opts = { timeoutMs: 60_000, resourceLimits: {}, engine: visionEngine(), ...opts, threads: Math.max(1, Math.floor(opts.threads)) };
   }
 
-  match(photo: DecodedPhoto, landmark: Landmark): Promise<VisualSignal> {
-    return this.#ask((id, pixels) => ({ type: "match", id, photo: pixels, landmark }), photo) as Promise<VisualSignal>;
+  match(photo: DecodedPhoto, landmark: Landmark, opts: MatchOptions = {}): Promise<VisualSignal> {
+    return this.#ask((id, pixels) => ({ type: "match", id, photo: pixels, landmark, opts }), photo) as Promise<VisualSignal>;
   }
 
   /** Which catalog landmark the photo shows, across the whole catalog (linear in it). */

@@ -106,6 +106,10 @@ describe("learned third opinion (XFeat + LighterGlue)", () => {
     assert.equal(n.learnedInliers, undefined);
     const notAsked = await new FeatureMatcher({ source, calibration: learnedOnly }).matchLandmark(photo, refs, { learnedOpinion: false });
     assert.equal(notAsked.learnedInliers, undefined);
+    // A check-in the verify queue kept waiting (VERIFY_LEARNED_MAX_WAIT_MS) is matched without it.
+    const learnedOnlyMatcher = new FeatureMatcher({ source, calibration: learnedOnly });
+    assert.equal((await learnedOnlyMatcher.match(photo, refs.landmark)).status, "match");
+    assert.equal((await learnedOnlyMatcher.match(photo, refs.landmark, { learnedOpinion: false })).status, "no_match");
   });
 
   it("identifies a photo no binary detector recognises by the landmark with the most learned evidence", async () => {
