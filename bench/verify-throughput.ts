@@ -131,18 +131,22 @@ export async function benchVerification(): Promise<BenchSection> {
   const prepMs = performance.now() - t0;
   const verifierWith = (matcher: VisualMatcher) =>
     new PhotoVerifier({ matcher, submissions: new MemorySubmissionIndex(), limits, freshnessMs: config.PHOTO_FRESHNESS });
-  const input = (bytes: Buffer) => ({
+  const input = (bytes: Buffer, learnedOpinion = true) => ({
     photo: { bytes, asFile: true, forwarded: false, receivedAt: new Date() },
     location: { lat: target.landmark.lat, lon: target.landmark.lon, accuracyM: 15, live: true, forwarded: false, venue: false, receivedAt: new Date() },
     landmark: target.landmark,
     references: target.references,
+    ...(learnedOpinion ? {} : { learnedOpinion: false }),
   });
-  const matchers: Array<{ name: string; tag: string; verifier: PhotoVerifier; passes: { big: number; small: number } }> = [
+  // A worker whose queue has check-ins waiting (every row here: photos are fed back to back) sheds the learned
+  // third opinion (workers.ts); the "nothing waiting" row asks it, as a worker does for a check-in on an idle queue.
+  const matchers: Array<{ name: string; tag: string; verifier: PhotoVerifier; passes: { big: number; small: number }; learned?: boolean }> = [
     { name: "PhotoVerifier, no visual stage (NotEvaluatedMatcher)", tag: "default", verifier: verifierWith(new NotEvaluatedMatcher()), passes: { big: 2, small: 3 } },
   ];
   if (target.feature && target.threaded) {
     matchers.push({ name: "PhotoVerifier, FeatureMatcher in process (5 references)", tag: "feature", verifier: verifierWith(target.feature), passes: { big: 1, small: 1 } });
-    matchers.push({ name: "PhotoVerifier, FeatureMatcher in 2 threads (app default)", tag: "threaded", verifier: verifierWith(target.threaded), passes: { big: 1, small: 1 } });
+    matchers.push({ name: "PhotoVerifier, FeatureMatcher in 2 threads (app default)", tag: "threaded", verifier: verifierWith(target.threaded), passes: { big: 1, small: 1 }, learned: false });
+    matchers.push({ name: "PhotoVerifier, FeatureMatcher in 2 threads, learned third opinion asked (a worker with nothing waiting)", tag: "threaded-learned", verifier: verifierWith(target.threaded), passes: { big: 1, small: 1 } });
   }
   // Warm-up: libvips' first decode, and OpenCV's WASM load (about 0.3 s once per process).
   for (const m of matchers) await m.verifier.verify(input(photos.small[0]!));
@@ -160,7 +164,7 @@ export async function benchVerification(): Promise<BenchSection> {
       const floorRate = (floor.perPhoto.length / floor.wallMs) * 1000;
       const fq = quantiles(floor.perPhoto);
       for (const m of matchers) {
-        const r = await timed(size.list, m.passes[size.key], concurrency, (b) => m.verifier.verify(input(b)));
+        const r = await timed(size.list, m.passes[size.key], concurrency, (b) => m.verifier.verify(input(b, m.learned ?? true)));
         const q = quantiles(r.perPhoto);
         const rate = (r.perPhoto.length / r.wallMs) * 1000;
         rows.push([size.label, m.name, String(concurrency), String(q.n), fmt(rate, 2), fmt(q.p50), fmt(q.p95), fmt(q.p99), fmt(r.peakRssMb), fmt(floorRate, 2), fmt(fq.p50), ratio(q.p50, fq.p50), ratio(floorRate, rate)]);

@@ -199,8 +199,9 @@ export const configSchema = z.object({
   VERIFY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   /**
    * Milliseconds: the visual matcher's learned third opinion (~200 ms of CPU for a photo ORB and AKAZE do not
-   * recognise) runs for check-ins that waited at most this long for a verify worker. A longer wait means the queue
-   * is behind: the worker sheds that stage, as before it existed, rather than fall further behind. 0: never.
+   * recognise) runs for a check-in that waited at most this long for a verify worker while no other check-in is
+   * being verified or waiting. Otherwise verification is busy: the worker sheds that stage, as before it existed,
+   * rather than fall behind. 0: never.
    */
   VERIFY_LEARNED_MAX_WAIT_MS: z.coerce.number().int().min(0).default(200),
   /**

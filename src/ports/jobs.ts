@@ -117,6 +117,8 @@ export const jobIds = {
  */
 export interface JobProducer {
   verify(job: VerifyJob): Promise<void>;
+  /** Check-ins being verified or waiting for a verify worker, across every worker: how busy verification is. */
+  verifyLoad(): Promise<number>;
   /** A families' photo check, run by the verify worker after every waiting check-in. */
   photoCheck(job: PhotoCheckJob): Promise<void>;
   notify(jobs: NotifyJob[]): Promise<void>;

@@ -45,6 +45,11 @@ export class Producers implements JobProducer {
     await this.verifyQueue.add(QUEUE.verify, data, { jobId: jobIds.verify(data) });
   }
 
+  async verifyLoad(): Promise<number> {
+    const counts = await this.verifyQueue.getJobCounts("waiting", "active");
+    return (counts.waiting ?? 0) + (counts.active ?? 0);
+  }
+
   /** A families' photo check, on the verify queue so it runs in the verify worker like a check-in. */
   async photoCheck(job: PhotoCheckJob): Promise<void> {
     const data = photoCheckJobSchema.parse(job);

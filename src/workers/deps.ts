@@ -32,7 +32,7 @@ export interface WorkerDeps {
   timers: Pick<DeadlineTimerStore, "remove" | "reschedule">;
   lifecycle: TripLifecycle;
   verifier: Verifier;
-  queues: Pick<JobProducer, "notify" | "alert" | "ngo">;
+  queues: Pick<JobProducer, "notify" | "alert" | "ngo" | "verifyLoad">;
   messenger: Messenger;
   i18n: I18n;
   log: Logger;

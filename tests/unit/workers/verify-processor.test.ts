@@ -170,3 +170,9 @@ test("a check-in the queue kept waiting is verified without the learned third op
   await h.during(() => processor(full).process({ checkinId: onTime.checkinId }));
   assert.equal(full.calls[0]?.learnedOpinion, undefined, "the verifier's default: every opinion");
 });
+
+test("verification load counts the check-ins queued for a verify worker (the learned opinion's shedding reads it)", async () => {
+  const before = await h.app.deps.queues.verifyLoad();
+  await queuedCheckin({ contact: false });
+  assert.equal(await h.app.deps.queues.verifyLoad(), before + 1);
+});
