@@ -200,10 +200,11 @@ export const configSchema = z.object({
   /**
    * Milliseconds: the visual matcher's learned third opinion (~200 ms of CPU for a photo ORB and AKAZE do not
    * recognise) runs for a check-in that waited at most this long for a verify worker while no other check-in is
-   * being verified or waiting. Otherwise verification is busy: the worker sheds that stage, as before it existed,
-   * rather than fall behind. 0: never.
+   * being verified or waiting, at most once a second per worker process. Otherwise verification is busy: the worker
+   * sheds that stage, as before it existed, rather than fall behind. 0 (the default): never, until its cost at 20
+   * check-ins/s on 2 cores is understood (docs/verification.md, "The learned third opinion ships"); 200 turns it on.
    */
-  VERIFY_LEARNED_MAX_WAIT_MS: z.coerce.number().int().min(0).default(200),
+  VERIFY_LEARNED_MAX_WAIT_MS: z.coerce.number().int().min(0).default(0),
   /**
    * What the visual matcher computes features and matches on: `auto`, the native OpenCV build when it was built
    * (`npm run build:vision`) and loads, else OpenCV.js; `native` refuses to start without it; `wasm` always OpenCV.js.

@@ -172,7 +172,7 @@ test("a check-in the queue kept waiting is verified without the learned third op
 });
 
 test("verification load counts the check-ins queued for a verify worker (the learned opinion's shedding reads it)", async () => {
-  const before = await h.app.deps.queues.verifyLoad();
+  const before = await h.app.producers.verifyLoad();
   await queuedCheckin({ contact: false });
-  assert.equal(await h.app.deps.queues.verifyLoad(), before + 1);
+  assert.equal(await h.app.producers.verifyLoad(), before + 1);
 });
