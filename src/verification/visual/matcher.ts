@@ -13,7 +13,7 @@
 import type { Landmark } from "../../domain/landmark.ts";
 import type { VisualDetector, VisualSignal } from "../../domain/verdict.ts";
 import type { DecodedPhoto, MatchOptions, VisualMatcher } from "../contracts.ts";
-import { DEFAULT_CALIBRATION, isClearMatch, isMatch, scoreFromInliers, type Calibration } from "./calibration.ts";
+import { DEFAULT_CALIBRATION, isClearMatch, isMatch, scoreFromInliers, type Calibration, type InlierThreshold } from "./calibration.ts";
 import { AKAZE_PHOTO_CONFIG, DEFAULT_FEATURE_CONFIG, extractAkazeSync, extractFeaturesSync, type FeatureConfig, type FeatureKind, type Features } from "./features.ts";
 import { DEFAULT_MATCH_GATE, DEFAULT_PAIR_CONFIG, matchPair, type MatchGate, type PairConfig, type PairResult } from "./pair.ts";
 import type { LearnedFeatures } from "./learned/learned-features.ts";
@@ -258,17 +258,7 @@ export class FeatureMatcher implements VisualMatcher {
     if (!f) this.#akazeCache.set(photo, (f = extractAkazeSync(vision, photo, AKAZE_PHOTO_CONFIG)));
     const best = this.#bestReference(vision, f, withAkaze, (r) => r.akaze!);
     this.timings.secondOpinionMs += performance.now() - started;
-    const cal = this.#opts.calibration.secondOpinion;
-    return {
-      landmarkId: refs.landmark.id,
-      match: isMatch(best.inliers, cal),
-      score: scoreFromInliers(best.inliers, cal),
-      inliers: best.inliers,
-      reference: best.ref?.file,
-      compared: best.compared,
-      detector: "akaze",
-      secondOpinionInliers: best.inliers,
-    };
+    return { ...opinionOf(refs, best, this.#opts.calibration.secondOpinion, "akaze"), secondOpinionInliers: best.inliers };
   }
 
   /** XFeat + LighterGlue against the references that carry XFeat features; a match only above its own threshold. */
@@ -288,16 +278,7 @@ export class FeatureMatcher implements VisualMatcher {
       if (inliers > best.inliers) best = { inliers, ref };
     }
     this.timings.learnedMs += performance.now() - started;
-    return {
-      landmarkId: refs.landmark.id,
-      match: isMatch(best.inliers, cal),
-      score: scoreFromInliers(best.inliers, cal),
-      inliers: best.inliers,
-      reference: best.ref?.file,
-      compared: withLearned.length,
-      detector: "xfeat",
-      learnedInliers: best.inliers,
-    };
+    return { ...opinionOf(refs, { ...best, compared: withLearned.length }, cal, "xfeat"), learnedInliers: best.inliers };
   }
 
   /**
@@ -358,4 +339,22 @@ export class FeatureMatcher implements VisualMatcher {
     }
     return best;
   }
+}
+
+/** A further opinion's answer for one landmark: its best reference, judged by its own threshold. */
+function opinionOf(
+  refs: LandmarkReferences,
+  best: { inliers: number; ref?: ReferenceFeatures; compared: number },
+  cal: InlierThreshold,
+  detector: VisualDetector,
+): LandmarkMatch {
+  return {
+    landmarkId: refs.landmark.id,
+    match: isMatch(best.inliers, cal),
+    score: scoreFromInliers(best.inliers, cal),
+    inliers: best.inliers,
+    reference: best.ref?.file,
+    compared: best.compared,
+    detector,
+  };
 }
