@@ -2,7 +2,8 @@
  * The matcher's third opinion: XFeat features (xfeat.ts) matched by LighterGlue (lighterglue.ts), then the
  * same homography check as ORB's and AKAZE's. It survives light and season changes that both binary
  * detectors lose (bench/verification.md, "Learned features"), at ~100 ms per photo and ~25 ms per reference
- * on one core, so it runs only for the planned landmark and only when ORB and AKAZE did not recognise it.
+ * on one core, so it runs only when ORB and AKAZE did not recognise the planned landmark (or, in identification,
+ * any candidate), and verify workers ask it only with VERIFY_LEARNED_MAX_WAIT_MS set.
  * The runtime (onnxruntime-node) loads on first use, once per thread; where it cannot load, the matcher
  * goes on without this opinion rather than fail a check-in.
  */
@@ -52,7 +53,7 @@ let loadError: Error | undefined;
 
 /**
  * This thread's learned opinion, loaded once; undefined when the runtime or a model cannot load (then
- * `learnedOpinionError` says why, for the thread's warm-up report).
+ * `learnedOpinionError` says why).
  */
 export function loadLearnedOpinion(): Promise<LearnedOpinion | undefined> {
   loading ??= LearnedOpinion.load().catch((err: unknown) => {
