@@ -360,11 +360,12 @@ export class App {
         this.warming = true;
         // Not awaited: jobs may start meanwhile, and a photo sent to a thread still loading waits for it.
         // /readyz answers 503 meanwhile (matcherWarmed), so that traffic is routed here once it is served at speed.
+        const wantLearned = config.VERIFY_LEARNED_MAX_WAIT_MS > 0;
         this.warmed = this.ownMatcher
-          .warm()
+          .warm({ learned: wantLearned })
           .then(
             ({ learned }) =>
-              learned
+              learned || !wantLearned
                 ? this.log.info({ ms: Date.now() - started }, "visual matcher threads ready")
                 : this.log.warn({ ms: Date.now() - started }, "visual matcher threads ready without the learned third opinion: its runtime did not load"),
             (err: Error) => this.log.warn({ err: err.name }, "visual matcher threads did not warm up; they load on the first photo"),

@@ -84,7 +84,7 @@ export class Workers {
     let lastLearnedAt = -Infinity;
     const mayAskLearnedOpinion = async (queuedAt: number) => {
       const now = Date.now();
-      if (now - queuedAt > opts.learnedMaxWaitMs || now - lastLearnedAt < LEARNED_OPINION_INTERVAL_MS) return false;
+      if (opts.learnedMaxWaitMs <= 0 || now - queuedAt > opts.learnedMaxWaitMs || now - lastLearnedAt < LEARNED_OPINION_INTERVAL_MS) return false;
       if ((await deps.queues.verifyLoad().catch(() => Infinity)) > 1) return false;
       lastLearnedAt = now;
       return true;

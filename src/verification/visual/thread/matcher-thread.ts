@@ -67,7 +67,7 @@ port.on("message", (message: ToThread) => {
     return;
   }
   if (message.type === "warm") {
-    void warm(message.id);
+    void warm(message.id, message.learned);
     return;
   }
   const pending = waiting.get(message.id);
@@ -81,9 +81,9 @@ function photoOf(pixels: PhotoPixels): DecodedPhoto {
   return { ...pixels, grey: Buffer.from(pixels.grey.buffer, pixels.grey.byteOffset, pixels.grey.byteLength) };
 }
 
-async function warm(id: number): Promise<void> {
+async function warm(id: number, withLearned: boolean): Promise<void> {
   try {
-    const [, learned] = await Promise.all([loadVision(), loadLearnedOpinion()]);
+    const [, learned] = await Promise.all([loadVision(), withLearned ? loadLearnedOpinion() : undefined]);
     port.postMessage({ type: "warmed", id, learned: learned !== undefined } satisfies FromThread);
   } catch (err) {
     port.postMessage({ type: "failed", id, message: err instanceof Error ? err.message : String(err) } satisfies FromThread);

@@ -24,7 +24,7 @@ export type ToThread =
   /** Which catalog landmark, if any, the photo shows (no planned landmark). */
   | { type: "identify"; id: number; photo: PhotoPixels }
   /** Load the vision engine (OpenCV.js's WebAssembly, the native addon) and the learned models now, before the first photo needs them. */
-  | { type: "warm"; id: number }
+  | { type: "warm"; id: number; learned: boolean }
   /** Answer to a thread's reference request; `same` when the thread's copy of that version is current. */
   | { type: "refs"; id: number; version: number; refs?: LandmarkReferences; same?: boolean }
   | { type: "near"; id: number; hits: Array<{ id: string; distanceM: number }> }

@@ -65,12 +65,15 @@ export class ThreadedMatcher implements VisualMatcher, CatalogIdentifier {
   /**
    * Starts every thread and loads its vision engine (OpenCV.js's WebAssembly takes about a second of CPU per
    * thread), so that the first photos after a start do not pay for it: otherwise a worker started into a busy
-   * hour begins with a backlog. Resolves when every thread is ready.
+   * hour begins with a backlog. Resolves when every thread is ready. With `learned` (the default) each thread also
+   * loads the learned opinion's models, and `learned` in the answer says whether every thread could; without it
+   * they load on first use, if any (a worker that never asks the opinion does not hold them).
    */
-  async warm(): Promise<{ learned: boolean }> {
+  async warm(opts: { learned?: boolean } = {}): Promise<{ learned: boolean }> {
     if (this.#closed) return { learned: false };
     while (this.#slots.length < this.#opts.threads) this.#slots.push(this.#spawn());
-    const loaded = await Promise.all(this.#slots.map((slot) => this.#send(slot, (id) => ({ type: "warm", id }))));
+    const learned = opts.learned ?? true;
+    const loaded = await Promise.all(this.#slots.map((slot) => this.#send(slot, (id) => ({ type: "warm", id, learned }))));
     return { learned: loaded.every((l) => l === true) };
   }
 
