@@ -18,6 +18,7 @@ import { deadlineJobData, jobIds } from "../../src/ports/jobs.ts";
 import { QUEUE } from "../../src/queues/names.ts";
 import { DeadlineTimers } from "../../src/store/deadline-timers.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
+import { seedCatalog } from "../support/seed-catalog.ts";
 
 let server: RedisServerHandle;
 let planner: App;
@@ -27,7 +28,7 @@ before(async () => {
   server = await startRedis();
   const config = loadConfig({ REDIS_URL: server.url, REDIS_PREFIX: "{fire}", PORT: "0", LOG_LEVEL: "silent", ESCALATION_GRACE: "1h", APP_KEY: randomBytes(32).toString("base64") });
   planner = new App(config, createLogger("silent"), { roles: [] });
-  await planner.seedCatalog();
+  await seedCatalog(planner);
   worker = new App(config, createLogger("silent"), { roles: ["worker"] });
   await worker.start();
 });

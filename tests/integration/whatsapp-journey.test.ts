@@ -18,6 +18,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DEMO_CATALOG_DIR } from "../../src/landmarks/demo-catalog.ts";
 import { buttonsOf, TelegramDriver, textOf } from "../support/telegram-driver.ts";
+import { seedCatalog } from "../support/seed-catalog.ts";
 
 const SYNTAGMA = { lat: 37.9755, lon: 23.7355 };
 const BOT_NUMBER = "447700900000";
@@ -46,7 +47,7 @@ before(async () => {
     WHATSAPP_RATE_GLOBAL: "6000",
   });
   app = new App(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), { roles: ["bot", "worker"], whatsappSocket: wa.factory });
-  await app.seedCatalog();
+  await seedCatalog(app);
   await app.start();
 });
 

@@ -17,6 +17,7 @@ import { createRedis, type RedisClient } from "../../src/store/redis.ts";
 import { FakeWhatsApp, makeWaUser, waText } from "../support/fake-whatsapp.ts";
 import { startRedis, type RedisServerHandle } from "../support/redis-server.ts";
 import { linkWa, onboardWa } from "../support/whatsapp-harness.ts";
+import { seedCatalog } from "../support/seed-catalog.ts";
 
 const CHAT_GAP_MS = 200; // WHATSAPP_RATE_PER_CHAT=300 a minute
 
@@ -42,7 +43,7 @@ before(async () => {
     OPERATOR_CHAT: "sandbox:ops",
   });
   app = new App(config, createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), { roles: ["bot", "worker"], whatsappSocket: wa.factory });
-  await app.seedCatalog();
+  await seedCatalog(app);
   await app.start();
 });
 

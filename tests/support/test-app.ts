@@ -5,6 +5,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import type { WaSocketFactory } from "../../src/channels/whatsapp/wa-socket.ts";
 import type { VisualMatcher } from "../../src/verification/contracts.ts";
+import { seedCatalog } from "./seed-catalog.ts";
 
 export interface TestAppOptions {
   redisUrl: string;
@@ -43,7 +44,7 @@ export async function startTestApp(opts: TestAppOptions): Promise<App> {
     now: opts.now,
     whatsappSocket: opts.whatsappSocket,
   });
-  await app.seedCatalog();
+  await seedCatalog(app);
   await app.start();
   return app;
 }
