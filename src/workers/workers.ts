@@ -7,6 +7,7 @@ import { AlertProcessor } from "./alert-processor.ts";
 import { DeadlineProcessor, type NextStage } from "./deadline-processor.ts";
 import { DeadlineReconciler } from "./deadline-reconciler.ts";
 import { DeadlineSweeper } from "./deadline-sweeper.ts";
+import { LearnedOpinionBudget } from "./learned-opinion-budget.ts";
 import type { DeadlineTimerStore } from "../ports/stores.ts";
 import type { RedisClient } from "../store/redis.ts";
 import type { WorkerDeps } from "./deps.ts";
@@ -55,9 +56,6 @@ function exhausted(job: Job | undefined): job is Job {
   return job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
 }
 
-/** At most one learned third opinion per this long per worker process (see mayAskLearnedOpinion). */
-const LEARNED_OPINION_INTERVAL_MS = 1_000;
-
 /** The BullMQ processors of the `worker` role, and the deadline reconciler. */
 export class Workers {
   readonly verify: Worker;
@@ -76,21 +74,9 @@ export class Workers {
     const alerts = new AlertProcessor(deps);
     const ngo = new NgoProcessor(deps);
     const common = { connection: opts.connection, prefix: opts.prefix, lockDuration: opts.lockMs, stalledInterval: opts.lockMs };
-    // The learned third opinion is spare-capacity work (~200 ms of CPU for a photo ORB and AKAZE do not recognise):
-    // a check-in that waited longer than the limit (job.timestamp is when it was queued; a retry keeps it), one
-    // verified while any other check-in is being verified or waiting, or one within LEARNED_OPINION_INTERVAL_MS of
-    // the process's last learned opinion is matched without it, as before it existed. The interval bounds its CPU
-    // at ~20% of a core per worker process, whatever the traffic; an NGO's check-ins minutes apart never meet it.
-    let lastLearnedAt = -Infinity;
-    const mayAskLearnedOpinion = async (queuedAt: number) => {
-      const now = Date.now();
-      if (opts.learnedMaxWaitMs <= 0 || now - queuedAt > opts.learnedMaxWaitMs || now - lastLearnedAt < LEARNED_OPINION_INTERVAL_MS) return false;
-      if ((await deps.queues.verifyLoad().catch(() => Infinity)) > 1) return false;
-      lastLearnedAt = now;
-      return true;
-    };
+    const learnedBudget = new LearnedOpinionBudget(deps.queues, opts.learnedMaxWaitMs);
     this.verify = new Worker(QUEUE.verify, async (job) => {
-      if (job.name !== PHOTO_CHECK_JOB) return verifier.process(verifyJobSchema.parse(job.data), { learnedOpinion: await mayAskLearnedOpinion(job.timestamp) });
+      if (job.name !== PHOTO_CHECK_JOB) return verifier.process(verifyJobSchema.parse(job.data), { learnedOpinion: await learnedBudget.mayAsk(job.timestamp) });
       if (!photoChecks) throw new Error("this worker has no photo checker");
       return photoChecks.process(photoCheckJobSchema.parse(job.data));
     }, {
