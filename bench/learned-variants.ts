@@ -113,7 +113,7 @@ for (const variant of values.variants.split(",")) {
   for (const p of photos) {
     const g = decoded.get(p.key)!;
     whole.set(p.key, await opinion.features(base(g)));
-    const cropped = (variant === "reftiles" && (p.isRef || p.leaveOneOut)) || (variant === "querytiles" && !p.isRef);
+    const cropped = (variant === "reftiles" && (p.isRef || p.leaveOneOut)) || (variant === "querytiles" && (!p.isRef || p.leaveOneOut));
     if (cropped) crops.set(p.key, await Promise.all(corners(g).map((c) => opinion.features(c))));
   }
   const positives: Array<{ key: string; condition: string; evidence: number }> = [];
