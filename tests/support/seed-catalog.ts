@@ -8,7 +8,7 @@
  * (landmarks CLI, catalog import, the Telegram journey's own catalog).
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { App } from "../../src/app.ts";
@@ -46,7 +46,18 @@ async function demoCatalogFingerprints(): Promise<StoredLandmark[]> {
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify(stored));
   await rename(tmp, file);
+  await dropStale(file);
   return stored;
+}
+
+/** Every edit of src/ makes a new key: results an hour old are another version's (or another checkout's, recomputed if it needs them). */
+async function dropStale(keep: string): Promise<void> {
+  for (const name of await readdir(CACHE_DIR)) {
+    const f = path.join(CACHE_DIR, name);
+    if (f === keep) continue;
+    const { mtimeMs } = await stat(f).catch(() => ({ mtimeMs: Infinity }));
+    if (Date.now() - mtimeMs > 3_600_000) await rm(f, { force: true });
+  }
 }
 
 /** sha256 over every file under src/ (code, the demo catalog's photos, the models), by path and content. */
