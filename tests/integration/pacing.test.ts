@@ -65,9 +65,13 @@ test("60 messages to 3 chats from two processes: never more than the per-chat an
   const calls = sends(mark);
   assert.equal(calls.length, 60, "every message went out");
 
+  // Per chat the window can be shorter still and keep its power: a pacer one over the limit sends PER_CHAT + 1
+  // in 800 ms (4 x 250 -> 5 x 200), inside 850 with 50 ms to spare, while a correct one's 5th send needs 1 s
+  // and survives 150 ms of arrival jitter (seen once at 50 when the machine was loaded beside the suite).
+  const chatWindowMs = (PER_CHAT * 1_000) / (PER_CHAT + 1) + JITTER_MS;
   for (const chat of new Set(chats)) {
     const toChat = calls.filter((c) => String(c.params.chat_id) === String(chat));
-    assert.ok(busiestWindow(toChat, 1_000 - JITTER_MS) <= PER_CHAT, `chat ${chat}: at most ${PER_CHAT} in any second (saw ${busiestWindow(toChat, 1_000 - JITTER_MS)})`);
+    assert.ok(busiestWindow(toChat, chatWindowMs) <= PER_CHAT, `chat ${chat}: at most ${PER_CHAT} in any second (saw ${busiestWindow(toChat, chatWindowMs)})`);
   }
   assert.ok(busiestWindow(calls, 1_000 - JITTER_MS) <= GLOBAL, `at most ${GLOBAL} in any second overall (saw ${busiestWindow(calls, 1_000 - JITTER_MS)})`);
   // Chat A's 30 messages, a quarter second apart, need 29 × 250 ms; not much more either.
