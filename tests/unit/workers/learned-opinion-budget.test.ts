@@ -1,12 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { LEARNED_OPINION_INTERVAL_MS, LearnedOpinionBudget } from "../../../src/workers/learned-opinion-budget.ts";
+import { LEARNED_MAX_CPU_PRESSURE, LEARNED_OPINION_INTERVAL_MS, LearnedOpinionBudget } from "../../../src/workers/learned-opinion-budget.ts";
 
-/** A budget on a hand-moved clock, with `load` check-ins being verified or waiting (the job itself counts). */
-function budget(maxWaitMs: number, load: () => Promise<number> = async () => 1) {
+/**
+ * A budget on a hand-moved clock, with `load` check-ins being verified or waiting (the job itself counts) and
+ * the machine's CPU pressure as `pressure` says (never the real machine's: the suite's own load would leak in).
+ */
+function budget(maxWaitMs: number, load: () => Promise<number> = async () => 1, pressure: () => Promise<number | undefined> = async () => 0) {
   const clock = { t: 1_000_000 };
   let asked = 0;
-  const b = new LearnedOpinionBudget({ verifyLoad: () => (asked++, load()) }, maxWaitMs, () => clock.t);
+  const b = new LearnedOpinionBudget({ verifyLoad: () => (asked++, load()) }, maxWaitMs, () => clock.t, pressure);
   return { b, clock, asked: () => asked };
 }
 
@@ -49,5 +52,18 @@ describe("LearnedOpinionBudget", () => {
     load = 1;
     clock.t += 10;
     assert.equal(await b.mayAsk(clock.t), true);
+  });
+
+  test("a machine whose tasks waited for a CPU more than the limit sheds it, even with the queue empty", async () => {
+    let pressure: number | undefined = LEARNED_MAX_CPU_PRESSURE + 0.5;
+    const { b, clock } = budget(200, async () => 1, async () => pressure);
+    assert.equal(await b.mayAsk(clock.t), false);
+    pressure = LEARNED_MAX_CPU_PRESSURE;
+    assert.equal(await b.mayAsk(clock.t), true);
+  });
+
+  test("where the kernel reports no pressure (or reading it fails), the queue alone decides", async () => {
+    assert.equal(await budget(200, async () => 1, async () => undefined).b.mayAsk(1_000_000), true);
+    assert.equal(await budget(200, async () => 1, () => Promise.reject(new Error("EACCES"))).b.mayAsk(1_000_000), true);
   });
 });
