@@ -200,9 +200,10 @@ export const configSchema = z.object({
   /**
    * Milliseconds: the visual matcher's learned third opinion (~200 ms of CPU for a photo ORB and AKAZE do not
    * recognise) runs for a check-in that waited at most this long for a verify worker while no other check-in is
-   * being verified or waiting, at most once a second per worker process. Otherwise verification is busy: the worker
-   * sheds that stage, as before it existed, rather than fall behind. 0 (the default): never, until its cost at 20
-   * check-ins/s on 2 cores is understood (docs/verification.md, "The learned third opinion ships"); 200 turns it on.
+   * being verified or waiting and the machine's CPU pressure is low, at most once a second per worker process.
+   * Otherwise the worker sheds that stage, as before it existed, rather than fall behind. 0 (the default): never,
+   * because an idle worker asking it for every unrecognised photo costs more than issue 18's per-photo target
+   * (docs/verification.md, "The learned third opinion ships"); 200 turns it on.
    */
   VERIFY_LEARNED_MAX_WAIT_MS: z.coerce.number().int().min(0).default(0),
   /**
