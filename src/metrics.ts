@@ -49,7 +49,7 @@ export class Metrics {
     });
     this.learnedOpinionShed = new Counter({
       name: "safearrival_verification_learned_shed_total",
-      help: "Photo check-ins matched without the learned third opinion: they waited longer than VERIFY_LEARNED_MAX_WAIT_MS for a verify worker.",
+      help: "Photo check-ins matched without the learned third opinion because the worker had no spare capacity for it (LearnedOpinionBudget: waited too long, other check-ins queued, CPU pressure, once a second), or VERIFY_LEARNED_MAX_WAIT_MS is 0.",
       registers,
     });
     this.telegramUpdatesFailed = new Counter({

@@ -31,7 +31,7 @@ export interface DecodedPhoto {
 
 /** How much of the matcher a check-in may use. */
 export interface MatchOptions {
-  /** false: no learned third opinion (the verify queue is behind: the worker sheds its costliest stage). */
+  /** false: no learned third opinion (the verify worker has no spare capacity for its costliest stage). */
   learnedOpinion?: boolean;
 }
 

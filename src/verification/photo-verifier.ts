@@ -39,7 +39,7 @@ export class PhotoVerifier {
     // One decode for the working copy and the family's clean copy; matching starts as soon as the working
     // copy exists (in a matcher thread, in the app), while the clean JPEG, EXIF and hashes are made here.
     const { decoded, clean } = await decodeThenClean(photo.bytes, this.#opts.limits);
-    const matching = this.#opts.matcher.match(decoded, landmark, input.learnedOpinion === false ? { learnedOpinion: false } : {});
+    const matching = this.#opts.matcher.match(decoded, landmark, { learnedOpinion: input.learnedOpinion });
     // Awaited below; a failure before that must not surface as an unhandled rejection.
     matching.catch(() => undefined);
     // Chat-compressed photos carry no EXIF; only files keep it.

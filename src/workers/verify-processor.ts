@@ -23,7 +23,7 @@ export class VerifyProcessor {
     private readonly pairWindowMs: number,
   ) {}
 
-  /** `learnedOpinion` false: the queue is behind, the matcher skips its costliest stage (VERIFY_LEARNED_MAX_WAIT_MS). */
+  /** `learnedOpinion` false: no spare capacity (LearnedOpinionBudget), the matcher skips its costliest stage. */
   async process(job: VerifyJob, opts: { learnedOpinion?: boolean } = {}): Promise<void> {
     const { deps } = this;
     let checkin = await deps.checkins.get(job.checkinId);
