@@ -36,7 +36,7 @@ import { describeVisionEngine, setVisionEngine, VISION_ENGINES, visionEngine, ty
 import { loadVision } from "../src/verification/visual/vision.ts";
 import { extractRootSift, matchRootSift, ROOTSIFT_PAIR_CONFIG, type RootSiftConfig, type RootSiftFeatures } from "../src/verification/visual/rootsift.ts";
 import { loadCatalogSource, MemoryReferenceSource } from "../src/landmarks/reference-source.ts";
-import { BY_CONDITION_DIR, conditionCases, PHOTO_CONDITIONS_FILE, type CalibrationExtraManifest, type ConditionCase, type ManifestSource } from "./heldout/manifest.ts";
+import { BY_CONDITION_DIR, conditionCases, PHOTO_CONDITIONS_FILE, sourcedName, type CalibrationExtraManifest, type ConditionCase, type ManifestSource, type MoreHeldoutManifest } from "./heldout/manifest.ts";
 import { wilson } from "./stats.ts";
 import { gluedGeometry } from "../src/verification/visual/learned/lighterglue.ts";
 import { LEARNED_KEYPOINTS, learnedOpinionError, loadLearnedOpinion } from "../src/verification/visual/learned/learned-opinion.ts";
@@ -978,6 +978,13 @@ lines.push(`| folders | source | terms as found |`, `| --- | --- | --- |`);
 for (const [file, what] of [["wxbs-heldout.json", "references and queries with their condition"], ["conditions-heldout.json", "every photo with its own condition"]] as const) {
   const m = JSON.parse(await readFile(path.join(import.meta.dirname, "heldout", file), "utf8")) as { source: ManifestSource; landmarks: Array<{ id: string }> };
   lines.push(`| ${m.landmarks.map((l) => l.id).join(", ")} | ${m.source.dataset}; ${m.source.repo} at ${m.source.commit}, ${m.source.root} (per landmark: ${what} in bench/heldout/${file}) | ${m.source.licence} |`);
+}
+const more = JSON.parse(await readFile(path.join(import.meta.dirname, "heldout", "more-heldout.json"), "utf8")) as MoreHeldoutManifest;
+for (const s of more.sources) {
+  // Built only where the builder had the source's snapshot: say so rather than list photos this run did not see.
+  const builtHere = !!HELDOUT && existsSync(path.join(HELDOUT, "distractors", sourcedName(s.repo, s.distractors.files[0] ?? "")));
+  const queries = Object.entries(s.queries).map(([rel, q]) => `${sourcedName(s.repo, rel)} (query of ${q.landmark}, ${q.condition}: ${q.about})`);
+  lines.push(`| ${queries.join("; ")}; ${s.distractors.files.length} distractors (${s.distractors.about})${builtHere ? "" : ", **not built for this run**"} | ${s.dataset}; ${s.repo} at ${s.commit}, ${s.root} (bench/heldout/more-heldout.json) | ${s.licence} |`);
 }
 lines.push(``);
 const extra = JSON.parse(await readFile(path.join(import.meta.dirname, "heldout", "calibration-extra.json"), "utf8")) as CalibrationExtraManifest;

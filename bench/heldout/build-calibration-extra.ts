@@ -10,7 +10,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { calibrationExtraLayout, calibrationExtraName, type CalibrationExtraManifest } from "./manifest.ts";
+import { calibrationExtraLayout, sourcedName, type CalibrationExtraManifest } from "./manifest.ts";
 
 const { values } = parseArgs({ options: { mirrors: { type: "string" }, out: { type: "string", default: ".cache/eval-calibration-extra" } } });
 if (!values.mirrors) {
@@ -31,7 +31,7 @@ for (const source of manifest.sources) {
   const gitDir = path.join(values.mirrors, source.repo.replace("/", "+"), "repo");
   for (const [rel, { place }] of Object.entries(source.files)) {
     const bytes = execFileSync("git", ["--git-dir", gitDir, "show", `${source.commit}:${rel}`], { maxBuffer: 64 * 1024 * 1024 });
-    await sharp(bytes).rotate().resize({ width: 1600, height: 1600, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 90 }).toFile(path.join(out, "landmarks", place, "ref", calibrationExtraName(source.repo, rel)));
+    await sharp(bytes).rotate().resize({ width: 1600, height: 1600, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 90 }).toFile(path.join(out, "landmarks", place, "ref", sourcedName(source.repo, rel)));
     n++;
   }
 }

@@ -1,10 +1,12 @@
 /**
- * Builds the held-out evaluation folder described by bench/heldout/wxbs-heldout.json and
- * bench/heldout/conditions-heldout.json from a local snapshot (a bare git directory) of the public
- * repository they name, in the layout of ../shared/eval:
- *   npx tsx bench/heldout/build-heldout.ts --git <dir of the repo's git snapshot> [--out .cache/eval-heldout]
- * The photos are not stored in this repository (their licence is not stated), so each machine rebuilds
- * them; nothing is downloaded here. Photos are re-encoded as JPEG with their long side capped at 1600 px
+ * Builds the held-out evaluation folder described by bench/heldout/wxbs-heldout.json,
+ * bench/heldout/conditions-heldout.json and bench/heldout/more-heldout.json from local snapshots (bare git
+ * directories) of the public repositories they name, in the layout of ../shared/eval:
+ *   npx tsx bench/heldout/build-heldout.ts --git <snapshot> [--git <snapshot> ...] [--out .cache/eval-heldout]
+ * Each source is read from the snapshot that holds its pinned commit; the WxBS one is required, a
+ * more-heldout.json source with none is left out and the builder says so.
+ * The photos are not stored in this repository (WxBS states no licence; the others are kept out alike, as
+ * test data of their own repositories), so each machine rebuilds them; nothing is downloaded here. Photos are re-encoded as JPEG with their long side capped at 1600 px
  * (the matcher works on 1024 px) to keep the folder small. conditions.json records, for each query, how
  * it differs from its landmark's references (bench/verify.ts reports recall per condition).
  * The per-condition landmarks are built twice: in landmarks/ with their day photos as references and the
@@ -16,25 +18,37 @@ import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { BY_CONDITION_DIR, builtName, mainPartLayout, PHOTO_CONDITIONS, PHOTO_CONDITIONS_FILE, type ConditionManifest, type ManifestSource, type PairManifest } from "./manifest.ts";
+import { BY_CONDITION_DIR, builtName, mainPartLayout, PHOTO_CONDITIONS, PHOTO_CONDITIONS_FILE, sourcedName, type ConditionManifest, type ManifestSource, type MoreHeldoutManifest, type PairManifest } from "./manifest.ts";
 
-const { values } = parseArgs({ options: { git: { type: "string" }, out: { type: "string", default: ".cache/eval-heldout" } } });
-if (!values.git) {
-  process.stderr.write("usage: tsx bench/heldout/build-heldout.ts --git <bare git dir of the source repo> [--out <dir>]\n");
+const { values } = parseArgs({ options: { git: { type: "string", multiple: true }, out: { type: "string", default: ".cache/eval-heldout" } } });
+if (!values.git?.length) {
+  process.stderr.write("usage: tsx bench/heldout/build-heldout.ts --git <bare git dir of a source repo> [--git ...] [--out <dir>]\n");
   process.exit(2);
 }
 const readManifest = async <T>(name: string) => JSON.parse(await readFile(path.join(import.meta.dirname, name), "utf8")) as T;
 const pairs = await readManifest<PairManifest>("wxbs-heldout.json");
 const byCondition = await readManifest<ConditionManifest>("conditions-heldout.json");
-// One --git snapshot serves both manifests; a manifest naming another repository needs its own snapshot.
-if (byCondition.source.repo !== pairs.source.repo) throw new Error(`conditions-heldout.json names ${byCondition.source.repo}, wxbs-heldout.json ${pairs.source.repo}: one --git snapshot cannot serve both`);
+const more = await readManifest<MoreHeldoutManifest>("more-heldout.json");
 const out = path.resolve(values.out!);
 
-function blob(source: ManifestSource, rel: string): Buffer {
-  return execFileSync("git", ["--git-dir", values.git!, "show", `${source.commit}:${source.root}/${rel}`], { maxBuffer: 64 * 1024 * 1024 });
+/** The snapshot holding the source's pinned commit. */
+function snapshotOf(source: ManifestSource): string | undefined {
+  return values.git!.find((dir) => {
+    try {
+      execFileSync("git", ["--git-dir", dir, "cat-file", "-e", `${source.commit}^{commit}`], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
-async function writePhoto(source: ManifestSource, rel: string, dir: string): Promise<string> {
-  const name = builtName(rel);
+for (const s of [pairs.source, byCondition.source]) {
+  if (!snapshotOf(s)) throw new Error(`no --git snapshot holds ${s.repo} at ${s.commit}`);
+}
+function blob(source: ManifestSource, rel: string): Buffer {
+  return execFileSync("git", ["--git-dir", snapshotOf(source)!, "show", `${source.commit}:${source.root}/${rel}`], { maxBuffer: 64 * 1024 * 1024 });
+}
+async function writePhoto(source: ManifestSource, rel: string, dir: string, name = builtName(rel)): Promise<string> {
   await sharp(blob(source, rel)).rotate().resize({ width: 1600, height: 1600, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 90 }).toFile(path.join(dir, name));
   return name;
 }
@@ -68,11 +82,27 @@ for (const l of byCondition.landmarks) {
   }
 }
 await mkdir(path.join(out, "distractors"), { recursive: true });
+const landmarkIds = new Set([...pairs.landmarks, ...byCondition.landmarks].map((l) => l.id));
+const built: MoreHeldoutManifest["sources"] = [];
+for (const source of more.sources) {
+  if (!snapshotOf(source)) {
+    process.stderr.write(`more-heldout.json: no --git snapshot holds ${source.repo} at ${source.commit}; its ${Object.keys(source.queries).length} queries and ${source.distractors.files.length} distractors are left out\n`);
+    continue;
+  }
+  for (const [rel, q] of Object.entries(source.queries)) {
+    if (!landmarkIds.has(q.landmark)) throw new Error(`more-heldout.json: ${source.repo} ${rel} names an unknown landmark ${q.landmark}`);
+    const name = await writePhoto(source, rel, path.join(out, "landmarks", q.landmark, "query"), sourcedName(source.repo, rel));
+    conditions[`${q.landmark}/${name}`] = q.condition;
+  }
+  for (const rel of source.distractors.files) await writePhoto(source, rel, path.join(out, "distractors"), sourcedName(source.repo, rel));
+  built.push(source);
+}
 await writeFile(path.join(out, "conditions.json"), `${JSON.stringify(conditions, null, 2)}\n`);
 await writeFile(path.join(out, BY_CONDITION_DIR, PHOTO_CONDITIONS_FILE), `${JSON.stringify(photoConditions, null, 2)}\n`);
 const sourceLine = (file: string, s: ManifestSource) => `- ${file}: ${s.dataset}, from ${s.repo} at ${s.commit}, ${s.root}. Licence: ${s.licence}`;
 await writeFile(
   path.join(out, "README.md"),
-  `# Held-out evaluation photos (built by bench/heldout/build-heldout.ts)\n\nSources:\n${sourceLine("wxbs-heldout.json", pairs.source)}\n${sourceLine("conditions-heldout.json", byCondition.source)}\n`,
+  `# Held-out evaluation photos (built by bench/heldout/build-heldout.ts)\n\nSources:\n${sourceLine("wxbs-heldout.json", pairs.source)}\n${sourceLine("conditions-heldout.json", byCondition.source)}\n${built.map((s) => `${sourceLine("more-heldout.json", s)}\n`).join("")}`,
 );
-process.stdout.write(`built ${pairs.landmarks.length + byCondition.landmarks.length} landmarks, ${Object.keys(conditions).length} queries, ${Object.keys(photoConditions).length} photos labelled by condition in ${out}\n`);
+const distractorCount = built.reduce((n, s) => n + s.distractors.files.length, 0);
+process.stdout.write(`built ${pairs.landmarks.length + byCondition.landmarks.length} landmarks, ${Object.keys(conditions).length} queries, ${distractorCount} distractors, ${Object.keys(photoConditions).length} photos labelled by condition in ${out}\n`);

@@ -18,6 +18,18 @@ export interface ConditionManifest {
   landmarks: Array<ManifestLandmark & { photos: Record<string, string> }>;
 }
 
+/**
+ * more-heldout.json: held-out photos from other repositories, each source with its own commit: queries of
+ * landmarks the other manifests define (labelled like wxbs-heldout.json's queries) and distractors.
+ */
+export interface MoreHeldoutManifest {
+  about: string;
+  sources: Array<ManifestSource & {
+    queries: Record<string, { landmark: string; condition: string; about: string }>;
+    distractors: { about: string; files: string[] };
+  }>;
+}
+
 /** "day" is what a catalog holds today; "night" and "season" (snow) are also the query labels of wxbs-heldout.json. */
 export const PHOTO_CONDITIONS = ["day", "night", "season"] as const;
 
@@ -94,11 +106,14 @@ export function calibrationExtraLayout(m: CalibrationExtraManifest): Map<string,
     for (const [rel, { place }] of Object.entries(src.files)) {
       const photos = out.get(place);
       if (!photos) throw new Error(`calibration-extra.json: ${src.repo} ${rel} names an unknown place ${place}`);
-      photos.push(calibrationExtraName(src.repo, rel));
+      photos.push(sourcedName(src.repo, rel));
     }
   }
   return out;
 }
 
-/** A calibration distractor's built file name: the repository owner, then the flattened path (unique across sources). */
-export const calibrationExtraName = (repo: string, rel: string) => `${repo.split("/")[0]}_${builtName(rel)}`;
+/**
+ * The built file name of a photo from a manifest with several sources (calibration-extra.json,
+ * more-heldout.json): the repository owner, then the flattened path (unique across sources).
+ */
+export const sourcedName = (repo: string, rel: string) => `${repo.replace(/^github:/, "").split("/")[0]}_${builtName(rel)}`;

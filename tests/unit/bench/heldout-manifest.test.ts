@@ -2,13 +2,14 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { builtName, calibrationExtraLayout, calibrationExtraName, conditionCases, mainPartLayout, PHOTO_CONDITIONS, type CalibrationExtraManifest, type ConditionManifest, type PairManifest } from "../../../bench/heldout/manifest.ts";
+import { builtName, calibrationExtraLayout, conditionCases, mainPartLayout, PHOTO_CONDITIONS, sourcedName, type CalibrationExtraManifest, type ConditionManifest, type MoreHeldoutManifest, type PairManifest } from "../../../bench/heldout/manifest.ts";
 import { wilson } from "../../../bench/stats.ts";
 
 const HELDOUT = path.resolve(import.meta.dirname, "../../../bench/heldout");
 const pairs = JSON.parse(await readFile(path.join(HELDOUT, "wxbs-heldout.json"), "utf8")) as PairManifest;
 const byCondition = JSON.parse(await readFile(path.join(HELDOUT, "conditions-heldout.json"), "utf8")) as ConditionManifest;
 const calibrationExtra = JSON.parse(await readFile(path.join(HELDOUT, "calibration-extra.json"), "utf8")) as CalibrationExtraManifest;
+const more = JSON.parse(await readFile(path.join(HELDOUT, "more-heldout.json"), "utf8")) as MoreHeldoutManifest;
 
 describe("held-out leave-one-out cases by condition", () => {
   const labels = {
@@ -66,6 +67,32 @@ describe("held-out manifests", () => {
   });
 });
 
+describe("the held-out photos from other repositories (more-heldout.json)", () => {
+  const heldIds = new Set([...pairs.landmarks, ...byCondition.landmarks].map((l) => l.id));
+  const wxbsNames = new Set([...pairs.landmarks.flatMap((l) => [...l.ref, ...Object.keys(l.query)]), ...byCondition.landmarks.flatMap((l) => Object.keys(l.photos))].map(builtName));
+
+  it("name each source at a pinned commit with its licence, and each query's landmark, condition and view", () => {
+    for (const src of more.sources) {
+      assert.match(src.commit, /^[0-9a-f]{40}$/);
+      assert.ok(src.licence.length > 0, `${src.repo}: no licence`);
+      for (const [rel, q] of Object.entries(src.queries)) {
+        assert.ok(heldIds.has(q.landmark), `${rel}: ${q.landmark} is no held-out landmark (it would be built into a folder nothing reads)`);
+        assert.ok(q.condition === "same" || (PHOTO_CONDITIONS as readonly string[]).includes(q.condition), `${rel}: ${q.condition}`);
+        assert.ok(q.about.length > 0, `${rel}: says nothing`);
+      }
+      assert.ok(src.distractors.about.length > 0);
+    }
+  });
+
+  it("build to distinct names that no other held-out or calibration photo uses, and no photo is both a query and a distractor", () => {
+    const names = more.sources.flatMap((s) => [...Object.keys(s.queries), ...s.distractors.files].map((rel) => sourcedName(s.repo, rel)));
+    assert.equal(new Set(names).size, names.length);
+    assert.equal(sourcedName("github:mapillary/OpenSfM", "berlin/images/01.jpg"), "mapillary_berlin_images_01.jpg");
+    const calNames = new Set(calibrationExtra.sources.flatMap((src) => Object.keys(src.files).map((rel) => sourcedName(src.repo, rel))));
+    for (const n of names) assert.ok(!wxbsNames.has(n) && !calNames.has(n), n);
+  });
+});
+
 describe("the calibration part's lookalike distractors (calibration-extra.json)", () => {
   it("name each photo's repository at a pinned commit, with its licence and what it shows", () => {
     for (const src of calibrationExtra.sources) {
@@ -77,9 +104,9 @@ describe("the calibration part's lookalike distractors (calibration-extra.json)"
   });
 
   it("build to distinct file names that the held-out folder's photos do not use", () => {
-    const names = calibrationExtra.sources.flatMap((src) => Object.keys(src.files).map((rel) => calibrationExtraName(src.repo, rel)));
+    const names = calibrationExtra.sources.flatMap((src) => Object.keys(src.files).map((rel) => sourcedName(src.repo, rel)));
     assert.equal(new Set(names).size, names.length);
-    assert.deepEqual(calibrationExtraName("naver/croco", "assets/Chateau1.png"), "naver_assets_Chateau1.jpg");
+    assert.deepEqual(sourcedName("naver/croco", "assets/Chateau1.png"), "naver_assets_Chateau1.jpg");
     const heldNames = new Set(pairs.landmarks.flatMap((l) => [...l.ref, ...Object.keys(l.query)].map(builtName)));
     for (const n of names) assert.ok(!heldNames.has(n), n);
   });
