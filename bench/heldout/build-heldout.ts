@@ -6,8 +6,9 @@
  * Each source is read from the snapshot that holds its pinned commit; the WxBS one is required, a
  * more-heldout.json source with none is left out and the builder says so.
  * The photos are not stored in this repository (WxBS states no licence; the others are kept out alike, as
- * test data of their own repositories), so each machine rebuilds them; nothing is downloaded here. Photos are re-encoded as JPEG with their long side capped at 1600 px
- * (the matcher works on 1024 px) to keep the folder small. conditions.json records, for each query, how
+ * test data of their own repositories), so each machine rebuilds them; nothing is downloaded here. Photos
+ * are re-encoded as JPEG with their long side capped at 1600 px (the matcher works on 1024 px) to keep the
+ * folder small. conditions.json records, for each query, how
  * it differs from its landmark's references (bench/verify.ts reports recall per condition).
  * The per-condition landmarks are built twice: in landmarks/ with their day photos as references and the
  * others as queries (measured like the WxBS pairs), and in by-condition/landmarks/ with every photo as a
@@ -31,16 +32,20 @@ const byCondition = await readManifest<ConditionManifest>("conditions-heldout.js
 const more = await readManifest<MoreHeldoutManifest>("more-heldout.json");
 const out = path.resolve(values.out!);
 
-/** The snapshot holding the source's pinned commit. */
+const snapshots = new Map<string, string | undefined>();
+/** The snapshot holding the source's pinned commit (looked up once per commit). */
 function snapshotOf(source: ManifestSource): string | undefined {
-  return values.git!.find((dir) => {
-    try {
-      execFileSync("git", ["--git-dir", dir, "cat-file", "-e", `${source.commit}^{commit}`], { stdio: "ignore" });
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  if (!snapshots.has(source.commit)) {
+    snapshots.set(source.commit, values.git!.find((dir) => {
+      try {
+        execFileSync("git", ["--git-dir", dir, "cat-file", "-e", `${source.commit}^{commit}`], { stdio: "ignore" });
+        return true;
+      } catch {
+        return false;
+      }
+    }));
+  }
+  return snapshots.get(source.commit);
 }
 for (const s of [pairs.source, byCondition.source]) {
   if (!snapshotOf(s)) throw new Error(`no --git snapshot holds ${s.repo} at ${s.commit}`);
