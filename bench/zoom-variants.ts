@@ -48,7 +48,7 @@ async function addFolder(folder: string, root: string, leaveOneOut: boolean): Pr
   for (const f of await listDir(path.join(root, "distractors"))) photos.push({ key: `distractors/${f}`, file: path.join(root, "distractors", f), folder, isRef: false, leaveOneOut: false });
 }
 await addFolder("eval", values.eval, false);
-if (values.heldout) await addFolder("held-out", values.heldout, false);
+if (values.heldout) await addFolder("held-out folder", values.heldout, false);
 if (values["calibration-extra"]) await addFolder("lookalikes", values["calibration-extra"], true);
 const conditions: Record<string, string> = {
   ...(JSON.parse(await readFile(path.join(import.meta.dirname, "eval-conditions.json"), "utf8")) as { conditions: Record<string, string> }).conditions,
@@ -85,7 +85,7 @@ for (const q of photos) {
   }
 }
 
-const folders = ["eval", "held-out", "lookalikes"];
+const folders = ["eval", "held-out folder", "lookalikes"];
 console.log(`# ORB with a zoomed-out copy of the photo (threshold ${threshold}); ${photos.length} photos, ${referencesOf.size} landmarks\n`);
 console.log("| variant | folder | same | night | season | light | negatives >= threshold | largest negatives |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
