@@ -236,8 +236,10 @@ describe("sandbox chat page (headless Chromium)", { timeout: 90_000 }, () => {
     const bubble = traveller.locator(".msg.in .bubble", { hasText: "مرحبا" }).last();
     await bubble.waitFor(WAIT);
     assert.equal(await bubble.evaluate((el) => (globalThis as unknown as BrowserGlobals).getComputedStyle(el).direction), "rtl");
-    // A new answer, not the /help answer of an earlier step.
-    const helps = traveller.locator(".msg.out", { hasText: "What I can do" });
+    // A new answer, not the /help answer of an earlier step. A string hasText matches case-insensitively, and
+    // the bot's late "I did not understand. Send /help to see what I can do." to the Arabic text would match it
+    // (CI saw that one-line reply taken for the help); the case-sensitive heading is the help's alone.
+    const helps = traveller.locator(".msg.out", { hasText: /What I can do:/ });
     const before = await helps.count();
     await quick(traveller, "/help");
     await helps.nth(before).waitFor(WAIT);
