@@ -17,7 +17,7 @@
  *
  *   npx tsx bench/learned-variants.ts --eval ../shared/eval --heldout ../eval-heldout --calibration-extra ../eval-calibration-extra [--variants plain,reftiles]
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_CALIBRATION } from "../src/verification/visual/calibration.ts";
@@ -27,6 +27,7 @@ import type { LearnedFeatures } from "../src/verification/visual/learned/learned
 import { LearnedOpinion } from "../src/verification/visual/learned/learned-opinion.ts";
 import { withMats } from "../src/verification/visual/opencv.ts";
 import { loadVision } from "../src/verification/visual/vision.ts";
+import { experimentConditions, experimentPhotos, type ExperimentPhoto } from "./experiment-photos.ts";
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +39,7 @@ const { values } = parseArgs({
 });
 
 type Grey = { grey: Buffer; width: number; height: number };
-type Photo = { key: string; file: string; landmark?: string; isRef: boolean; leaveOneOut: boolean };
+type Photo = ExperimentPhoto;
 
 const { cv } = await loadVision();
 const opinion = await LearnedOpinion.load();
@@ -75,29 +76,8 @@ function corners(g: Grey): Grey[] {
   });
 }
 
-async function listDir(dir: string): Promise<string[]> {
-  return readdir(dir).catch(() => []);
-}
-
-const photos: Photo[] = [];
-async function addFolder(root: string, leaveOneOut: boolean): Promise<void> {
-  for (const lm of await listDir(path.join(root, "landmarks"))) {
-    for (const kind of ["ref", "query"]) {
-      for (const f of await listDir(path.join(root, "landmarks", lm, kind))) {
-        photos.push({ key: `${lm}/${f}`, file: path.join(root, "landmarks", lm, kind, f), landmark: lm, isRef: kind === "ref", leaveOneOut });
-      }
-    }
-  }
-  for (const f of await listDir(path.join(root, "distractors"))) photos.push({ key: `distractors/${f}`, file: path.join(root, "distractors", f), isRef: false, leaveOneOut: false });
-}
-await addFolder(values.eval, false);
-if (values.heldout) await addFolder(values.heldout, false);
-if (values["calibration-extra"]) await addFolder(values["calibration-extra"], true);
-
-const conditions: Record<string, string> = {
-  ...(JSON.parse(await readFile(path.join(import.meta.dirname, "eval-conditions.json"), "utf8")) as Record<string, string>),
-  ...(values.heldout ? (JSON.parse(await readFile(path.join(values.heldout, "conditions.json"), "utf8")) as Record<string, string>) : {}),
-};
+const photos = await experimentPhotos({ eval: values.eval, heldout: values.heldout, calibrationExtra: values["calibration-extra"] });
+const conditions = await experimentConditions(values.heldout);
 const decoded = new Map<string, Grey>();
 for (const p of photos) decoded.set(p.key, await decodePhoto(await readFile(p.file)));
 const referencesOf = new Map<string, Photo[]>();

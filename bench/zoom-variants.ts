@@ -12,7 +12,7 @@
  *
  *   npx tsx bench/zoom-variants.ts --eval ../shared/eval --heldout ../eval-heldout --calibration-extra ../eval-calibration-extra
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { decodePhoto } from "../src/verification/decode.ts";
@@ -20,6 +20,7 @@ import { DEFAULT_CALIBRATION } from "../src/verification/visual/calibration.ts";
 import { DEFAULT_FEATURE_CONFIG, extractFeaturesSync, REFERENCE_FEATURE_CONFIG, type Features } from "../src/verification/visual/features.ts";
 import { DEFAULT_PAIR_CONFIG, matchPair } from "../src/verification/visual/pair.ts";
 import { loadVision } from "../src/verification/visual/vision.ts";
+import { experimentConditions, experimentPhotos, type ExperimentPhoto } from "./experiment-photos.ts";
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +30,7 @@ const { values } = parseArgs({
   },
 });
 
-type Photo = { key: string; file: string; folder: string; landmark?: string; isRef: boolean; leaveOneOut: boolean };
+type Photo = ExperimentPhoto;
 const vision = await loadVision();
 const threshold = DEFAULT_CALIBRATION.matchInliers;
 const ZOOM_OUTS = [
@@ -37,23 +38,8 @@ const ZOOM_OUTS = [
   { name: "400 px, 1500", longSide: 400, maxFeatures: 1500 },
 ];
 
-const listDir = (dir: string) => readdir(dir).catch(() => [] as string[]);
-const photos: Photo[] = [];
-async function addFolder(folder: string, root: string, leaveOneOut: boolean): Promise<void> {
-  for (const lm of await listDir(path.join(root, "landmarks"))) {
-    for (const kind of ["ref", "query"]) {
-      for (const f of await listDir(path.join(root, "landmarks", lm, kind))) photos.push({ key: `${lm}/${f}`, file: path.join(root, "landmarks", lm, kind, f), folder, landmark: lm, isRef: kind === "ref", leaveOneOut });
-    }
-  }
-  for (const f of await listDir(path.join(root, "distractors"))) photos.push({ key: `distractors/${f}`, file: path.join(root, "distractors", f), folder, isRef: false, leaveOneOut: false });
-}
-await addFolder("eval", values.eval, false);
-if (values.heldout) await addFolder("held-out folder", values.heldout, false);
-if (values["calibration-extra"]) await addFolder("lookalikes", values["calibration-extra"], true);
-const conditions: Record<string, string> = {
-  ...(JSON.parse(await readFile(path.join(import.meta.dirname, "eval-conditions.json"), "utf8")) as { conditions: Record<string, string> }).conditions,
-  ...(values.heldout ? (JSON.parse(await readFile(path.join(values.heldout, "conditions.json"), "utf8")) as Record<string, string>) : {}),
-};
+const photos = await experimentPhotos({ eval: values.eval, heldout: values.heldout, calibrationExtra: values["calibration-extra"] });
+const conditions = await experimentConditions(values.heldout);
 
 const asQuery = new Map<string, Features>();
 const zoomed = new Map<string, Features[]>();
